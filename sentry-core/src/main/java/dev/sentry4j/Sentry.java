@@ -1,0 +1,368 @@
+package dev.sentry4j;
+
+import dev.sentry4j.client.DefaultSentryClient;
+import dev.sentry4j.client.NoOpSentryClient;
+import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Event;
+import dev.sentry4j.event.User;
+import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.scope.Scope;
+import dev.sentry4j.scope.ScopeStorage;
+import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.scope.Scopes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The SDK's entry point: the Java face of Python's {@code sentry_sdk} top-level API. Every method is
+ * static, thread-safe and, but for {@code init}, never throws. Before {@code init} (or without a DSN)
+ * the calls are cheap no-ops.
+ *
+ * <pre>{@code
+ * Sentry.init(options -> {
+ *   options.setDsn("https://key@o1.ingest.sentry.io/42");
+ *   options.setRelease("shop@1.4.2");
+ * });
+ * Sentry.setTag("tenant", "acme");
+ * try (ScopeToken ignored = Sentry.newScope()) {
+ *   Sentry.setTag("color", "green");
+ *   Sentry.captureMessage("hello");       // carries color=green
+ * }
+ * try { checkout(); } catch (Exception e) { Sentry.captureException(e); }
+ * Sentry.close();
+ * }</pre>
+ *
+ * <p>{@code setTag}, {@code setUser}, {@code setContext}, {@code setExtra}, {@code setLevel} and
+ * {@code addBreadcrumb} write to the isolation scope (inside {@link #newScope()}, the setters write to
+ * the block's fork); captures merge global, isolation and current scope data into the event, the more
+ * specific winning.
+ */
+public final class Sentry {
+  private static final Object LIFECYCLE = new Object();
+  private static Thread shutdownHook; // guarded by LIFECYCLE
+
+  private Sentry() {}
+
+  // ---------------------------------------------------------------- client management
+
+  /**
+   * Initializes the SDK from {@code sentry.properties}, the environment and system properties, then
+   * {@code configuration}. Replaces (and closes) a client installed before.
+   *
+   * @throws IllegalArgumentException naming the option and value when the configuration is invalid
+   */
+  public static void init(Consumer<SentryOptions.Builder> configuration) {
+    SentryOptions.Builder builder = SentryOptions.fromEnvironment();
+    if (configuration != null) {
+      configuration.accept(builder);
+    }
+    init(builder.build());
+  }
+
+  /** Initializes the SDK with a DSN (other options from the environment). */
+  public static void init(String dsn) {
+    init(options -> options.setDsn(dsn));
+  }
+
+  /** Initializes the SDK from {@code sentry.properties}, the environment and system properties. */
+  public static void init() {
+    init((Consumer<SentryOptions.Builder>) null);
+  }
+
+  /** Initializes the SDK with ready options. */
+  public static void init(SentryOptions options) {
+    Diagnostics.setDebug(options.isDebug());
+    SentryClient client =
+        options.isEnabled() ? DefaultSentryClient.create(options) : NoOpSentryClient.INSTANCE;
+    install(client);
+    if (!options.isEnabled()) {
+      Diagnostics.info("No DSN set: the SDK is disabled");
+    } else {
+      Diagnostics.info("Sentry initialized for " + options.getDsn().getEnvelopeUri());
+    }
+  }
+
+  /** Installs a client on the global scope (tests and adapters with their own transport). */
+  public static void install(SentryClient client) {
+    SentryClient previous;
+    synchronized (LIFECYCLE) {
+      Scope global = ScopeStorage.globalScope();
+      previous = global.getClient();
+      global.setClient(client);
+      registerShutdownHook(client);
+    }
+    if (previous != null && previous != client) {
+      previous.close(previous.getOptions().getShutdownTimeout());
+    }
+  }
+
+  private static void registerShutdownHook(SentryClient client) {
+    removeShutdownHook();
+    if (!client.isEnabled()) {
+      return;
+    }
+    Thread hook =
+        new SdkThread(
+            () -> client.close(client.getOptions().getShutdownTimeout()), "shutdown-hook");
+    try {
+      Runtime.getRuntime().addShutdownHook(hook);
+      shutdownHook = hook;
+    } catch (IllegalStateException | SecurityException e) {
+      Diagnostics.debug("Shutdown hook not registered: " + e);
+    }
+  }
+
+  private static void removeShutdownHook() {
+    Thread hook = shutdownHook;
+    shutdownHook = null;
+    if (hook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException | SecurityException e) {
+        // the JVM is already shutting down: the hook runs anyway
+      }
+    }
+  }
+
+  /** Whether a client that sends is installed. */
+  public static boolean isInitialized() {
+    return getClient().isEnabled();
+  }
+
+  /** The active client: current, isolation, then global scope's; a no-op client before init. */
+  public static SentryClient getClient() {
+    return ScopeStorage.current().getClient();
+  }
+
+  /** Waits up to the {@code flushTimeout} option for everything captured to be sent. */
+  public static boolean flush() {
+    SentryClient client = getClient();
+    return client.flush(client.getOptions().getFlushTimeout());
+  }
+
+  /** Waits up to {@code timeout} for everything captured to be sent; the SDK stays usable. */
+  public static boolean flush(Duration timeout) {
+    return getClient().flush(timeout);
+  }
+
+  /**
+   * Flushes within the {@code shutdownTimeout} option, then disables the SDK and forgets all scope
+   * data; a later {@code init} starts afresh.
+   */
+  public static void close() {
+    SentryClient client;
+    synchronized (LIFECYCLE) {
+      Scope global = ScopeStorage.globalScope();
+      client = global.getClient();
+      removeShutdownHook();
+      ScopeStorage.reset();
+      global.setClient(null);
+    }
+    if (client != null) {
+      client.close(client.getOptions().getShutdownTimeout());
+    }
+  }
+
+  // ---------------------------------------------------------------- capturing
+
+  /** Captures a ready-made event (copied); returns its id or {@link SentryId#EMPTY}. */
+  public static SentryId captureEvent(Event event) {
+    return scopes().captureEvent(event, null, null);
+  }
+
+  /** Captures an event with a hint for callbacks. */
+  public static SentryId captureEvent(Event event, Hint hint) {
+    return scopes().captureEvent(event, hint, null);
+  }
+
+  /** Captures an event, changing a fork of the current scope for this capture only. */
+  public static SentryId captureEvent(Event event, Consumer<Scope> scope) {
+    return scopes().captureEvent(event, null, scope);
+  }
+
+  /** Captures an event with a hint and a scope callback. */
+  public static SentryId captureEvent(Event event, Hint hint, Consumer<Scope> scope) {
+    return scopes().captureEvent(event, hint, scope);
+  }
+
+  /** Captures an exception as an error event with its causes and suppressed exceptions. */
+  public static SentryId captureException(Throwable throwable) {
+    return scopes().captureException(throwable, null, null);
+  }
+
+  /** Captures an exception with a hint for callbacks. */
+  public static SentryId captureException(Throwable throwable, Hint hint) {
+    return scopes().captureException(throwable, hint, null);
+  }
+
+  /** Captures an exception, changing a fork of the current scope for this capture only. */
+  public static SentryId captureException(Throwable throwable, Consumer<Scope> scope) {
+    return scopes().captureException(throwable, null, scope);
+  }
+
+  /** Captures an exception with a hint and a scope callback. */
+  public static SentryId captureException(Throwable throwable, Hint hint, Consumer<Scope> scope) {
+    return scopes().captureException(throwable, hint, scope);
+  }
+
+  /** Captures a message at the scope's level, else info. */
+  public static SentryId captureMessage(String message) {
+    return scopes().captureMessage(message, null, null);
+  }
+
+  /** Captures a message at a level. */
+  public static SentryId captureMessage(String message, Level level) {
+    return scopes().captureMessage(message, level, null);
+  }
+
+  /** Captures a message, changing a fork of the current scope for this capture only. */
+  public static SentryId captureMessage(String message, Consumer<Scope> scope) {
+    return scopes().captureMessage(message, null, scope);
+  }
+
+  /** Captures a message at a level with a scope callback. */
+  public static SentryId captureMessage(String message, Level level, Consumer<Scope> scope) {
+    return scopes().captureMessage(message, level, scope);
+  }
+
+  // ---------------------------------------------------------------- enriching
+
+  /** Adds a breadcrumb to the isolation scope (after {@code beforeBreadcrumb}). */
+  public static void addBreadcrumb(Breadcrumb breadcrumb) {
+    scopes().addBreadcrumb(breadcrumb, null);
+  }
+
+  /** Adds a breadcrumb with a hint for {@code beforeBreadcrumb}. */
+  public static void addBreadcrumb(Breadcrumb breadcrumb, Hint hint) {
+    scopes().addBreadcrumb(breadcrumb, hint);
+  }
+
+  /** Adds an info breadcrumb with a message. */
+  public static void addBreadcrumb(String message) {
+    scopes().addBreadcrumb(Breadcrumb.of(message), null);
+  }
+
+  /** Sets a context (isolation scope, or the {@link #newScope()} fork); {@code null} removes it. */
+  public static void setContext(String name, Map<String, ?> value) {
+    scopes().getScopeForSetters().setContext(name, value);
+  }
+
+  /** Sets an extra (isolation scope, or the {@link #newScope()} fork); {@code null} removes it. */
+  public static void setExtra(String key, Object value) {
+    scopes().getScopeForSetters().setExtra(key, value);
+  }
+
+  /** Sets the level of events captured without one; {@code null} removes it. */
+  public static void setLevel(Level level) {
+    scopes().getScopeForSetters().setLevel(level);
+  }
+
+  /** Sets a tag (isolation scope, or the {@link #newScope()} fork); {@code null} removes it. */
+  public static void setTag(String key, String value) {
+    scopes().getScopeForSetters().setTag(key, value);
+  }
+
+  /** Removes a tag (isolation scope, or the {@link #newScope()} fork). */
+  public static void removeTag(String key) {
+    scopes().getScopeForSetters().removeTag(key);
+  }
+
+  /** Sets the user (isolation scope, or the {@link #newScope()} fork); {@code null} removes it. */
+  public static void setUser(User user) {
+    scopes().getScopeForSetters().setUser(user);
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  /** The calling thread's scopes. */
+  public static Scopes scopes() {
+    return ScopeStorage.current();
+  }
+
+  /** The process's global scope. */
+  public static Scope getGlobalScope() {
+    return ScopeStorage.globalScope();
+  }
+
+  /** The calling thread's isolation scope. */
+  public static Scope getIsolationScope() {
+    return scopes().getIsolationScope();
+  }
+
+  /** The calling thread's current scope. */
+  public static Scope getCurrentScope() {
+    return scopes().getCurrentScope();
+  }
+
+  /**
+   * Forks the current scope and makes the fork current until the token is closed.
+   *
+   * <pre>{@code
+   * try (ScopeToken ignored = Sentry.newScope()) { Sentry.setTag("k", "v"); ... }
+   * }</pre>
+   *
+   * <p>While the block is open, the static setters ({@code setTag}, {@code setUser}, {@code
+   * setContext}, {@code setExtra}, {@code setLevel}) write to the fork, so their values end with the
+   * block; breadcrumbs still go to the isolation scope, so the trail of what happened is kept.
+   */
+  public static ScopeToken newScope() {
+    return ScopeStorage.push(scopes().forkCurrentForSetters());
+  }
+
+  /** Runs {@code callback} with a forked current scope, then restores the previous one. */
+  public static void newScope(Consumer<Scope> callback) {
+    try (ScopeToken ignored = newScope()) {
+      callback.accept(getCurrentScope());
+    }
+  }
+
+  /** Like {@link #newScope(Consumer)}: runs {@code callback} in a forked scope. */
+  public static void withScope(Consumer<Scope> callback) {
+    newScope(callback);
+  }
+
+  /**
+   * Forks the isolation scope (and the current one), with a new trace, until the token is closed —
+   * what an integration does per request or job.
+   */
+  public static ScopeToken newIsolationScope() {
+    return ScopeStorage.push(scopes().forkIsolation());
+  }
+
+  /**
+   * Deprecated shim of Python's {@code push_scope}: same as {@link #newScope()}.
+   *
+   * @deprecated use {@link #newScope()}
+   */
+  @Deprecated
+  public static ScopeToken pushScope() {
+    return newScope();
+  }
+
+  /**
+   * Deprecated shim of Python's {@code push_scope(callback)}: same as {@link #newScope(Consumer)}.
+   *
+   * @deprecated use {@link #newScope(Consumer)}
+   */
+  @Deprecated
+  public static void pushScope(Consumer<Scope> callback) {
+    newScope(callback);
+  }
+
+  /**
+   * Deprecated shim of Python's {@code configure_scope}: runs {@code callback} with the isolation scope,
+   * where the static setters write.
+   *
+   * @deprecated use the static setters or {@link #getIsolationScope()}
+   */
+  @Deprecated
+  public static void configureScope(Consumer<Scope> callback) {
+    try {
+      callback.accept(getIsolationScope());
+    } catch (RuntimeException e) {
+      Diagnostics.error("configureScope", "A configureScope callback threw; ignored", e);
+    }
+  }
+}

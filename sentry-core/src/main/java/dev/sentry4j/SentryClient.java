@@ -1,0 +1,39 @@
+package dev.sentry4j;
+
+import dev.sentry4j.event.Event;
+import dev.sentry4j.scope.Scopes;
+import java.time.Duration;
+
+/**
+ * Processes captured events and hands them to the transport. {@link Sentry#getClient()} returns the
+ * installed one, or a no-op client before {@code init}. Implementations are thread-safe and never
+ * throw from capture methods.
+ */
+public interface SentryClient {
+  /** Whether this client sends anything (a DSN is set and it is not closed). */
+  boolean isEnabled();
+
+  /** The options it was made with. */
+  SentryOptions getOptions();
+
+  /**
+   * Applies the scopes, processors, {@code beforeSend} and sampling to {@code event} and queues it.
+   *
+   * @param event the event; the client may change it
+   * @param hint extra information for callbacks; may be {@code null}
+   * @param scopes the scopes to apply
+   * @return the event id, or {@link SentryId#EMPTY} when it was not sent
+   */
+  SentryId captureEvent(Event event, Hint hint, Scopes scopes);
+
+  /**
+   * Waits until everything captured so far has been sent, at most {@code timeout}; the client stays
+   * usable.
+   *
+   * @return true when nothing is left to send
+   */
+  boolean flush(Duration timeout);
+
+  /** Flushes for at most {@code timeout}, then disables the client. */
+  void close(Duration timeout);
+}

@@ -1,0 +1,42 @@
+package dev.sentry4j.client;
+
+import dev.sentry4j.Hint;
+import dev.sentry4j.SentryClient;
+import dev.sentry4j.SentryId;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.event.Event;
+import dev.sentry4j.scope.Scopes;
+import java.time.Duration;
+
+/** The client before {@code init} or without a DSN: every call is a cheap no-op. Thread-safe. */
+public final class NoOpSentryClient implements SentryClient {
+  /** The shared instance. */
+  public static final NoOpSentryClient INSTANCE = new NoOpSentryClient();
+
+  private static final SentryOptions OPTIONS = SentryOptions.builder().build();
+
+  private NoOpSentryClient() {}
+
+  @Override
+  public boolean isEnabled() {
+    return false;
+  }
+
+  @Override
+  public SentryOptions getOptions() {
+    return OPTIONS;
+  }
+
+  @Override
+  public SentryId captureEvent(Event event, Hint hint, Scopes scopes) {
+    return SentryId.EMPTY;
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return true;
+  }
+
+  @Override
+  public void close(Duration timeout) {}
+}

@@ -1,0 +1,170 @@
+package dev.sentry4j.event;
+
+import dev.sentry4j.Level;
+import dev.sentry4j.internal.FrozenValues;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * A trail entry recorded before an event: a log line, an HTTP call, a user action. Immutable; its
+ * data is frozen when built, so later changes to the caller's map do not show.
+ *
+ * <pre>{@code
+ * Sentry.addBreadcrumb(Breadcrumb.builder().category("cart").message("cart loaded")
+ *     .data("items", 3).build());
+ * }</pre>
+ */
+public final class Breadcrumb {
+  private final Instant timestamp;
+  private final String type;
+  private final String category;
+  private final Level level;
+  private final String message;
+  private final Map<String, Object> data;
+
+  private Breadcrumb(Builder b) {
+    this.timestamp = b.timestamp == null ? Instant.now() : b.timestamp;
+    this.type = b.type == null ? "default" : b.type;
+    this.category = b.category;
+    this.level = b.level == null ? Level.INFO : b.level;
+    this.message = b.message;
+    this.data = b.data == null ? Collections.emptyMap() : FrozenValues.freezeMap(b.data);
+  }
+
+  private Breadcrumb(Instant timestamp, String category, Level level, String message) {
+    this.timestamp = timestamp;
+    this.type = "default";
+    this.category = category;
+    this.level = level;
+    this.message = message;
+    this.data = Collections.emptyMap();
+  }
+
+  /**
+   * A {@code default}-type breadcrumb without data, made without a builder (the logging adapters' hot
+   * path).
+   */
+  public static Breadcrumb of(Instant timestamp, String category, Level level, String message) {
+    return new Breadcrumb(timestamp, category, level == null ? Level.INFO : level, message);
+  }
+
+  /** A {@code default}-type, {@code info}-level breadcrumb with a message. */
+  public static Breadcrumb of(String message) {
+    return builder().message(message).build();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder with this breadcrumb's values, for {@code beforeBreadcrumb} edits. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.timestamp = timestamp;
+    b.type = type;
+    b.category = category;
+    b.level = level;
+    b.message = message;
+    b.data = new java.util.LinkedHashMap<>(data);
+    return b;
+  }
+
+  /** When it happened. */
+  public Instant getTimestamp() {
+    return timestamp;
+  }
+
+  /** Its type ({@code default}, {@code http}, {@code query}, ...). */
+  public String getType() {
+    return type;
+  }
+
+  /** Its category, such as a logger name; may be {@code null}. */
+  public String getCategory() {
+    return category;
+  }
+
+  /** Its level. */
+  public Level getLevel() {
+    return level;
+  }
+
+  /** Its message; may be {@code null}. */
+  public String getMessage() {
+    return message;
+  }
+
+  /** Its data (frozen, read-only). */
+  public Map<String, Object> getData() {
+    return data;
+  }
+
+  @Override
+  public String toString() {
+    return "Breadcrumb{" + category + ": " + message + "}";
+  }
+
+  /** Builds a {@link Breadcrumb}. Not thread-safe. */
+  public static final class Builder {
+    private Instant timestamp;
+    private String type;
+    private String category;
+    private Level level;
+    private String message;
+    private Map<String, Object> data;
+
+    private Builder() {}
+
+    /** Sets the time (default: when built). */
+    public Builder timestamp(Instant timestamp) {
+      this.timestamp = timestamp;
+      return this;
+    }
+
+    /** Sets the type (default {@code default}). */
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    /** Sets the category. */
+    public Builder category(String category) {
+      this.category = category;
+      return this;
+    }
+
+    /** Sets the level (default {@link Level#INFO}). */
+    public Builder level(Level level) {
+      this.level = level;
+      return this;
+    }
+
+    /** Sets the message. */
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    /** Adds one data entry. */
+    public Builder data(String key, Object value) {
+      if (data == null) {
+        data = new java.util.LinkedHashMap<>();
+      }
+      data.put(key, value);
+      return this;
+    }
+
+    /** Replaces all data entries. */
+    public Builder data(Map<String, ?> values) {
+      data = values == null ? null : new java.util.LinkedHashMap<>(values);
+      return this;
+    }
+
+    /** The breadcrumb. */
+    public Breadcrumb build() {
+      return new Breadcrumb(this);
+    }
+  }
+}

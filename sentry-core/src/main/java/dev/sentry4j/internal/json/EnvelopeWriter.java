@@ -1,0 +1,71 @@
+package dev.sentry4j.internal.json;
+
+import dev.sentry4j.envelope.Envelope;
+import dev.sentry4j.envelope.EnvelopeItem;
+import dev.sentry4j.internal.SdkInfo;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/**
+ * Writes envelopes: a compact header line, then per item a header line with {@code type} and the
+ * payload's UTF-8 byte {@code length}, the payload and a newline. Internal, may change. Thread-safe.
+ */
+public final class EnvelopeWriter {
+  private EnvelopeWriter() {}
+
+  /**
+   * Serializes {@code envelope}, writing {@code sent_at} (pass {@code null} when spooling to disk).
+   */
+  public static byte[] write(Envelope envelope, Instant sentAt) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    byte[] header = Json.toBytes(g -> {
+      g.writeStartObject();
+      if (envelope.getEventId() != null) {
+        g.writeStringField("event_id", envelope.getEventId().toString());
+      }
+      if (sentAt != null) {
+        g.writeStringField("sent_at", rfc3339(sentAt));
+      }
+      g.writeObjectFieldStart("sdk");
+      g.writeStringField("name", SdkInfo.NAME);
+      g.writeStringField("version", SdkInfo.VERSION);
+      g.writeEndObject();
+      if (envelope.getTrace() != null) {
+        g.writeObjectFieldStart("trace");
+        for (Map.Entry<String, String> e : envelope.getTrace().entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+    });
+    out.writeBytes(header);
+    for (EnvelopeItem item : envelope.getItems()) {
+      byte[] payload = item.getPayload();
+      byte[] itemHeader = Json.toBytes(g -> {
+        g.writeStartObject();
+        g.writeStringField("type", item.getType().wireName());
+        g.writeNumberField("length", payload.length);
+        for (Map.Entry<String, Object> h : item.getHeaders().entrySet()) {
+          g.writeFieldName(h.getKey());
+          Json.writeValue(g, h.getValue());
+        }
+        g.writeEndObject();
+      });
+      out.write('\n');
+      out.writeBytes(itemHeader);
+      out.write('\n');
+      out.writeBytes(payload);
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+
+  /** RFC 3339 UTC with milliseconds: {@code 2025-06-01T12:00:00.123Z}. */
+  public static String rfc3339(Instant t) {
+    return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.MILLIS));
+  }
+}

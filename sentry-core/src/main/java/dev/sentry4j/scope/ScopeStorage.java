@@ -1,0 +1,93 @@
+package dev.sentry4j.scope;
+
+import dev.sentry4j.internal.Diagnostics;
+
+/**
+ * Holds the active {@link Scopes} of each thread in a {@link ThreadLocal}, plus the process's global
+ * scope. A thread that has none gets a fresh isolation and current scope on first use, so scopes
+ * never leak between threads. {@link #reset()} (on {@code Sentry.close()}) makes every thread start
+ * afresh on its next call. Thread-safe.
+ */
+public final class ScopeStorage {
+  private static final Scope GLOBAL = new Scope(Scope.Kind.GLOBAL);
+  private static final ThreadLocal<Frame> FRAMES = new ThreadLocal<>();
+  private static volatile int generation;
+
+  private ScopeStorage() {}
+
+  /** The process's global scope. */
+  public static Scope globalScope() {
+    return GLOBAL;
+  }
+
+  /** The calling thread's active scopes (created on first use). */
+  public static Scopes current() {
+    Frame frame = FRAMES.get();
+    if (frame == null || frame.generation != generation) {
+      frame = new Frame(Scopes.forThread(GLOBAL), null, generation);
+      FRAMES.set(frame);
+    }
+    return frame.scopes;
+  }
+
+  /** Makes {@code scopes} active on this thread until the returned token is closed. */
+  public static ScopeToken push(Scopes scopes) {
+    current();
+    Frame frame = new Frame(scopes, FRAMES.get(), generation);
+    FRAMES.set(frame);
+    return frame;
+  }
+
+  /** Forgets every thread's scopes (lazily) and clears the global scope's data. */
+  public static void reset() {
+    generation++;
+    GLOBAL.clear();
+    GLOBAL.setPropagationContext(dev.sentry4j.tracing.PropagationContext.newTrace());
+  }
+
+  /** One level of the per-thread stack; also the token that pops it. */
+  private static final class Frame implements ScopeToken {
+    final Scopes scopes;
+    final Frame parent;
+    final int generation;
+    final Thread owner = Thread.currentThread();
+    boolean closed;
+
+    Frame(Scopes scopes, Frame parent, int generation) {
+      this.scopes = scopes;
+      this.parent = parent;
+      this.generation = generation;
+    }
+
+    @Override
+    public void close() {
+      if (closed) {
+        return;
+      }
+      if (Thread.currentThread() != owner) {
+        Diagnostics.warn(
+            "A scope token was closed on thread '"
+                + Thread.currentThread().getName()
+                + "' but made on '"
+                + owner.getName()
+                + "'; ignored");
+        return;
+      }
+      Frame top = FRAMES.get();
+      for (Frame f = top; f != null; f = f.parent) {
+        if (f == this) {
+          for (Frame g = top; g != this; g = g.parent) {
+            g.closed = true;
+          }
+          closed = true;
+          FRAMES.set(parent);
+          if (top != this) {
+            Diagnostics.debug("A scope token was closed out of order; inner tokens were ended too");
+          }
+          return;
+        }
+      }
+      closed = true; // ended by an outer token already, or from before a reset
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sentry4j.transport;
+
+/** What Sentry answered to one envelope: status and the rate-limit headers. Immutable. */
+public final class HttpResult {
+  private final int status;
+  private final String retryAfter;
+  private final String rateLimits;
+
+  /**
+   * Creates a result.
+   *
+   * @param status the HTTP status
+   * @param retryAfter the {@code Retry-After} header, or {@code null}
+   * @param rateLimits the {@code X-Sentry-Rate-Limits} header, or {@code null}
+   */
+  public HttpResult(int status, String retryAfter, String rateLimits) {
+    this.status = status;
+    this.retryAfter = retryAfter;
+    this.rateLimits = rateLimits;
+  }
+
+  /** The HTTP status. */
+  public int getStatus() {
+    return status;
+  }
+
+  /** The {@code Retry-After} header, or {@code null}. */
+  public String getRetryAfter() {
+    return retryAfter;
+  }
+
+  /** The {@code X-Sentry-Rate-Limits} header, or {@code null}. */
+  public String getRateLimits() {
+    return rateLimits;
+  }
+
+  /** Whether the status is 2xx. */
+  public boolean isSuccess() {
+    return status >= 200 && status < 300;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.sentry4j.transport;
+
+import dev.sentry4j.envelope.Envelope;
+import java.time.Duration;
+
+/**
+ * Delivers envelopes to Sentry. {@link #send} is called on the capturing thread: it must neither block
+ * nor throw. Implementations are thread-safe.
+ */
+public interface Transport {
+  /**
+   * Accepts an envelope for delivery.
+   *
+   * @return false when it was dropped at once (and counted)
+   */
+  boolean send(Envelope envelope);
+
+  /**
+   * Waits until everything accepted so far has been delivered or given up on, at most {@code timeout}.
+   *
+   * @return true when nothing is left
+   */
+  boolean flush(Duration timeout);
+
+  /** Flushes for at most {@code timeout}, then stops; later envelopes are dropped. */
+  void close(Duration timeout);
+}
