@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,18 +45,54 @@ public final class RelaySchema {
    * Validates an error event.
    *
    * @param event the event payload
-   * @return one line per violation ({@code "$.path: what is wrong"}), empty when the event is valid
+   * @return one line per violation ({@code "$.exception.values[0]: what is wrong"}), empty when
+   *     the event is valid; mismatches against the {@code null} alternative of a field that has a
+   *     more specific problem are left out
    */
   public static List<String> validateEvent(JsonNode event) {
     if (event == null) {
       throw new IllegalArgumentException("event must not be null");
     }
-    Set<ValidationMessage> messages = Holder.SCHEMA.validate(event);
+    List<ValidationMessage> messages = new ArrayList<>(Holder.SCHEMA.validate(event));
     Set<String> lines = new LinkedHashSet<>();
     for (ValidationMessage message : messages) {
-      lines.add(message.getMessage());
+      if (!isLosingAlternative(message, messages)) {
+        lines.add(message.getMessage().trim());
+      }
     }
     return List.copyOf(lines);
+  }
+
+  /**
+   * Most fields are {@code anyOf: [<the real schema>, {"type": "null"}]} (or an object-or-array
+   * choice), so every real problem also fails the other branch with "object found, null
+   * expected". Such a type mismatch is noise when a more telling message exists at the same place
+   * or deeper inside the value.
+   */
+  private static boolean isLosingAlternative(ValidationMessage message, List<ValidationMessage> all) {
+    if (!"type".equals(message.getType())) {
+      return false;
+    }
+    String location = message.getInstanceLocation().toString();
+    for (ValidationMessage other : all) {
+      if (other == message) {
+        continue;
+      }
+      String otherLocation = other.getInstanceLocation().toString();
+      if (otherLocation.equals(location) ? !"type".equals(other.getType()) : isInside(otherLocation, location)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a JSON path such as {@code $.tags.count} lies inside {@code $.tags}. */
+  private static boolean isInside(String path, String ancestor) {
+    if (path.length() <= ancestor.length() || !path.startsWith(ancestor)) {
+      return false;
+    }
+    char next = path.charAt(ancestor.length());
+    return next == '.' || next == '[';
   }
 
   /**
@@ -143,7 +181,12 @@ public final class RelaySchema {
       JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV7()).formats(RelayFormats.all()).build();
       JsonSchemaFactory factory =
           JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder.metaSchema(metaSchema));
-      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+      SchemaValidatorsConfig config =
+          SchemaValidatorsConfig.builder()
+              .formatAssertionsEnabled(true)
+              .pathType(PathType.JSON_PATH)
+              .locale(Locale.ENGLISH)
+              .build();
       try (InputStream in = RelaySchema.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
           throw new IllegalStateException("missing resource " + RESOURCE + " next to " + RelaySchema.class.getName());

@@ -282,7 +282,8 @@ public final class SentryReceiver implements AutoCloseable {
   /**
    * Holds every following request unanswered (its body is read and it is counted in {@link
    * #requestCount()}, nothing is stored) until {@link #unstall()} or {@link #close()}. Use it to
-   * test SDK timeouts, full queues and flush deadlines.
+   * test SDK timeouts, full queues and flush deadlines. At most 8 requests are held at once; further
+   * ones wait, unread and uncounted, for a free handler thread.
    */
   public void stall() {
     handler.stall(true);
