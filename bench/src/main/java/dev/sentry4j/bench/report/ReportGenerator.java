@@ -247,7 +247,9 @@ public final class ReportGenerator {
         "Each row is its own JVM (`-Xmx512m`): N ERROR lines with fresh exceptions as fast as one "
             + "thread can, a normal stop, then a wait until the sink has been quiet for 2 s (at most "
             + "20 s). *Delivered* = error events the sink received; *reported* = error events the "
-            + "SDK said it dropped, in client reports; *lost* = neither. Heap is sampled every 5 ms.\n\n");
+            + "SDK said it dropped, in client reports; *lost* = neither. *≈ delivered/s* = delivered ÷ "
+            + "(first line logged → last request at the sink). Heap is sampled every 5 ms; the "
+            + "floor's rows are the heap baseline.\n\n");
     md.append("| variant | N | delivered | reported dropped | lost unreported | caller time for the burst"
         + " | stop | ≈ delivered/s | peak heap (at start) |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");
