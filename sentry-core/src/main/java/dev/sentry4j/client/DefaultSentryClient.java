@@ -18,6 +18,8 @@ import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.Integrations;
 import dev.sentry4j.internal.json.EventWriter;
+import dev.sentry4j.privacy.PiiPolicy;
+import dev.sentry4j.privacy.Scrubber;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
@@ -34,7 +36,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The client that sends. On the capturing thread it deduplicates, merges the scopes into the event,
- * freezes user values, runs event processors and {@code beforeSend}, samples, and queues an envelope;
+ * freezes user values, runs event processors, scrubs sensitive keys ({@link Scrubber}), runs {@code
+ * beforeSend}, samples, and queues an envelope;
  * serialization and I/O happen on the transport's worker. Thread-safe; capture never throws.
  */
 public final class DefaultSentryClient implements SentryClient {
@@ -43,6 +46,8 @@ public final class DefaultSentryClient implements SentryClient {
   private final DiscardCounter discards;
   private final Deduplicator deduplicator = new Deduplicator();
   private final EventWriter eventWriter;
+  private final Scrubber scrubber;
+  private final PiiPolicy pii;
   private volatile boolean closed;
 
   /**
@@ -56,13 +61,16 @@ public final class DefaultSentryClient implements SentryClient {
     this.options = options;
     this.transport = transport;
     this.discards = discards;
+    this.scrubber = Scrubber.fromOptions(options);
+    this.pii = PiiPolicy.fromOptions(options);
     String serverName = options.getServerName();
     this.eventWriter =
         new EventWriter(
             options.getInAppIncludes(),
             options.getInAppExcludes(),
             Integrations::all,
-            serverName != null ? () -> serverName : HostName::get);
+            serverName != null ? () -> serverName : HostName::get,
+            scrubber::scrubMessage);
   }
 
   /** A client sending over HTTP to the options' DSN. */
@@ -82,6 +90,19 @@ public final class DefaultSentryClient implements SentryClient {
   @Override
   public SentryOptions getOptions() {
     return options;
+  }
+
+  /**
+   * The scrubber made from the options. Features that send their own maps (span data, log
+   * attributes) pass them through it before {@code beforeSend}-like callbacks run.
+   */
+  public Scrubber getScrubber() {
+    return scrubber;
+  }
+
+  /** What {@code sendDefaultPii} allows integrations to collect. */
+  public PiiPolicy getPiiPolicy() {
+    return pii;
   }
 
   /** The drop counters (for client reports and health endpoints). */
@@ -123,6 +144,11 @@ public final class DefaultSentryClient implements SentryClient {
     e = runProcessors(e, hint, scopes);
     if (e == null) {
       discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
+      return SentryId.EMPTY;
+    }
+    // after the processors (they may add data), before beforeSend (which may change anything back)
+    if (!scrubber.scrubEvent(e)) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       return SentryId.EMPTY;
     }
     e = runBeforeSend(e, hint);
@@ -216,6 +242,7 @@ public final class DefaultSentryClient implements SentryClient {
     for (Map.Entry<String, String> t : options.getTags().entrySet()) {
       e.getTags().putIfAbsent(t.getKey(), t.getValue());
     }
+    e.setUser(pii.eventUser(e.getUser()));
     e.getContexts().putIfAbsent("runtime", new LinkedHashMap<>(RuntimeContexts.RUNTIME));
     e.getContexts().putIfAbsent("os", new LinkedHashMap<>(RuntimeContexts.OS));
   }
