@@ -31,14 +31,19 @@ final class KeyMatcher {
   private final List<String> anywhere;
   private final List<String[]> words;
   private final Set<String> allowed;
+  private final String[] stems;
+  private final boolean[] stemStarts;
+  private final boolean anyNonAsciiStem;
   private final ConcurrentHashMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
   KeyMatcher(Collection<String> anywhere, Collection<String> words, Collection<String> allowed) {
+    List<String> firstWords = new ArrayList<>();
     this.anywhere = new ArrayList<>();
     for (String a : anywhere) {
-      String c = compact(a);
-      if (!c.isEmpty()) {
-        this.anywhere.add(c);
+      List<String> split = split(a);
+      if (!split.isEmpty()) {
+        this.anywhere.add(String.join("", split));
+        firstWords.add(split.get(0));
       }
     }
     this.words = new ArrayList<>();
@@ -46,8 +51,21 @@ final class KeyMatcher {
       List<String> split = split(w);
       if (!split.isEmpty()) {
         this.words.add(split.toArray(new String[0]));
+        firstWords.add(split.get(0));
       }
     }
+    this.stems = shortest(firstWords);
+    this.stemStarts = new boolean[128];
+    boolean nonAscii = false;
+    for (String stem : stems) {
+      char c = stem.charAt(0);
+      if (c < 128) {
+        stemStarts[c] = true;
+      } else {
+        nonAscii = true;
+      }
+    }
+    this.anyNonAsciiStem = nonAscii;
     this.allowed = new HashSet<>();
     for (String a : allowed) {
       String c = compact(a);
@@ -55,6 +73,45 @@ final class KeyMatcher {
         this.allowed.add(c);
       }
     }
+  }
+
+  /**
+   * Whether {@code text} may hold a sensitive key: it contains, ignoring case, the first word of a
+   * deny entry. A cheap, allocation-free pre-check for free text; a key whose separators cut a deny
+   * word apart ({@code pass_word}) is not seen by it.
+   */
+  boolean mayContainKey(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = Character.toLowerCase(text.charAt(i));
+      if (c < 128 ? !stemStarts[c] : !anyNonAsciiStem) {
+        continue;
+      }
+      for (String stem : stems) {
+        if (stem.charAt(0) == c && text.regionMatches(true, i, stem, 0, stem.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The words, without any that contains another (finding {@code auth} finds {@code authorization}). */
+  private static String[] shortest(List<String> words) {
+    List<String> out = new ArrayList<>();
+    for (String w : words) {
+      boolean covered = false;
+      for (String other : words) {
+        if (!other.equals(w) && w.contains(other)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered && !out.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out.toArray(new String[0]);
   }
 
   /** Whether values under {@code key} must be filtered. */

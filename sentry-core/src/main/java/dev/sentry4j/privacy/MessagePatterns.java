@@ -45,11 +45,11 @@ final class MessagePatterns {
       return text;
     }
     String s = text;
-    if (s.indexOf('=') >= 0 || s.indexOf(':') >= 0) {
+    if ((s.indexOf('=') >= 0 || s.indexOf(':') >= 0) && keys.mayContainKey(s)) {
       s = pairs(s);
-      if (s.contains("://")) {
-        s = replaceGroup(s, URL_PASSWORD);
-      }
+    }
+    if (s.contains("://")) {
+      s = replaceGroup(s, URL_PASSWORD);
     }
     if (s.contains("earer") || s.contains("EARER")) {
       s = replaceGroup(s, BEARER);
@@ -124,7 +124,25 @@ final class MessagePatterns {
         i++;
         continue;
       }
-      // collect the run of digit groups joined by single spaces or dashes
+      // a run of digit groups joined by single spaces or dashes; most runs are short: skip them
+      // without recording anything
+      int runDigits = 0;
+      int k = i;
+      while (true) {
+        while (k < n && isDigit(s.charAt(k))) {
+          k++;
+          runDigits++;
+        }
+        if (k + 1 < n && (s.charAt(k) == ' ' || s.charAt(k) == '-') && isDigit(s.charAt(k + 1))) {
+          k++;
+        } else {
+          break;
+        }
+      }
+      if (runDigits < 13 || !endsRun(s, k)) {
+        i = k;
+        continue;
+      }
       if (groupStart == null) {
         groupStart = new int[8];
         groupEnd = new int[8];
@@ -150,10 +168,6 @@ final class MessagePatterns {
         }
       }
       int runEnd = j;
-      if (!endsRun(s, runEnd)) {
-        i = runEnd;
-        continue;
-      }
       int g = 0;
       while (g < groups) {
         int last = longestCard(s, groupStart, groupEnd, g, groups);

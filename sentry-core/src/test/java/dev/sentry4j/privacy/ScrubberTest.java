@@ -236,6 +236,18 @@ class ScrubberTest {
   }
 
   @Test
+  void addedAndAllowedKeysApplyToMessagesToo() {
+    Scrubber s =
+        Scrubber.builder()
+            .setScrubMessages(true)
+            .addKeys(List.of("*iban*"))
+            .allowKeys(List.of("max_tokens"))
+            .build();
+    assertThat(s.scrubMessage("refund to customerIban=DE89370400440532013000 max_tokens=512"))
+        .isEqualTo("refund to customerIban=[Filtered] max_tokens=512");
+  }
+
+  @Test
   void scrubsLuhnValidCardNumbersOnly() {
     Scrubber s = Scrubber.builder().setScrubMessages(true).build();
     assertThat(s.scrubMessage("card 4111111111111111 declined")).isEqualTo("card [Filtered] declined");
