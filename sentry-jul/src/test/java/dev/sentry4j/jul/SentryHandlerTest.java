@@ -58,6 +58,7 @@ class SentryHandlerTest {
   // ------------------------------------------------------------------ the user's quick start
 
   @Test
+  @SuppressWarnings("try") // the scope token is only closed
   void quickStartSendsSevereWithExceptionEarlierLinesAsBreadcrumbsAndPrintsTheTraceId() {
     String console =
         JulConfig.captureStderr(

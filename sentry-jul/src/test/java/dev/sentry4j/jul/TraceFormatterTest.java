@@ -54,6 +54,7 @@ class TraceFormatterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope token is only closed
   void printsTraceAndSpanIdsInsideASpanAndNothingOutside() {
     TraceFormatter formatter = new TraceFormatter("%5$s [%7$s/%8$s]%n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -73,6 +74,7 @@ class TraceFormatterTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope token is only closed
   void aConsoleHandlerConfiguredInLoggingPropertiesPrintsTheIds() {
     String printed =
         JulConfig.captureStderr(
