@@ -486,6 +486,7 @@ class SentryHandlerTest {
     log.severe("flushed");
     JulConfig.rootHandler(SentryHandler.class).flush();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("flushed");
+    receiver.events().forEach(RelaySchema::assertValid);
   }
 
   @Test
