@@ -4,7 +4,6 @@ import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.event.User;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +29,7 @@ final class EventScrubbing {
       }
     }
     breadcrumbs(scrubber, event.getBreadcrumbs());
-    if (scrubber.isScrubbingMessages()) {
-      message(scrubber, event);
-    }
+    message(scrubber, event);
   }
 
   private static void tags(Scrubber scrubber, Map<String, String> tags) {
@@ -88,26 +85,9 @@ final class EventScrubbing {
 
   private static void message(Scrubber scrubber, Event event) {
     Message m = event.getMessage();
-    if (m == null) {
-      return;
-    }
-    String template = scrubber.scrubMessage(m.getTemplate());
-    String formatted = scrubber.scrubMessage(m.getFormatted());
-    List<String> params = m.getParams();
-    List<String> scrubbedParams = null;
-    for (int i = 0; i < params.size(); i++) {
-      String p = params.get(i);
-      String s = scrubber.scrubMessage(p);
-      if (s != p && scrubbedParams == null) {
-        scrubbedParams = new ArrayList<>(params);
-      }
-      if (scrubbedParams != null) {
-        scrubbedParams.set(i, s);
-      }
-    }
-    if (template != m.getTemplate() || formatted != m.getFormatted() || scrubbedParams != null) {
-      event.setMessage(
-          new Message(template, scrubbedParams == null ? params : scrubbedParams, formatted));
+    Message scrubbed = scrubber.scrubMessage(m);
+    if (scrubbed != m) {
+      event.setMessage(scrubbed);
     }
   }
 }

@@ -28,6 +28,11 @@ final class MessagePatterns {
           "(?<![\\w.\\-])([A-Za-z_][\\w.\\-]{0,63}+)([\"']?[ \\t]{0,4}+[=:][ \\t]{0,4}+)"
               + "(?:\"([^\"\\r\\n]{1,1024}+)\"|'([^'\\r\\n]{1,1024}+)'"
               + "|((?i:bearer|basic|digest|token|negotiate)[ \\t]{1,4}+)?([^\\s\"',;&<>(){}\\[\\]]++))");
+  /** {@code key={}} or {@code key: {0}} in a message template. */
+  private static final Pattern PLACEHOLDER_PAIR =
+      Pattern.compile(
+          "(?<![\\w.\\-])([A-Za-z_][\\w.\\-]{0,63}+)[\"']?[ \\t]{0,4}+[=:][ \\t]{0,4}+[\"']?\\{(\\d{0,4}+)\\}");
+  private static final int[] NONE = new int[0];
   private static final Pattern URL_PASSWORD =
       Pattern.compile("(://[^\\s/:@]{1,256}+:)([^\\s/@]{1,256}+)(?=@)");
   private static final Pattern BEARER =
@@ -57,7 +62,65 @@ final class MessagePatterns {
     return cards(s);
   }
 
+  /**
+   * The positions of the parameters that stand right after a sensitive key in a template ({@code
+   * password={}} or {@code password={1}}): {@code {}} placeholders count from 0 in order, {@code {N}}
+   * names its position. An empty array when there is none; allocation-free then for templates
+   * without a deny word.
+   */
+  int[] sensitivePlaceholders(String template) {
+    if (template == null
+        || template.indexOf('{') < 0
+        || (template.indexOf('=') < 0 && template.indexOf(':') < 0)
+        || !keys.mayContainKey(template)) {
+      return NONE;
+    }
+    Matcher m = PLACEHOLDER_PAIR.matcher(template);
+    int[] found = NONE;
+    while (m.find()) {
+      if (!keys.isSensitive(m.group(1))) {
+        continue;
+      }
+      String number = m.group(2);
+      int index = number.isEmpty() ? anonymousBefore(template, m.start(2) - 1) : Integer.parseInt(number);
+      found = java.util.Arrays.copyOf(found, found.length + 1);
+      found[found.length - 1] = index;
+    }
+    return found;
+  }
+
+  /** How many {@code {}} placeholders come before {@code end} (escaped {@code \{}} not counted). */
+  private static int anonymousBefore(String template, int end) {
+    int count = 0;
+    int i = template.indexOf("{}");
+    while (i >= 0 && i < end) {
+      if (i == 0 || template.charAt(i - 1) != '\\') {
+        count++;
+      }
+      i = template.indexOf("{}", i + 2);
+    }
+    return count;
+  }
+
+  /**
+   * Filters the values of sensitive pairs in {@code text}; a value that starts with one of {@code
+   * known} (the filtered parameters of its template) is filtered for that whole length, spaces
+   * included.
+   */
+  String pairs(String text, java.util.List<String> known) {
+    if (text == null
+        || (text.indexOf('=') < 0 && text.indexOf(':') < 0)
+        || !keys.mayContainKey(text)) {
+      return text;
+    }
+    return pairsMatching(text, known);
+  }
+
   private String pairs(String s) {
+    return pairsMatching(s, java.util.List.of());
+  }
+
+  private String pairsMatching(String s, java.util.List<String> known) {
     Matcher m = PAIR.matcher(s);
     StringBuilder out = null;
     int copied = 0;
@@ -83,9 +146,16 @@ final class MessagePatterns {
         valueStart = m.start(6);
         valueEnd = m.end(6);
       }
+      for (String value : known) {
+        if (!value.isEmpty() && s.startsWith(value, m.end(2))) {
+          valueStart = m.end(2);
+          valueEnd = Math.max(valueEnd, valueStart + value.length());
+          break;
+        }
+      }
       out.append(s, copied, valueStart).append(Scrubber.FILTERED);
       copied = valueEnd;
-      from = m.end();
+      from = Math.max(m.end(), valueEnd);
     }
     if (out == null) {
       return s;

@@ -3,6 +3,7 @@ package dev.sentry4j.privacy;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Message;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.Strings;
@@ -54,8 +55,10 @@ import java.util.Map;
  * element is a sensitive key ({@code ["Authorization", "Bearer abc"]}, the way Sentry writes header
  * lists) has its second element filtered.
  *
- * <p>With option {@code scrubMessages}, free text is scrubbed by pattern as well: see {@link
- * #scrubMessage(String)}.
+ * <p>In a parameterised message, a parameter that stands right after a sensitive key in the
+ * template ({@code log.error("login with password={}", pw)}) is filtered too, with its value in the
+ * formatted text. With option {@code scrubMessages}, free text is scrubbed by pattern as well: see
+ * {@link #scrubMessage(String)}.
  *
  * <h2>Guarantees</h2>
  *
@@ -101,7 +104,8 @@ public final class Scrubber {
 
   private final boolean enabled;
   private final KeyMatcher keys;
-  private final MessagePatterns messages;
+  private final MessagePatterns patterns;
+  private final boolean scrubMessages;
 
   private Scrubber(Builder b) {
     this.enabled = b.enabled;
@@ -119,7 +123,8 @@ public final class Scrubber {
       }
     }
     this.keys = new KeyMatcher(anywhere, words, b.allowKeys);
-    this.messages = b.scrubMessages ? new MessagePatterns(keys) : null;
+    this.patterns = new MessagePatterns(keys);
+    this.scrubMessages = b.scrubMessages;
   }
 
   /** A new builder: key scrubbing on, message scrubbing off, default deny list only. */
@@ -149,7 +154,7 @@ public final class Scrubber {
 
   /** Whether free text is scrubbed by pattern (option {@code scrubMessages}). */
   public boolean isScrubbingMessages() {
-    return messages != null;
+    return scrubMessages;
   }
 
   /**
@@ -194,15 +199,81 @@ public final class Scrubber {
    * Luhn-valid card-like numbers. Returns {@code text} itself when nothing matched.
    */
   public String scrubMessage(String text) {
-    if (messages == null || text == null) {
+    if (!scrubMessages || text == null) {
       return text;
     }
     try {
-      return messages.scrub(text);
+      return patterns.scrub(text);
     } catch (RuntimeException | StackOverflowError e) {
       Diagnostics.error("scrubMessage", "Could not scrub a message; it is filtered whole", e);
       return FILTERED;
     }
+  }
+
+  /**
+   * A parameterised message with secrets filtered; the same instance when nothing matched.
+   *
+   * <ul>
+   *   <li>With key scrubbing on: a parameter that stands right after a sensitive key in the template
+   *       ({@code "login with password={}"}, {@code "token: {0}"}) becomes {@value #FILTERED}, and so
+   *       does its value in the formatted text.
+   *   <li>With {@code scrubMessages} on: the template, every parameter and the formatted text are
+   *       also scrubbed by pattern ({@link #scrubMessage(String)}).
+   * </ul>
+   *
+   * Sentry Logs use it for their body and {@code sentry.message.parameter.N} attributes.
+   */
+  public Message scrubMessage(Message message) {
+    if (message == null || (!enabled && !scrubMessages)) {
+      return message;
+    }
+    try {
+      return scrubParameterized(message);
+    } catch (RuntimeException | StackOverflowError e) {
+      Diagnostics.error("scrubMessage", "Could not scrub a message; it is filtered whole", e);
+      return new Message(FILTERED, List.of(), null);
+    }
+  }
+
+  private Message scrubParameterized(Message m) {
+    String template = m.getTemplate();
+    List<String> params = m.getParams();
+    String formatted = m.getFormatted();
+    List<String> newParams = null;
+    if (enabled && !params.isEmpty()) {
+      int[] sensitive = patterns.sensitivePlaceholders(template);
+      if (sensitive.length > 0) {
+        List<String> known = new ArrayList<>(sensitive.length);
+        newParams = new ArrayList<>(params);
+        for (int i : sensitive) {
+          if (i >= 0 && i < params.size()) {
+            known.add(params.get(i));
+            newParams.set(i, FILTERED);
+          }
+        }
+        known.sort((a, b) -> b.length() - a.length()); // the longest value first
+        formatted = patterns.pairs(formatted, known);
+      }
+    }
+    if (scrubMessages) {
+      template = scrubMessage(template);
+      formatted = scrubMessage(formatted);
+      List<String> source = newParams == null ? params : newParams;
+      for (int i = 0; i < source.size(); i++) {
+        String p = source.get(i);
+        String s = scrubMessage(p);
+        if (s != p) {
+          if (newParams == null) {
+            newParams = new ArrayList<>(params);
+          }
+          newParams.set(i, s);
+        }
+      }
+    }
+    if (template == m.getTemplate() && formatted == m.getFormatted() && newParams == null) {
+      return m;
+    }
+    return new Message(template, newParams == null ? params : newParams, formatted);
   }
 
   /**
@@ -239,14 +310,15 @@ public final class Scrubber {
 
   /**
    * Scrubs an event the SDK owns, in place: tags, extras, contexts (a context with a sensitive name
-   * has all its values filtered), breadcrumb data, user data, and with {@code scrubMessages} the
-   * message (template, parameters, formatted text) and breadcrumb messages. Nested values are
-   * replaced, never changed. Exception messages are scrubbed later, when the event is written.
+   * has all its values filtered), breadcrumb data, user data, message parameters that follow a
+   * sensitive key in the template ({@link #scrubMessage(Message)}), and with {@code scrubMessages}
+   * the whole message and breadcrumb messages. Nested values are replaced, never changed. Exception
+   * messages are scrubbed later, when the event is written.
    *
    * @return false when the event could not be scrubbed completely and must not be sent
    */
   public boolean scrubEvent(Event event) {
-    if (event == null || (!enabled && messages == null)) {
+    if (event == null || (!enabled && !scrubMessages)) {
       return true;
     }
     try {

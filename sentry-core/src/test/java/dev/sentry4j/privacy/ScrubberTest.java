@@ -3,6 +3,7 @@ package dev.sentry4j.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Message;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.FrozenValues;
 import java.util.AbstractMap;
@@ -245,6 +246,28 @@ class ScrubberTest {
             .build();
     assertThat(s.scrubMessage("refund to customerIban=DE89370400440532013000 max_tokens=512"))
         .isEqualTo("refund to customerIban=[Filtered] max_tokens=512");
+  }
+
+  @Test
+  void filtersParametersThatFollowASensitiveKeyInTheTemplate() {
+    Message slf4j =
+        new Message(
+            "login for {} failed, password={} token: \\{} attempt={}",
+            List.of("bob", "my secret", "3"),
+            "login for bob failed, password=my secret token: {} attempt=3");
+    Message out = scrubber.scrubMessage(slf4j);
+    assertThat(out.getParams()).containsExactly("bob", Scrubber.FILTERED, "3");
+    assertThat(out.getFormatted()).isEqualTo("login for bob failed, password=[Filtered] token: {} attempt=3");
+    assertThat(out.getTemplate()).isEqualTo(slf4j.getTemplate());
+
+    Message jul = new Message("{0} sent \"apiKey\": \"{1}\"", List.of("bob", "k-1"), "bob sent \"apiKey\": \"k-1\"");
+    Message julOut = scrubber.scrubMessage(jul);
+    assertThat(julOut.getParams()).containsExactly("bob", Scrubber.FILTERED);
+    assertThat(julOut.getFormatted()).isEqualTo("bob sent \"apiKey\": \"[Filtered]\"");
+
+    Message plain = new Message("order {} for {}", List.of("A-17", "bob"), "order A-17 for bob");
+    assertThat(scrubber.scrubMessage(plain)).isSameAs(plain);
+    assertThat(Scrubber.builder().setEnabled(false).build().scrubMessage(slf4j)).isSameAs(slf4j);
   }
 
   @Test
