@@ -132,7 +132,10 @@ public final class Scrubber {
     return new Builder();
   }
 
-  /** The scrubber the options describe ({@code scrubbing}, {@code scrubKeys}, {@code scrubAllowKeys}, {@code scrubMessages}). */
+  /**
+   * The scrubber the options describe: {@code scrubbing}, {@code scrubKeys}, {@code scrubAllowKeys}
+   * and {@code scrubMessages}.
+   */
   public static Scrubber fromOptions(SentryOptions options) {
     return builder()
         .setEnabled(options.isScrubbing())
