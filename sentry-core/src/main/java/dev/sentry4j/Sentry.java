@@ -37,6 +37,18 @@ import java.util.function.Consumer;
  * Sentry.close();
  * }</pre>
  *
+ * <p>Tracing: {@link #continueTrace} or {@link #startTransaction} start a transaction, {@link
+ * #startSpan} adds children, and {@link #getTraceparent()} and {@link #getBaggage()} give the headers
+ * for outgoing requests:
+ *
+ * <pre>{@code
+ * try (Transaction tx = Sentry.continueTrace(request.headers(), "http.server", "GET /orders/{id}")) {
+ *   try (Span db = Sentry.startSpan("db.query", "select * from orders")) { ... }
+ *   outgoing.header("sentry-trace", Sentry.getTraceparent());
+ *   outgoing.header("baggage", Sentry.getBaggage());
+ * }
+ * }</pre>
+ *
  * <p>{@code setTag}, {@code setUser}, {@code setContext}, {@code setExtra}, {@code setLevel} and
  * {@code addBreadcrumb} write to the isolation scope (inside {@link #newScope()}, the setters write to
  * the block's fork); captures merge global, isolation and current scope data into the event, the more
@@ -291,7 +303,9 @@ public final class Sentry {
    * <p>Whether it is recorded is decided here (head sampling): an explicit decision in the options,
    * else {@code tracesSampler}, else {@code tracesSampleRate}. Not sampled, it is a no-op that still
    * carries its trace (outgoing headers say so); before {@code init} or with tracing off (neither
-   * option set) it is a shared no-op with all-zero ids that is not made current. Never throws.
+   * option set) it is a shared no-op with all-zero ids that is not made current. It heads a new trace
+   * even while another span is current (use {@link #startSpan} for children); to continue an
+   * upstream service's trace use {@link #continueTrace}. Never throws.
    *
    * @param name the transaction name, e.g. {@code GET /orders/{id}}
    * @param operation the operation, e.g. {@code http.server} or {@code task}

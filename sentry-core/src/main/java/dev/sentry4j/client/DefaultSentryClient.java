@@ -243,6 +243,11 @@ public final class DefaultSentryClient implements SentryClient {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);
       return SentryId.EMPTY;
     }
+    if (transaction.getRootSpan() == null) {
+      recordTransactionDrop(DiscardReason.INTERNAL_SDK_ERROR, transaction);
+      Diagnostics.warn("A sampled transaction without a root span was dropped");
+      return SentryId.EMPTY;
+    }
     // unfinished children and those over maxSpans were left out by the transaction's buffer
     discards.record(DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN, transaction.getDroppedSpanCount());
     if (scopes != null) {

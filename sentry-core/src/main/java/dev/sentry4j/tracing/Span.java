@@ -34,8 +34,10 @@ import java.util.Map;
  * <p><b>Thread safety.</b> All methods are thread-safe: children may be started and finished from
  * several threads at once, and a span may be finished on another thread than the one that started
  * it. Restoring the previously current span happens only on the thread that made it current; finished
- * elsewhere, that thread's outer scope restores it when closed. Calls never throw; after finishing,
- * changes are ignored.
+ * elsewhere, it stays current on that thread until it is closed there or an outer scope token of
+ * that thread is closed. So finish or close a span made current (by {@code Sentry.startSpan} or
+ * {@code Sentry.startTransaction}) on its own thread, ideally with try-with-resources. Calls never
+ * throw; after finishing, changes are ignored.
  *
  * <p>A span whose transaction was not sampled, or made while tracing is off, is a no-op that still
  * carries trace ids ({@link #isSampled()} is false). A span is sent only as part of its transaction.
