@@ -1,23 +1,49 @@
 package dev.sentry4j.privacy;
 
+import dev.sentry4j.event.BaseEvent;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
+import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.event.User;
+import dev.sentry4j.tracing.SpanData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a {@link Scrubber} to an event the SDK owns. The event's own top-level maps and breadcrumb
- * list are edited in place (they are the SDK's copies); every nested map, list, breadcrumb, user and
- * message is replaced by a new one, never changed, because it may be shared with a scope or the
+ * Applies a {@link Scrubber} to an event or transaction the SDK owns. Its own top-level maps and
+ * breadcrumb and span lists are edited in place (they are the SDK's copies); every nested map, list,
+ * breadcrumb, user, span and message is replaced by a new one, never changed, because it may be shared with a scope or the
  * caller. Stateless.
  */
 final class EventScrubbing {
   private EventScrubbing() {}
 
   static void apply(Scrubber scrubber, Event event) {
+    shared(scrubber, event);
+    message(scrubber, event);
+  }
+
+  static void apply(Scrubber scrubber, TransactionEvent transaction) {
+    shared(scrubber, transaction);
+    SpanData root = transaction.getRootSpan();
+    SpanData scrubbedRoot = scrubber.scrubSpan(root);
+    if (scrubbedRoot != root) {
+      transaction.setRootSpan(scrubbedRoot);
+    }
+    List<SpanData> spans = transaction.getSpans();
+    for (int i = 0; i < spans.size(); i++) {
+      SpanData span = spans.get(i);
+      SpanData scrubbed = scrubber.scrubSpan(span);
+      if (scrubbed != span) {
+        spans.set(i, scrubbed);
+      }
+    }
+  }
+
+  /** What error events and transactions share: tags, extras, contexts, user, breadcrumbs. */
+  private static void shared(Scrubber scrubber, BaseEvent event) {
     if (scrubber.isEnabled()) {
       tags(scrubber, event.getTags());
       extras(scrubber, event.getExtras());
@@ -29,7 +55,6 @@ final class EventScrubbing {
       }
     }
     breadcrumbs(scrubber, event.getBreadcrumbs());
-    message(scrubber, event);
   }
 
   private static void tags(Scrubber scrubber, Map<String, String> tags) {

@@ -4,9 +4,11 @@ import dev.sentry4j.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
+import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.tracing.SpanData;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -331,6 +333,61 @@ public final class Scrubber {
       Diagnostics.error("scrubEvent", "Could not scrub an event; it is dropped", e);
       return false;
     }
+  }
+
+  /**
+   * Scrubs a transaction the SDK owns, in place, like {@link #scrubEvent}: tags, extras, contexts,
+   * breadcrumbs and user data, and every span's data and tags ({@link #scrubSpan}), the root span's
+   * included.
+   *
+   * @return false when the transaction could not be scrubbed completely and must not be sent
+   */
+  public boolean scrubTransaction(TransactionEvent transaction) {
+    if (transaction == null || (!enabled && !scrubMessages)) {
+      return true;
+    }
+    try {
+      EventScrubbing.apply(this, transaction);
+      return true;
+    } catch (RuntimeException | StackOverflowError e) {
+      Diagnostics.error("scrubTransaction", "Could not scrub a transaction; it is dropped", e);
+      return false;
+    }
+  }
+
+  /**
+   * The span with the values of sensitive keys filtered in its data and tags, and with {@code
+   * scrubMessages} its description scrubbed by pattern (a URL with {@code ?token=...}); the same
+   * instance when nothing matched.
+   */
+  public SpanData scrubSpan(SpanData span) {
+    if (span == null) {
+      return null;
+    }
+    Map<String, Object> data = scrubMap(span.getData());
+    Map<String, String> tags = scrubTags(span.getTags());
+    String description = scrubMessage(span.getDescription());
+    return span.withContent(description, tags, data);
+  }
+
+  /**
+   * The string map with the values of sensitive keys filtered: {@code tags} itself when nothing
+   * matched, else a new unmodifiable map in the same order.
+   */
+  public Map<String, String> scrubTags(Map<String, String> tags) {
+    if (!enabled || tags == null || tags.isEmpty()) {
+      return tags;
+    }
+    Map<String, String> out = null;
+    for (Map.Entry<String, String> t : tags.entrySet()) {
+      if (t.getValue() != null && keys.isSensitive(t.getKey())) {
+        if (out == null) {
+          out = new LinkedHashMap<>(tags);
+        }
+        out.put(t.getKey(), FILTERED);
+      }
+    }
+    return out == null ? tags : Collections.unmodifiableMap(out);
   }
 
   /** Scrubs a value at {@code depth}; returns it unchanged when nothing matched. */

@@ -14,6 +14,8 @@ import dev.sentry4j.logging.LogRecord;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,6 +280,66 @@ class PrivacyEndToEndTest {
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.exceptions().get(0).get("value").asText()).isEqualTo("rejected token=abc");
+  }
+
+  @Test
+  void spanDataAndTagsOfEveryTransactionSpanAreFilteredBeforeBeforeSendTransaction() {
+    AtomicReference<Object> seenByCallback = new AtomicReference<>();
+    init(
+        o -> {
+          o.setTracesSampleRate(1.0);
+          o.setBeforeSendTransaction(
+              (tx, hint) -> {
+                seenByCallback.set(tx.getRootSpan().getData().get("auth_token"));
+                return tx;
+              });
+        });
+    Sentry.setExtra("password", "SECRET-1");
+    try (Transaction tx = Sentry.startTransaction("POST /login", "http.server")) {
+      tx.setData("auth_token", "SECRET-2");
+      tx.setData("http.method", "POST");
+      tx.setTag("session", "SECRET-3");
+      try (Span call = Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=abc")) {
+        call.setData("headers", Map.of("Cookie", "SECRET-4", "Accept", "application/json"));
+        call.setData("db.password", "SECRET-5");
+        call.setData("http.status_code", 200);
+        call.setTag("api_key", "SECRET-6");
+      }
+    }
+
+    ReceivedEvent t = receiver.awaitTransactions(1, WAIT).get(0);
+    assertThat(t.json().toString()).doesNotContain("SECRET-");
+    assertThat(seenByCallback.get()).isEqualTo(F);
+    assertThat(t.contexts().at("/trace/data/auth_token").asText()).isEqualTo(F);
+    assertThat(t.contexts().at("/trace/data/http.method").asText()).isEqualTo("POST");
+    assertThat(t.tags()).containsEntry("session", F);
+    assertThat(t.extra().get("password").asText()).isEqualTo(F);
+    JsonNode span = t.spans().get(0);
+    assertThat(span.at("/data/headers/Cookie").asText()).isEqualTo(F);
+    assertThat(span.at("/data/headers/Accept").asText()).isEqualTo("application/json");
+    assertThat(span.at("/data/db.password").asText()).isEqualTo(F);
+    assertThat(span.at("/data/http.status_code").asInt()).isEqualTo(200);
+    assertThat(span.at("/tags/api_key").asText()).isEqualTo(F);
+    // descriptions are free text: left alone unless scrubMessages is on
+    assertThat(span.get("description").asText()).isEqualTo("GET https://api.example.com/me?access_token=abc");
+    RelaySchema.assertValidTransaction(t.json());
+  }
+
+  @Test
+  @SuppressWarnings("try") // the transaction is only closed
+  void scrubMessagesAlsoCoversSpanDescriptions() {
+    init(
+        o -> {
+          o.setTracesSampleRate(1.0);
+          o.setScrubMessages(true);
+        });
+    try (Transaction tx = Sentry.startTransaction("sync", "task")) {
+      Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=SECRET-1&page=2").finish();
+    }
+
+    ReceivedEvent t = receiver.awaitTransactions(1, WAIT).get(0);
+    assertThat(t.spans().get(0).get("description").asText())
+        .isEqualTo("GET https://api.example.com/me?access_token=[Filtered]&page=2");
   }
 
   private static ReceivedEvent find(List<ReceivedEvent> events, String message) {
