@@ -26,9 +26,9 @@ import java.util.Set;
  *       header the default deny list matches).
  * </ul>
  *
- * With {@code sendDefaultPii=true}, error events whose user has no IP address get {@value #AUTO_IP}
- * (Sentry then stores the address the event came from, as sentry-java does), and {@link
- * #implicitUser} and {@link #headers} pass everything through. Immutable and thread-safe.
+ * With {@code sendDefaultPii=true}, events and transactions whose user has no IP address get
+ * {@value #AUTO_IP} (Sentry then stores the address the event came from, as sentry-java does), and
+ * {@link #implicitUser} and {@link #headers} pass everything through. Immutable and thread-safe.
  */
 public final class PiiPolicy {
   /** The IP address that asks Sentry to use the address the event was received from. */
@@ -82,7 +82,7 @@ public final class PiiPolicy {
   }
 
   /**
-   * The user to send on an error event: with {@code sendDefaultPii}, a user without IP address gets
+   * The user to send on an event or transaction: with {@code sendDefaultPii}, a user without IP address gets
    * {@value #AUTO_IP} (and an event without user gets a user with only that); without it, {@code
    * user} unchanged.
    */

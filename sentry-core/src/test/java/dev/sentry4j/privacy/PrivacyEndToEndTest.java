@@ -202,7 +202,8 @@ class PrivacyEndToEndTest {
 
   @Test
   void withSendDefaultPiiSentryIsAskedToInferTheIpAddress() {
-    init(o -> o.setSendDefaultPii(true));
+    init(o -> o.setSendDefaultPii(true).setTracesSampleRate(1.0));
+    Sentry.startTransaction("job", "task").finish();
     Sentry.captureMessage("anonymous");
     Sentry.setUser(User.builder().id("u-1").email("a@example.com").build());
     Sentry.captureMessage("known");
@@ -215,6 +216,8 @@ class PrivacyEndToEndTest {
     assertThat(known.user().get("ip_address").asText()).isEqualTo(PiiPolicy.AUTO_IP);
     assertThat(known.user().get("email").asText()).isEqualTo("a@example.com");
     assertThat(find(events, "explicit ip").user().get("ip_address").asText()).isEqualTo("10.1.2.3");
+    ReceivedEvent transaction = receiver.awaitTransactions(1, WAIT).get(0);
+    assertThat(transaction.user().get("ip_address").asText()).isEqualTo(PiiPolicy.AUTO_IP);
     for (ReceivedEvent e : events) {
       RelaySchema.assertValid(e);
     }
