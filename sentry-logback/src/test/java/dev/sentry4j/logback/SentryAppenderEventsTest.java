@@ -216,6 +216,23 @@ class SentryAppenderEventsTest {
   }
 
   @Test
+  void aThrowingEncoderIsReportedOnceToTheStatusManagerAndTheLinesStillArrive() {
+    Logger log = configure("logback-exploding-encoder.xml");
+
+    for (int i = 0; i < 5; i++) {
+      log.error("line {}", i);
+    }
+
+    Sentry.flush(WAIT);
+    List<ReceivedEvent> events = awaitValidEvents(5);
+    assertThat(events).extracting(ReceivedEvent::message)
+        .containsExactlyInAnyOrder("line 0", "line 1", "line 2", "line 3", "line 4");
+    assertThat(logback.statusLines(ch.qos.logback.core.status.Status.ERROR))
+        .filteredOn(line -> line.contains("could not capture a log line"))
+        .hasSize(1);
+  }
+
+  @Test
   void callerDataIsUsedWhenLogbackAlreadyComputedIt() {
     Logger log = configure("logback-caller-data.xml");
 
