@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * entries (keys listed in {@code contextTags} as tags, the others as extras, or an {@code MDC}
  * context with {@code mdcAsContext}), markers, SLF4J 2 key-value pairs and the trace the line was
  * logged in. Lines at or above {@code minimumBreadcrumbLevel} (default INFO) become breadcrumbs.
- * Every SDK option can also be set in a nested {@link AppenderOptions {@code <options>}} element,
+ * Every SDK option can also be set in a nested {@code <options>} element ({@link AppenderOptions}),
  * as with sentry-java's appender; the flat properties win over it, and both win over {@code
  * sentry.properties}, environment variables and system properties.
  *

@@ -309,6 +309,21 @@ class SentryAppenderEventsTest {
   }
 
   @Test
+  void linesOfTheSdkAndOfHttpClientAreNeverCaptured() throws Exception {
+    configure("logback-basic.xml");
+    logback.logger("org.apache.hc.client5.http.impl.classic.InternalHttpClient").error("connection refused");
+    logback.logger("dev.sentry4j.transport.AsyncTransport").error("queue full");
+    Thread sdkThread = new dev.sentry4j.internal.SdkThread(
+        () -> logback.logger("com.shop.Checkout").error("logged on an SDK thread"), "test");
+    sdkThread.start();
+    sdkThread.join(10_000);
+
+    logback.logger("com.shop.Checkout").error("the application's error");
+
+    assertThat(onlyEvent().message()).isEqualTo("the application's error");
+  }
+
+  @Test
   void anErrorInsideASpanCarriesThatSpansTraceContext() {
     Logger log = configure("logback-basic.xml");
     FakeSpan span = FakeSpan.of('a', 'b');
