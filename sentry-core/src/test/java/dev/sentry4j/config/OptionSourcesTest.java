@@ -113,4 +113,12 @@ class OptionSourcesTest {
     assertThat(dev.sentry4j.transport.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
         .isEqualTo("4504");
   }
+
+  @Test
+  void spotlightTakesABooleanOrAUrl() {
+    assertThat(SentryOptions.builder().setOption("spotlight", "on").build().isSpotlight()).isTrue();
+    SentryOptions o = SentryOptions.builder().setOption("spotlight", "http://127.0.0.1:9999/stream").build();
+    assertThat(o.isSpotlight()).isTrue();
+    assertThat(o.getSpotlightUrl()).isEqualTo("http://127.0.0.1:9999/stream");
+  }
 }
