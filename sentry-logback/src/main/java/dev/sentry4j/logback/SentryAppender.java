@@ -167,8 +167,10 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   /**
    * Formats the message text of breadcrumbs and events ({@code logentry.formatted}), e.g. a {@code
-   * PatternLayoutEncoder} with {@code <pattern>[%thread] %msg</pattern>}; a trailing line break is
-   * dropped. Without one, Logback's formatted message is used.
+   * PatternLayoutEncoder} with {@code <pattern>[%thread] %msg%nopex</pattern>}; a trailing line break
+   * is dropped. Logback's {@code PatternLayout} appends the stack trace to patterns without an
+   * exception word: add {@code %nopex}, since the event carries the exception anyway. Without an
+   * encoder, Logback's formatted message is used.
    */
   public void setEncoder(Encoder<ILoggingEvent> value) {
     this.encoder = value;

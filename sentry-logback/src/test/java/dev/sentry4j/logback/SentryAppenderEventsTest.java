@@ -206,10 +206,12 @@ class SentryAppenderEventsTest {
     Logger log = configure("logback-encoder.xml");
     log.info("cart loaded");
 
-    log.error("payment failed for {}", "A-17");
+    log.error("payment failed for {}", "A-17", new IllegalStateException("declined"));
 
     ReceivedEvent event = onlyEvent();
+    // %nopex keeps the stack trace out of the text; the event carries the exception itself
     assertThat(event.json().at("/logentry/formatted").asText()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
+    assertThat(event.exceptions()).extracting(e -> e.path("value").asText()).containsExactly("declined");
     assertThat(event.json().at("/logentry/message").asText()).isEqualTo("payment failed for {}");
     assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo("A-17");
     assertThat(crumbMessages(event)).containsExactly("[INFO] Checkout: cart loaded");
