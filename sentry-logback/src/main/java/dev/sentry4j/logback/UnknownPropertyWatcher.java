@@ -56,7 +56,10 @@ final class UnknownPropertyWatcher implements StatusListener {
     }
 
     String where() {
-      return className.endsWith("SentryAppender") ? "the appender" : "<options>";
+      if (className.endsWith("SentryAppender")) {
+        return "the appender";
+      }
+      return className.endsWith("$Logs") ? "<options><logs>" : "<options>";
     }
   }
 
