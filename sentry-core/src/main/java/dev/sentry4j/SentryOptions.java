@@ -5,6 +5,7 @@ import dev.sentry4j.config.OptionSources;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.transport.Dsn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -305,6 +306,25 @@ public final class SentryOptions {
 
   // --- code-only options of later features (tracing, delivery, logs, privacy) go below ---
 
+  /** The {@code beforeSendLog} callback, or {@code null}. */
+  public BeforeSendLogCallback getBeforeSendLog() {
+    return b.beforeSendLog;
+  }
+
+  /**
+   * Edits or drops a Sentry Log record before it is sent. It runs on the SDK's logs thread (or the
+   * thread calling {@code flush}/{@code close}), once per record, with the default attributes already
+   * set; lines it logs itself are not captured again. If it throws, the record is sent unchanged.
+   */
+  @FunctionalInterface
+  public interface BeforeSendLogCallback {
+    /**
+     * Returns the record to send ({@code log}, or an edited copy from {@code log.toBuilder()}), or
+     * {@code null} to drop it (counted as {@code before_send}).
+     */
+    LogItem execute(LogItem log);
+  }
+
   /** Edits or drops an error event before it is sent. */
   @FunctionalInterface
   public interface BeforeSendCallback {
@@ -368,6 +388,7 @@ public final class SentryOptions {
     private boolean spotlight;
     private String spotlightUrl = DEFAULT_SPOTLIGHT_URL;
     // --- code-only builder fields of later features go below ---
+    private BeforeSendLogCallback beforeSendLog;
 
     Builder() {}
 
@@ -417,6 +438,7 @@ public final class SentryOptions {
       c.spotlight = spotlight;
       c.spotlightUrl = spotlightUrl;
       // --- copies of code-only fields of later features go below ---
+      c.beforeSendLog = beforeSendLog;
       return c;
     }
 
@@ -722,6 +744,18 @@ public final class SentryOptions {
     }
 
     // --- code-only setters of later features go below ---
+
+    /**
+     * Option {@code beforeSendLog} (code only): edit or drop Sentry Log records; default none.
+     *
+     * <pre>{@code
+     * options.setBeforeSendLog(log -> log.getBody().startsWith("health") ? null : log);
+     * }</pre>
+     */
+    public Builder setBeforeSendLog(BeforeSendLogCallback value) {
+      this.beforeSendLog = value;
+      return this;
+    }
 
     /** The options. */
     public SentryOptions build() {

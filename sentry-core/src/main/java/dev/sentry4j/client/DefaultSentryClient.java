@@ -13,11 +13,16 @@ import dev.sentry4j.envelope.ItemType;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.User;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.Integrations;
 import dev.sentry4j.internal.json.EventWriter;
+import dev.sentry4j.internal.logs.LogBatcher;
+import dev.sentry4j.internal.logs.LogScheduler;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
@@ -43,6 +48,7 @@ public final class DefaultSentryClient implements SentryClient {
   private final DiscardCounter discards;
   private final Deduplicator deduplicator = new Deduplicator();
   private final EventWriter eventWriter;
+  private final LogBatcher logs;
   private volatile boolean closed;
 
   /**
@@ -53,6 +59,21 @@ public final class DefaultSentryClient implements SentryClient {
    * @param discards counts what is dropped
    */
   public DefaultSentryClient(SentryOptions options, Transport transport, DiscardCounter discards) {
+    this(options, transport, discards, null);
+  }
+
+  /**
+   * Creates a client over a given transport, with the scheduler of its Sentry Logs batcher (tests
+   * pass a hand-driven one so that no test sleeps).
+   *
+   * @param options the options; must have a DSN
+   * @param transport delivers envelopes
+   * @param discards counts what is dropped
+   * @param logScheduler runs the log batcher's size- and time-triggered flushes; {@code null} for an
+   *     SDK thread (made only with {@code enableLogs})
+   */
+  public DefaultSentryClient(
+      SentryOptions options, Transport transport, DiscardCounter discards, LogScheduler logScheduler) {
     this.options = options;
     this.transport = transport;
     this.discards = discards;
@@ -63,6 +84,14 @@ public final class DefaultSentryClient implements SentryClient {
             options.getInAppExcludes(),
             Integrations::all,
             serverName != null ? () -> serverName : HostName::get);
+    this.logs =
+        options.isEnableLogs()
+            ? new LogBatcher(
+                options,
+                transport,
+                discards,
+                logScheduler != null ? logScheduler : LogScheduler.sdkThread())
+            : null;
   }
 
   /** A client sending over HTTP to the options' DSN. */
@@ -146,6 +175,50 @@ public final class DefaultSentryClient implements SentryClient {
     Envelope envelope =
         new Envelope(frozen.getEventId(), traceHeader(frozen, scopes), List.of(item));
     return transport.send(envelope) ? frozen.getEventId() : SentryId.EMPTY;
+  }
+
+  @Override
+  public void captureLog(LogItem log, Scopes scopes) {
+    LogBatcher batcher = logs;
+    if (log == null || batcher == null || closed) {
+      return;
+    }
+    try {
+      LogItem item = log;
+      if (options.isSendDefaultPii() && scopes != null) {
+        item = withUser(item, scopes);
+      }
+      batcher.add(item);
+    } catch (RuntimeException e) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
+      Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
+    }
+  }
+
+  /** Adds {@code user.id}, {@code user.name}, {@code user.email} of the scopes' user, if any. */
+  private static LogItem withUser(LogItem log, Scopes scopes) {
+    User user =
+        firstNonNull(
+            scopes.getCurrentScope().getUser(),
+            scopes.getIsolationScope().getUser(),
+            scopes.getGlobalScope().getUser());
+    if (user == null) {
+      return log;
+    }
+    String name = user.getUsername() != null ? user.getUsername() : user.getName();
+    if (user.getId() == null && name == null && user.getEmail() == null) {
+      return log;
+    }
+    LogItem.Builder b = log.toBuilder();
+    b.attribute(LogAttributes.USER_ID, user.getId());
+    b.attribute(LogAttributes.USER_NAME, name);
+    b.attribute(LogAttributes.USER_EMAIL, user.getEmail());
+    return b.build();
+  }
+
+  /** The Sentry Logs batcher, or {@code null} without {@code enableLogs} (health and tests). */
+  public LogBatcher getLogBatcher() {
+    return logs;
   }
 
   /** Merges global ▸ isolation ▸ current ▸ the event's own data; the more specific wins. */
@@ -284,7 +357,9 @@ public final class DefaultSentryClient implements SentryClient {
 
   @Override
   public boolean flush(Duration timeout) {
-    return transport.flush(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean logsDone = logs == null || logs.flush(timeout);
+    return transport.flush(remaining(deadline)) && logsDone;
   }
 
   @Override
@@ -293,7 +368,15 @@ public final class DefaultSentryClient implements SentryClient {
       return;
     }
     closed = true;
-    transport.close(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (logs != null) {
+      logs.close(timeout); // hands the last batches to the transport, which sends them next
+    }
+    transport.close(remaining(deadline));
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
   @SafeVarargs
