@@ -165,7 +165,7 @@ public final class LogCapture {
     if (record.getTemplate() != null && !args.isEmpty()) {
       b.attribute(LogAttributes.MESSAGE_TEMPLATE, record.getTemplate());
       for (int i = 0; i < args.size(); i++) {
-        b.attribute(LogAttributes.MESSAGE_PARAMETER_PREFIX + i, args.get(i));
+        b.attribute(LogAttributes.messageParameter(i), args.get(i));
       }
     }
     b.attribute(LogAttributes.LOGGER_NAME, record.getLoggerName());

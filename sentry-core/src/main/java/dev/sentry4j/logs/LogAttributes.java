@@ -50,5 +50,18 @@ public final class LogAttributes {
   /** The scope user's email (only with {@code sendDefaultPii}). */
   public static final String USER_EMAIL = "user.email";
 
+  private static final String[] PARAMETERS = new String[16];
+
+  static {
+    for (int i = 0; i < PARAMETERS.length; i++) {
+      PARAMETERS[i] = MESSAGE_PARAMETER_PREFIX + i;
+    }
+  }
+
   private LogAttributes() {}
+
+  /** {@code sentry.message.parameter.<index>} (made once for the first sixteen). */
+  public static String messageParameter(int index) {
+    return index >= 0 && index < PARAMETERS.length ? PARAMETERS[index] : MESSAGE_PARAMETER_PREFIX + index;
+  }
 }

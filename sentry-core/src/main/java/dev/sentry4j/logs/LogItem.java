@@ -1,6 +1,7 @@
 package dev.sentry4j.logs;
 
 import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.logging.LogLevel;
 import dev.sentry4j.scope.ScopeStorage;
@@ -45,10 +46,13 @@ public final class LogItem {
     this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
     String trace = b.traceId;
     String span = b.spanId;
-    if (trace == null) {
+    if (!Ids.isLowerHex(trace, 32)) { // unset or not an id Sentry takes: the calling thread's trace
       TraceContext here = ScopeStorage.current().getTraceContext();
       trace = here.getTraceId();
       span = here.getSpanId();
+    }
+    if (span != null && !Ids.isLowerHex(span, 16)) {
+      span = null;
     }
     this.traceId = trace;
     this.spanId = span;
@@ -205,7 +209,8 @@ public final class LogItem {
     }
 
     /**
-     * Sets trace and span ids.
+     * Sets trace and span ids. A trace id that is not 32 lowercase hex characters is replaced by the
+     * calling thread's trace, a malformed span id is left out.
      *
      * @param traceId 32 lowercase hex characters, or {@code null} for the calling thread's trace
      * @param spanId 16 lowercase hex characters, or {@code null}

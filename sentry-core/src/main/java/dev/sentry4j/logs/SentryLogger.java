@@ -150,7 +150,7 @@ public final class SentryLogger {
       if (a.length > 0) {
         b.attribute(LogAttributes.MESSAGE_TEMPLATE, template);
         for (int i = 0; i < a.length; i++) {
-          b.attribute(LogAttributes.MESSAGE_PARAMETER_PREFIX + i, a[i]);
+          b.attribute(LogAttributes.messageParameter(i), a[i]);
         }
       }
       client.captureLog(b.build(), scopes);

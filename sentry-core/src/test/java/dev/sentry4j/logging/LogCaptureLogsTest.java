@@ -178,7 +178,7 @@ class LogCaptureLogsTest {
 
   @Test
   void withoutEnableLogsLinesStillMakeEventsButNoLogs() {
-    Sentry.init(receiver.dsn());
+    init(o -> o.setEnableLogs(false));
     LogCapture capture = new LogCapture(LogCaptureSettings.builder("logback").build());
     capture.capture(plain(LogLevel.ERROR, "broken"));
 

@@ -253,6 +253,21 @@ class SentryLoggerTest {
   }
 
   @Test
+  void aLogCallInsideBeforeSendLogIsIgnored() {
+    init(
+        o ->
+            o.setBeforeSendLog(
+                log -> {
+                  Sentry.logger().warn("from the callback");
+                  return log;
+                }));
+    Sentry.logger().info("original");
+    assertThat(flushAndAwait(1)).extracting(ReceivedLog::body).containsExactly("original");
+    assertThat(Sentry.flush(WAIT)).isTrue();
+    assertThat(receiver.logs()).extracting(ReceivedLog::body).containsExactly("original");
+  }
+
+  @Test
   void closeSendsTheBufferedRecords() {
     init(o -> {});
     for (int i = 0; i < 5; i++) {

@@ -10,11 +10,13 @@ import dev.sentry4j.envelope.ItemType;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.SdkInfo;
+import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.json.LogWriter;
 import dev.sentry4j.logging.ReentryGuard;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.transport.Transport;
+import java.lang.ref.Cleaner;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,6 +42,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #MAX_BATCH_BYTES}), handed to the {@link Transport} already serialized, so records leave the
  * heap as soon as their batch is made.
  *
+ * <p>Backpressure: at most {@link #MAX_IN_FLIGHT_BYTES} of log payloads may wait in the transport's
+ * queue. Beyond that, size- and time-triggered flushes leave the records in the bounded buffer (which
+ * then drops and counts) until the transport's worker takes an envelope, so a burst cannot fill the
+ * heap through the transport's queue. A payload counts as taken when the worker serializes its
+ * envelope, or when the envelope is garbage (a transport that dropped it without reading it).
+ *
  * <p>Thread-safe: {@link #add} takes a short lock; batches are made under a second lock, so they reach
  * the transport in order and {@code flush} waits for a batch another thread is making.
  */
@@ -50,7 +60,12 @@ public final class LogBatcher {
    */
   public static final long MAX_BATCH_BYTES = 512L * 1024;
 
+  /** Serialized log payloads handed to the transport and not yet taken by its worker, at most. */
+  public static final long MAX_IN_FLIGHT_BYTES = 2L * 1024 * 1024;
+
   private static final String CONTENT_TYPE = "application/vnd.sentry.items.log+json";
+  /** Releases the in-flight bytes of envelopes a transport dropped without reading them. */
+  private static final Cleaner CLEANER = Cleaner.create(task -> new SdkThread(task, "logs-cleaner"));
 
   private final Transport transport;
   private final DiscardCounter discards;
@@ -71,6 +86,8 @@ public final class LogBatcher {
   private boolean closed; // guarded by bufferLock
 
   private final ReentrantLock sendLock = new ReentrantLock();
+  private final AtomicLong inFlightBytes = new AtomicLong();
+  private volatile boolean stalled; // a scheduled flush stopped at MAX_IN_FLIGHT_BYTES
 
   /**
    * Creates a batcher with the default memory bound.
@@ -238,6 +255,11 @@ public final class LogBatcher {
     }
   }
 
+  /** Serialized log bytes handed to the transport and not yet taken by its worker (tests, health). */
+  public long inFlightBytes() {
+    return inFlightBytes.get();
+  }
+
   /** Size-triggered: sends every full batch, leaves the rest for the timer. */
   private void flushFullBatches() {
     synchronized (bufferLock) {
@@ -245,10 +267,7 @@ public final class LogBatcher {
     }
     sendLock.lock();
     try {
-      List<LogItem> batch;
-      while ((batch = takeBatch(true, Integer.MAX_VALUE)) != null) {
-        send(batch);
-      }
+      drain(true);
     } finally {
       sendLock.unlock();
     }
@@ -256,23 +275,66 @@ public final class LogBatcher {
 
   /** Time-triggered: sends everything buffered; the next record arms the timer again. */
   private void flushOnTimer() {
-    int budget;
     synchronized (bufferLock) {
       timerArmed = false;
-      budget = buffer.size();
     }
     sendLock.lock();
     try {
-      while (budget > 0) {
-        List<LogItem> batch = takeBatch(false, budget);
+      drain(false);
+    } finally {
+      sendLock.unlock();
+    }
+  }
+
+  /** After a stall: the transport took some envelopes, so send on, and make sure a timer is armed. */
+  private void resume() {
+    flushFullBatches();
+    boolean arm = false;
+    synchronized (bufferLock) {
+      if (!closed && !buffer.isEmpty() && !timerArmed) {
+        timerArmed = true;
+        arm = true;
+      }
+    }
+    if (arm) {
+      scheduler.schedule(this::flushOnTimer, flushInterval);
+    }
+  }
+
+  /**
+   * Sends batches (only full ones when asked) while the transport has room for more log bytes, at
+   * most what was buffered at the start. Holds sendLock.
+   */
+  private void drain(boolean onlyFull) {
+    int budget;
+    synchronized (bufferLock) {
+      budget = buffer.size();
+    }
+    while (budget > 0) {
+      while (budget > 0 && inFlightBytes.get() < MAX_IN_FLIGHT_BYTES) {
+        List<LogItem> batch = takeBatch(onlyFull, budget);
         if (batch == null) {
-          break;
+          return;
         }
         budget -= batch.size();
         send(batch);
       }
-    } finally {
-      sendLock.unlock();
+      if (budget <= 0) {
+        return;
+      }
+      stalled = true;
+      if (inFlightBytes.get() >= MAX_IN_FLIGHT_BYTES) {
+        return; // released() will resume
+      }
+      stalled = false; // the worker took something meanwhile: go on
+    }
+  }
+
+  private void released(long bytes) {
+    inFlightBytes.addAndGet(-bytes);
+    if (stalled) {
+      stalled = false;
+      scheduler.schedule(this::resume, Duration.ZERO);
     }
   }
 
@@ -330,9 +392,44 @@ public final class LogBatcher {
     Map<String, Object> headers = new LinkedHashMap<>();
     headers.put("item_count", out.size());
     headers.put("content_type", CONTENT_TYPE);
-    EnvelopeItem item = EnvelopeItem.of(ItemType.LOG, headers, out.size(), payload);
+    byte[] bytes = payload;
+    Release release = new Release(this, bytes.length);
+    inFlightBytes.addAndGet(bytes.length);
+    EnvelopeItem item =
+        EnvelopeItem.lazy(
+            ItemType.LOG,
+            null,
+            out.size(),
+            headers,
+            () -> {
+              release.run(); // the worker is taking it
+              return bytes;
+            });
     // No trace header: a batch mixes records of many traces, and logs are not dynamically sampled.
-    transport.send(new Envelope(null, null, List.of(item)));
+    Envelope envelope = new Envelope(null, null, List.of(item));
+    CLEANER.register(envelope, release);
+    if (!transport.send(envelope)) {
+      release.run();
+    }
+  }
+
+  /** Gives back an envelope's in-flight bytes, once. Must not refer to the envelope. */
+  private static final class Release implements Runnable {
+    private final LogBatcher batcher;
+    private final long bytes;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Release(LogBatcher batcher, long bytes) {
+      this.batcher = batcher;
+      this.bytes = bytes;
+    }
+
+    @Override
+    public void run() {
+      if (done.compareAndSet(false, true)) {
+        batcher.released(bytes);
+      }
+    }
   }
 
   private Map<String, Object> defaults() {
