@@ -73,7 +73,10 @@ public final class DefaultSentryClient implements SentryClient {
    *     SDK thread (made only with {@code enableLogs})
    */
   public DefaultSentryClient(
-      SentryOptions options, Transport transport, DiscardCounter discards, LogScheduler logScheduler) {
+      SentryOptions options,
+      Transport transport,
+      DiscardCounter discards,
+      LogScheduler logScheduler) {
     this.options = options;
     this.transport = transport;
     this.discards = discards;

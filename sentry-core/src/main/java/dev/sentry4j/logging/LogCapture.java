@@ -126,25 +126,28 @@ public final class LogCapture {
       client.captureLog(toLogItem(record, scopes), scopes);
     } catch (RuntimeException e) {
       Diagnostics.error(
-          "logcapture-log:" + settings.getIntegration(), "Could not make a Sentry Log record; dropped", e);
+          "logcapture-log:" + settings.getIntegration(),
+          "Could not make a Sentry Log record; dropped",
+          e);
     }
   }
 
   /**
    * The Sentry Log record for a line, frozen on the calling thread: body = formatted message; trace
-   * of the record (else the calling thread's); attributes {@code sentry.origin = auto.log.<integration>},
-   * the template and each parameter (only with at least one parameter), {@code logger.name}, {@code
-   * thread.name}, {@code thread.id}, the caller ({@code code.*}) when known, the throwable's {@code
-   * exception.type} and {@code exception.message}, {@code marker}, every MDC entry as {@code
-   * mdc.<key>}, and the key-value pairs and structured data under their own names with their JSON
-   * types. The SDK's own names win over a key-value pair of the same name.
+   * of the record (else the calling thread's); attributes {@code sentry.origin} ({@code
+   * auto.log.<integration>}), the template and each parameter (only with at least one parameter),
+   * {@code logger.name}, {@code thread.name}, {@code thread.id}, the caller ({@code code.*}) when
+   * known, the throwable's {@code exception.type} and {@code exception.message}, {@code marker}, every
+   * MDC entry as {@code mdc.<key>}, and the key-value pairs and structured data under their own names
+   * with their JSON types. The SDK's own names win over a key-value pair of the same name.
    */
   public LogItem toLogItem(LogRecord record) {
     return toLogItem(record, ScopeStorage.current());
   }
 
   private LogItem toLogItem(LogRecord record, Scopes scopes) {
-    String body = record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    String body =
+        record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
     LogItem.Builder b =
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
@@ -175,7 +178,8 @@ public final class LogCapture {
     }
     StackTraceElement source = record.getSource();
     if (source != null) {
-      b.attribute(LogAttributes.CODE_FUNCTION_NAME, source.getClassName() + "." + source.getMethodName());
+      b.attribute(
+          LogAttributes.CODE_FUNCTION_NAME, source.getClassName() + "." + source.getMethodName());
       b.attribute(LogAttributes.CODE_FILE_PATH, source.getFileName());
       if (source.getLineNumber() > 0) {
         b.attribute(LogAttributes.CODE_LINE_NUMBER, source.getLineNumber());

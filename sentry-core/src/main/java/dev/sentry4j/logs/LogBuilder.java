@@ -6,15 +6,16 @@ import java.util.Map;
 
 /**
  * One Sentry Log record in the making, with attributes: from {@link SentryLogger#atInfo()} and its
- * siblings, ended by {@link #log}. Attribute values keep their JSON type: integers are sent as {@code
- * integer}, floating point as {@code double}, booleans as {@code boolean}, anything else as text.
+ * siblings, ended by {@link #log}. Attribute values keep their JSON type: integers are sent as
+ * {@code integer}, floating point as {@code double}, booleans as {@code boolean}, anything else as
+ * text.
  *
  * <pre>{@code
  * Sentry.logger().atInfo().attribute("order", 7).attribute("express", true).log("shipped %s", id);
  * }</pre>
  *
- * <p>Not thread-safe: use it on one thread, for one record. When logs are off, {@code atInfo()} returns
- * a shared builder that ignores everything.
+ * <p>Not thread-safe: use it on one thread, for one record. When logs are off, {@code atInfo()}
+ * returns a shared builder that ignores everything.
  */
 public final class LogBuilder {
   static final LogBuilder NO_OP = new LogBuilder(null);

@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LogItem {
   /** Longest body kept, in characters; longer ones are cut with an ellipsis. */
   public static final int MAX_BODY_LENGTH = 65_536;
+
   /** Longest string attribute kept, in characters. */
   public static final int MAX_ATTRIBUTE_LENGTH = FrozenValues.MAX_STRING;
 
@@ -58,7 +59,8 @@ public final class LogItem {
     this.spanId = span;
     this.level = b.level;
     this.body = b.body;
-    this.attributes = b.attributes.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(b.attributes);
+    this.attributes =
+        b.attributes.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(b.attributes);
     b.shared = true;
   }
 
@@ -82,7 +84,9 @@ public final class LogItem {
     return traceId;
   }
 
-  /** The id of the span active when it was logged (16 lowercase hex characters), or {@code null}. */
+  /**
+   * The id of the span active when it was logged (16 lowercase hex characters), or {@code null}.
+   */
   public String getSpanId() {
     return spanId;
   }
@@ -121,7 +125,13 @@ public final class LogItem {
 
   @Override
   public String toString() {
-    return "LogItem[" + level.logsName() + " '" + Strings.truncate(body, 80) + "' " + attributes.keySet() + "]";
+    return "LogItem["
+        + level.logsName()
+        + " '"
+        + Strings.truncate(body, 80)
+        + "' "
+        + attributes.keySet()
+        + "]";
   }
 
   /**
@@ -158,13 +168,15 @@ public final class LogItem {
     if (value instanceof Character || value instanceof Enum) {
       return value.toString();
     }
-    Object frozen = FrozenValues.freeze(value); // bounds collections, survives a throwing toString()
-    return Strings.truncate(frozen instanceof String ? (String) frozen : String.valueOf(frozen), MAX_ATTRIBUTE_LENGTH);
+    Object frozen =
+        FrozenValues.freeze(value); // bounds collections, survives a throwing toString()
+    return Strings.truncate(
+        frozen instanceof String ? (String) frozen : String.valueOf(frozen), MAX_ATTRIBUTE_LENGTH);
   }
 
   /**
-   * Builds a {@link LogItem}. Not thread-safe. The builder may be reused after {@link #build()}: the
-   * built record does not see later changes.
+   * Builds a {@link LogItem}. Not thread-safe. The builder may be reused after {@link #build()}:
+   * the built record does not see later changes.
    */
   public static final class Builder {
     private LogLevel level;
@@ -180,7 +192,9 @@ public final class LogItem {
       body(body);
     }
 
-    /** Sets the level; {@code null} means INFO, {@link LogLevel#OFF} (a threshold) is sent as fatal. */
+    /**
+     * Sets the level; {@code null} means INFO, {@link LogLevel#OFF} (a threshold) is sent as fatal.
+     */
     public Builder level(LogLevel value) {
       this.level = value == null ? LogLevel.INFO : value == LogLevel.OFF ? LogLevel.FATAL : value;
       return this;
@@ -209,8 +223,8 @@ public final class LogItem {
     }
 
     /**
-     * Sets trace and span ids. A trace id that is not 32 lowercase hex characters is replaced by the
-     * calling thread's trace, a malformed span id is left out.
+     * Sets trace and span ids. A trace id that is not 32 lowercase hex characters is replaced by
+     * the calling thread's trace, a malformed span id is left out.
      *
      * @param traceId 32 lowercase hex characters, or {@code null} for the calling thread's trace
      * @param spanId 16 lowercase hex characters, or {@code null}
@@ -243,8 +257,8 @@ public final class LogItem {
 
     /**
      * Sets an attribute from any value, keeping its JSON type where it has one: integers as {@code
-     * integer}, floating point as {@code double}, booleans as {@code boolean}, everything else as its
-     * text; {@code null} removes it.
+     * integer}, floating point as {@code double}, booleans as {@code boolean}, everything else as
+     * its text; {@code null} removes it.
      */
     public Builder attribute(String name, Object value) {
       return put(name, toAttributeValue(value));

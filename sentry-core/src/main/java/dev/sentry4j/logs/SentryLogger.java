@@ -22,13 +22,13 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Each record carries the body formatted from the template, {@code sentry.message.template} and
- * {@code sentry.message.parameter.N} (typed: numbers stay numbers) when there is at least one argument,
- * the attributes given to the builder, the trace of the calling thread (its current span, else its
- * propagation context) and the default attributes; it carries no {@code sentry.origin}. If the
- * template does not fit the arguments, the template itself is the body.
+ * {@code sentry.message.parameter.N} (typed: numbers stay numbers) when there is at least one
+ * argument, the attributes given to the builder, the trace of the calling thread (its current span,
+ * else its propagation context) and the default attributes; it carries no {@code sentry.origin}. If
+ * the template does not fit the arguments, the template itself is the body.
  *
- * <p>Thread-safe. Calls never throw; a call made while the SDK is handling another on the same thread
- * (by an argument's {@code toString()}, by {@code beforeSendLog}) is ignored.
+ * <p>Thread-safe. Calls never throw; a call made while the SDK is handling another on the same
+ * thread (by an argument's {@code toString()}, by {@code beforeSendLog}) is ignored.
  */
 public final class SentryLogger {
   private static final SentryLogger INSTANCE = new SentryLogger();
@@ -41,7 +41,10 @@ public final class SentryLogger {
     return INSTANCE;
   }
 
-  /** Whether records from this thread would be sent now: a client is active and {@code enableLogs} is on. */
+  /**
+   * Whether records from this thread would be sent now: a client is active and {@code enableLogs}
+   * is on.
+   */
   public boolean isEnabled() {
     SentryClient client = ScopeStorage.current().getClient();
     return client.isEnabled() && client.getOptions().isEnableLogs();
@@ -80,8 +83,8 @@ public final class SentryLogger {
   /**
    * Logs at {@code level} ({@link LogLevel#OFF} logs nothing).
    *
-   * @param template a {@link String#format} template such as {@code "order %s shipped"}; {@code null}
-   *     logs nothing
+   * @param template a {@link String#format} template such as {@code "order %s shipped"}; {@code
+   *     null} logs nothing
    * @param args its arguments
    */
   public void log(LogLevel level, String template, Object... args) {
@@ -126,7 +129,8 @@ public final class SentryLogger {
     return new LogBuilder(level);
   }
 
-  static void capture(LogLevel level, Map<String, Object> attributes, String template, Object[] args) {
+  static void capture(
+      LogLevel level, Map<String, Object> attributes, String template, Object[] args) {
     if (template == null || level == null || level == LogLevel.OFF) {
       return;
     }
@@ -169,7 +173,10 @@ public final class SentryLogger {
       return String.format(Locale.ROOT, template, args);
     } catch (IllegalFormatException e) {
       Diagnostics.warn(
-          "logger-format", "Sentry.logger(): template does not fit its arguments: " + Strings.truncate(template, 100), e);
+          "logger-format",
+          "Sentry.logger(): template does not fit its arguments: "
+              + Strings.truncate(template, 100),
+          e);
       return template;
     } catch (RuntimeException e) { // an argument's toString() threw
       Diagnostics.warn("logger-format", "Sentry.logger(): an argument could not be formatted", e);

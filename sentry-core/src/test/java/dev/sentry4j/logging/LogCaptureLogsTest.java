@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LogCaptureLogsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final TraceContext TRACE =
-      new TraceContext("771a43a4192642f0b136d5159a501700", "b0e6f15b45c36b12", null, null, null, null);
+      new TraceContext(
+          "771a43a4192642f0b136d5159a501700", "b0e6f15b45c36b12", null, null, null, null);
 
   private SentryReceiver receiver;
 
@@ -64,7 +65,9 @@ class LogCaptureLogsTest {
     return logs;
   }
 
-  /** A line as an adapter reads it: Logback's {@code {}} template, MDC, SLF4J 2 key-value pairs... */
+  /**
+   * A line as an adapter reads it: Logback's {@code {}} template, MDC, SLF4J 2 key-value pairs...
+   */
   private static LogRecord.Builder fullRecord(Instant at) {
     Map<String, Object> keyValues = new LinkedHashMap<>();
     keyValues.put("orderId", 42L);
@@ -142,7 +145,8 @@ class LogCaptureLogsTest {
   void sendsEveryMdcEntryNotOnlyTheContextTags() {
     init(o -> {});
     LogCapture capture =
-        new LogCapture(LogCaptureSettings.builder("logback").contextTags(java.util.Set.of("tenant")).build());
+        new LogCapture(
+            LogCaptureSettings.builder("logback").contextTags(java.util.Set.of("tenant")).build());
     capture.capture(fullRecord(Instant.now()).build());
 
     ReceivedLog log = flushAndAwait(1).get(0);
@@ -163,13 +167,16 @@ class LogCaptureLogsTest {
     capture.capture(plain(LogLevel.INFO, "info line"));
     capture.capture(plain(LogLevel.WARN, "warn line"));
 
-    assertThat(flushAndAwait(2)).extracting(ReceivedLog::body).containsExactly("info line", "warn line");
+    assertThat(flushAndAwait(2))
+        .extracting(ReceivedLog::body)
+        .containsExactly("info line", "warn line");
   }
 
   @Test
   void aHigherMinimumLevelLeavesInfoOut() {
     init(o -> {});
-    LogCapture capture = new LogCapture(LogCaptureSettings.builder("jul").minimumLevel(LogLevel.WARN).build());
+    LogCapture capture =
+        new LogCapture(LogCaptureSettings.builder("jul").minimumLevel(LogLevel.WARN).build());
     capture.capture(plain(LogLevel.INFO, "info line"));
     capture.capture(plain(LogLevel.WARN, "warn line"));
 
@@ -201,7 +208,8 @@ class LogCaptureLogsTest {
 
     ReceivedLog log = flushAndAwait(1).get(0);
     assertThat(log.level()).isEqualTo("error");
-    assertThat(log.attribute("exception.type").asText()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(log.attribute("exception.type").asText())
+        .isEqualTo("java.lang.IllegalStateException");
     assertThat(log.attribute("exception.message").asText()).isEqualTo("card declined");
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
     RelaySchema.assertValid(event);
@@ -213,11 +221,15 @@ class LogCaptureLogsTest {
     init(o -> {});
     LogCapture capture = new LogCapture(LogCaptureSettings.builder("logback").build());
     capture.capture(
-        LogRecord.builder(LogLevel.INFO).template("started", List.of()).formattedMessage("started").build());
+        LogRecord.builder(LogLevel.INFO)
+            .template("started", List.of())
+            .formattedMessage("started")
+            .build());
 
     ReceivedLog log = flushAndAwait(1).get(0);
     assertThat(log.body()).isEqualTo("started");
-    assertThat(log.attributes()).doesNotContainKeys("sentry.message.template", "sentry.message.parameter.0");
+    assertThat(log.attributes())
+        .doesNotContainKeys("sentry.message.template", "sentry.message.parameter.0");
   }
 
   @Test
@@ -255,7 +267,10 @@ class LogCaptureLogsTest {
           }
         };
     capture.capture(
-        LogRecord.builder(LogLevel.INFO).template("value {}", List.of(hostile)).formattedMessage("value ?").build());
+        LogRecord.builder(LogLevel.INFO)
+            .template("value {}", List.of(hostile))
+            .formattedMessage("value ?")
+            .build());
 
     ReceivedLog log = flushAndAwait(1).get(0);
     assertThat(log.attribute("sentry.message.parameter.0").asText()).contains("toString() threw");

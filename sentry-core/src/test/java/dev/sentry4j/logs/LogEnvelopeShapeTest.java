@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Reads the raw bytes of a log envelope and checks them by hand against PROTOCOL.md §2 and §3.1 (the
- * event schema does not cover log items).
+ * Reads the raw bytes of a log envelope and checks them by hand against PROTOCOL.md §2 and §3.1
+ * (the event schema does not cover log items).
  */
 @Timeout(30)
 class LogEnvelopeShapeTest {
@@ -51,7 +51,12 @@ class LogEnvelopeShapeTest {
 
   @Test
   void aLogEnvelopeHasTheShapeOfProtocolSection3point1() throws Exception {
-    Sentry.init(o -> o.setDsn(receiver.dsn()).setEnableLogs(true).setRelease("shop@1.4.2").setServerName("web-1"));
+    Sentry.init(
+        o ->
+            o.setDsn(receiver.dsn())
+                .setEnableLogs(true)
+                .setRelease("shop@1.4.2")
+                .setServerName("web-1"));
     Sentry.logger().warn("Cart %d has %d items — ünïcödé", 17, 3);
     Sentry.logger().info("started");
     new LogCapture(LogCaptureSettings.builder("logback").minimumEventLevel(LogLevel.OFF).build())
@@ -73,16 +78,21 @@ class LogEnvelopeShapeTest {
 
     JsonNode header = JSON.readTree(lines.get(0));
     assertThat(fieldNames(header)).containsExactlyInAnyOrder("sent_at", "sdk");
-    assertThat(header.get("sent_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+    assertThat(header.get("sent_at").asText())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
     assertThat(header.at("/sdk/name").asText()).isEqualTo("sentry4j.java");
 
     JsonNode itemHeader = JSON.readTree(lines.get(1));
-    assertThat(fieldNames(itemHeader)).containsExactly("type", "length", "item_count", "content_type");
+    assertThat(fieldNames(itemHeader))
+        .containsExactly("type", "length", "item_count", "content_type");
     assertThat(itemHeader.get("type").asText()).isEqualTo("log");
-    assertThat(itemHeader.get("content_type").asText()).isEqualTo("application/vnd.sentry.items.log+json");
+    assertThat(itemHeader.get("content_type").asText())
+        .isEqualTo("application/vnd.sentry.items.log+json");
     byte[] payload = lines.get(2);
     assertThat(itemHeader.get("length").asInt()).isEqualTo(payload.length);
-    assertThat(new String(payload, StandardCharsets.UTF_8)).doesNotContain("\n").contains("ünïcödé");
+    assertThat(new String(payload, StandardCharsets.UTF_8))
+        .doesNotContain("\n")
+        .contains("ünïcödé");
     assertThat(lines).as("one log item and nothing else").hasSize(3);
 
     JsonNode body = JSON.readTree(payload);
@@ -97,7 +107,9 @@ class LogEnvelopeShapeTest {
       JsonNode ts = record.get("timestamp");
       assertThat(ts.isNumber()).as("timestamp is a number").isTrue();
       assertThat(ts.isFloatingPointNumber()).as("seconds with a fraction").isTrue();
-      assertThat(ts.asDouble()).as("seconds, not milliseconds").isBetween(before.getEpochSecond() - 60.0, before.getEpochSecond() + 60.0);
+      assertThat(ts.asDouble())
+          .as("seconds, not milliseconds")
+          .isBetween(before.getEpochSecond() - 60.0, before.getEpochSecond() + 60.0);
       assertThat(record.get("trace_id").asText()).matches("[0-9a-f]{32}");
       assertThat(record.get("span_id").asText()).matches("[0-9a-f]{16}");
       String level = record.get("level").asText();
@@ -108,14 +120,18 @@ class LogEnvelopeShapeTest {
       assertThat(attributes.isObject()).isTrue();
       attributes.properties().forEach(a -> assertAttribute(a.getKey(), a.getValue()));
       if (attributes.has("sentry.message.template")) {
-        assertThat(attributes.has("sentry.message.parameter.0")).as("a template needs a parameter").isTrue();
+        assertThat(attributes.has("sentry.message.parameter.0"))
+            .as("a template needs a parameter")
+            .isTrue();
       }
       assertThat(attributes.get("sentry.release").get("value").asText()).isEqualTo("shop@1.4.2");
     }
     assertThat(items.get(0).get("level").asText()).isEqualTo("warn");
-    assertThat(items.get(0).at("/attributes/sentry.message.parameter.0/type").asText()).isEqualTo("integer");
+    assertThat(items.get(0).at("/attributes/sentry.message.parameter.0/type").asText())
+        .isEqualTo("integer");
     assertThat(items.get(1).get("attributes").has("sentry.message.template")).isFalse();
-    assertThat(items.get(2).at("/attributes/sentry.origin/value").asText()).isEqualTo("auto.log.logback");
+    assertThat(items.get(2).at("/attributes/sentry.origin/value").asText())
+        .isEqualTo("auto.log.logback");
     assertThat(items.get(2).at("/attributes/paid/type").asText()).isEqualTo("boolean");
     assertThat(items.get(2).at("/attributes/amount/type").asText()).isEqualTo("double");
     assertThat(items.get(2).get("body").asText()).isEqualTo("Cart 17 failed\nsecond line");
@@ -162,7 +178,9 @@ class LogEnvelopeShapeTest {
       int length = JSON.readTree(itemHeader).get("length").asInt();
       parts.add(Arrays.copyOfRange(raw, end + 1, end + 1 + length));
       pos = end + 1 + length;
-      assertThat(pos == raw.length || raw[pos] == '\n').as("payload ends with a newline or the end").isTrue();
+      assertThat(pos == raw.length || raw[pos] == '\n')
+          .as("payload ends with a newline or the end")
+          .isTrue();
       pos++;
     }
     return parts;

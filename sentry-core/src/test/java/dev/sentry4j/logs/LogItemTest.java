@@ -80,7 +80,8 @@ class LogItemTest {
   @Test
   void editsMakeCopiesAndABuilderReusedAfterBuildDoesNotChangeTheRecord() {
     Instant at = Instant.parse("2025-06-01T12:00:00Z");
-    LogItem.Builder builder = LogItem.builder(LogLevel.WARN, "b").timestamp(at).trace(TRACE, SPAN).attribute("a", 1);
+    LogItem.Builder builder =
+        LogItem.builder(LogLevel.WARN, "b").timestamp(at).trace(TRACE, SPAN).attribute("a", 1);
     LogItem first = builder.build();
     builder.attribute("b", 2).removeAttribute("a");
     LogItem second = builder.build();

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A burst of INFO lines with Sentry Logs on, through {@link LogCapture} as an adapter would send them,
- * against a local receiver running in a child JVM (so that the heap measured is the SDK's, not the
- * receiver's copies). Prints heap, buffer peaks, delivered and dropped. Not a unit test: run it with
- * the test classpath, e.g. with {@code -Xmx32m} to show that the heap stays bounded:
+ * A burst of INFO lines with Sentry Logs on, through {@link LogCapture} as an adapter would send
+ * them, against a local receiver running in a child JVM (so that the heap measured is the SDK's,
+ * not the receiver's copies). Prints heap, buffer peaks, delivered and dropped. Not a unit test:
+ * run it with the test classpath, e.g. with {@code -Xmx32m} to show that the heap stays bounded:
  *
  * <pre>
  * java -Xmx32m -cp target/test-classes:target/classes:$(cat cp.txt) dev.sentry4j.logs.LogsBurst 100000
@@ -35,8 +35,8 @@ public final class LogsBurst {
   private LogsBurst() {}
 
   /**
-   * Runs the burst ({@code [lines]}, default 100000), or with {@code receiver} as argument serves as
-   * the child receiver.
+   * Runs the burst ({@code [lines]}, default 100000), or with {@code receiver} as argument serves
+   * as the child receiver.
    */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("receiver")) {
@@ -54,7 +54,8 @@ public final class LogsBurst {
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try (BufferedReader in =
-            new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter out = new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8)) {
       String dsn = in.readLine();
       Result r = burst(dsn, lines);
@@ -62,17 +63,25 @@ public final class LogsBurst {
       String[] counts = in.readLine().split(" ");
       long delivered = Long.parseLong(counts[0]);
       System.out.printf(
-          "lines=%d delivered=%d dropped=%d (buffer_overflow=%d, queue_overflow=%d) delivered+dropped=%d%n",
+          "lines=%d delivered=%d dropped=%d (buffer_overflow=%d, queue_overflow=%d)"
+              + " delivered+dropped=%d%n",
           lines, delivered, r.dropped, r.bufferOverflow, r.queueOverflow, delivered + r.dropped);
       System.out.printf(
           "envelopes=%s malformed=%s elapsed=%d ms (burst %d ms)%n",
           counts[1], counts[2], r.elapsedMillis, r.burstMillis);
       System.out.printf(
-          "heap: max=%d MiB, before=%.1f MiB (after GC), peak sampled=%.1f MiB, after=%.1f MiB (after GC)%n",
-          Runtime.getRuntime().maxMemory() >> 20, mib(r.heapBefore), mib(r.heapPeak), mib(r.heapAfter));
+          "heap: max=%d MiB, before=%.1f MiB (after GC), peak sampled=%.1f MiB, after=%.1f MiB"
+              + " (after GC)%n",
+          Runtime.getRuntime().maxMemory() >> 20,
+          mib(r.heapBefore),
+          mib(r.heapPeak),
+          mib(r.heapAfter));
       System.out.printf(
           "batcher peak: %d records, %.1f KiB (bounds %d records, %d KiB)%n",
-          r.maxBuffered, r.maxBufferedBytes / 1024.0, 1000, LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY >> 10);
+          r.maxBuffered,
+          r.maxBufferedBytes / 1024.0,
+          1000,
+          LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY >> 10);
       out.println("quit");
     } finally {
       if (!child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -98,7 +107,8 @@ public final class LogsBurst {
   static Result burst(String dsn, int lines) throws InterruptedException {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     Result r = new Result();
-    Sentry.init(o -> o.setDsn(dsn).setEnableLogs(true).setServerName("burst-1").setRelease("burst@1"));
+    Sentry.init(
+        o -> o.setDsn(dsn).setEnableLogs(true).setServerName("burst-1").setRelease("burst@1"));
     DefaultSentryClient client = (DefaultSentryClient) Sentry.getClient();
     LogBatcher batcher = client.getLogBatcher();
     LogCapture capture = new LogCapture(LogCaptureSettings.builder("logback").build());
@@ -143,8 +153,10 @@ public final class LogsBurst {
     sampler.interrupt();
     sampler.join();
     r.heapPeak = peak.get();
-    r.bufferOverflow = client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
-    r.queueOverflow = client.getDiscards().total(DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_ITEM);
+    r.bufferOverflow =
+        client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
+    r.queueOverflow =
+        client.getDiscards().total(DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_ITEM);
     for (DiscardReason reason : DiscardReason.values()) {
       r.dropped += client.getDiscards().total(reason, DataCategory.LOG_ITEM);
     }
@@ -156,14 +168,19 @@ public final class LogsBurst {
 
   private static void serveReceiver() throws Exception {
     try (SentryReceiver receiver = SentryReceiver.start();
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       System.out.println(receiver.dsn());
       System.out.flush();
       String command;
       while ((command = in.readLine()) != null && !command.equals("quit")) {
         if (command.equals("count")) {
           System.out.println(
-              receiver.logs().size() + " " + receiver.envelopes().size() + " " + receiver.malformed().size());
+              receiver.logs().size()
+                  + " "
+                  + receiver.envelopes().size()
+                  + " "
+                  + receiver.malformed().size());
           System.out.flush();
         }
       }

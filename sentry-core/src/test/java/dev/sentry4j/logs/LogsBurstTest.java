@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A burst of adapter lines with logs on, faster than the receiver can take them: memory stays within
- * the batcher's bounds and the transport's in-flight bound, and every line is either delivered or
- * counted as dropped. ({@link LogsBurst} runs 100,000 lines in a small heap and prints the figures.)
+ * A burst of adapter lines with logs on, faster than the receiver can take them: memory stays
+ * within the batcher's bounds and the transport's in-flight bound, and every line is either
+ * delivered or counted as dropped. ({@link LogsBurst} runs 100,000 lines in a small heap and prints
+ * the figures.)
  */
 @Timeout(60)
 class LogsBurstTest {
@@ -67,10 +68,12 @@ class LogsBurstTest {
       maxInFlight = Math.max(maxInFlight, batcher.inFlightBytes());
     }
     long buffered = batcher.bufferedCount();
-    long overflow = client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
+    long overflow =
+        client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
     assertThat(maxBuffered).isLessThanOrEqualTo(1000);
     assertThat(maxBufferedBytes).isLessThanOrEqualTo(LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
-    assertThat(maxInFlight).isLessThanOrEqualTo(LogBatcher.MAX_IN_FLIGHT_BYTES + LogBatcher.MAX_BATCH_BYTES * 2);
+    assertThat(maxInFlight)
+        .isLessThanOrEqualTo(LogBatcher.MAX_IN_FLIGHT_BYTES + LogBatcher.MAX_BATCH_BYTES * 2);
     assertThat(overflow).as("a stalled pipeline drops, and counts").isGreaterThan(LINES / 2);
     assertThat(client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_BYTE))
         .isGreaterThan(overflow * 100);
@@ -83,8 +86,15 @@ class LogsBurstTest {
     }
     int delivered = receiver.logs().size();
     System.out.printf(
-        "burst of %d: delivered %d, dropped %d, buffered at the end %d, peak buffer %d records / %d KiB, peak in flight %d KiB%n",
-        LINES, delivered, dropped, buffered, maxBuffered, maxBufferedBytes >> 10, maxInFlight >> 10);
+        "burst of %d: delivered %d, dropped %d, buffered at the end %d, peak buffer %d records / %d"
+            + " KiB, peak in flight %d KiB%n",
+        LINES,
+        delivered,
+        dropped,
+        buffered,
+        maxBuffered,
+        maxBufferedBytes >> 10,
+        maxInFlight >> 10);
     assertThat(delivered + dropped).isEqualTo(LINES);
     assertThat(delivered).isGreaterThanOrEqualTo(1000);
     assertThat(receiver.malformed()).isEmpty();

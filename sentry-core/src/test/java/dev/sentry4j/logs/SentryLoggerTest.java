@@ -62,13 +62,15 @@ class SentryLoggerTest {
     init(o -> o.setEnvironment("staging").setRelease("shop@1.4.2").setServerName("web-1"));
     Instant before = Instant.now();
 
-    Sentry.logger().info("order %s shipped in %d days (%.1f%% on time, express=%b)", "A-17", 3, 99.5, true);
+    Sentry.logger()
+        .info("order %s shipped in %d days (%.1f%% on time, express=%b)", "A-17", 3, 99.5, true);
 
     ReceivedLog log = flushAndAwait(1).get(0);
     assertThat(log.body()).isEqualTo("order A-17 shipped in 3 days (99.5% on time, express=true)");
     assertThat(log.level()).isEqualTo("info");
     assertThat(log.severityNumber()).isEqualTo(9);
-    assertThat(log.timestamp()).isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
+    assertThat(log.timestamp())
+        .isBetween(before.getEpochSecond() - 1.0, Instant.now().getEpochSecond() + 1.0);
     assertThat(log.traceId()).isEqualTo(Sentry.scopes().getTraceContext().getTraceId());
     assertThat(log.spanId()).matches("[0-9a-f]{16}");
     Map<String, JsonNode> attributes = log.attributes();
@@ -99,7 +101,8 @@ class SentryLoggerTest {
     assertThat(log.body()).isEqualTo("low stock: 5%");
     assertThat(log.level()).isEqualTo("warn");
     assertThat(log.attributes())
-        .doesNotContainKeys("sentry.message.template", "sentry.message.parameter.0", "sentry.release")
+        .doesNotContainKeys(
+            "sentry.message.template", "sentry.message.parameter.0", "sentry.release")
         .containsKeys("sentry.environment", "server.address");
   }
 
@@ -114,7 +117,9 @@ class SentryLoggerTest {
     Sentry.logger().fatal("f");
 
     List<ReceivedLog> logs = flushAndAwait(6);
-    assertThat(logs).extracting(ReceivedLog::level).containsExactly("trace", "debug", "info", "warn", "error", "fatal");
+    assertThat(logs)
+        .extracting(ReceivedLog::level)
+        .containsExactly("trace", "debug", "info", "warn", "error", "fatal");
     assertThat(logs).extracting(ReceivedLog::severityNumber).containsExactly(1, 5, 9, 13, 17, 21);
   }
 
@@ -249,7 +254,8 @@ class SentryLoggerTest {
     List<ReceivedLog> logs = flushAndAwait(1);
     assertThat(logs).extracting(ReceivedLog::body).containsExactly("order shipped");
     DefaultSentryClient client = (DefaultSentryClient) Sentry.getClient();
-    assertThat(client.getDiscards().total(DiscardReason.BEFORE_SEND, DataCategory.LOG_ITEM)).isEqualTo(1);
+    assertThat(client.getDiscards().total(DiscardReason.BEFORE_SEND, DataCategory.LOG_ITEM))
+        .isEqualTo(1);
   }
 
   @Test
@@ -275,7 +281,8 @@ class SentryLoggerTest {
     }
     Sentry.close();
 
-    assertThat(receiver.awaitLogs(5, WAIT)).extracting(ReceivedLog::body)
+    assertThat(receiver.awaitLogs(5, WAIT))
+        .extracting(ReceivedLog::body)
         .containsExactly("line 0", "line 1", "line 2", "line 3", "line 4");
     assertThat(receiver.malformed()).isEmpty();
   }
@@ -284,7 +291,9 @@ class SentryLoggerTest {
   void sendsAfterTheFlushIntervalWithoutAnExplicitFlush() {
     init(o -> o.setLogsFlushInterval(Duration.ofMillis(50)));
     Sentry.logger().info("on its own");
-    assertThat(receiver.awaitLogs(1, WAIT)).extracting(ReceivedLog::body).containsExactly("on its own");
+    assertThat(receiver.awaitLogs(1, WAIT))
+        .extracting(ReceivedLog::body)
+        .containsExactly("on its own");
   }
 
   @Test

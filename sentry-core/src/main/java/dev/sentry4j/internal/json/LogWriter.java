@@ -8,25 +8,26 @@ import java.util.Map;
 
 /**
  * Writes the payload of a {@code log} envelope item: {@code {"items":[...]}}, one object per record
- * with {@code timestamp} (epoch seconds, a number), {@code trace_id}, {@code span_id}, {@code level}
- * ({@code warn}, not {@code warning}), {@code severity_number}, {@code body} and typed {@code
- * attributes} ({@code {"value":..,"type":"string|boolean|integer|double"}}). Internal, may change.
- * Thread-safe (stateless).
+ * with {@code timestamp} (epoch seconds, a number), {@code trace_id}, {@code span_id}, {@code
+ * level} ({@code warn}, not {@code warning}), {@code severity_number}, {@code body} and typed
+ * {@code attributes} ({@code {"value":..,"type":"string|boolean|integer|double"}}). Internal, may
+ * change. Thread-safe (stateless).
  */
 public final class LogWriter {
   private LogWriter() {}
 
   /** Serializes a batch to compact UTF-8 JSON. */
   public static byte[] write(List<LogItem> items) {
-    return Json.toBytes(g -> {
-      g.writeStartObject();
-      g.writeArrayFieldStart("items");
-      for (LogItem item : items) {
-        writeItem(g, item);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    });
+    return Json.toBytes(
+        g -> {
+          g.writeStartObject();
+          g.writeArrayFieldStart("items");
+          for (LogItem item : items) {
+            writeItem(g, item);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+        });
   }
 
   private static void writeItem(JsonGenerator g, LogItem item) throws IOException {
@@ -45,7 +46,8 @@ public final class LogWriter {
     g.writeEndObject();
   }
 
-  private static void writeAttribute(JsonGenerator g, String name, Object value) throws IOException {
+  private static void writeAttribute(JsonGenerator g, String name, Object value)
+      throws IOException {
     g.writeObjectFieldStart(name);
     if (value instanceof Boolean) {
       g.writeBooleanField("value", (Boolean) value);

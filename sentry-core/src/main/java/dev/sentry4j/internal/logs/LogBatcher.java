@@ -29,31 +29,32 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Buffers Sentry Log records and sends them in batches: when {@code logsBatchSize} (100) are waiting,
- * or {@code logsFlushInterval} (5 s) after the first one, or on {@link #flush}/{@link #close}. Internal,
- * may change.
+ * Buffers Sentry Log records and sends them in batches: when {@code logsBatchSize} (100) are
+ * waiting, or {@code logsFlushInterval} (5 s) after the first one, or on {@link #flush}/{@link
+ * #close}. Internal, may change.
  *
- * <p>The logging thread only appends a frozen {@link LogItem} to a bounded buffer ({@link #add}): at
- * most {@code maxLogsInMemory} records and {@link #DEFAULT_MAX_BYTES_IN_MEMORY} estimated bytes; what
- * does not fit is dropped and counted as {@code buffer_overflow} under {@code log_item} and {@code
- * log_byte}. The batch work — default attributes, {@code beforeSendLog}, JSON — runs on the {@link
- * LogScheduler}'s SDK thread, or on the thread that calls {@code flush}/{@code close}. Each batch
- * becomes one envelope with one {@code log} item (at most {@code logsBatchSize} records and about
- * {@link #MAX_BATCH_BYTES}), handed to the {@link Transport} already serialized, so records leave the
- * heap as soon as their batch is made.
+ * <p>The logging thread only appends a frozen {@link LogItem} to a bounded buffer ({@link #add}):
+ * at most {@code maxLogsInMemory} records and {@link #DEFAULT_MAX_BYTES_IN_MEMORY} estimated bytes;
+ * what does not fit is dropped and counted as {@code buffer_overflow} under {@code log_item} and
+ * {@code log_byte}. The batch work — default attributes, {@code beforeSendLog}, JSON — runs on the
+ * {@link LogScheduler}'s SDK thread, or on the thread that calls {@code flush}/{@code close}. Each
+ * batch becomes one envelope with one {@code log} item (at most {@code logsBatchSize} records and
+ * about {@link #MAX_BATCH_BYTES}), handed to the {@link Transport} already serialized, so records
+ * leave the heap as soon as their batch is made.
  *
  * <p>Backpressure: at most {@link #MAX_IN_FLIGHT_BYTES} of log payloads may wait in the transport's
- * queue. Beyond that, size- and time-triggered flushes leave the records in the bounded buffer (which
- * then drops and counts) until the transport's worker takes an envelope, so a burst cannot fill the
- * heap through the transport's queue. A payload counts as taken when the worker serializes its
- * envelope, or when the envelope is garbage (a transport that dropped it without reading it).
+ * queue. Beyond that, size- and time-triggered flushes leave the records in the bounded buffer
+ * (which then drops and counts) until the transport's worker takes an envelope, so a burst cannot
+ * fill the heap through the transport's queue. A payload counts as taken when the worker serializes
+ * its envelope, or when the envelope is garbage (a transport that dropped it without reading it).
  *
- * <p>Thread-safe: {@link #add} takes a short lock; batches are made under a second lock, so they reach
- * the transport in order and {@code flush} waits for a batch another thread is making.
+ * <p>Thread-safe: {@link #add} takes a short lock; batches are made under a second lock, so they
+ * reach the transport in order and {@code flush} waits for a batch another thread is making.
  */
 public final class LogBatcher {
   /** Estimated bytes of buffered records held at most (besides the count bound). */
   public static final long DEFAULT_MAX_BYTES_IN_MEMORY = 4L * 1024 * 1024;
+
   /**
    * Estimated bytes per batch. Sentry takes log items up to 1 MiB; estimates count characters, so
    * half of that leaves room for multi-byte text.
@@ -64,8 +65,10 @@ public final class LogBatcher {
   public static final long MAX_IN_FLIGHT_BYTES = 2L * 1024 * 1024;
 
   private static final String CONTENT_TYPE = "application/vnd.sentry.items.log+json";
+
   /** Releases the in-flight bytes of envelopes a transport dropped without reading them. */
-  private static final Cleaner CLEANER = Cleaner.create(task -> new SdkThread(task, "logs-cleaner"));
+  private static final Cleaner CLEANER =
+      Cleaner.create(task -> new SdkThread(task, "logs-cleaner"));
 
   private final Transport transport;
   private final DiscardCounter discards;
@@ -92,8 +95,8 @@ public final class LogBatcher {
   /**
    * Creates a batcher with the default memory bound.
    *
-   * @param options {@code logsBatchSize}, {@code logsFlushInterval}, {@code maxLogsInMemory}, {@code
-   *     beforeSendLog} and the values of the default attributes
+   * @param options {@code logsBatchSize}, {@code logsFlushInterval}, {@code maxLogsInMemory},
+   *     {@code beforeSendLog} and the values of the default attributes
    * @param transport where envelopes go
    * @param discards where drops are counted
    * @param scheduler runs size- and time-triggered flushes
@@ -180,8 +183,8 @@ public final class LogBatcher {
   }
 
   /**
-   * Sends everything buffered now, on the calling thread, waiting at most {@code timeout} for a batch
-   * another thread is making. Records added meanwhile wait for the next flush.
+   * Sends everything buffered now, on the calling thread, waiting at most {@code timeout} for a
+   * batch another thread is making. Records added meanwhile wait for the next flush.
    *
    * @return true when everything buffered at the call was handed to the transport
    */
@@ -217,7 +220,10 @@ public final class LogBatcher {
     }
   }
 
-  /** Sends what is buffered (at most {@code timeout}), then refuses new records and stops the scheduler. */
+  /**
+   * Sends what is buffered (at most {@code timeout}), then refuses new records and stops the
+   * scheduler.
+   */
   public void close(Duration timeout) {
     synchronized (bufferLock) {
       if (closed) {
@@ -255,7 +261,9 @@ public final class LogBatcher {
     }
   }
 
-  /** Serialized log bytes handed to the transport and not yet taken by its worker (tests, health). */
+  /**
+   * Serialized log bytes handed to the transport and not yet taken by its worker (tests, health).
+   */
   public long inFlightBytes() {
     return inFlightBytes.get();
   }
@@ -286,7 +294,9 @@ public final class LogBatcher {
     }
   }
 
-  /** After a stall: the transport took some envelopes, so send on, and make sure a timer is armed. */
+  /**
+   * After a stall: the transport took some envelopes, so send on, and make sure a timer is armed.
+   */
   private void resume() {
     flushFullBatches();
     boolean arm = false;
@@ -361,7 +371,9 @@ public final class LogBatcher {
     }
   }
 
-  /** Adds the default attributes, runs {@code beforeSendLog}, serializes, hands one envelope over. */
+  /**
+   * Adds the default attributes, runs {@code beforeSendLog}, serializes, hands one envelope over.
+   */
   private void send(List<LogItem> batch) {
     Map<String, Object> defaults = defaults();
     List<LogItem> out = new ArrayList<>(batch.size());
@@ -384,7 +396,8 @@ public final class LogBatcher {
     } catch (RuntimeException e) {
       for (LogItem item : out) {
         discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
-        discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_BYTE, estimateBytes(item));
+        discards.record(
+            DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_BYTE, estimateBytes(item));
       }
       Diagnostics.error("logs-serialize", "Could not serialize Sentry Logs; batch dropped", e);
       return;
@@ -461,7 +474,8 @@ public final class LogBatcher {
     try {
       return beforeSendLog.execute(item);
     } catch (RuntimeException e) {
-      Diagnostics.error("beforeSendLog", "beforeSendLog threw; the log record is sent unchanged", e);
+      Diagnostics.error(
+          "beforeSendLog", "beforeSendLog threw; the log record is sent unchanged", e);
       return item;
     } finally {
       if (entered) {

@@ -1,13 +1,12 @@
 package dev.sentry4j.internal.logs;
 
-import dev.sentry4j.internal.SdkThread;
 import java.time.Duration;
 
 /**
  * Runs the log batcher's flushes later: "now" when a batch is full, after {@code logsFlushInterval}
  * for the time-based flush. The default runs them on one SDK-owned daemon thread ({@code
- * sentry4j-logs}, started with the first task); tests pass a hand-driven one so that no test sleeps.
- * Internal, may change. Implementations are thread-safe.
+ * sentry4j-logs}, started with the first task); tests pass a hand-driven one so that no test
+ * sleeps. Internal, may change. Implementations are thread-safe.
  */
 public interface LogScheduler {
   /**

@@ -63,11 +63,17 @@ class LogBatcherTest {
   private void startBatcher(UnaryOperator<SentryOptions.Builder> options, long maxBytes) {
     SentryOptions o =
         options
-            .apply(SentryOptions.builder().setDsn(receiver.dsn()).setEnableLogs(true).setServerName("web-1"))
+            .apply(
+                SentryOptions.builder()
+                    .setDsn(receiver.dsn())
+                    .setEnableLogs(true)
+                    .setServerName("web-1"))
             .build();
     transport =
         new AsyncTransport(
-            new ApacheHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()), 1000, discards);
+            new ApacheHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()),
+            1000,
+            discards);
     batcher = new LogBatcher(o, transport, discards, scheduler, maxBytes);
   }
 
@@ -189,10 +195,12 @@ class LogBatcherTest {
       if (batcher.add(LogItem.builder(LogLevel.INFO, big + i).trace(TRACE, SPAN).build())) {
         accepted++;
       }
-      assertThat(batcher.bufferedBytes()).isLessThanOrEqualTo(LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
+      assertThat(batcher.bufferedBytes())
+          .isLessThanOrEqualTo(LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
     }
     assertThat(accepted).isBetween(60, 70); // 4 MiB of ~60 KB records
-    assertThat(discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM)).isEqualTo(total - accepted);
+    assertThat(discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM))
+        .isEqualTo(total - accepted);
     assertThat(discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_BYTE))
         .isGreaterThan((total - accepted) * 60_000L);
 
@@ -205,6 +213,48 @@ class LogBatcherTest {
         assertThat(item.payload().length).isLessThan(1024 * 1024);
       }
     }
+    assertThat(receiver.malformed()).isEmpty();
+  }
+
+  @Test
+  void holdsRecordsBackWhileTheTransportHasTooManyLogBytesAndResumesWhenItTakesThem() {
+    startBatcher(o -> o);
+    receiver.stall(); // the worker hangs on the first envelope
+    String padding = "p".repeat(900);
+    int total = 6000;
+    long maxInFlight = 0;
+    for (int i = 0; i < total; i++) {
+      batcher.add(
+          LogItem.builder(LogLevel.INFO, "line " + i + padding)
+              .trace(TRACE, SPAN)
+              .attribute("i", i)
+              .build());
+      if (i % 100 == 99) {
+        scheduler.runDue();
+      }
+      maxInFlight = Math.max(maxInFlight, batcher.inFlightBytes());
+      assertThat(batcher.bufferedCount()).isLessThanOrEqualTo(1000);
+    }
+    assertThat(maxInFlight)
+        .isBetween(
+            LogBatcher.MAX_IN_FLIGHT_BYTES,
+            LogBatcher.MAX_IN_FLIGHT_BYTES + 2 * LogBatcher.MAX_BATCH_BYTES);
+    assertThat(batcher.bufferedCount()).as("held back, not handed over").isEqualTo(1000);
+    long dropped = discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
+    assertThat(dropped).isPositive();
+
+    receiver
+        .unstall(); // the worker takes envelopes; each take releases bytes and schedules a resume
+    receiver.awaitCondition(
+        "everything held back is sent",
+        WAIT,
+        () -> {
+          scheduler.advance(Duration.ofSeconds(5));
+          return batcher.bufferedCount() == 0 && batcher.inFlightBytes() == 0;
+        });
+    delivered();
+    assertThat(receiver.logs().size() + dropped).isEqualTo(total);
+    assertThat(discards.total(DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_ITEM)).isZero();
     assertThat(receiver.malformed()).isEmpty();
   }
 
@@ -234,7 +284,10 @@ class LogBatcherTest {
                   if (log.getBody().contains("secret")) {
                     return null;
                   }
-                  return log.toBuilder().removeAttribute("server.address").attribute("edited", true).build();
+                  return log.toBuilder()
+                      .removeAttribute("server.address")
+                      .attribute("edited", true)
+                      .build();
                 }));
     batcher.add(line(1));
     batcher.add(LogItem.builder(LogLevel.INFO, "the secret is 42").trace(TRACE, SPAN).build());
@@ -300,7 +353,8 @@ class LogBatcherTest {
     scheduler.runDue();
     assertThat(batcher.flush(WAIT)).isTrue();
     delivered();
-    assertThat(receiver.logs().stream().map(l -> l.attribute("i").asInt()).collect(Collectors.toSet()))
+    assertThat(
+            receiver.logs().stream().map(l -> l.attribute("i").asInt()).collect(Collectors.toSet()))
         .hasSize(threads * perThread);
     assertThat(receiver.logs()).hasSize(threads * perThread);
     assertThat(itemCounts()).allMatch(n -> n <= 100);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A {@link LogScheduler} driven by the test: time stands still until {@link #advance} moves it, and
- * due tasks then run on the test's thread. Thread-safe enough for tests that add records from several
- * threads and advance from one.
+ * due tasks then run on the test's thread. Thread-safe enough for tests that add records from
+ * several threads and advance from one.
  */
 public final class ManualLogScheduler implements LogScheduler {
   private final List<Task> tasks = new ArrayList<>();
