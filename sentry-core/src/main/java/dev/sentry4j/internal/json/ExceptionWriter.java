@@ -1,6 +1,7 @@
 package dev.sentry4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sentry4j.event.ExceptionStandIn;
 import dev.sentry4j.internal.Strings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -79,7 +80,8 @@ final class ExceptionWriter {
       throws IOException {
     Throwable t = node.throwable;
     g.writeStartObject();
-    String className = t.getClass().getName();
+    String className =
+        t instanceof ExceptionStandIn ? ((ExceptionStandIn) t).getClassName() : t.getClass().getName();
     int dot = className.lastIndexOf('.');
     g.writeStringField("type", dot < 0 ? className : className.substring(dot + 1));
     if (dot > 0) {
