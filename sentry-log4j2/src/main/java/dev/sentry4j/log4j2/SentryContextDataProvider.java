@@ -5,6 +5,7 @@ import dev.sentry4j.tracing.Span;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.util.ContextDataProvider;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
@@ -18,7 +19,9 @@ import org.apache.logging.log4j.util.StringMap;
  * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values of
  * the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read once,
  * when Log4j 2 loads this provider). With no active span ({@code Sentry.scopes().getSpan()} is {@code
- * null}), nothing is added and nothing is allocated.
+ * null}), nothing is added and nothing is allocated. A key that the ThreadContext already holds (put
+ * there by the application, or through SLF4J's MDC by {@code sentry-slf4j-mdc}) is not added again:
+ * the ThreadContext's value wins, whatever the order in which Log4j 2 asks its providers.
  *
  * <p>Thread-safe: it reads the calling thread's scopes, which is the logging thread.
  */
@@ -47,7 +50,10 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     this.spanIdKey = keys.spanIdKey;
   }
 
-  /** The active span's ids under the two keys, or an empty map when no span is active. */
+  /**
+   * The active span's ids under the two keys, or an empty map when no span is active. A key the
+   * ThreadContext already holds is left out: the application's (or sentry-slf4j-mdc's) value wins.
+   */
   @Override
   public Map<String, String> supplyContextData() {
     Span span = activeSpan();
@@ -55,8 +61,12 @@ public final class SentryContextDataProvider implements ContextDataProvider {
       return Collections.emptyMap();
     }
     Map<String, String> data = new HashMap<>(4);
-    data.put(traceIdKey, span.getTraceId());
-    data.put(spanIdKey, span.getSpanId());
+    if (!ThreadContext.containsKey(traceIdKey)) {
+      data.put(traceIdKey, span.getTraceId());
+    }
+    if (!ThreadContext.containsKey(spanIdKey)) {
+      data.put(spanIdKey, span.getSpanId());
+    }
     return data;
   }
 
@@ -67,23 +77,33 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     if (span == null) {
       return EMPTY;
     }
+    boolean addTrace = !ThreadContext.containsKey(traceIdKey);
+    boolean addSpan = !ThreadContext.containsKey(spanIdKey);
+    if (!addTrace && !addSpan) {
+      return EMPTY;
+    }
     StringMap data = new SortedArrayStringMap(2);
-    data.putValue(traceIdKey, span.getTraceId());
-    data.putValue(spanIdKey, span.getSpanId());
+    if (addTrace) {
+      data.putValue(traceIdKey, span.getTraceId());
+    }
+    if (addSpan) {
+      data.putValue(spanIdKey, span.getSpanId());
+    }
     return data;
   }
 
   /** One key's value ({@code ${ctx:trace_id}} lookups), without building a map. */
   @Override
   public Object getValue(String key) {
-    if (!traceIdKey.equals(key) && !spanIdKey.equals(key)) {
+    boolean trace = traceIdKey.equals(key);
+    if (!trace && !spanIdKey.equals(key)) {
       return null;
     }
     Span span = activeSpan();
-    if (span == null) {
+    if (span == null || ThreadContext.containsKey(key)) {
       return null;
     }
-    return traceIdKey.equals(key) ? span.getTraceId() : span.getSpanId();
+    return trace ? span.getTraceId() : span.getSpanId();
   }
 
   private static Span activeSpan() {

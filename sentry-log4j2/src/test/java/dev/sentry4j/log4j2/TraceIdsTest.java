@@ -34,6 +34,21 @@ class TraceIdsTest extends ReceiverSupport {
   }
 
   @Test
+  void aTraceIdAlreadyInTheThreadContextWinsOverTheProvidersValue() {
+    TestContext ctx = start("sentry-basic.xml");
+    Logger log = ctx.logger("com.acme.Orders");
+
+    try (ScopeToken ignored = Sentry.newScope()) {
+      Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
+      org.apache.logging.log4j.ThreadContext.put("trace_id", "from-the-app");
+      log.info("inside");
+    }
+
+    assertThat(ctx.lines())
+        .containsExactly("INFO [from-the-app] [" + SPAN + "] com.acme.Orders - inside");
+  }
+
+  @Test
   void anEventLoggedInsideASpanCarriesItsTraceContextOnce() {
     Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
 
