@@ -23,6 +23,7 @@ import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.transport.ApacheHttpSender;
 import dev.sentry4j.transport.AsyncTransport;
+import dev.sentry4j.transport.SpotlightTransport;
 import dev.sentry4j.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +71,10 @@ public final class DefaultSentryClient implements SentryClient {
     DiscardCounter discards = new DiscardCounter();
     ApacheHttpSender sender =
         new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
-    AsyncTransport transport = new AsyncTransport(sender, options.getMaxQueueSize(), discards);
+    Transport transport = new AsyncTransport(sender, options.getMaxQueueSize(), discards);
+    if (options.isSpotlight()) {
+      transport = new SpotlightTransport(transport, options.getSpotlightUrl());
+    }
     return new DefaultSentryClient(options, transport, discards);
   }
 

@@ -115,7 +115,18 @@ public final class OptionRegistry {
         "false",
         "Scrub card-number-like values from formatted messages.",
         SentryOptions.Builder::setScrubMessages);
-    bool("spotlight", "false", "Also send every envelope to Spotlight.", SentryOptions.Builder::setSpotlight);
+    spec(
+        "spotlight",
+        "false",
+        "Also send every envelope to Spotlight (true, false, or Spotlight's URL).",
+        (b, v) -> {
+          String t = v.trim();
+          if (t.startsWith("http://") || t.startsWith("https://")) {
+            b.setSpotlight(true).setSpotlightUrl(t);
+          } else {
+            b.setSpotlight(parseBoolean(t));
+          }
+        });
     text(
         "spotlightUrl",
         "http://localhost:8969/stream",

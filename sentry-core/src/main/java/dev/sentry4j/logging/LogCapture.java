@@ -102,7 +102,12 @@ public final class LogCapture {
         client.captureEvent(event, Hint.of(Hint.LOG_RECORD, record), scopes);
       }
       if (level >= breadcrumbThreshold) {
-        scopes.addBreadcrumb(toBreadcrumb(record), Hint.of(Hint.LOG_RECORD, record));
+        // a Hint is a map: make one only when a beforeBreadcrumb callback can read it
+        Hint hint =
+            client.getOptions().getBeforeBreadcrumb() == null
+                ? null
+                : Hint.of(Hint.LOG_RECORD, record);
+        scopes.addBreadcrumb(toBreadcrumb(record), hint);
       }
     } catch (RuntimeException e) {
       Diagnostics.error(

@@ -1,0 +1,236 @@
+package dev.sentry4j.bench.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A stand-in for Sentry on 127.0.0.1: accepts every envelope with {@code 200 {"id":...}} at once and
+ * counts what arrived, so that both SDKs pay for real HTTP without a real server's latency.
+ *
+ * <p>Counts envelopes, items of type {@code event}, and the error-category quantities that client
+ * reports say were discarded. Counters stay readable after {@link #close()}.
+ *
+ * <p>Thread-safe: requests are handled on the sink's own daemon threads; counters are atomic.
+ *
+ * <pre>{@code
+ * try (LoopbackSink sink = LoopbackSink.start()) {
+ *   String dsn = sink.dsn();   // http://key@127.0.0.1:<port>/1
+ *   ...
+ *   long events = sink.events();
+ * }
+ * }</pre>
+ */
+public final class LoopbackSink implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AtomicLong envelopes = new AtomicLong();
+  private final AtomicLong events = new AtomicLong();
+  private final AtomicLong discardedErrors = new AtomicLong();
+  private final AtomicLong malformed = new AtomicLong();
+  private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
+
+  private LoopbackSink(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts a sink on 127.0.0.1 on a free port.
+   *
+   * @return the running sink
+   * @throws IOException if no loopback port can be bound
+   */
+  public static LoopbackSink start() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    // Two daemon threads: the SDKs send from one or two workers, and daemon threads never keep a
+    // benchmark JVM alive if a teardown is skipped.
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "bench-loopback-sink");
+              t.setDaemon(true);
+              return t;
+            });
+    LoopbackSink sink = new LoopbackSink(server, executor);
+    server.createContext("/", sink::handle);
+    server.setExecutor(executor);
+    server.start();
+    return sink;
+  }
+
+  /**
+   * Returns the DSN that points at this sink, project id 1.
+   *
+   * @return {@code http://key@127.0.0.1:<port>/1}
+   */
+  public String dsn() {
+    return "http://key@127.0.0.1:" + server.getAddress().getPort() + "/1";
+  }
+
+  /**
+   * Returns how many envelopes (HTTP requests) arrived.
+   *
+   * @return the envelope count
+   */
+  public long envelopes() {
+    return envelopes.get();
+  }
+
+  /**
+   * Returns how many items of type {@code event} arrived, over all envelopes.
+   *
+   * @return the event count
+   */
+  public long events() {
+    return events.get();
+  }
+
+  /**
+   * Returns the sum of {@code quantity} over client-report entries of category {@code error}: the
+   * error events an SDK says it dropped and reported.
+   *
+   * @return reported discarded error events
+   */
+  public long discardedErrorsReported() {
+    return discardedErrors.get();
+  }
+
+  /**
+   * Returns how many requests the sink could not read as an envelope.
+   *
+   * @return the malformed request count
+   */
+  public long malformed() {
+    return malformed.get();
+  }
+
+  /**
+   * Waits until no request has arrived for {@code quietMillis}, or {@code maxMillis} have passed.
+   *
+   * @param quietMillis how long the sink must have been idle
+   * @param maxMillis the upper bound on the wait
+   * @return true if the sink went quiet, false if the bound was hit first
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitQuiet(long quietMillis, long maxMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+    long quietNanos = TimeUnit.MILLISECONDS.toNanos(quietMillis);
+    while (true) {
+      long now = System.nanoTime();
+      if (now - lastRequestNanos.get() >= quietNanos) {
+        return true;
+      }
+      if (now >= deadline) {
+        return false;
+      }
+      Thread.sleep(Math.min(50, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - now))));
+    }
+  }
+
+  /** Stops accepting requests; counters keep their values. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      lastRequestNanos.set(System.nanoTime());
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      long n = envelopes.incrementAndGet();
+      try {
+        count(decode(exchange, body));
+      } catch (IOException | RuntimeException e) {
+        malformed.incrementAndGet();
+      }
+      byte[] answer =
+          String.format("{\"id\":\"%032x\"}", n).getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, answer.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(answer);
+      }
+      lastRequestNanos.set(System.nanoTime());
+    }
+  }
+
+  private static byte[] decode(HttpExchange exchange, byte[] body) throws IOException {
+    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+    boolean gzipMagic = body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
+    if ((encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
+        || gzipMagic) {
+      try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+        return in.readAllBytes();
+      }
+    }
+    return body;
+  }
+
+  /** Walks the envelope: header line, then (item header line, payload) pairs. */
+  private void count(byte[] envelope) throws IOException {
+    int pos = nextLineEnd(envelope, 0) + 1; // skip the envelope header
+    while (pos < envelope.length) {
+      int headerEnd = nextLineEnd(envelope, pos);
+      if (headerEnd == pos) { // blank line between items
+        pos++;
+        continue;
+      }
+      JsonNode header = JSON.readTree(envelope, pos, headerEnd - pos);
+      pos = headerEnd + 1;
+      int payloadEnd;
+      JsonNode length = header.get("length");
+      if (length != null && length.canConvertToInt()) {
+        payloadEnd = Math.min(envelope.length, pos + length.asInt());
+      } else {
+        payloadEnd = nextLineEnd(envelope, pos);
+      }
+      String type = header.path("type").asText("");
+      if ("event".equals(type)) {
+        events.incrementAndGet();
+      } else if ("client_report".equals(type)) {
+        countDiscarded(JSON.readTree(envelope, pos, payloadEnd - pos));
+      }
+      pos = payloadEnd + 1;
+    }
+  }
+
+  private void countDiscarded(JsonNode report) {
+    for (JsonNode entry : report.path("discarded_events")) {
+      if ("error".equals(entry.path("category").asText())) {
+        discardedErrors.addAndGet(entry.path("quantity").asLong(0));
+      }
+    }
+  }
+
+  private static int nextLineEnd(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return bytes.length;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.sentry4j.transport;
+
+import dev.sentry4j.envelope.Envelope;
+import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.internal.json.EnvelopeWriter;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Sends a copy of every envelope the delegate accepts to Spotlight, Sentry's local development UI
+ * (option {@code spotlight}, default URL {@code http://localhost:8969/stream}). The copy goes through
+ * its own small queue and thread: an absent or slow Spotlight never blocks or fails the main path; it
+ * is reported once, then retried with a back-off of 1 s doubling to 60 s. Thread-safe.
+ */
+public final class SpotlightTransport implements Transport {
+  private static final int QUEUE_SIZE = 100;
+  private static final long MAX_BACKOFF_MILLIS = 60_000;
+
+  private final Transport delegate;
+  private final HttpSender spotlight;
+  private final BlockingQueue<Envelope> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
+  private final Thread worker;
+  private volatile boolean closed;
+  private long backoffMillis;
+  private long retryAtMillis;
+
+  /**
+   * Wraps {@code delegate}.
+   *
+   * @param delegate the real transport
+   * @param url Spotlight's envelope URL
+   */
+  public SpotlightTransport(Transport delegate, String url) {
+    this(delegate, new ApacheHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+  }
+
+  SpotlightTransport(Transport delegate, HttpSender spotlight) {
+    this.delegate = delegate;
+    this.spotlight = spotlight;
+    this.worker = new SdkThread(this::run, "spotlight");
+    this.worker.start();
+  }
+
+  @Override
+  public boolean send(Envelope envelope) {
+    boolean accepted = delegate.send(envelope);
+    if (!closed && !queue.offer(envelope)) {
+      Diagnostics.debug("Spotlight copy dropped: its queue is full");
+    }
+    return accepted;
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return delegate.flush(timeout);
+  }
+
+  @Override
+  public void close(Duration timeout) {
+    closed = true;
+    delegate.close(timeout);
+    worker.interrupt();
+    spotlight.close();
+  }
+
+  private void run() {
+    while (!closed) {
+      Envelope envelope;
+      try {
+        envelope = queue.take();
+      } catch (InterruptedException e) {
+        continue;
+      }
+      long now = System.currentTimeMillis();
+      if (now < retryAtMillis) {
+        continue; // Spotlight is away: skip copies until the back-off ends
+      }
+      try {
+        HttpResult result = spotlight.send(EnvelopeWriter.write(envelope, Instant.now()));
+        backoffMillis = 0;
+        if (!result.isSuccess()) {
+          Diagnostics.warn("Spotlight answered HTTP " + result.getStatus());
+        }
+      } catch (IOException | RuntimeException e) {
+        backoffMillis = backoffMillis == 0 ? 1000 : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+        retryAtMillis = now + backoffMillis;
+        Diagnostics.warn("spotlight", "Spotlight is not reachable; trying again later", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.sentry4j.jul;
+
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.logging.LogRecord;
+
+/**
+ * A record's message the way {@link java.util.logging.Formatter#formatMessage} prints it: the text
+ * looked up in the record's resource bundle, then {@link MessageFormat} applied only when it holds a
+ * {@code {digit} placeholder. Split in two so the template (the localized pattern) is kept apart from
+ * the formatted text.
+ */
+final class JulMessages {
+  private JulMessages() {}
+
+  /**
+   * The record's pattern: its message, or the bundle's text for it when the record has a bundle that
+   * knows the key. May be {@code null}.
+   */
+  static String template(LogRecord record) {
+    String message = record.getMessage();
+    ResourceBundle bundle = record.getResourceBundle();
+    if (bundle == null || message == null) {
+      return message;
+    }
+    try {
+      return bundle.getString(message);
+    } catch (MissingResourceException | ClassCastException e) {
+      return message;
+    }
+  }
+
+  /**
+   * The pattern with its parameters, or the pattern itself when there are none, when it has no
+   * {@code {digit} placeholder, or when formatting fails (an argument's {@code toString()} threw):
+   * JUL's own rules, so the event says what a console line says.
+   */
+  static String format(String template, Object[] params) {
+    if (template == null || params == null || params.length == 0 || !hasPlaceholder(template)) {
+      return template;
+    }
+    try {
+      return MessageFormat.format(template, params);
+    } catch (Exception e) { // NOPMD: user toString() may throw anything JUL itself tolerates
+      return template;
+    }
+  }
+
+  /** Whether the text has a {@code {} followed by a digit, JUL's cheap test for a MessageFormat. */
+  static boolean hasPlaceholder(String text) {
+    int last = text.length() - 1;
+    for (int i = text.indexOf('{'); i >= 0 && i < last; i = text.indexOf('{', i + 1)) {
+      char next = text.charAt(i + 1);
+      if (next >= '0' && next <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

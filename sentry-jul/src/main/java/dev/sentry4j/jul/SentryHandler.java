@@ -1,0 +1,275 @@
+package dev.sentry4j.jul;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryClient;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.internal.Integrations;
+import dev.sentry4j.logging.LogCapture;
+import dev.sentry4j.logging.LogCaptureSettings;
+import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.logging.ReentryGuard;
+import dev.sentry4j.scope.ScopeStorage;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.ErrorManager;
+import java.util.logging.Handler;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+
+/**
+ * A {@code java.util.logging} handler that turns log records into Sentry breadcrumbs and error
+ * events.
+ *
+ * <p>In {@code logging.properties}:
+ *
+ * <pre>{@code
+ * handlers=java.util.logging.ConsoleHandler,dev.sentry4j.jul.SentryHandler
+ * dev.sentry4j.jul.SentryHandler.dsn=https://key@o1.ingest.sentry.io/42
+ * dev.sentry4j.jul.SentryHandler.minimumEventLevel=SEVERE
+ * dev.sentry4j.jul.SentryHandler.minimumBreadcrumbLevel=INFO
+ * }</pre>
+ *
+ * Keys are {@code dev.sentry4j.jul.SentryHandler.<name>}: every core option by its name ({@code dsn},
+ * {@code environment}, {@code release}, {@code serverName}, {@code debug}, {@code sampleRate},
+ * {@code tracesSampleRate}, {@code sendDefaultPii}, {@code maxBreadcrumbs}, {@code enableLogs}, ...),
+ * {@code minimumEventLevel} (default ERROR), {@code minimumBreadcrumbLevel} (default INFO),
+ * {@code minimumLevel} (Sentry Logs, default INFO), {@code contextTags} (comma-separated SLF4J MDC
+ * keys that become tags), {@code mdcAsContext}, and JUL's {@code level} (default {@code ALL}, so the
+ * thresholds alone decide) and {@code filter}. Levels may be JUL names ({@code SEVERE}, {@code
+ * FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
+ *
+ * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
+ * .setDsn(dsn)))}.
+ *
+ * <p>If the application already called {@code Sentry.init}, the handler uses that client and ignores
+ * its own options. A bad value is reported through the {@link ErrorManager} with the key and value;
+ * the handler then stays off and the application runs on. Nothing is ever thrown from {@link
+ * #publish}. Thread-safe.
+ */
+public final class SentryHandler extends Handler {
+  private static final long ERROR_REPORT_INTERVAL_NANOS = 60_000_000_000L;
+
+  private final Object lock = new Object();
+  private final AtomicLong lastErrorReport = new AtomicLong();
+  private volatile int lowestValue = Integer.MAX_VALUE;
+  private volatile LogCapture capture; // null while off
+  private int eventThreshold;
+  private int logsThreshold;
+  private SentryClient installedClient; // guarded by lock; the client this handler installed
+  private AutoCloseable diagnosticsListener; // guarded by lock
+  private boolean closed; // guarded by lock
+
+  /**
+   * Configures the handler from {@code logging.properties} ({@link LogManager}); used by JUL for the
+   * {@code handlers=} line. Never throws: a bad value is reported through the error manager and the
+   * handler stays off.
+   */
+  public SentryHandler() {
+    HandlerConfig config;
+    try {
+      config = HandlerConfig.read(LogManager.getLogManager()::getProperty);
+    } catch (IllegalArgumentException e) {
+      reportError(e.getMessage() + "; the Sentry handler stays off", e, ErrorManager.OPEN_FAILURE);
+      return;
+    }
+    setLevel(config.level);
+    setFilter(config.filter);
+    startQuietly(config.options, config.settings);
+  }
+
+  /**
+   * A handler for code: initializes the SDK with {@code options} (unless the application already
+   * did), with the default thresholds (events from SEVERE, breadcrumbs from INFO). Its level is
+   * {@code ALL}.
+   *
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
+   */
+  public SentryHandler(SentryOptions.Builder options) {
+    this(options, LogCaptureSettings.builder("jul").build());
+  }
+
+  /**
+   * A handler for code with its own thresholds and MDC mapping.
+   *
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
+   * @param settings built with {@code LogCaptureSettings.builder("jul")}
+   * @throws IllegalArgumentException naming the bad value when the options are invalid
+   */
+  public SentryHandler(SentryOptions.Builder options, LogCaptureSettings settings) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(settings, "settings");
+    start(options, settings);
+  }
+
+  private void startQuietly(SentryOptions.Builder options, LogCaptureSettings settings) {
+    try {
+      start(options, settings);
+    } catch (RuntimeException | LinkageError e) {
+      reportError(
+          "Could not start the Sentry handler (" + e + "); it stays off",
+          asException(e),
+          ErrorManager.OPEN_FAILURE);
+    }
+  }
+
+  private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
+    synchronized (lock) {
+      Integrations.add("jul");
+      AutoCloseable listener = Diagnostics.addListener(this::forwardDiagnostic);
+      try {
+        if (Sentry.isInitialized()) {
+          Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
+        } else {
+          Sentry.init(options.build());
+          installedClient = ScopeStorage.globalScope().getClient();
+        }
+      } catch (RuntimeException | LinkageError e) {
+        closeQuietly(listener);
+        throw e;
+      }
+      diagnosticsListener = listener;
+      eventThreshold = settings.getMinimumEventLevel().ordinal();
+      logsThreshold = settings.getMinimumLevel().ordinal();
+      LogCapture c = new LogCapture(settings);
+      lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
+      capture = c;
+    }
+  }
+
+  private static LogLevel lowestThreshold(LogCaptureSettings s) {
+    LogLevel lowest = s.getMinimumEventLevel();
+    if (s.getMinimumBreadcrumbLevel().compareTo(lowest) < 0) {
+      lowest = s.getMinimumBreadcrumbLevel();
+    }
+    if (s.getMinimumLevel().compareTo(lowest) < 0) {
+      lowest = s.getMinimumLevel();
+    }
+    return lowest;
+  }
+
+  /**
+   * Sends the record to Sentry as the thresholds say. A record below every threshold costs one
+   * comparison. Never throws; failures go to the error manager, at most one a minute.
+   */
+  @Override
+  public void publish(LogRecord record) {
+    if (record == null || record.getLevel().intValue() < lowestValue) {
+      return;
+    }
+    LogCapture c = capture;
+    if (c == null || LogCapture.isIgnoredLogger(record.getLoggerName())) {
+      return;
+    }
+    if (!ReentryGuard.enter()) {
+      return;
+    }
+    try {
+      if (!isLoggable(record)) {
+        return;
+      }
+      LogLevel level = JulLevels.toLogLevel(record.getLevel().intValue());
+      if (!c.isEnabledFor(level)) {
+        return;
+      }
+      SentryClient client = Sentry.getClient();
+      if (!client.isEnabled()) {
+        return;
+      }
+      boolean full =
+          level.ordinal() >= eventThreshold
+              || (level.ordinal() >= logsThreshold && client.getOptions().isEnableLogs());
+      c.capture(JulRecords.read(record, level, full));
+    } catch (RuntimeException | LinkageError e) {
+      reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
+    } finally {
+      ReentryGuard.exit();
+    }
+  }
+
+  /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
+  @Override
+  public void flush() {
+    if (capture == null) {
+      return;
+    }
+    try {
+      Sentry.flush();
+    } catch (RuntimeException e) {
+      reportRateLimited("Could not flush Sentry", e, ErrorManager.FLUSH_FAILURE);
+    }
+  }
+
+  /**
+   * Flushes, then closes the SDK if this handler initialized it, and stops. Idempotent; called by
+   * {@code LogManager.reset()} and at JVM exit.
+   */
+  @Override
+  public void close() {
+    boolean wasOn;
+    SentryClient installed;
+    AutoCloseable listener;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      wasOn = capture != null;
+      capture = null;
+      lowestValue = Integer.MAX_VALUE;
+      installed = installedClient;
+      installedClient = null;
+      listener = diagnosticsListener;
+      diagnosticsListener = null;
+    }
+    try {
+      if (wasOn) {
+        Sentry.flush();
+      }
+      // Close only our own client: the application may have installed another one since.
+      if (installed != null && ScopeStorage.globalScope().getClient() == installed) {
+        Sentry.close();
+      }
+    } catch (RuntimeException e) {
+      reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);
+    } finally {
+      closeQuietly(listener);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable listener) {
+    if (listener != null) {
+      try {
+        listener.close();
+      } catch (Exception e) { // NOPMD: AutoCloseable.close declares Exception
+        // removing a listener from a list cannot fail
+      }
+    }
+  }
+
+  /** Whether the handler sends records (started and not closed). */
+  boolean isOn() {
+    return capture != null;
+  }
+
+  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
+    if (severity == Diagnostics.Severity.WARN || severity == Diagnostics.Severity.ERROR) {
+      reportError("sentry4j: " + message, null, ErrorManager.GENERIC_FAILURE);
+    }
+  }
+
+  private void reportRateLimited(String message, Throwable failure, int code) {
+    long now = System.nanoTime();
+    long last = lastErrorReport.get();
+    if (last != 0 && now - last < ERROR_REPORT_INTERVAL_NANOS) {
+      return;
+    }
+    if (lastErrorReport.compareAndSet(last, now == 0 ? 1 : now)) {
+      reportError(message, asException(failure), code);
+    }
+  }
+
+  private static Exception asException(Throwable t) {
+    return t instanceof Exception ? (Exception) t : new IllegalStateException(t.toString(), t);
+  }
+}
