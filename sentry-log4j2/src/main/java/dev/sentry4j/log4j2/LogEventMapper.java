@@ -57,12 +57,23 @@ final class LogEventMapper {
     this.minimumEventLevel = minimumEventLevel;
   }
 
-  LogRecord toRecord(LogEvent event, LogLevel level) {
+  /**
+   * The record of {@code event}.
+   *
+   * @param full false when the line can only become a breadcrumb, which needs just the level, logger,
+   *     time and text: then thread, context data, markers, exception, trace and source are not read
+   */
+  LogRecord toRecord(LogEvent event, LogLevel level, boolean full) {
     LogRecord.Builder record =
-        LogRecord.builder(level)
-            .loggerName(event.getLoggerName())
-            .thread(event.getThreadName(), event.getThreadId())
-            .timestamp(timestamp(event));
+        LogRecord.builder(level).loggerName(event.getLoggerName()).timestamp(timestamp(event));
+    if (!full) {
+      readMessage(event.getMessage(), null, record, null);
+      if (formatter != null) {
+        record.formattedMessage(withoutTrailingNewline(formatter.toSerializable(event)));
+      }
+      return record.build();
+    }
+    record.thread(event.getThreadName(), event.getThreadId());
 
     Throwable thrown = event.getThrown();
     if (thrown == null) {
@@ -113,6 +124,7 @@ final class LogEventMapper {
     return Instant.ofEpochSecond(instant.getEpochSecond(), instant.getNanoOfSecond());
   }
 
+  /** Reads the text, template and parameters, and structured data into {@code data} unless null. */
   private static void readMessage(
       Message message, Throwable thrown, LogRecord.Builder record, Map<String, Object> data) {
     if (message == null) {
@@ -128,22 +140,28 @@ final class LogEventMapper {
     Object[] params = message.getParameters();
     // A template only when it says more than the text: ParameterizedMessage, String.format and
     // MessageFormat messages; an ObjectMessage or SimpleMessage's "format" is the text itself.
-    if (format != null && params != null && params.length > 0 && !format.equals(formatted)) {
+    if (data != null
+        && format != null
+        && params != null
+        && params.length > 0
+        && !format.equals(formatted)) {
       record.template(format, arguments(format, params, thrown));
     }
   }
 
   private static void readMapMessage(
       MapMessage<?, ?> message, LogRecord.Builder record, Map<String, Object> data) {
-    data.putAll(message.getData());
+    if (data != null) {
+      data.putAll(message.getData());
+    }
     String text = null;
     if (message instanceof StructuredDataMessage) {
       StructuredDataMessage sd = (StructuredDataMessage) message;
       StructuredDataId id = sd.getId();
-      if (id != null) {
+      if (data != null && id != null) {
         data.put(STRUCTURED_DATA_ID_KEY, id.toString());
       }
-      if (sd.getType() != null) {
+      if (data != null && sd.getType() != null) {
         data.put(STRUCTURED_DATA_TYPE_KEY, sd.getType());
       }
       // the human text; the formatted message is the whole RFC 5424 structured-data block

@@ -78,6 +78,8 @@ public final class SentryAppender extends AbstractAppender {
   private final SentryOptions options;
   private final LogCapture capture;
   private final LogEventMapper mapper;
+  private final int eventThreshold;
+  private final int logsThreshold;
   private final Object lifecycleLock = new Object();
   private SentryClient ownedClient; // guarded by lifecycleLock
   private AutoCloseable diagnosticsListener; // guarded by lifecycleLock
@@ -93,6 +95,8 @@ public final class SentryAppender extends AbstractAppender {
     super(name, filter, formatter, ignoreExceptions, properties);
     this.options = options;
     this.capture = new LogCapture(settings);
+    this.eventThreshold = settings.getMinimumEventLevel().ordinal();
+    this.logsThreshold = settings.getMinimumLevel().ordinal();
     this.mapper =
         new LogEventMapper(TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
   }
@@ -152,8 +156,12 @@ public final class SentryAppender extends AbstractAppender {
       return;
     }
     try {
-      if (Sentry.isInitialized()) {
-        capture.capture(mapper.toRecord(event, level));
+      SentryClient client = Sentry.getClient();
+      if (client.isEnabled()) {
+        boolean full =
+            level.ordinal() >= eventThreshold
+                || (level.ordinal() >= logsThreshold && client.getOptions().isEnableLogs());
+        capture.capture(mapper.toRecord(event, level, full));
       }
     } catch (RuntimeException e) {
       // the error handler reports through the StatusLogger, rate-limited
