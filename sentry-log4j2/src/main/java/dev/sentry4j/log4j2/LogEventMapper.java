@@ -63,6 +63,7 @@ final class LogEventMapper {
    * @param full false when the line can only become a breadcrumb, which needs just the level, logger,
    *     time and text: then thread, context data, markers, exception, trace and source are not read
    */
+  @SuppressWarnings("deprecation") // getThrownProxy(): all a deserialized event has of its exception
   LogRecord toRecord(LogEvent event, LogLevel level, boolean full) {
     LogRecord.Builder record =
         LogRecord.builder(level).loggerName(event.getLoggerName()).timestamp(timestamp(event));
@@ -125,6 +126,7 @@ final class LogEventMapper {
   }
 
   /** Reads the text, template and parameters, and structured data into {@code data} unless null. */
+  @SuppressWarnings("deprecation") // Message.getFormat(): the template, which no other method gives
   private static void readMessage(
       Message message, Throwable thrown, LogRecord.Builder record, Map<String, Object> data) {
     if (message == null) {

@@ -13,6 +13,8 @@ import org.apache.logging.log4j.core.impl.ThrowableProxy;
  * serialized, or came over a socket): class name, message, stack, causes and suppressed exceptions,
  * as {@link ExceptionStandIn}s.
  */
+// ThrowableProxy is deprecated in Log4j 2.25 but remains the only exception data of a deserialized event
+@SuppressWarnings("deprecation")
 final class ThrowableProxies {
   /** Bounds the tree, as the event writer does: a hostile proxy cannot make us loop or recurse deep. */
   private static final int MAX_EXCEPTIONS = 50;

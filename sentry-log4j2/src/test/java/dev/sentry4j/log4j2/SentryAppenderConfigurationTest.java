@@ -200,6 +200,7 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // still part of the Message interface it implements
     public String getFormat() {
       return "unformattable";
     }

@@ -196,6 +196,7 @@ class SentryAppenderTest extends ReceiverSupport {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // getThrownProxy(): what such an event has
   void anEventWithOnlyAThrowableProxyGetsItsExceptionRebuilt() throws Exception {
     TestContext ctx = start("sentry-basic.xml");
     IllegalStateException original =
