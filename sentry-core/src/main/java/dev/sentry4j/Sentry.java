@@ -11,6 +11,9 @@ import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.scope.Scopes;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,6 +35,18 @@ import java.util.function.Consumer;
  * }
  * try { checkout(); } catch (Exception e) { Sentry.captureException(e); }
  * Sentry.close();
+ * }</pre>
+ *
+ * <p>Tracing: {@link #continueTrace} or {@link #startTransaction} start a transaction, {@link
+ * #startSpan} adds children, and {@link #getTraceparent()} and {@link #getBaggage()} give the headers
+ * for outgoing requests:
+ *
+ * <pre>{@code
+ * try (Transaction tx = Sentry.continueTrace(request.headers(), "http.server", "GET /orders/{id}")) {
+ *   try (Span db = Sentry.startSpan("db.query", "select * from orders")) { ... }
+ *   outgoing.header("sentry-trace", Sentry.getTraceparent());
+ *   outgoing.header("baggage", Sentry.getBaggage());
+ * }
  * }</pre>
  *
  * <p>{@code setTag}, {@code setUser}, {@code setContext}, {@code setExtra}, {@code setLevel} and
@@ -272,6 +287,135 @@ public final class Sentry {
   /** Sets the user (isolation scope, or the {@link #newScope()} fork); {@code null} removes it. */
   public static void setUser(User user) {
     scopes().getScopeForSetters().setUser(user);
+  }
+
+  // ---------------------------------------------------------------- tracing
+
+  /**
+   * Starts a transaction heading a new trace and makes it the current span until it is closed.
+   *
+   * <pre>{@code
+   * try (Transaction tx = Sentry.startTransaction("nightly-report", "task")) {
+   *   try (Span step = Sentry.startSpan("db.query", "select ...")) { ... }
+   * }   // sent with its finished child spans
+   * }</pre>
+   *
+   * <p>Whether it is recorded is decided here (head sampling): an explicit decision in the options,
+   * else {@code tracesSampler}, else {@code tracesSampleRate}. Not sampled, it is a no-op that still
+   * carries its trace (outgoing headers say so); before {@code init} or with tracing off (neither
+   * option set) it is a shared no-op with all-zero ids that is not made current. It heads a new trace
+   * even while another span is current (use {@link #startSpan} for children); to continue an
+   * upstream service's trace use {@link #continueTrace}. Never throws.
+   *
+   * @param name the transaction name, e.g. {@code GET /orders/{id}}
+   * @param operation the operation, e.g. {@code http.server} or {@code task}
+   */
+  public static Transaction startTransaction(String name, String operation) {
+    return scopes().startTransaction(name, operation, null);
+  }
+
+  /**
+   * Starts a transaction with options: the name's source, a custom sampling context, a start time,
+   * whether to make it current (default yes), an explicit sampling decision.
+   */
+  public static Transaction startTransaction(
+      String name, String operation, TransactionOptions options) {
+    return scopes().startTransaction(name, operation, options);
+  }
+
+  /**
+   * Starts a child of the current span and makes it current until it is closed. With no current
+   * span it belongs to no transaction and is never sent (while current, it keeps errors and headers
+   * on the scope's trace). Never throws.
+   *
+   * @param operation the operation, e.g. {@code db.query}
+   */
+  public static Span startSpan(String operation) {
+    return scopes().startSpan(operation, null);
+  }
+
+  /** Starts a child of the current span with a description (e.g. the query) and makes it current. */
+  public static Span startSpan(String operation, String description) {
+    return scopes().startSpan(operation, description);
+  }
+
+  /**
+   * The calling thread's current span, or {@code null} when there is none (a plain nullable value
+   * rather than an {@code Optional}: it is read on hot paths such as log appenders).
+   */
+  public static Span getCurrentSpan() {
+    return scopes().getSpan();
+  }
+
+  /**
+   * Continues the trace of an incoming request and starts a transaction in it, made current until
+   * closed.
+   *
+   * <pre>{@code
+   * try (Transaction tx = Sentry.continueTrace(request.headers(), "http.server", "GET /orders/{id}")) {
+   *   ...
+   * }
+   * }</pre>
+   *
+   * <p>Reads {@code sentry-trace} (else W3C {@code traceparent}) and {@code baggage}; header names
+   * in any case. The propagation context of the calling thread's scope (the isolation scope's,
+   * unless the current scope has its own) is replaced by the incoming trace, so errors and outgoing
+   * requests carry it even when tracing is off; the upstream sampling decision is inherited and
+   * Sentry's baggage members are kept unchanged (other vendors' members are not forwarded). Missing
+   * or malformed headers (or another organization's trace) start a new trace. Never throws.
+   *
+   * @param headers header names to values; may be {@code null}
+   * @param operation the operation, e.g. {@code http.server}
+   * @param name the transaction name
+   */
+  public static Transaction continueTrace(Map<String, String> headers, String operation, String name) {
+    return scopes().continueTrace(headers, operation, name, null);
+  }
+
+  /** Like {@link #continueTrace(Map, String, String)}, with transaction options (e.g. the source). */
+  public static Transaction continueTrace(
+      Map<String, String> headers, String operation, String name, TransactionOptions options) {
+    return scopes().continueTrace(headers, operation, name, options);
+  }
+
+  /**
+   * The {@code sentry-trace} header value for an outgoing request, from the current span, else from
+   * the scope's propagation context (so it works with tracing off and before {@code init}).
+   */
+  public static String getTraceparent() {
+    return scopes().getTraceparent();
+  }
+
+  /** The W3C {@code traceparent} header value, like {@link #getTraceparent()}. */
+  public static String getW3CTraceparent() {
+    return scopes().getW3CTraceparent();
+  }
+
+  /**
+   * The {@code baggage} header value for an outgoing request: Sentry's members (the Dynamic Sampling
+   * Context), which freezes it for the trace. To keep members the request already has, use {@link
+   * #getBaggage(String)}.
+   */
+  public static String getBaggage() {
+    return scopes().getBaggage();
+  }
+
+  /**
+   * An outgoing {@code baggage} header: {@code existingBaggage}'s own members unchanged, then
+   * Sentry's (within the W3C limits of 64 members and 8192 bytes).
+   */
+  public static String getBaggage(String existingBaggage) {
+    return scopes().getBaggage(existingBaggage);
+  }
+
+  /**
+   * The trace headers for an outgoing request to {@code url} ({@code sentry-trace}, {@code baggage}
+   * merged with {@code existingBaggage}, and {@code traceparent} with {@code propagateTraceparent}),
+   * or an empty map when {@code url} matches no {@code tracePropagationTargets}. For HTTP client
+   * integrations.
+   */
+  public static Map<String, String> getTraceHeaders(String url, String existingBaggage) {
+    return scopes().getTraceHeaders(url, existingBaggage);
   }
 
   // ---------------------------------------------------------------- scopes

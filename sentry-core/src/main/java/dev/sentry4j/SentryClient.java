@@ -1,6 +1,7 @@
 package dev.sentry4j;
 
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.scope.Scopes;
 import java.time.Duration;
 
@@ -25,6 +26,21 @@ public interface SentryClient {
    * @return the event id, or {@link SentryId#EMPTY} when it was not sent
    */
   SentryId captureEvent(Event event, Hint hint, Scopes scopes);
+
+  /**
+   * Sends a finished transaction: applies the scopes, event processors and {@code
+   * beforeSendTransaction} and queues one {@code transaction} envelope. An unsampled transaction is
+   * only counted as dropped ({@code sample_rate}, with its spans). Transactions call this when they
+   * finish; the default implementation drops it.
+   *
+   * @param transaction the transaction; the client may change it
+   * @param hint extra information for callbacks; may be {@code null}
+   * @param scopes the scopes to apply; may be {@code null}
+   * @return the event id, or {@link SentryId#EMPTY} when it was not sent
+   */
+  default SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+    return SentryId.EMPTY;
+  }
 
   /**
    * Waits until everything captured so far has been sent, at most {@code timeout}; the client stays

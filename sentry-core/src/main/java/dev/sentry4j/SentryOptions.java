@@ -5,6 +5,8 @@ import dev.sentry4j.config.OptionSources;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.TransactionEvent;
+import dev.sentry4j.tracing.TracesSampler;
 import dev.sentry4j.transport.Dsn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -305,6 +307,31 @@ public final class SentryOptions {
 
   // --- code-only options of later features (tracing, delivery, logs, privacy) go below ---
 
+  /** The {@code tracesSampler} callback, or {@code null}. */
+  public TracesSampler getTracesSampler() {
+    return b.tracesSampler;
+  }
+
+  /** The {@code beforeSendTransaction} callback, or {@code null}. */
+  public BeforeSendTransactionCallback getBeforeSendTransaction() {
+    return b.beforeSendTransaction;
+  }
+
+  /**
+   * Whether transactions are recorded: {@code tracesSampleRate} or {@code tracesSampler} is set.
+   * Without either, traces are still continued and propagated, but no transaction is sent.
+   */
+  public boolean isTracingEnabled() {
+    return b.tracesSampleRate != null || b.tracesSampler != null;
+  }
+
+  /** Edits or drops a finished transaction before it is sent. */
+  @FunctionalInterface
+  public interface BeforeSendTransactionCallback {
+    /** Returns the transaction to send, or {@code null} to drop it. */
+    TransactionEvent execute(TransactionEvent transaction, Hint hint);
+  }
+
   /** Edits or drops an error event before it is sent. */
   @FunctionalInterface
   public interface BeforeSendCallback {
@@ -368,6 +395,8 @@ public final class SentryOptions {
     private boolean spotlight;
     private String spotlightUrl = DEFAULT_SPOTLIGHT_URL;
     // --- code-only builder fields of later features go below ---
+    private TracesSampler tracesSampler;
+    private BeforeSendTransactionCallback beforeSendTransaction;
 
     Builder() {}
 
@@ -417,6 +446,8 @@ public final class SentryOptions {
       c.spotlight = spotlight;
       c.spotlightUrl = spotlightUrl;
       // --- copies of code-only fields of later features go below ---
+      c.tracesSampler = tracesSampler;
+      c.beforeSendTransaction = beforeSendTransaction;
       return c;
     }
 
@@ -722,6 +753,24 @@ public final class SentryOptions {
     }
 
     // --- code-only setters of later features go below ---
+
+    /**
+     * Option {@code tracesSampler} (code only): the sample rate per transaction, from its sampling
+     * context; wins over {@code tracesSampleRate} and enables tracing. Default none.
+     */
+    public Builder setTracesSampler(TracesSampler value) {
+      this.tracesSampler = value;
+      return this;
+    }
+
+    /**
+     * Option {@code beforeSendTransaction} (code only): edit or drop finished transactions ({@code
+     * beforeSend} sees only error events). Default none.
+     */
+    public Builder setBeforeSendTransaction(BeforeSendTransactionCallback value) {
+      this.beforeSendTransaction = value;
+      return this;
+    }
 
     /** The options. */
     public SentryOptions build() {

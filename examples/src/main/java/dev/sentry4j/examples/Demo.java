@@ -22,6 +22,7 @@ public final class Demo {
     Map<String, Scenario> all = new LinkedHashMap<>();
     all.put("core", new CoreApiDemo());
     all.put("log4j2", new Log4j2Demo());
+    all.put("logback", new LogbackDemo());
     return all;
   }
 

@@ -48,6 +48,17 @@ class DemoTest {
   }
 
   @Test
+  void logbackDemoPrintsTheErrorEventWithItsBreadcrumbsMdcTagAndCause() throws Exception {
+    String printed = runDemo("logback");
+    assertThat(printed)
+        .contains("EVENT error   \"payment failed for order A-17\"")
+        .contains("tenant=acme")
+        .contains("breadcrumbs  2 (last: payment gateway slow: 2300 ms)")
+        .contains("exception    java.lang.IllegalStateException: card could not be charged")
+        .contains("caused by    java.net.SocketTimeoutException: read timed out");
+  }
+
+  @Test
   void unknownDemoNameIsAClearError() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int failures = Demo.run("nope", null, new PrintStream(bytes, true, StandardCharsets.UTF_8));

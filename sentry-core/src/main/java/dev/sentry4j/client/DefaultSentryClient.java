@@ -1,5 +1,7 @@
 package dev.sentry4j.client;
 
+import static dev.sentry4j.client.ScopeMerger.firstNonNull;
+
 import dev.sentry4j.Hint;
 import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryId;
@@ -10,33 +12,33 @@ import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.envelope.Envelope;
 import dev.sentry4j.envelope.EnvelopeItem;
 import dev.sentry4j.envelope.ItemType;
-import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.internal.Diagnostics;
-import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.Integrations;
 import dev.sentry4j.internal.json.EventWriter;
+import dev.sentry4j.internal.json.TransactionWriter;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.internal.DynamicSamplingContexts;
 import dev.sentry4j.transport.ApacheHttpSender;
 import dev.sentry4j.transport.AsyncTransport;
 import dev.sentry4j.transport.SpotlightTransport;
 import dev.sentry4j.transport.Transport;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * The client that sends. On the capturing thread it deduplicates, merges the scopes into the event,
  * freezes user values, runs event processors and {@code beforeSend}, samples, and queues an envelope;
- * serialization and I/O happen on the transport's worker. Thread-safe; capture never throws.
+ * serialization and I/O happen on the transport's worker. Finished transactions go the same way with
+ * {@code beforeSendTransaction}. Thread-safe; capture never throws.
  */
 public final class DefaultSentryClient implements SentryClient {
   private final SentryOptions options;
@@ -44,6 +46,8 @@ public final class DefaultSentryClient implements SentryClient {
   private final DiscardCounter discards;
   private final Deduplicator deduplicator = new Deduplicator();
   private final EventWriter eventWriter;
+  private final TransactionWriter transactionWriter;
+  private final ScopeMerger merger;
   private volatile boolean closed;
 
   /**
@@ -57,13 +61,13 @@ public final class DefaultSentryClient implements SentryClient {
     this.options = options;
     this.transport = transport;
     this.discards = discards;
+    this.merger = new ScopeMerger(options);
     String serverName = options.getServerName();
+    Supplier<String> hostName = serverName != null ? () -> serverName : HostName::get;
     this.eventWriter =
         new EventWriter(
-            options.getInAppIncludes(),
-            options.getInAppExcludes(),
-            Integrations::all,
-            serverName != null ? () -> serverName : HostName::get);
+            options.getInAppIncludes(), options.getInAppExcludes(), Integrations::all, hostName);
+    this.transactionWriter = new TransactionWriter(eventWriter, hostName);
   }
 
   /** A client sending over HTTP to the options' DSN. */
@@ -123,7 +127,7 @@ public final class DefaultSentryClient implements SentryClient {
     if (scopes != null) {
       applyScopes(e, scopes);
     }
-    applyOptions(e);
+    merger.applyOptions(e);
     e = runProcessors(e, hint, scopes);
     if (e == null) {
       discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
@@ -152,35 +156,10 @@ public final class DefaultSentryClient implements SentryClient {
     return transport.send(envelope) ? frozen.getEventId() : SentryId.EMPTY;
   }
 
-  /** Merges global ▸ isolation ▸ current ▸ the event's own data; the more specific wins. */
+  /** Merges the shared scope data, then the event-only parts: level, fingerprint, name, trace. */
   private void applyScopes(Event e, Scopes scopes) {
-    Scope[] layers = {scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getCurrentScope()};
-    Map<String, String> tags = new LinkedHashMap<>(options.getTags());
-    Map<String, Object> extras = new LinkedHashMap<>();
-    Map<String, Map<String, Object>> contexts = new LinkedHashMap<>();
-    List<Breadcrumb> crumbs = new ArrayList<>();
-    for (Scope s : layers) {
-      tags.putAll(s.getTags());
-      extras.putAll(s.getExtras());
-      contexts.putAll(s.getContexts());
-      crumbs.addAll(s.getBreadcrumbs());
-    }
-    if (e.getUser() == null) {
-      e.setUser(firstNonNull(layers[2].getUser(), layers[1].getUser(), layers[0].getUser()));
-    }
-    tags.putAll(e.getTags());
-    e.getTags().clear();
-    e.getTags().putAll(tags);
-    extras.putAll(e.getExtras());
-    e.getExtras().clear();
-    for (Map.Entry<String, Object> x : extras.entrySet()) {
-      e.getExtras().put(x.getKey(), FrozenValues.freeze(x.getValue()));
-    }
-    contexts.putAll(e.getContexts());
-    e.getContexts().clear();
-    for (Map.Entry<String, Map<String, Object>> c : contexts.entrySet()) {
-      e.getContexts().put(c.getKey(), new LinkedHashMap<>(FrozenValues.freezeMap(c.getValue())));
-    }
+    Scope[] layers = ScopeMerger.layers(scopes);
+    merger.applyScopes(e, layers);
     if (e.getLevel() == null) {
       e.setLevel(firstNonNull(layers[2].getLevel(), layers[1].getLevel(), layers[0].getLevel()));
     }
@@ -195,45 +174,14 @@ public final class DefaultSentryClient implements SentryClient {
               layers[1].getTransactionName(),
               layers[0].getTransactionName()));
     }
-    crumbs.addAll(e.getBreadcrumbs());
-    crumbs.sort(Comparator.comparing(Breadcrumb::getTimestamp));
-    int max = options.getMaxBreadcrumbs();
-    e.setBreadcrumbs(crumbs.size() > max ? crumbs.subList(crumbs.size() - max, crumbs.size()) : crumbs);
     if (e.getTraceContext() == null) {
       e.setTraceContext(scopes.getTraceContext());
     }
   }
 
-  private void applyOptions(Event e) {
-    if (e.getEnvironment() == null) {
-      e.setEnvironment(options.getEnvironment());
-    }
-    if (e.getRelease() == null) {
-      e.setRelease(options.getRelease());
-    }
-    if (e.getDist() == null) {
-      e.setDist(options.getDist());
-    }
-    if (e.getServerName() == null) {
-      e.setServerName(options.getServerName());
-    }
-    for (Map.Entry<String, String> t : options.getTags().entrySet()) {
-      e.getTags().putIfAbsent(t.getKey(), t.getValue());
-    }
-    e.getContexts().putIfAbsent("runtime", new LinkedHashMap<>(RuntimeContexts.RUNTIME));
-    e.getContexts().putIfAbsent("os", new LinkedHashMap<>(RuntimeContexts.OS));
-  }
-
   private Event runProcessors(Event event, Hint hint, Scopes scopes) {
-    List<EventProcessor> processors = new ArrayList<>();
-    if (scopes != null) {
-      processors.addAll(scopes.getGlobalScope().getEventProcessors());
-      processors.addAll(scopes.getIsolationScope().getEventProcessors());
-      processors.addAll(scopes.getCurrentScope().getEventProcessors());
-    }
-    processors.addAll(options.getEventProcessors());
     Event e = event;
-    for (EventProcessor p : processors) {
+    for (EventProcessor p : merger.processors(scopes)) {
       try {
         Event next = p.process(e, hint);
         if (next == null) {
@@ -262,28 +210,109 @@ public final class DefaultSentryClient implements SentryClient {
     }
   }
 
-  /** The Dynamic Sampling Context for the envelope's {@code trace} header. */
+  /**
+   * The envelope's {@code trace} header: the Dynamic Sampling Context of the trace in force in the
+   * scopes (which freezes it), unless the event names another trace; then one made from the options.
+   */
   private Map<String, String> traceHeader(Event e, Scopes scopes) {
-    Map<String, String> frozen =
-        scopes == null ? null : scopes.getPropagationContext().getDynamicSamplingContext();
-    if (frozen != null) {
-      return frozen;
-    }
     TraceContext trace = e.getTraceContext();
-    if (trace == null) {
-      return null;
+    if (scopes != null) {
+      Map<String, String> dsc = scopes.getDynamicSamplingContext();
+      if (trace == null || trace.getTraceId().equals(dsc.get("trace_id"))) {
+        return dsc;
+      }
     }
-    Map<String, String> dsc = new LinkedHashMap<>();
-    dsc.put("trace_id", trace.getTraceId());
-    dsc.put("public_key", options.getDsn().getPublicKey());
-    if (options.getRelease() != null) {
-      dsc.put("release", options.getRelease());
+    return trace == null ? null : DynamicSamplingContexts.forTraceId(options, trace.getTraceId());
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  @Override
+  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+    if (transaction == null || closed) {
+      return SentryId.EMPTY;
     }
-    dsc.put("environment", options.getEnvironment());
-    if (options.getOrgId() != null) {
-      dsc.put("org_id", options.getOrgId());
+    try {
+      return processTransaction(transaction, hint == null ? new Hint() : hint, scopes);
+    } catch (RuntimeException e) {
+      recordTransactionDrop(DiscardReason.INTERNAL_SDK_ERROR, transaction);
+      Diagnostics.error("captureTransaction", "Could not capture a transaction; dropped", e);
+      return SentryId.EMPTY;
     }
-    return dsc;
+  }
+
+  private SentryId processTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+    if (!transaction.isSampled()) {
+      discards.record(DiscardReason.SAMPLE_RATE, DataCategory.TRANSACTION, 1);
+      discards.record(DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);
+      return SentryId.EMPTY;
+    }
+    if (transaction.getRootSpan() == null) {
+      recordTransactionDrop(DiscardReason.INTERNAL_SDK_ERROR, transaction);
+      Diagnostics.warn("A sampled transaction without a root span was dropped");
+      return SentryId.EMPTY;
+    }
+    // unfinished children and those over maxSpans were left out by the transaction's buffer
+    discards.record(DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN, transaction.getDroppedSpanCount());
+    if (scopes != null) {
+      merger.applyScopes(transaction, ScopeMerger.layers(scopes));
+    }
+    merger.applyOptions(transaction);
+    TransactionEvent t = transaction;
+    for (EventProcessor p : merger.processors(scopes)) {
+      int spans = t.getSpans().size();
+      TransactionEvent next;
+      try {
+        next = p.process(t, hint);
+      } catch (RuntimeException ex) {
+        Diagnostics.error(
+            "processor:" + p.getClass().getName(), "An event processor threw; transaction kept", ex);
+        continue;
+      }
+      if (next == null) {
+        recordTransactionDrop(DiscardReason.EVENT_PROCESSOR, t);
+        Diagnostics.debug("Transaction dropped by event processor " + p.getClass().getName());
+        return SentryId.EMPTY;
+      }
+      discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.SPAN, spans - next.getSpans().size());
+      t = next;
+    }
+    SentryOptions.BeforeSendTransactionCallback before = options.getBeforeSendTransaction();
+    if (before != null) {
+      int spans = t.getSpans().size();
+      TransactionEvent next;
+      try {
+        next = before.execute(t, hint);
+      } catch (RuntimeException ex) {
+        Diagnostics.error(
+            "beforeSendTransaction", "beforeSendTransaction threw; the transaction is sent unchanged", ex);
+        next = t;
+      }
+      if (next == null) {
+        recordTransactionDrop(DiscardReason.BEFORE_SEND, t);
+        Diagnostics.debug("Transaction dropped by beforeSendTransaction");
+        return SentryId.EMPTY;
+      }
+      discards.record(DiscardReason.BEFORE_SEND, DataCategory.SPAN, spans - next.getSpans().size());
+      t = next;
+    }
+    TransactionEvent frozen = t;
+    Map<String, Object> headers = Map.of("content_type", "application/json");
+    EnvelopeItem item =
+        EnvelopeItem.lazy(
+            ItemType.TRANSACTION, frozen, 1, headers, () -> transactionWriter.write(frozen));
+    Map<String, String> trace = frozen.getDynamicSamplingContext();
+    if (trace == null && frozen.getTraceId() != null) {
+      trace = DynamicSamplingContexts.forTraceId(options, frozen.getTraceId());
+    }
+    Envelope envelope = new Envelope(frozen.getEventId(), trace, List.of(item));
+    return transport.send(envelope) ? frozen.getEventId() : SentryId.EMPTY;
+  }
+
+  /** A dropped transaction counts once as a transaction and, with its root, as spans. */
+  private void recordTransactionDrop(DiscardReason reason, TransactionEvent t) {
+    discards.record(reason, DataCategory.TRANSACTION, 1);
+    discards.record(reason, DataCategory.SPAN, t.getSpans().size() + 1L);
   }
 
   @Override
@@ -298,15 +327,5 @@ public final class DefaultSentryClient implements SentryClient {
     }
     closed = true;
     transport.close(timeout);
-  }
-
-  @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
   }
 }

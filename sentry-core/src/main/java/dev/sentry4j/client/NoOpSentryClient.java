@@ -5,6 +5,7 @@ import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryId;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.scope.Scopes;
 import java.time.Duration;
 
@@ -29,6 +30,11 @@ public final class NoOpSentryClient implements SentryClient {
 
   @Override
   public SentryId captureEvent(Event event, Hint hint, Scopes scopes) {
+    return SentryId.EMPTY;
+  }
+
+  @Override
+  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
     return SentryId.EMPTY;
   }
 

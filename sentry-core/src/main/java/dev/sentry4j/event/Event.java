@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <p>The exception's stack trace is read on the SDK's worker thread, not on the caller's.
  */
-public final class Event {
+public final class Event implements BaseEvent {
   private SentryId eventId = SentryId.random();
   private Instant timestamp = Instant.now();
   private Level level;

@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HostName {
   private static final CompletableFuture<String> NAME = new CompletableFuture<>();
+  /** All callers together wait at most this long after start-up for a slow lookup. */
+  private static final long WAIT_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private static final long STARTED = System.nanoTime();
 
   static {
     new SdkThread(HostName::resolve, "hostname").start();
@@ -28,10 +32,14 @@ public final class HostName {
     NAME.complete(name);
   }
 
-  /** The host name, waiting at most one second for the lookup; {@code null} if unknown. */
+  /**
+   * The host name, or {@code null} while it is unknown. The first envelopes wait for a slow lookup,
+   * but only within one second of start-up in total, so a hanging DNS never delays every envelope.
+   */
   public static String get() {
+    long left = WAIT_BUDGET_NANOS - (System.nanoTime() - STARTED);
     try {
-      return NAME.get(1, TimeUnit.SECONDS);
+      return left > 0 ? NAME.get(left, TimeUnit.NANOSECONDS) : NAME.getNow(null);
     } catch (Exception e) {
       return null;
     }

@@ -68,7 +68,7 @@ public final class LogRecord {
     return threadName;
   }
 
-  /** The id of the thread that logged, or -1. */
+  /** The id of the thread that logged, or -1 when the framework did not record it (then left out). */
   public long getThreadId() {
     return threadId;
   }
@@ -88,7 +88,11 @@ public final class LogRecord {
     return arguments;
   }
 
-  /** The formatted message; may be {@code null}. */
+  /**
+   * The message text: the framework's formatted message, or the output of the formatting hook the
+   * user configured on the adapter (Logback encoder, Log4j 2 layout, JUL formatter); may be {@code
+   * null}. It is the breadcrumb's message and the event's {@code logentry.formatted}.
+   */
   public String getFormattedMessage() {
     return formattedMessage;
   }
@@ -156,7 +160,7 @@ public final class LogRecord {
       return this;
     }
 
-    /** Sets the thread that logged. */
+    /** Sets the thread that logged; {@code id} -1 when unknown. */
     public Builder thread(String name, long id) {
       this.threadName = name;
       this.threadId = id;

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * Data applied to the events captured while it is active: tags, extras, contexts, user, level,
@@ -32,6 +33,10 @@ public final class Scope {
     /** Forked by {@code newScope()} and by spans. */
     CURRENT
   }
+
+  private static final AtomicReferenceFieldUpdater<Scope, PropagationContext> PROPAGATION =
+      AtomicReferenceFieldUpdater.newUpdater(
+          Scope.class, PropagationContext.class, "propagationContext");
 
   private final Object lock = new Object();
   private final Kind kind;
@@ -293,6 +298,11 @@ public final class Scope {
   /** Replaces the propagation context. */
   public void setPropagationContext(PropagationContext context) {
     this.propagationContext = context;
+  }
+
+  /** Replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
+  boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
+    return PROPAGATION.compareAndSet(this, expected, update);
   }
 
   /** The client bound to this scope, or {@code null}. */

@@ -1,17 +1,24 @@
 package dev.sentry4j.scope;
 
 import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.tracing.PropagationContext;
 
 /**
  * Holds the active {@link Scopes} of each thread in a {@link ThreadLocal}, plus the process's global
  * scope. A thread that has none gets a fresh isolation and current scope on first use, so scopes
  * never leak between threads. {@link #reset()} (on {@code Sentry.close()}) makes every thread start
  * afresh on its next call. Thread-safe.
+ *
+ * <p>{@link dev.sentry4j.tracing.SpanListener}s registered with {@link java.util.ServiceLoader} are
+ * found when this class is first used, and told on the thread concerned when its current span or
+ * propagation context changes through {@link #push} or a token's close.
  */
 public final class ScopeStorage {
   private static final Scope GLOBAL = new Scope(Scope.Kind.GLOBAL);
   private static final ThreadLocal<Frame> FRAMES = new ThreadLocal<>();
   private static volatile int generation;
+  /** {@code null} unless a listener is registered: then each scope change costs one null check. */
+  private static final SpanListeners LISTENERS = SpanListeners.load();
 
   private ScopeStorage() {}
 
@@ -32,17 +39,27 @@ public final class ScopeStorage {
 
   /** Makes {@code scopes} active on this thread until the returned token is closed. */
   public static ScopeToken push(Scopes scopes) {
-    current();
+    Scopes before = current();
     Frame frame = new Frame(scopes, FRAMES.get(), generation);
     FRAMES.set(frame);
+    if (LISTENERS != null) {
+      LISTENERS.changed(before, scopes);
+    }
     return frame;
+  }
+
+  /** Tells the listeners that {@code scopes}' propagation context was replaced in place. */
+  static void propagationChanged(Scopes scopes) {
+    if (LISTENERS != null) {
+      LISTENERS.notify(scopes);
+    }
   }
 
   /** Forgets every thread's scopes (lazily) and clears the global scope's data. */
   public static void reset() {
     generation++;
     GLOBAL.clear();
-    GLOBAL.setPropagationContext(dev.sentry4j.tracing.PropagationContext.newTrace());
+    GLOBAL.setPropagationContext(PropagationContext.newTrace());
   }
 
   /** One level of the per-thread stack; also the token that pops it. */
@@ -83,6 +100,9 @@ public final class ScopeStorage {
           FRAMES.set(parent);
           if (top != this) {
             Diagnostics.debug("A scope token was closed out of order; inner tokens were ended too");
+          }
+          if (LISTENERS != null) {
+            LISTENERS.changed(top.scopes, current());
           }
           return;
         }

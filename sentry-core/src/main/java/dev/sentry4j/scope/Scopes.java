@@ -13,13 +13,31 @@ import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionOptions;
+import dev.sentry4j.tracing.internal.Baggage;
+import dev.sentry4j.tracing.internal.BindableSpan;
+import dev.sentry4j.tracing.internal.DynamicSamplingContexts;
+import dev.sentry4j.tracing.internal.NoOpSpan;
+import dev.sentry4j.tracing.internal.NoOpTransaction;
+import dev.sentry4j.tracing.internal.PropagationTargets;
+import dev.sentry4j.tracing.internal.TraceHeaders;
+import dev.sentry4j.tracing.internal.TracePropagation;
+import dev.sentry4j.tracing.internal.Transactions;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The three scopes in force at one point of a program — global, isolation and current — and the
- * capture calls that use them. {@code Sentry}'s static methods delegate to the calling thread's
- * instance; tests can build their own. Immutable (the scopes it holds are thread-safe); capture
- * methods never throw.
+ * capture, tracing and propagation calls that use them. {@code Sentry}'s static methods delegate to
+ * the calling thread's instance; tests can build their own. Immutable (the scopes it holds are
+ * thread-safe); capture and tracing methods never throw.
+ *
+ * <p>Making a span current pushes a fork of these scopes, holding the span, onto the <em>calling
+ * thread's</em> {@link ScopeStorage} stack, whichever instance the call was made on; finishing or
+ * closing the span on that thread pops it again.
  */
 public final class Scopes {
   private final Scope global;
@@ -128,7 +146,10 @@ public final class Scopes {
     return p;
   }
 
-  /** The trace of something captured here: the current span's, else the propagation context's. */
+  /**
+   * The trace of something captured here: the current span's (with its operation and status), else
+   * the propagation context's.
+   */
   public TraceContext getTraceContext() {
     Span span = getSpan();
     return span != null ? span.toTraceContext() : getPropagationContext().toTraceContext();
@@ -215,5 +236,226 @@ public final class Scopes {
     if (crumb != null) {
       isolation.addBreadcrumb(crumb, options.getMaxBreadcrumbs());
     }
+  }
+
+  // ---------------------------------------------------------------- tracing
+
+  /**
+   * Starts a transaction heading a new trace (see {@code Sentry.startTransaction}); with {@code
+   * bindToScope} (the default) it becomes the current span until it is finished or closed.
+   *
+   * @return the transaction; a no-op one when not sampled (it still carries the trace), and {@link
+   *     NoOpTransaction#INSTANCE} when no client sends or tracing is off
+   */
+  public Transaction startTransaction(String name, String operation, TransactionOptions options) {
+    try {
+      SentryClient client = getClient();
+      if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
+        return NoOpTransaction.INSTANCE;
+      }
+      TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
+      Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, null);
+      if (o.isBindToScope()) {
+        bind((BindableSpan) tx, tx.getName());
+      }
+      return tx;
+    } catch (RuntimeException e) {
+      Diagnostics.error("startTransaction", "Could not start a transaction; a no-op one is used", e);
+      return NoOpTransaction.INSTANCE;
+    }
+  }
+
+  /**
+   * Starts a span as a child of the current span and makes it current until it is finished or
+   * closed. With no current span (and tracing on) the span belongs to no transaction: it is never
+   * sent, but while current it puts errors and outgoing headers on the scope's trace.
+   *
+   * @return the span; {@code NoOpSpan.INSTANCE} when there is no current span and no client sends or
+   *     tracing is off
+   */
+  public Span startSpan(String operation, String description) {
+    try {
+      Span parent = getSpan();
+      Span span;
+      if (parent != null) {
+        span = parent.startChild(operation, description);
+      } else {
+        SentryClient client = getClient();
+        if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
+          return NoOpSpan.INSTANCE;
+        }
+        span = NoOpSpan.standalone(getPropagationContext(), operation);
+      }
+      if (span instanceof BindableSpan && span != NoOpSpan.INSTANCE) {
+        bind((BindableSpan) span, null);
+      }
+      return span;
+    } catch (RuntimeException e) {
+      Diagnostics.error("startSpan", "Could not start a span; a no-op one is used", e);
+      return NoOpSpan.INSTANCE;
+    }
+  }
+
+  /** {@link #startTransaction(String, String, TransactionOptions)} with the default options. */
+  public Transaction startTransaction(String name, String operation) {
+    return startTransaction(name, operation, null);
+  }
+
+  /** {@link #startSpan(String, String)} without a description. */
+  public Span startSpan(String operation) {
+    return startSpan(operation, null);
+  }
+
+  /** {@link #continueTrace(Map, String, String, TransactionOptions)} with the default options. */
+  public Transaction continueTrace(Map<String, String> headers, String operation, String name) {
+    return continueTrace(headers, operation, name, null);
+  }
+
+  /** Makes {@code span} current on the calling thread until it finishes there. */
+  private void bind(BindableSpan span, String transactionName) {
+    Scopes forked = forkCurrent();
+    forked.current.setSpan(span);
+    if (transactionName != null) {
+      forked.current.setTransactionName(transactionName);
+    }
+    ScopeToken token = ScopeStorage.push(forked);
+    span.bind(token, forked);
+  }
+
+  /**
+   * Continues the trace of an incoming request: replaces the propagation context (of the current
+   * scope if it has its own, else of the isolation scope) with the one read from {@code headers},
+   * then starts a transaction on it (see {@code Sentry.continueTrace}). Never throws; malformed or
+   * missing headers start a new trace. With tracing off (or no client) the returned no-op
+   * transaction carries the continued trace's ids but is not made current.
+   *
+   * @param headers header names (any case) to values: {@code sentry-trace}, {@code traceparent},
+   *     {@code baggage}; may be {@code null}
+   */
+  public Transaction continueTrace(
+      Map<String, String> headers, String operation, String name, TransactionOptions options) {
+    SentryClient client = getClient();
+    PropagationContext continued = TracePropagation.fromHeaders(headers, client.getOptions());
+    Scope target = current.getPropagationContext() != null ? current : isolation;
+    target.setPropagationContext(continued);
+    try {
+      TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
+      if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
+        ScopeStorage.propagationChanged(this);
+        return NoOpTransaction.forPropagation(continued, name, operation);
+      }
+      Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
+      if (o.isBindToScope()) {
+        bind((BindableSpan) tx, tx.getName());
+      } else {
+        ScopeStorage.propagationChanged(this);
+      }
+      return tx;
+    } catch (RuntimeException e) {
+      Diagnostics.error("continueTrace", "Could not start a transaction; a no-op one is used", e);
+      return NoOpTransaction.INSTANCE;
+    }
+  }
+
+  /**
+   * The {@code sentry-trace} header value for an outgoing request: the current span's trace, id and
+   * decision, else the propagation context's (no flag while the decision is deferred).
+   */
+  public String getTraceparent() {
+    Span span = getSpan();
+    if (span != null) {
+      TraceContext t = span.toTraceContext();
+      return TraceHeaders.sentryTrace(t.getTraceId(), t.getSpanId(), t.getSampled());
+    }
+    PropagationContext p = getPropagationContext();
+    return TraceHeaders.sentryTrace(p.getTraceId(), p.getSpanId(), p.getSampled());
+  }
+
+  /** The W3C {@code traceparent} header value: as {@link #getTraceparent()}, flags 01 or 00. */
+  public String getW3CTraceparent() {
+    Span span = getSpan();
+    if (span != null) {
+      TraceContext t = span.toTraceContext();
+      return TraceHeaders.traceparent(t.getTraceId(), t.getSpanId(), t.getSampled());
+    }
+    PropagationContext p = getPropagationContext();
+    return TraceHeaders.traceparent(p.getTraceId(), p.getSpanId(), p.getSampled());
+  }
+
+  /**
+   * The {@code baggage} header value for an outgoing request: Sentry's members only (the DSC),
+   * which freezes the DSC. Third-party members of the incoming request are not forwarded; use
+   * {@link #getBaggage(String)} to add ours to a header the request already has.
+   */
+  public String getBaggage() {
+    return Baggage.format(getDynamicSamplingContext());
+  }
+
+  /**
+   * An outgoing {@code baggage} header: the members of {@code existingBaggage} that are not
+   * Sentry's, unchanged, then Sentry's, within 64 members and 8192 bytes (ours are left out when they
+   * do not fit). Freezes the DSC.
+   *
+   * @param existingBaggage the header the outgoing request already has, or {@code null}
+   */
+  public String getBaggage(String existingBaggage) {
+    return Baggage.merge(existingBaggage, getDynamicSamplingContext());
+  }
+
+  /**
+   * The headers to add to an outgoing request to {@code url}: {@code sentry-trace}, {@code baggage}
+   * (merged with {@code existingBaggage}) and, with {@code propagateTraceparent}, {@code
+   * traceparent} — or none when {@code url} matches no {@code tracePropagationTargets}.
+   *
+   * @return header names to values (an empty map when nothing should be added)
+   */
+  public Map<String, String> getTraceHeaders(String url, String existingBaggage) {
+    SentryOptions options = getClient().getOptions();
+    if (!PropagationTargets.matches(options.getTracePropagationTargets(), url)) {
+      return Collections.emptyMap();
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put(TraceHeaders.SENTRY_TRACE, getTraceparent());
+    String baggage = getBaggage(existingBaggage);
+    if (!baggage.isEmpty()) {
+      headers.put(TraceHeaders.BAGGAGE, baggage);
+    }
+    if (options.isPropagateTraceparent()) {
+      headers.put(TraceHeaders.TRACEPARENT, getW3CTraceparent());
+    }
+    return headers;
+  }
+
+  /**
+   * The Dynamic Sampling Context of the trace in force here, for baggage and the envelope's {@code
+   * trace} header: the current span's transaction's, else the propagation context's (received, or
+   * made from the options). Reading it freezes it when a client sends.
+   */
+  public Map<String, String> getDynamicSamplingContext() {
+    Span span = getSpan();
+    if (span != null) {
+      Map<String, String> dsc = span.getDynamicSamplingContext();
+      if (dsc != null) {
+        return dsc;
+      }
+    }
+    Scope owner =
+        current.getPropagationContext() != null
+            ? current
+            : isolation.getPropagationContext() != null ? isolation : global;
+    PropagationContext context = owner.getPropagationContext();
+    if (context == null) {
+      context = PropagationContext.newTrace();
+    }
+    Map<String, String> frozen = context.getDynamicSamplingContext();
+    if (frozen != null) {
+      return frozen;
+    }
+    SentryClient client = getClient();
+    Map<String, String> dsc = DynamicSamplingContexts.forPropagation(client.getOptions(), context);
+    if (client.isEnabled()) {
+      owner.compareAndSetPropagationContext(context, context.withDynamicSamplingContext(dsc));
+    }
+    return dsc;
   }
 }

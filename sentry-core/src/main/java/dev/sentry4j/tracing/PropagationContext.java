@@ -1,13 +1,16 @@
 package dev.sentry4j.tracing;
 
 import dev.sentry4j.internal.Ids;
+import dev.sentry4j.tracing.internal.SampleRand;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The trace a scope belongs to when no span is active: trace id, span id, the upstream parent span
  * id, the sampling decision and random value, and the Dynamic Sampling Context received or frozen.
- * Every scope has one from the start. Immutable.
+ * Every scope has one from the start; {@code Sentry.continueTrace} replaces it with the incoming
+ * trace. Immutable: freezing the DSC replaces the scope's context with a copy.
  */
 public final class PropagationContext {
   private final String traceId;
@@ -40,12 +43,23 @@ public final class PropagationContext {
     this.sampled = sampled;
     this.sampleRand = sampleRand;
     this.dynamicSamplingContext =
-        dynamicSamplingContext == null ? null : Collections.unmodifiableMap(dynamicSamplingContext);
+        dynamicSamplingContext == null
+            ? null
+            : Collections.unmodifiableMap(new LinkedHashMap<>(dynamicSamplingContext));
   }
 
-  /** A new trace: random ids, no parent, no decision. */
+  /**
+   * A new trace: random ids, no parent, no decision, and the trace's {@code sample_rand} (made here,
+   * once per trace, so that every transaction and header of the trace agrees on it).
+   */
   public static PropagationContext newTrace() {
-    return new PropagationContext(Ids.newId32(), Ids.newId16(), null, null, null, null);
+    return new PropagationContext(
+        Ids.newId32(), Ids.newId16(), null, null, SampleRand.next(), null);
+  }
+
+  /** A copy with the given (frozen) Dynamic Sampling Context. */
+  public PropagationContext withDynamicSamplingContext(Map<String, String> dsc) {
+    return new PropagationContext(traceId, spanId, parentSpanId, sampled, sampleRand, dsc);
   }
 
   /** The trace id. */
@@ -73,9 +87,18 @@ public final class PropagationContext {
     return sampleRand;
   }
 
-  /** The frozen Dynamic Sampling Context, or {@code null} when not yet frozen. */
+  /**
+   * The frozen Dynamic Sampling Context ({@code sentry-} prefix removed), or {@code null} while it
+   * is not frozen: received Sentry baggage freezes it at once, otherwise the first outgoing baggage
+   * or envelope of the trace does.
+   */
   public Map<String, String> getDynamicSamplingContext() {
     return dynamicSamplingContext;
+  }
+
+  @Override
+  public String toString() {
+    return traceId + "-" + spanId + (parentSpanId == null ? "" : " <- " + parentSpanId);
   }
 
   /** This context as the trace of an event captured with no active span. */

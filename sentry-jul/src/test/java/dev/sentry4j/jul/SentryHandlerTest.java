@@ -9,10 +9,10 @@ import dev.sentry4j.SentryOptions;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.logging.LogCaptureSettings;
 import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
+import dev.sentry4j.tracing.Transaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +60,7 @@ class SentryHandlerTest {
   @Test
   @SuppressWarnings("try") // the scope token is only closed
   void quickStartSendsSevereWithExceptionEarlierLinesAsBreadcrumbsAndPrintsTheTraceId() {
+    String[] ids = new String[2];
     String console =
         JulConfig.captureStderr(
             () -> {
@@ -67,8 +68,9 @@ class SentryHandlerTest {
               log.info("cart loaded");
               log.log(Level.WARNING, "slow {0}", "A-17");
               log.fine("below every threshold");
-              try (ScopeToken ignored = Sentry.newScope()) {
-                Sentry.getCurrentScope().setSpan(new FakeSpan());
+              try (Transaction span = Sentry.startTransaction("checkout", "task")) {
+                ids[0] = span.getTraceId();
+                ids[1] = span.getSpanId();
                 log.log(Level.SEVERE, "payment failed", paymentFailure());
               }
             });
@@ -92,8 +94,8 @@ class SentryHandlerTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("cart loaded", "info", "com.acme.Checkout"),
             org.assertj.core.groups.Tuple.tuple("slow A-17", "warning", "com.acme.Checkout"));
-    assertThat(event.traceId()).isEqualTo(FakeSpan.TRACE_ID);
-    assertThat(event.spanId()).isEqualTo(FakeSpan.SPAN_ID);
+    assertThat(event.traceId()).isEqualTo(ids[0]);
+    assertThat(event.spanId()).isEqualTo(ids[1]);
     assertThat(event.extra().get("thread_name").asText()).isEqualTo(Thread.currentThread().getName());
     assertThat(event.extra().get("source").asText())
         .startsWith(SentryHandlerTest.class.getName() + ".lambda$quickStartSends");
@@ -105,7 +107,7 @@ class SentryHandlerTest {
     assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO \\[] com.acme.Checkout - cart loaded");
     assertThat(lines.get(1)).endsWith(" WARNING [] com.acme.Checkout - slow A-17");
     assertThat(lines.get(2))
-        .endsWith(" SEVERE [" + FakeSpan.TRACE_ID + "] com.acme.Checkout - payment failed");
+        .endsWith(" SEVERE [" + ids[0] + "] com.acme.Checkout - payment failed");
     assertThat(lines.get(3)).isEqualTo("java.lang.IllegalStateException: card declined");
     assertThat(console).doesNotContain("below every threshold");
   }

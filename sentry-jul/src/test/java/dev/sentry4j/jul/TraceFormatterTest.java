@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.testing.SentryReceiver;
+import dev.sentry4j.tracing.Transaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,31 +61,37 @@ class TraceFormatterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StreamHandler handler = new StreamHandler(out, formatter);
 
-    handler.publish(new LogRecord(Level.INFO, "outside"));
-    try (ScopeToken ignored = Sentry.newScope()) {
-      Sentry.getCurrentScope().setSpan(new FakeSpan());
-      handler.publish(new LogRecord(Level.INFO, "inside"));
-      assertThat(formatter.format(new LogRecord(Level.INFO, "direct")))
-          .isEqualTo("direct [" + FakeSpan.TRACE_ID + "/" + FakeSpan.SPAN_ID + "]" + System.lineSeparator());
+    String ids;
+    try (SentryReceiver receiver = SentryReceiver.start()) {
+      Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
+      handler.publish(new LogRecord(Level.INFO, "outside"));
+      try (Transaction span = Sentry.startTransaction("checkout", "task")) {
+        ids = span.getTraceId() + "/" + span.getSpanId();
+        handler.publish(new LogRecord(Level.INFO, "inside"));
+        assertThat(formatter.format(new LogRecord(Level.INFO, "direct")))
+            .isEqualTo("direct [" + ids + "]" + System.lineSeparator());
+      }
+      handler.flush();
     }
-    handler.flush();
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
-        .containsExactly("outside [/]", "inside [" + FakeSpan.TRACE_ID + "/" + FakeSpan.SPAN_ID + "]");
+        .containsExactly("outside [/]", "inside [" + ids + "]");
   }
 
   @Test
   @SuppressWarnings("try") // the scope token is only closed
   void aConsoleHandlerConfiguredInLoggingPropertiesPrintsTheIds() {
+    String[] ids = new String[1];
     String printed =
         JulConfig.captureStderr(
             () -> {
               JulConfig.load("formatter.properties", Map.of());
+              Sentry.init(o -> o.setDsn("http://key@127.0.0.1:9/1").setTracesSampleRate(1.0));
               assertThat(JulConfig.rootHandler(ConsoleHandler.class).getFormatter())
                   .isInstanceOf(TraceFormatter.class);
               console.info("outside a span");
-              try (ScopeToken ignored = Sentry.newScope()) {
-                Sentry.getCurrentScope().setSpan(new FakeSpan());
+              try (Transaction span = Sentry.startTransaction("console", "task")) {
+                ids[0] = span.getTraceId() + "/" + span.getSpanId();
                 console.info("inside a span");
               }
             });
@@ -92,7 +99,7 @@ class TraceFormatterTest {
     assertThat(printed.lines())
         .containsExactly(
             "INFO com.acme.Console [/] outside a span",
-            "INFO com.acme.Console [" + FakeSpan.TRACE_ID + "/" + FakeSpan.SPAN_ID + "] inside a span");
+            "INFO com.acme.Console [" + ids[0] + "] inside a span");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.event.ExceptionStandIn;
+import dev.sentry4j.logging.ThrowableStandIn;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,7 +11,7 @@ import org.apache.logging.log4j.core.impl.ThrowableProxy;
 /**
  * Rebuilds an exception from a {@link ThrowableProxy} when the event carries only the proxy (it was
  * serialized, or came over a socket): class name, message, stack, causes and suppressed exceptions,
- * as {@link ExceptionStandIn}s.
+ * as {@link ThrowableStandIn}s.
  */
 // ThrowableProxy is deprecated in Log4j 2.25 but remains the only exception data of a deserialized event
 @SuppressWarnings("deprecation")
@@ -33,10 +33,10 @@ final class ThrowableProxies {
     return build(proxy, seen);
   }
 
-  private static ExceptionStandIn build(ThrowableProxy proxy, Set<ThrowableProxy> seen) {
+  private static ThrowableStandIn build(ThrowableProxy proxy, Set<ThrowableProxy> seen) {
     seen.add(proxy);
     String name = proxy.getName() == null ? "java.lang.Throwable" : proxy.getName();
-    ExceptionStandIn standIn = new ExceptionStandIn(name, proxy.getMessage(), stack(proxy));
+    ThrowableStandIn standIn = new ThrowableStandIn(name, proxy.getMessage(), stack(proxy));
     ThrowableProxy cause = proxy.getCauseProxy();
     if (cause != null && seen.size() < MAX_EXCEPTIONS && !seen.contains(cause)) {
       standIn.initCause(build(cause, seen));

@@ -28,8 +28,9 @@ class AsyncLoggerContextSelectorTest extends ReceiverSupport {
     Logger log = ctx.logger("com.acme.async.Worker");
     assertThat(log).isInstanceOf(AsyncLogger.class);
 
-    AsyncScenario.logFromWorkerThread(log);
+    AsyncScenario scenario = new AsyncScenario();
+    scenario.logFromWorkerThread(log);
 
-    AsyncScenario.assertCapturedFromTheLoggingThread(this, ctx);
+    scenario.assertCapturedFromTheLoggingThread(this, ctx);
   }
 }

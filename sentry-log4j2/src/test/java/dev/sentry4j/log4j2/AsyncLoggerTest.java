@@ -19,8 +19,9 @@ class AsyncLoggerTest extends ReceiverSupport {
     assertThat(ctx.context().getConfiguration().getLoggerConfig(log.getName()))
         .isInstanceOf(AsyncLoggerConfig.class);
 
-    AsyncScenario.logFromWorkerThread(log);
+    AsyncScenario scenario = new AsyncScenario();
+    scenario.logFromWorkerThread(log);
 
-    AsyncScenario.assertCapturedFromTheLoggingThread(this, ctx);
+    scenario.assertCapturedFromTheLoggingThread(this, ctx);
   }
 }

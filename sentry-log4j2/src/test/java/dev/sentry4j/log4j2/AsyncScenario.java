@@ -3,8 +3,9 @@ package dev.sentry4j.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.tracing.Transaction;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
 
@@ -12,17 +13,19 @@ import org.apache.logging.log4j.ThreadContext;
 final class AsyncScenario {
   static final String THREAD = "order-worker-1";
 
-  private AsyncScenario() {}
+  private final AtomicReference<String> traceId = new AtomicReference<>();
+  private final AtomicReference<String> spanId = new AtomicReference<>();
 
-  static void logFromWorkerThread(Logger log) throws InterruptedException {
+  void logFromWorkerThread(Logger log) throws InterruptedException {
     Thread worker =
         new Thread(
             () -> {
               ThreadContext.put("tenant", "acme");
               ThreadContext.put("request_id", "r-1");
               log.info("async crumb");
-              try (ScopeToken ignored = Sentry.newScope()) {
-                Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
+              try (Transaction tx = Sentry.startTransaction("order", "task")) {
+                traceId.set(tx.getTraceId());
+                spanId.set(tx.getSpanId());
                 log.error("async failure {}", "A-17", new IllegalStateException("stock"));
               }
               log.error("async outside span");
@@ -34,7 +37,7 @@ final class AsyncScenario {
     assertThat(worker.isAlive()).isFalse();
   }
 
-  static void assertCapturedFromTheLoggingThread(ReceiverSupport test, TestContext ctx) {
+  void assertCapturedFromTheLoggingThread(ReceiverSupport test, TestContext ctx) {
     ReceivedEvent event = test.event("async failure A-17");
     assertThat(event.tags()).containsEntry("tenant", "acme");
     assertThat(event.extra().path("request_id").asText()).isEqualTo("r-1");
@@ -43,17 +46,18 @@ final class AsyncScenario {
     assertThat(event.exceptions().get(0).path("thread_id").asLong())
         .isEqualTo(event.json().at("/threads/values/0/id").asLong());
     // from the ids the context data provider froze into the event on the logging thread
-    assertThat(event.traceId()).isEqualTo(FakeSpan.ONE.traceId());
-    assertThat(event.spanId()).isEqualTo(FakeSpan.ONE.spanId());
+    assertThat(traceId.get()).matches("[0-9a-f]{32}");
+    assertThat(event.traceId()).isEqualTo(traceId.get());
+    assertThat(event.spanId()).isEqualTo(spanId.get());
     assertThat(event.extra().has("trace_id")).isFalse();
 
     ReceivedEvent outside = test.event("async outside span");
-    assertThat(outside.traceId()).isNotEqualTo(FakeSpan.ONE.traceId());
+    assertThat(outside.traceId()).isNotEqualTo(traceId.get());
     assertThat(outside.tags()).containsEntry("tenant", "acme");
 
     assertThat(ctx.lines())
         .contains(
             "INFO [" + THREAD + "] [] [acme] com.acme.async.Worker - async crumb",
-            "ERROR [" + THREAD + "] [" + FakeSpan.ONE.traceId() + "] [acme] com.acme.async.Worker - async failure A-17");
+            "ERROR [" + THREAD + "] [" + traceId.get() + "] [acme] com.acme.async.Worker - async failure A-17");
   }
 }

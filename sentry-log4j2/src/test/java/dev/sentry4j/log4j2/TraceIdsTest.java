@@ -3,34 +3,70 @@ package dev.sentry4j.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
 import java.lang.management.ManagementFactory;
+import java.util.Map;
 import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.Test;
 
 class TraceIdsTest extends ReceiverSupport {
-  private static final String TRACE = FakeSpan.ONE.traceId();
-  private static final String SPAN = FakeSpan.ONE.spanId();
 
   @Test
   void patternLayoutPrintsTheSpansIdsInsideASpanAndNothingOutside() {
-    TestContext ctx = start("sentry-basic.xml");
+    TestContext ctx = start("sentry-basic.xml"); // tracesSampleRate="1.0"
     Logger log = ctx.logger("com.acme.Orders");
 
     log.info("outside");
-    try (ScopeToken ignored = Sentry.newScope()) {
-      Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
-      log.info("inside");
+    String traceId;
+    String txSpanId;
+    String childSpanId;
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      traceId = tx.getTraceId();
+      txSpanId = tx.getSpanId();
+      log.info("in transaction");
+      try (Span child = Sentry.startSpan("db.query")) {
+        childSpanId = child.getSpanId();
+        log.info("in child span");
+      }
     }
     log.info("outside again");
 
     assertThat(ctx.lines())
         .containsExactly(
             "INFO [] [] com.acme.Orders - outside",
-            "INFO [" + TRACE + "] [" + SPAN + "] com.acme.Orders - inside",
+            "INFO [" + traceId + "] [" + txSpanId + "] com.acme.Orders - in transaction",
+            "INFO [" + traceId + "] [" + childSpanId + "] com.acme.Orders - in child span",
             "INFO [] [] com.acme.Orders - outside again");
+  }
+
+  @Test
+  void anEventLoggedInsideASpanCarriesItsTraceContextOnce() {
+    Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
+
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    Span child = Sentry.startSpan("db.query");
+    try {
+      log.info("crumb in span");
+      log.error("error in span");
+    } finally {
+      child.close();
+      tx.close();
+    }
+
+    ReceivedEvent event = event("error in span");
+    assertThat(event.traceId()).isEqualTo(tx.getTraceId());
+    assertThat(event.spanId()).isEqualTo(child.getSpanId());
+    assertThat(event.contexts().path("trace").path("op").asText()).isEqualTo("db.query");
+    assertThat(event.contexts().path("trace").path("parent_span_id").asText()).isEqualTo(tx.getSpanId());
+    // the ids are in contexts.trace; the context data copy is not repeated as extras
+    assertThat(event.extra().has("trace_id")).isFalse();
+    assertThat(event.extra().has("span_id")).isFalse();
+    assertThat(event.envelope().header().path("trace").path("trace_id").asText())
+        .isEqualTo(tx.getTraceId());
   }
 
   @Test
@@ -38,38 +74,20 @@ class TraceIdsTest extends ReceiverSupport {
     TestContext ctx = start("sentry-basic.xml");
     Logger log = ctx.logger("com.acme.Orders");
 
-    try (ScopeToken ignored = Sentry.newScope()) {
-      Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
-      org.apache.logging.log4j.ThreadContext.put("trace_id", "from-the-app");
+    String spanId;
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      spanId = tx.getSpanId();
+      ThreadContext.put("trace_id", "from-the-app");
       log.info("inside");
     }
 
     assertThat(ctx.lines())
-        .containsExactly("INFO [from-the-app] [" + SPAN + "] com.acme.Orders - inside");
-  }
-
-  @Test
-  void anEventLoggedInsideASpanCarriesItsTraceContextOnce() {
-    Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
-
-    try (ScopeToken ignored = Sentry.newScope()) {
-      Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
-      log.info("crumb in span");
-      log.error("error in span");
-    }
-
-    ReceivedEvent event = event("error in span");
-    assertThat(event.traceId()).isEqualTo(TRACE);
-    assertThat(event.spanId()).isEqualTo(SPAN);
-    assertThat(event.contexts().path("trace").path("op").asText()).isEqualTo("test.op");
-    // the ids are in contexts.trace; the context data copy is not repeated as extras
-    assertThat(event.extra().has("trace_id")).isFalse();
-    assertThat(event.extra().has("span_id")).isFalse();
-    assertThat(event.envelope().header().path("trace").path("trace_id").asText()).isEqualTo(TRACE);
+        .containsExactly("INFO [from-the-app] [" + spanId + "] com.acme.Orders - inside");
   }
 
   @Test
   void withoutASpanTheProviderAddsNothingAndAllocatesNothing() {
+    Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
     SentryContextDataProvider provider = new SentryContextDataProvider();
     StringMap first = provider.supplyStringMap();
 
@@ -95,17 +113,16 @@ class TraceIdsTest extends ReceiverSupport {
 
   @Test
   void insideASpanTheProviderSuppliesBothIdsUnderTheConfiguredKeys() {
+    Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
     SentryContextDataProvider provider =
         new SentryContextDataProvider(new TraceKeys("traceId", "spanId"));
-    try (ScopeToken ignored = Sentry.newScope()) {
-      Sentry.getCurrentScope().setSpan(FakeSpan.ONE);
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      Map<String, String> expected = Map.of("traceId", tx.getTraceId(), "spanId", tx.getSpanId());
 
-      assertThat(provider.supplyStringMap().toMap()).containsOnly(
-          java.util.Map.entry("traceId", TRACE), java.util.Map.entry("spanId", SPAN));
-      assertThat(provider.supplyContextData()).containsOnly(
-          java.util.Map.entry("traceId", TRACE), java.util.Map.entry("spanId", SPAN));
-      assertThat(provider.getValue("traceId")).isEqualTo(TRACE);
-      assertThat(provider.getValue("spanId")).isEqualTo(SPAN);
+      assertThat(provider.supplyStringMap().toMap()).isEqualTo(expected);
+      assertThat(provider.supplyContextData()).isEqualTo(expected);
+      assertThat(provider.getValue("traceId")).isEqualTo(tx.getTraceId());
+      assertThat(provider.getValue("spanId")).isEqualTo(tx.getSpanId());
       assertThat(provider.getValue("trace_id")).isNull();
     }
   }

@@ -125,7 +125,9 @@ public final class EventWriter {
     g.writeObjectFieldStart("threads");
     g.writeArrayFieldStart("values");
     g.writeStartObject();
-    g.writeNumberField("id", e.getThreadId());
+    if (e.getThreadId() >= 0) {
+      g.writeNumberField("id", e.getThreadId());
+    }
     Json.writeString(g, "name", e.getThreadName());
     g.writeBooleanField("current", true);
     if (e.getThrowable() == null) {

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sentry4j.event.ExceptionStandIn;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.logging.ThrowableStandIn;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +81,7 @@ final class ExceptionWriter {
     Throwable t = node.throwable;
     g.writeStartObject();
     String className =
-        t instanceof ExceptionStandIn ? ((ExceptionStandIn) t).getClassName() : t.getClass().getName();
+        t instanceof ThrowableStandIn ? ((ThrowableStandIn) t).getClassName() : t.getClass().getName();
     int dot = className.lastIndexOf('.');
     g.writeStringField("type", dot < 0 ? className : className.substring(dot + 1));
     if (dot > 0) {
@@ -91,7 +91,9 @@ final class ExceptionWriter {
     if (message != null) {
       g.writeStringField("value", Strings.truncate(message, MAX_VALUE_LENGTH));
     }
-    g.writeNumberField("thread_id", threadId);
+    if (threadId >= 0) {
+      g.writeNumberField("thread_id", threadId);
+    }
     g.writeObjectFieldStart("mechanism");
     if (node.id == 0) {
       g.writeStringField("type", mechanismType == null ? "generic" : mechanismType);

@@ -1,0 +1,100 @@
+package dev.sentry4j.scope;
+
+import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.SpanListener;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The {@link SpanListener}s found once with {@link ServiceLoader}, and their notification: only when
+ * the current span or propagation context of the thread differs, each listener guarded so that one
+ * that throws neither stops the others nor reaches the application. Immutable; thread-safe.
+ */
+final class SpanListeners {
+  private static final int MAX_PROVIDERS = 100;
+
+  private final SpanListener[] listeners;
+
+  private SpanListeners(SpanListener[] listeners) {
+    this.listeners = listeners;
+  }
+
+  /** The registered listeners, or {@code null} when there are none (the common, free case). */
+  static SpanListeners load() {
+    List<SpanListener> found = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    ClassLoader context = null;
+    try {
+      context = Thread.currentThread().getContextClassLoader();
+    } catch (RuntimeException e) { // SecurityException
+      Diagnostics.debug("No context class loader for SpanListener lookup: " + e);
+    }
+    ClassLoader own = SpanListeners.class.getClassLoader();
+    loadFrom(context, found, names);
+    if (own != context) {
+      loadFrom(own, found, names);
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    Diagnostics.debug("Span listeners: " + names);
+    return new SpanListeners(found.toArray(new SpanListener[0]));
+  }
+
+  private static void loadFrom(ClassLoader loader, List<SpanListener> found, Set<String> names) {
+    if (loader == null) {
+      return;
+    }
+    try {
+      Iterator<SpanListener> it = ServiceLoader.load(SpanListener.class, loader).iterator();
+      for (int i = 0; i < MAX_PROVIDERS; i++) {
+        try {
+          if (!it.hasNext()) {
+            return;
+          }
+          SpanListener listener = it.next();
+          if (names.add(listener.getClass().getName())) {
+            found.add(listener);
+          }
+        } catch (ServiceConfigurationError | LinkageError e) {
+          Diagnostics.warn("spanListener", "A SpanListener could not be loaded; skipped", e);
+        }
+      }
+    } catch (RuntimeException | ServiceConfigurationError e) {
+      Diagnostics.warn("spanListener", "SpanListener lookup failed", e);
+    }
+  }
+
+  /** Tells the listeners when {@code after} differs from {@code before} in span or trace. */
+  void changed(Scopes before, Scopes after) {
+    Span span = after.getSpan();
+    PropagationContext context = after.getPropagationContext();
+    if (before != null && before.getSpan() == span && before.getPropagationContext() == context) {
+      return;
+    }
+    notify(span, context);
+  }
+
+  /** Tells the listeners the state of {@code scopes} (its propagation context was replaced). */
+  void notify(Scopes scopes) {
+    notify(scopes.getSpan(), scopes.getPropagationContext());
+  }
+
+  private void notify(Span span, PropagationContext context) {
+    for (SpanListener listener : listeners) {
+      try {
+        listener.onCurrentSpanChanged(span, context);
+      } catch (RuntimeException | LinkageError e) {
+        Diagnostics.error(
+            "spanListener:" + listener.getClass().getName(), "A SpanListener threw; ignored", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.sentry4j.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.scope.ScopeToken;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpanListenerTest extends ReceiverTest {
+
+  @Test
+  void isToldWhenTheCurrentSpanOfTheThreadChanges() {
+    init(o -> o.setTracesSampleRate(1.0));
+    RecordingSpanListener.start();
+    Transaction tx;
+    Span child;
+    try (Transaction t = Sentry.startTransaction("job", "task")) {
+      tx = t;
+      try (ScopeToken ignored = Sentry.newScope()) {
+        Sentry.setTag("same span", "no call");
+      }
+      try (Span c = Sentry.startSpan("db.query")) {
+        child = c;
+      }
+    }
+    List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
+    assertThat(calls).extracting(c -> c.span).containsExactly(tx, child, tx, null);
+    assertThat(calls.get(3).context.getTraceId()).isEqualTo(Sentry.scopes().getPropagationContext().getTraceId());
+    assertThat(calls).allSatisfy(c -> assertThat(c.context).isNotNull());
+  }
+
+  @Test
+  void isToldWhenContinueTraceReplacesTheTraceWithTracingOff() {
+    init(o -> {});
+    RecordingSpanListener.start();
+    Sentry.continueTrace(
+        Map.of("sentry-trace", "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1"), "op", "n");
+    List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).span).isNull();
+    assertThat(calls.get(0).context.getTraceId()).isEqualTo("771a43a4192642f0b136d5159a501700");
+  }
+
+  @Test
+  void aThrowingListenerNeitherReachesTheApplicationNorBreaksTheScopes() {
+    init(o -> o.setTracesSampleRate(1.0));
+    RecordingSpanListener.start();
+    try (Transaction tx = Sentry.startTransaction("job", "task")) {
+      try (Span boom = Sentry.startSpan("listener-boom")) {
+        assertThat(Sentry.getCurrentSpan()).isSameAs(boom);
+      }
+      assertThat(Sentry.getCurrentSpan()).isSameAs(tx);
+    }
+    assertThat(RecordingSpanListener.stop()).hasSize(4);
+    assertThat(Sentry.getCurrentSpan()).isNull();
+  }
+}

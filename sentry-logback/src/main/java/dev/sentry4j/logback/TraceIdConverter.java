@@ -1,0 +1,41 @@
+package dev.sentry4j.logback;
+
+import ch.qos.logback.classic.pattern.ClassicConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/**
+ * Conversion word for the id of the trace a line was logged in: empty outside spans.
+ *
+ * <pre>{@code
+ * <conversionRule conversionWord="traceId" class="dev.sentry4j.logback.TraceIdConverter"/>
+ * <pattern>%d %-5level [%traceId] %logger - %msg%n</pattern>
+ * }</pre>
+ *
+ * <p>In a synchronous appender the id is read from the span current on the logging thread. Behind
+ * {@code AsyncAppender} the layout runs on Logback's worker thread, which cannot see that span; there
+ * the id comes from the MDC entry {@code trace_id} that Logback froze with the event on the logging
+ * thread — add {@code sentry-slf4j-mdc}, which keeps that entry in step with the active span, or the
+ * column stays empty. The option {@code %traceId{key}} names another MDC key. Thread-safe.
+ */
+public final class TraceIdConverter extends ClassicConverter {
+  private String mdcKey = LoggedTrace.TRACE_ID_KEY;
+
+  /** Creates the converter (Logback does, once per pattern). */
+  public TraceIdConverter() {}
+
+  /** Reads the optional MDC key option. */
+  @Override
+  public void start() {
+    String option = getFirstOption();
+    if (option != null && !option.trim().isEmpty()) {
+      mdcKey = option.trim();
+    }
+    super.start();
+  }
+
+  /** The trace id for the line, or an empty string. Never throws. */
+  @Override
+  public String convert(ILoggingEvent event) {
+    return LoggedTrace.idToPrint(event, mdcKey, false);
+  }
+}
