@@ -21,6 +21,7 @@ public final class Demo {
   static Map<String, Scenario> scenarios() {
     Map<String, Scenario> all = new LinkedHashMap<>();
     all.put("core", new CoreApiDemo());
+    all.put("log4j2", new Log4j2Demo());
     all.put("logback", new LogbackDemo());
     return all;
   }

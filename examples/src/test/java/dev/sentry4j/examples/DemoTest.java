@@ -34,6 +34,20 @@ class DemoTest {
   }
 
   @Test
+  void log4j2DemoPrintsTheErrorEventWithItsBreadcrumbsAndThreadContext() throws Exception {
+    String printed = runDemo("log4j2");
+    assertThat(printed)
+        .contains("EVENT error   \"checkout failed for order A-17\"")
+        .contains("logger       com.acme.shop.Checkout")
+        .contains("tenant=acme")
+        .contains("marker=PAYMENT")
+        .contains("breadcrumbs  2 (last: payment gateway slow: 1200 ms)")
+        .contains("exception    java.lang.IllegalStateException: card declined")
+        .contains("caused by    java.net.SocketTimeoutException: read timed out")
+        .contains("\"request_id\":\"r-42\"");
+  }
+
+  @Test
   void logbackDemoPrintsTheErrorEventWithItsBreadcrumbsMdcTagAndCause() throws Exception {
     String printed = runDemo("logback");
     assertThat(printed)
