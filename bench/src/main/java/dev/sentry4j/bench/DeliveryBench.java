@@ -58,7 +58,7 @@ public final class DeliveryBench {
       BenchDsn.install(sink);
       try {
         LoggerContext context = LogbackSetup.configure(variant);
-        Logger logger = context.getLogger("dev.sentry4j.bench.checkout");
+        Logger logger = context.getLogger(AppLogger.NAME);
         String orderId = "A-1042";
         System.gc();
         long heapStart = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

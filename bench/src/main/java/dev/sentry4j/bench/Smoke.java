@@ -127,6 +127,7 @@ public final class Smoke {
         p.getKey().set(state, p.getValue());
       }
       String where = type.getSimpleName() + describe(combination);
+      long t0 = System.nanoTime();
       invokeAll(setups, state, where);
       try {
         for (Method m : benchmarks) {
@@ -140,7 +141,7 @@ public final class Smoke {
         invokeAll(teardowns, state, where);
       }
       checkSink(type, state, combination, where);
-      System.out.println("smoke: " + where + " ok");
+      System.out.printf("smoke: %s ok (%.1f s)%n", where, (System.nanoTime() - t0) / 1e9);
     }
     return runs;
   }

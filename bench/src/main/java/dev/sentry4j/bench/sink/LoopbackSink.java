@@ -38,6 +38,15 @@ public final class LoopbackSink implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // The JDK server writes the answer's headers and body apart; with Nagle's algorithm on, the
+    // client's delayed ACK then holds every answer for up to ~40 ms, and the sink, not the SDK, would
+    // set the pace of delivery. The server reads this property once, when its first instance is made.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong envelopes = new AtomicLong();
