@@ -21,7 +21,13 @@ final class LogbackSetup {
    *     would make a variant look free)
    */
   static LoggerContext configure(Variant variant) throws JoranException {
-    String resource = variant.resource("logback", "xml");
+    return configure(variant, variant.resource("logback", "xml"));
+  }
+
+  /**
+   * Like {@link #configure(Variant)}, from another of the variant's files (a scenario of its own).
+   */
+  static LoggerContext configure(Variant variant, String resource) throws JoranException {
     URL url = Resources.url(resource);
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();

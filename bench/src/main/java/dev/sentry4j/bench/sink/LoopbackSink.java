@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * A stand-in for Sentry on 127.0.0.1: accepts every envelope with {@code 200 {"id":...}} at once and
  * counts what arrived, so that both SDKs pay for real HTTP without a real server's latency.
  *
- * <p>Counts envelopes, items of type {@code event}, and the error-category quantities that client
+ * <p>Counts envelopes, items of type {@code event} and {@code transaction}, and the error-category quantities that client
  * reports say were discarded. Counters stay readable after {@link #close()}.
  *
  * <p>Thread-safe: requests are handled on the sink's own daemon threads; counters are atomic.
@@ -51,6 +51,7 @@ public final class LoopbackSink implements AutoCloseable {
   private final ExecutorService executor;
   private final AtomicLong envelopes = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
+  private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong discardedErrors = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
@@ -111,6 +112,15 @@ public final class LoopbackSink implements AutoCloseable {
    */
   public long events() {
     return events.get();
+  }
+
+  /**
+   * Returns how many items of type {@code transaction} arrived, over all envelopes.
+   *
+   * @return the transaction count
+   */
+  public long transactions() {
+    return transactions.get();
   }
 
   /**
@@ -219,6 +229,8 @@ public final class LoopbackSink implements AutoCloseable {
       String type = header.path("type").asText("");
       if ("event".equals(type)) {
         events.incrementAndGet();
+      } else if ("transaction".equals(type)) {
+        transactions.incrementAndGet();
       } else if ("client_report".equals(type)) {
         countDiscarded(JSON.readTree(envelope, pos, payloadEnd - pos));
       }

@@ -1,0 +1,143 @@
+package dev.sentry4j.bench;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.bench.sink.LoopbackSink;
+import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionOptions;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * sentry4j only: what a span costs the thread that makes it, with tracing on ({@code
+ * tracesSampleRate=1.0}, every transaction recorded) and a sink answering 200.
+ *
+ * <ul>
+ *   <li>{@link #childSpan}: {@code tx.startChild(op).finish()} on a transaction that is not current:
+ *       ids, clock reads, the record kept for the transaction; no scope change.
+ *   <li>{@link #currentSpan}: {@code Sentry.startSpan(op)} then {@code close()}: the same, plus making
+ *       the span current (a forked scope pushed on the thread) and restoring the one before.
+ *   <li>{@link #transactionOf100Spans}: a transaction with 100 children, finished, so captured (on
+ *       this thread) and sent (on the SDK's worker); the time per span, transaction included.
+ * </ul>
+ *
+ * A transaction records at most {@code maxSpans} (1000) children; beyond that spans are no-ops, which
+ * would measure the wrong thing. So the first two benchmarks replace their transaction every {@value
+ * #ROTATE_EVERY} spans with a new one, abandoning the old one unfinished (nothing is sent; the cost of
+ * the new transaction is spread over those spans).
+ */
+@State(Scope.Thread) // set-up on the benchmark thread: the current span lives in its scopes
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 2)
+public class SpanBench {
+
+  /** Spans per transaction before it is replaced; below {@code maxSpans}. */
+  static final int ROTATE_EVERY = 500;
+
+  private static final TransactionOptions NOT_CURRENT =
+      TransactionOptions.builder().setBindToScope(false).build();
+
+  /** The sink; read by the smoke run after tear-down. */
+  public LoopbackSink sink;
+
+  private Transaction detached;
+  private ScopeToken scope;
+  private int spans;
+  private String operation;
+
+  /** Starts the sink and the SDK with tracing on, and the first transactions. */
+  @Setup(Level.Trial)
+  public void setUp() throws Exception {
+    sink = LoopbackSink.start();
+    String dsn = sink.dsn();
+    Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
+    operation = "db.query";
+    rotate();
+    // Both kinds of span must be recorded children of a sampled transaction, not no-ops.
+    Span child = detached.startChild(operation);
+    Span current = Sentry.startSpan(operation);
+    boolean recorded =
+        child.isSampled() && detached.getSpanId().equals(child.getParentSpanId())
+            && current.isSampled() && current.getParentSpanId() != null
+            && current == Sentry.getCurrentSpan();
+    current.close();
+    child.finish();
+    if (!recorded) {
+      throw new IllegalStateException("SpanBench: spans are not recorded children; tracing off?");
+    }
+  }
+
+  /** Closes the SDK (abandoned transactions are simply dropped) and the sink. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    if (scope != null) {
+      scope.close();
+    }
+    Sentry.close();
+    sink.close();
+  }
+
+  /** A child of a transaction that is not current: start and finish. */
+  @Benchmark
+  public Span childSpan() {
+    if (++spans >= ROTATE_EVERY) {
+      rotate();
+    }
+    Span span = detached.startChild(operation);
+    span.finish();
+    return span;
+  }
+
+  /** A child of the current transaction, made current, then closed (the transaction is current again). */
+  @Benchmark
+  public Span currentSpan() {
+    if (++spans >= ROTATE_EVERY) {
+      rotate();
+    }
+    Span span = Sentry.startSpan(operation);
+    span.close();
+    return span;
+  }
+
+  /** A transaction with 100 children, finished and sent; per span. */
+  @Benchmark
+  @OperationsPerInvocation(100)
+  public Transaction transactionOf100Spans() {
+    Transaction tx = Sentry.startTransaction("checkout", "task", NOT_CURRENT);
+    for (int i = 0; i < 100; i++) {
+      tx.startChild(operation).finish();
+    }
+    tx.finish();
+    return tx;
+  }
+
+  /**
+   * Replaces both transactions: the detached one, and the current one (in a scope of its own, which
+   * is closed, so the old transaction stops being current without being finished).
+   */
+  private void rotate() {
+    spans = 0;
+    detached = Sentry.startTransaction("checkout", "task", NOT_CURRENT);
+    if (scope != null) {
+      scope.close();
+    }
+    scope = Sentry.newScope();
+    Sentry.startTransaction("checkout", "task");
+  }
+}
