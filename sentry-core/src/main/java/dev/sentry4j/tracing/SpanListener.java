@@ -19,6 +19,11 @@ package dev.sentry4j.tracing;
  *   <li>after {@code Sentry.continueTrace} replaced the thread's propagation context in place.
  * </ul>
  *
+ * <p>{@link #onPushed} and {@link #onRestored} tell a push from its undoing, for listeners that must
+ * put back what they found (the MDC values a user had set under the same keys, say); {@link
+ * #onCurrentSpanChanged} alone is called for in-place changes, and by their default implementations.
+ * The calls are not made when a thread first gets its scopes, nor by {@code Sentry.close()}.
+ *
  * <p>It must be fast, must not throw (exceptions are caught and reported in the SDK's diagnostics)
  * and must not start or finish spans itself.
  */
@@ -31,4 +36,33 @@ public interface SpanListener {
    *     span id are what events and log lines carry when {@code span} is {@code null}
    */
   void onCurrentSpanChanged(Span span, PropagationContext propagationContext);
+
+  /**
+   * A scope push changed the current span or propagation context of the calling thread. Returns what
+   * this listener needs to undo it (e.g. the values it overwrote); the SDK keeps it with the pushed
+   * scope and hands it to {@link #onRestored} when that push is undone. By default it calls {@link
+   * #onCurrentSpanChanged} and returns {@code null}.
+   *
+   * @param span the span now current, or {@code null} when none is
+   * @param propagationContext the thread's propagation context, never {@code null}
+   * @return anything, or {@code null}
+   */
+  default Object onPushed(Span span, PropagationContext propagationContext) {
+    onCurrentSpanChanged(span, propagationContext);
+    return null;
+  }
+
+  /**
+   * A push for which {@link #onPushed} was called was undone on the calling thread: its token (span,
+   * transaction) was closed, or an outer one was, which also undoes every push made inside it. Then
+   * {@code memento} is what {@code onPushed} returned for the outermost push undone, so that state
+   * saved before the first of them comes back. By default it calls {@link #onCurrentSpanChanged}.
+   *
+   * @param memento what {@code onPushed} returned for that push (may be {@code null})
+   * @param span the span now current, or {@code null} when none is
+   * @param propagationContext the thread's propagation context, never {@code null}
+   */
+  default void onRestored(Object memento, Span span, PropagationContext propagationContext) {
+    onCurrentSpanChanged(span, propagationContext);
+  }
 }
