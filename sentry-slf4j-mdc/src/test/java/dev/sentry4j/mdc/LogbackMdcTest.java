@@ -1,6 +1,7 @@
 package dev.sentry4j.mdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,19 @@ class LogbackMdcTest extends MdcScenarios {
   @Override
   void forgetPrintedLines() {
     MemoryAppender.clear();
+  }
+
+  @Test
+  void aBadSettingFailsInitWithAMessageNamingIt() {
+    System.setProperty("sentry.mdc.propagation-ids", "maybe");
+    try {
+      assertThatThrownBy(() -> init(o -> {}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "sentry-slf4j-mdc: system property sentry.mdc.propagation-ids = 'maybe' is neither true nor false");
+    } finally {
+      System.clearProperty("sentry.mdc.propagation-ids");
+    }
   }
 
   @Test
