@@ -57,7 +57,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Smoke {
 
-  static final int INVOCATIONS = 300;
+  static final int INVOCATIONS = 100;
   static final int DELIVERY_BURST = 50;
   static final long BUDGET_SECONDS = 50;
 
@@ -72,6 +72,7 @@ public final class Smoke {
    * @param args one argument: a scratch directory for the JMH JSON and the report
    */
   public static void main(String[] args) {
+    System.setProperty(MdcBench.SMOKE_PROPERTY, "true");
     startWatchdog();
     long start = System.nanoTime();
     try {

@@ -2,7 +2,6 @@ package dev.sentry4j.bench;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.bench.sink.LoopbackSink;
-import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;
@@ -28,14 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #childSpan}: {@code tx.startChild(op).finish()} on a transaction that is not current:
  *       ids, clock reads, the record kept for the transaction; no scope change.
- *   <li>{@link #currentSpan}: {@code Sentry.startSpan(op)} then {@code close()}: the same, plus making
- *       the span current (a forked scope pushed on the thread) and restoring the one before.
  *   <li>{@link #transactionOf100Spans}: a transaction with 100 children, finished, so captured (on
  *       this thread) and sent (on the SDK's worker); the time per span, transaction included.
  * </ul>
  *
- * A transaction records at most {@code maxSpans} (1000) children; beyond that spans are no-ops, which
- * would measure the wrong thing. So the first two benchmarks replace their transaction every {@value
+ * Making a span current ({@code Sentry.startSpan}) is measured by {@link MdcBench}, with and without
+ * the MDC keeping the trace ids. sentry-slf4j-mdc is off here ({@code sentry.mdc.enabled=false});
+ * neither benchmark changes the current span anyway.
+ *
+ * <p>A transaction records at most {@code maxSpans} (1000) children; beyond that spans are no-ops, which
+ * would measure the wrong thing. So {@link #childSpan} replaces its transaction every {@value
  * #ROTATE_EVERY} spans with a new one, abandoning the old one unfinished (nothing is sent; the cost of
  * the new transaction is spread over those spans).
  */
@@ -57,28 +58,22 @@ public class SpanBench {
   public LoopbackSink sink;
 
   private Transaction detached;
-  private ScopeToken scope;
   private int spans;
   private String operation;
 
   /** Starts the sink and the SDK with tracing on, and the first transactions. */
   @Setup(Level.Trial)
   public void setUp() throws Exception {
+    System.setProperty(MdcBench.MDC_ENABLED, "false");
     sink = LoopbackSink.start();
     String dsn = sink.dsn();
     Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
     operation = "db.query";
     rotate();
-    // Both kinds of span must be recorded children of a sampled transaction, not no-ops.
+    // The spans must be recorded children of a sampled transaction, not no-ops.
     Span child = detached.startChild(operation);
-    Span current = Sentry.startSpan(operation);
-    boolean recorded =
-        child.isSampled() && detached.getSpanId().equals(child.getParentSpanId())
-            && current.isSampled() && current.getParentSpanId() != null
-            && current == Sentry.getCurrentSpan();
-    current.close();
     child.finish();
-    if (!recorded) {
+    if (!child.isSampled() || !detached.getSpanId().equals(child.getParentSpanId())) {
       throw new IllegalStateException("SpanBench: spans are not recorded children; tracing off?");
     }
   }
@@ -86,10 +81,8 @@ public class SpanBench {
   /** Closes the SDK (abandoned transactions are simply dropped) and the sink. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (scope != null) {
-      scope.close();
-    }
     Sentry.close();
+    System.clearProperty(MdcBench.MDC_ENABLED);
     sink.close();
   }
 
@@ -101,17 +94,6 @@ public class SpanBench {
     }
     Span span = detached.startChild(operation);
     span.finish();
-    return span;
-  }
-
-  /** A child of the current transaction, made current, then closed (the transaction is current again). */
-  @Benchmark
-  public Span currentSpan() {
-    if (++spans >= ROTATE_EVERY) {
-      rotate();
-    }
-    Span span = Sentry.startSpan(operation);
-    span.close();
     return span;
   }
 
@@ -127,17 +109,9 @@ public class SpanBench {
     return tx;
   }
 
-  /**
-   * Replaces both transactions: the detached one, and the current one (in a scope of its own, which
-   * is closed, so the old transaction stops being current without being finished).
-   */
+  /** A new transaction, not current, for the next {@value #ROTATE_EVERY} children. */
   private void rotate() {
     spans = 0;
     detached = Sentry.startTransaction("checkout", "task", NOT_CURRENT);
-    if (scope != null) {
-      scope.close();
-    }
-    scope = Sentry.newScope();
-    Sentry.startTransaction("checkout", "task");
   }
 }
