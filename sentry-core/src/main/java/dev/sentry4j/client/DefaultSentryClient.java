@@ -1,5 +1,6 @@
 package dev.sentry4j.client;
 
+import dev.sentry4j.ClientStats;
 import dev.sentry4j.Hint;
 import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryId;
@@ -70,7 +71,7 @@ public final class DefaultSentryClient implements SentryClient {
     DiscardCounter discards = new DiscardCounter();
     ApacheHttpSender sender =
         new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
-    AsyncTransport transport = new AsyncTransport(sender, options.getMaxQueueSize(), discards);
+    AsyncTransport transport = new AsyncTransport(options, sender, discards);
     return new DefaultSentryClient(options, transport, discards);
   }
 
@@ -285,6 +286,12 @@ public final class DefaultSentryClient implements SentryClient {
   @Override
   public boolean flush(Duration timeout) {
     return transport.flush(timeout);
+  }
+
+  @Override
+  public ClientStats getStats() {
+    ClientStats t = transport.getStats();
+    return new ClientStats(t.getQueued(), t.getSpooled(), t.getSent(), discards.totals());
   }
 
   @Override

@@ -26,6 +26,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheHttpSender implements HttpSender {
   private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
+  /** Enough of a refusal's body to explain it in a diagnostic line. */
+  private static final int MAX_BODY_CHARS = 512;
 
   private final CloseableHttpClient client;
   private final String url;
@@ -108,11 +110,17 @@ public final class ApacheHttpSender implements HttpSender {
     return client.execute(
         post,
         response -> {
-          EntityUtils.consumeQuietly(response.getEntity());
+          String text = null;
+          if (response.getCode() >= 300 && response.getEntity() != null) {
+            text = EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
+          } else {
+            EntityUtils.consumeQuietly(response.getEntity());
+          }
           return new HttpResult(
               response.getCode(),
               value(response.getFirstHeader("Retry-After")),
-              value(response.getFirstHeader("X-Sentry-Rate-Limits")));
+              value(response.getFirstHeader("X-Sentry-Rate-Limits")),
+              text);
         });
   }
 
