@@ -3,6 +3,7 @@ package dev.sentry4j.transport;
 import dev.sentry4j.ClientStats;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.clientreport.ClientReport;
+import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.envelope.Envelope;
@@ -225,6 +226,7 @@ public final class AsyncTransport implements Transport {
   // ------------------------------------------------------------------ the intake worker
 
   private void runIntake() {
+    List<Outgoing> toDisk = new ArrayList<>();
     while (true) {
       Envelope envelope;
       try {
@@ -235,28 +237,66 @@ public final class AsyncTransport implements Transport {
       if (envelope == STOP) {
         return;
       }
+      int taken = 1;
+      boolean stop = false;
       try {
-        intake(envelope);
+        intake(envelope, toDisk);
+        // Going to disk: take what else waits, without waiting, to write it in the same file.
+        while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES) {
+          Envelope next = inbox.poll();
+          if (next == null) {
+            break;
+          }
+          if (next == STOP) {
+            stop = true;
+            break;
+          }
+          taken++;
+          intake(next, toDisk);
+        }
+        backlog.spill(toDisk);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) { // the worker must survive anything
-        backlog.release();
-        recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
         Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+        for (Outgoing o : toDisk) {
+          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+        }
+      } finally {
+        toDisk.clear();
+        backlog.releaseSlots(taken);
       }
+      sender.wake();
       progress.changed();
+      if (stop) {
+        return;
+      }
     }
   }
 
-  /** Applies rate limits, serializes (without {@code sent_at}) and places the envelope. */
-  private void intake(Envelope envelope) {
-    Outgoing o = serialize(envelope);
-    if (o == null) {
-      backlog.release();
+  /**
+   * Applies rate limits and serializes (without {@code sent_at}); keeps the result in memory for the
+   * sender, or adds it to {@code toDisk} when memory is full, Sentry cannot be reached or the
+   * transport closes.
+   */
+  private void intake(Envelope envelope, List<Outgoing> toDisk) {
+    Outgoing o;
+    try {
+      o = serialize(envelope);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
       return;
     }
-    backlog.place(o, stopping || sender.isOffline());
-    sender.wake();
+    if (o == null) {
+      return;
+    }
+    boolean diskFirst = (stopping || sender.isOffline()) && backlog.canSpill();
+    if (diskFirst || !backlog.tryHold(o)) {
+      toDisk.add(o);
+    }
   }
 
   private Outgoing serialize(Envelope envelope) {
@@ -283,28 +323,33 @@ public final class AsyncTransport implements Transport {
     int dropped = 0;
     List<Envelope> unserialized = new ArrayList<>();
     inbox.drainTo(unserialized);
+    List<Outgoing> left = backlog.drainOutbox();
+    int slots = 0;
     for (Envelope e : unserialized) {
       if (e == STOP) {
         continue;
       }
-      Outgoing o = System.nanoTime() - deadline < 0 ? serialize(e) : null;
-      if (o == null || backlog.toDisk(o) == null) {
-        if (o == null) {
-          recordQuietly(e, reason);
-        } else {
-          Manifest.record(discards, reason, o.manifest);
+      slots++;
+      if (System.nanoTime() - deadline >= 0) {
+        recordQuietly(e, reason);
+        dropped++;
+      } else {
+        Outgoing o = serialize(e); // null: dropped and counted already
+        if (o != null) {
+          left.add(o);
         }
-        backlog.release();
-        dropped++;
       }
     }
-    for (Outgoing o : backlog.drainOutbox()) {
-      if (backlog.toDisk(o) == null) {
-        Manifest.record(discards, reason, o.manifest);
-        backlog.release();
-        dropped++;
+    for (List<Outgoing> batch : Backlog.batches(left)) {
+      if (!backlog.toDisk(batch)) {
+        for (Outgoing o : batch) {
+          Manifest.record(discards, reason, o.manifest);
+          backlog.unhold(o);
+          dropped++;
+        }
       }
     }
+    backlog.releaseSlots(slots);
     return dropped;
   }
 
@@ -319,7 +364,9 @@ public final class AsyncTransport implements Transport {
       return;
     }
     byte[] bytes = EnvelopeWriter.write(Sender.reportEnvelope(report), null);
-    if (spool.store(bytes, "client_report~1~" + report.payload().length) == null) {
+    String manifest = "client_report~1~1~" + report.payload().length;
+    byte[] file = SpoolBatch.encode(List.of(new SpoolBatch.Record(manifest, bytes)));
+    if (spool.store(file, 1, manifest) == null) {
       report.restoreTo(discards);
     }
   }
@@ -343,18 +390,23 @@ public final class AsyncTransport implements Transport {
 
   // ------------------------------------------------------------------ for tests
 
-  /** Most envelopes ever held in memory at once. */
+  /** Most envelopes ever waiting for serialization at once. */
   int peakQueued() {
-    return backlog.peakInMemory();
+    return backlog.peakSlots();
   }
 
-  /** Most serialized bytes ever waiting in memory at once. */
+  /** Most serialized bytes ever held in memory at once. */
   long peakQueuedBytes() {
-    return backlog.peakOutboxBytes();
+    return backlog.peakHeldBytes();
   }
 
   /** Whether Sentry could not be reached at the last attempt. */
   boolean isOffline() {
     return sender.isOffline();
+  }
+
+  /** Whether a rate limit covers the category now. */
+  boolean isRateLimited(DataCategory category) {
+    return limits.isLimited(category);
   }
 }

@@ -9,27 +9,28 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where envelopes wait: memory first, bounded in count ({@code maxQueueSize}, unserialized and
- * serialized together) and in serialized bytes ({@code maxQueueBytes}), then the disk spool.
+ * Where envelopes wait: memory first, then the disk spool.
  *
- * <p>The capturing thread only takes a memory slot ({@link #reserve}); the intake worker serializes
- * and {@link #place}s the envelope: in the outbox for the sender while the backlog is small and
- * Sentry answers, on disk when more than half the slots are taken (so that the slots free up as fast
- * as the disk writes, and the capturing threads find room) or while Sentry cannot be reached. A slot
- * is given back when its envelope is sent, dropped or written to disk. Thread-safe.
+ * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads, waiting
+ * for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that finds none
+ * free drops its envelope. Serialized envelopes waiting for the sender (or in flight) are bounded by
+ * {@code maxQueueBytes}; what does not fit goes to the disk spool in batches, and so does everything
+ * while Sentry cannot be reached. The intake worker gives slots back as soon as it has serialized and
+ * placed their envelopes, so the capturing threads find room at the speed of serialization, not of
+ * HTTP. Thread-safe.
  */
 final class Backlog {
   private final int maxQueueSize;
   private final long maxQueueBytes;
-  private final int spillAt;
   private final DiskSpool spool;
   private final DiscardCounter discards;
-  private final AtomicInteger inMemory = new AtomicInteger();
+  private final AtomicInteger slots = new AtomicInteger();
+  private final AtomicInteger peakSlots = new AtomicInteger();
   private final Object lock = new Object();
   private final ArrayDeque<Outgoing> outbox = new ArrayDeque<>(); // guarded by lock
-  private long outboxBytes; // guarded by lock
-  private long peakOutboxBytes; // guarded by lock
-  private final AtomicInteger peakInMemory = new AtomicInteger();
+  private int held; // serialized envelopes in memory, in flight included; guarded by lock
+  private long heldBytes; // guarded by lock
+  private long peakHeldBytes; // guarded by lock
 
   /**
    * @param spool the disk spool, or {@code null} for memory only
@@ -37,132 +38,183 @@ final class Backlog {
   Backlog(int maxQueueSize, long maxQueueBytes, DiskSpool spool, DiscardCounter discards) {
     this.maxQueueSize = maxQueueSize;
     this.maxQueueBytes = maxQueueBytes;
-    this.spillAt = Math.max(1, maxQueueSize / 2);
     this.spool = spool;
     this.discards = discards;
   }
 
-  /** Takes a memory slot for a new envelope; false when all {@code maxQueueSize} are taken. */
+  // ------------------------------------------------------------------ unserialized envelopes
+
+  /** Takes a slot for a new envelope; false when all {@code maxQueueSize} are taken. */
   boolean reserve() {
-    int n = inMemory.incrementAndGet();
+    int n = slots.incrementAndGet();
     if (n > maxQueueSize) {
-      inMemory.decrementAndGet();
+      slots.decrementAndGet();
       return false;
     }
-    int peak = peakInMemory.get();
-    while (n > peak && !peakInMemory.compareAndSet(peak, n)) {
-      peak = peakInMemory.get();
+    int peak = peakSlots.get();
+    while (n > peak && !peakSlots.compareAndSet(peak, n)) {
+      peak = peakSlots.get();
     }
     return true;
   }
 
-  /** Gives a slot back: its envelope was sent, dropped or written to disk. */
-  void release() {
-    inMemory.decrementAndGet();
+  /** Gives slots back: their envelopes were serialized and placed, or dropped. */
+  void releaseSlots(int n) {
+    slots.addAndGet(-n);
+  }
+
+  // ------------------------------------------------------------------ serialized envelopes
+
+  /** Whether envelopes can go to disk now. */
+  boolean canSpill() {
+    return spool != null && spool.isWritable();
+  }
+
+  /** Keeps a serialized envelope in memory for the sender if it fits within {@code maxQueueBytes}. */
+  boolean tryHold(Outgoing o) {
+    return hold(o, false);
   }
 
   /**
-   * Places a freshly serialized envelope that holds a slot.
-   *
-   * @param preferDisk true while Sentry cannot be reached or the transport closes
+   * Places envelopes that go to disk (memory is full, Sentry cannot be reached, or the transport
+   * closes), in files of up to {@link SpoolBatch#MAX_ENVELOPES}; what the disk refuses stays in
+   * memory if it fits, else is dropped ({@code queue_overflow}).
    */
-  void place(Outgoing o, boolean preferDisk) {
-    boolean spill = preferDisk || inMemory.get() > spillAt;
-    if (spill && toDisk(o) != null) {
-      return;
+  void spill(List<Outgoing> envelopes) {
+    for (List<Outgoing> batch : batches(envelopes)) {
+      if (toDisk(batch)) {
+        continue;
+      }
+      for (Outgoing o : batch) {
+        if (!hold(o, false)) {
+          Manifest.record(discards, DiscardReason.QUEUE_OVERFLOW, o.manifest);
+        }
+      }
     }
-    if (toMemory(o, false)) {
-      return;
-    }
-    if (!spill && toDisk(o) != null) {
-      return;
-    }
-    Manifest.record(discards, DiscardReason.QUEUE_OVERFLOW, o.manifest);
-    release();
   }
 
   /**
    * Keeps an envelope from memory that failed to send for a later attempt: on disk when possible,
    * else back at the head of the outbox.
-   *
-   * @return its spool file name, or {@code null} when it stayed in memory
    */
-  String persist(Outgoing o) {
-    String name = toDisk(o);
-    if (name == null) {
-      toMemory(o, true);
+  void persist(Outgoing o) {
+    if (!toDisk(List.of(o))) {
+      hold(o, true);
     }
-    return name;
   }
 
   /** Moves everything waiting in memory to disk (Sentry cannot be reached); what fails stays. */
   void spillOutbox() {
-    if (spool == null || !spool.isWritable()) {
+    if (!canSpill()) {
       return;
     }
-    List<Outgoing> waiting = drainOutbox();
     List<Outgoing> kept = new ArrayList<>();
-    for (Outgoing o : waiting) {
-      if (toDisk(o) == null) {
-        kept.add(o);
+    for (List<Outgoing> batch : batches(drainOutbox())) {
+      if (!toDisk(batch)) {
+        kept.addAll(batch);
       }
     }
     synchronized (lock) {
       for (int i = kept.size() - 1; i >= 0; i--) {
         outbox.addFirst(kept.get(i));
-        outboxBytes += kept.get(i).bytes.length;
       }
     }
   }
 
-  /** The next envelope for the sender from memory; it keeps its slot until sent or kept. */
+  /** The next envelope for the sender from memory; it counts as held until {@link #unhold}. */
   Outgoing pollOutbox() {
     synchronized (lock) {
-      Outgoing o = outbox.poll();
-      if (o != null) {
-        outboxBytes -= o.bytes.length;
-      }
-      return o;
+      return outbox.poll();
     }
   }
 
-  /** Takes everything waiting in the outbox (closing). */
+  /** Takes everything waiting in the outbox; each still counts as held until unheld or stored. */
   List<Outgoing> drainOutbox() {
     synchronized (lock) {
       List<Outgoing> all = new ArrayList<>(outbox);
       outbox.clear();
-      outboxBytes = 0;
       return all;
     }
   }
 
-  /** Writes to disk and gives the slot back; {@code null} when the spool is missing or refuses. */
-  String toDisk(Outgoing o) {
-    if (spool == null || !spool.isWritable()) {
-      return null;
+  /**
+   * Writes envelopes to disk as one file; held ones stop counting against memory.
+   *
+   * @return false when the spool is missing or refuses
+   */
+  boolean toDisk(List<Outgoing> batch) {
+    if (!canSpill() || batch.isEmpty()) {
+      return false;
     }
-    String name = spool.store(o.bytes, o.manifest);
-    if (name != null) {
-      release();
+    List<SpoolBatch.Record> records = new ArrayList<>(batch.size());
+    for (Outgoing o : batch) {
+      records.add(new SpoolBatch.Record(o.manifest, o.bytes));
     }
-    return name;
+    String name =
+        spool.store(SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
+    if (name == null) {
+      return false;
+    }
+    for (Outgoing o : batch) {
+      unhold(o);
+    }
+    return true;
   }
 
-  private boolean toMemory(Outgoing o, boolean head) {
+  /** The envelope left memory: sent, dropped or written to disk. */
+  void unhold(Outgoing o) {
     synchronized (lock) {
-      if (!head && !outbox.isEmpty() && outboxBytes + o.bytes.length > maxQueueBytes) {
-        return false;
+      if (o.held) {
+        o.held = false;
+        held--;
+        heldBytes -= o.bytes.length;
+      }
+    }
+  }
+
+  private boolean hold(Outgoing o, boolean head) {
+    synchronized (lock) {
+      if (!o.held) {
+        if (!head && held > 0 && heldBytes + o.bytes.length > maxQueueBytes) {
+          return false;
+        }
+        o.held = true;
+        held++;
+        heldBytes += o.bytes.length;
+        peakHeldBytes = Math.max(peakHeldBytes, heldBytes);
       }
       if (head) {
         outbox.addFirst(o);
       } else {
         outbox.addLast(o);
       }
-      outboxBytes += o.bytes.length;
-      peakOutboxBytes = Math.max(peakOutboxBytes, outboxBytes);
       return true;
     }
   }
+
+  /** Cuts envelopes into files of at most {@link SpoolBatch#MAX_ENVELOPES} and about 1 MiB. */
+  static List<List<Outgoing>> batches(List<Outgoing> envelopes) {
+    List<List<Outgoing>> out = new ArrayList<>();
+    List<Outgoing> current = new ArrayList<>();
+    long bytes = 0;
+    for (Outgoing o : envelopes) {
+      if (!current.isEmpty()
+          && (current.size() >= SpoolBatch.MAX_ENVELOPES
+              || bytes + o.bytes.length > SpoolBatch.MAX_BYTES)) {
+        out.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(o);
+      bytes += o.bytes.length;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ state
 
   /** The spool, or {@code null}. */
   DiskSpool spool() {
@@ -171,12 +223,22 @@ final class Backlog {
 
   /** Whether nothing waits, in memory or on disk. */
   boolean isEmpty() {
-    return inMemory.get() == 0 && (spool == null || spool.pending() == 0);
+    if (slots.get() != 0) {
+      return false;
+    }
+    synchronized (lock) {
+      if (held != 0) {
+        return false;
+      }
+    }
+    return spool == null || spool.pending() == 0;
   }
 
-  /** Envelopes in memory (unserialized, serialized, in flight). */
+  /** Envelopes in memory: waiting for serialization, for the sender, or in flight. */
   int inMemory() {
-    return inMemory.get();
+    synchronized (lock) {
+      return slots.get() + held;
+    }
   }
 
   /** Envelopes on disk. */
@@ -184,17 +246,15 @@ final class Backlog {
     return spool == null ? 0 : spool.pending();
   }
 
-  int peakInMemory() {
-    return peakInMemory.get();
+  /** Most envelopes ever waiting for serialization at once. */
+  int peakSlots() {
+    return peakSlots.get();
   }
 
-  long peakOutboxBytes() {
+  /** Most serialized bytes ever held in memory at once. */
+  long peakHeldBytes() {
     synchronized (lock) {
-      return peakOutboxBytes;
+      return peakHeldBytes;
     }
-  }
-
-  long maxQueueBytes() {
-    return maxQueueBytes;
   }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
  * production values.
  */
 final class DeliveryTuning {
-  /** Production values: back-off 1 s doubling to 60 s, 100 ms between spooled envelopes. */
+  /**
+   * Production values: back-off 1 s doubling to 60 s, 100 ms between spooled envelopes, client
+   * reports attached at most every 30 s and sent alone after 60 s idle.
+   */
   static final DeliveryTuning DEFAULT = builder().build();
 
   final Ticker ticker;
@@ -20,8 +23,10 @@ final class DeliveryTuning {
   final int maxServerErrorAttempts;
   /** Pause between two envelopes sent from the disk spool (none while a flush waits). */
   final long spoolDrainIntervalNanos;
-  /** At most one client report per interval, attached to an envelope or on its own. */
+  /** A pending client report rides on an outgoing envelope at most once per interval. */
   final long clientReportIntervalNanos;
+  /** An idle sender sends a pending client report on its own after this long. */
+  final long standaloneReportIntervalNanos;
   /** Longest the sender sleeps without a signal before it looks at the clock again. */
   final long maxParkNanos;
   /** How often an idle sender looks into the spool directory for files of other processes. */
@@ -34,6 +39,7 @@ final class DeliveryTuning {
     this.maxServerErrorAttempts = b.maxServerErrorAttempts;
     this.spoolDrainIntervalNanos = b.spoolDrainInterval.toNanos();
     this.clientReportIntervalNanos = b.clientReportInterval.toNanos();
+    this.standaloneReportIntervalNanos = b.standaloneReportInterval.toNanos();
     this.maxParkNanos = b.maxPark.toNanos();
     this.rescanIntervalNanos = b.rescanInterval.toNanos();
   }
@@ -50,6 +56,7 @@ final class DeliveryTuning {
     private int maxServerErrorAttempts = 5;
     private Duration spoolDrainInterval = Duration.ofMillis(100);
     private Duration clientReportInterval = Duration.ofSeconds(30);
+    private Duration standaloneReportInterval = Duration.ofSeconds(60);
     private Duration maxPark = Duration.ofSeconds(1);
     private Duration rescanInterval = Duration.ofSeconds(30);
 
@@ -76,6 +83,11 @@ final class DeliveryTuning {
 
     Builder clientReportInterval(Duration value) {
       this.clientReportInterval = value;
+      return this;
+    }
+
+    Builder standaloneReportInterval(Duration value) {
+      this.standaloneReportInterval = value;
       return this;
     }
 

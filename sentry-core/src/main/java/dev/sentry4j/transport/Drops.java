@@ -15,30 +15,37 @@ final class Drops {
   private Drops() {}
 
   /**
-   * Records one dropped item.
+   * Records dropped items of one type.
    *
    * <p>Hook for transactions: a dropped transaction counts {@code transaction} 1 and {@code span}
-   * {@code quantity}, so whoever builds a transaction item sets its quantity to its spans + 1 (the
-   * default quantity 1 counts the transaction's own span). A log item counts its records as {@code
-   * log_item} and, when its size is known, its bytes as {@code log_byte}; an attachment counts its
-   * bytes. Client reports are never counted: their counts are put back instead.
+   * its {@link EnvelopeItem#getQuantity() quantity}, so whoever builds a transaction item sets its
+   * quantity to its spans + 1 (the default quantity 1 counts the transaction's own span). A log item
+   * counts its records ({@code quantity}) as {@code log_item} and, when its size is known, its bytes
+   * as {@code log_byte}; an attachment counts its bytes. Client reports are never counted: their
+   * counts are put back instead.
    *
-   * @param quantity {@link EnvelopeItem#getQuantity()}
-   * @param bytes payload bytes, or -1 when not serialized yet
+   * @param count how many items
+   * @param quantity the sum of their {@link EnvelopeItem#getQuantity()}
+   * @param bytes the sum of their payload sizes, or -1 when not serialized yet
    */
   static void record(
-      DiscardCounter counter, DiscardReason reason, ItemType type, long quantity, long bytes) {
-    if (type == null) {
+      DiscardCounter counter,
+      DiscardReason reason,
+      ItemType type,
+      long count,
+      long quantity,
+      long bytes) {
+    if (type == null || count <= 0) {
       return;
     }
-    long n = Math.max(1, quantity);
+    long n = Math.max(count, quantity);
     switch (type) {
       case TRANSACTION:
-        counter.record(reason, DataCategory.TRANSACTION, 1);
+        counter.record(reason, DataCategory.TRANSACTION, count);
         counter.record(reason, DataCategory.SPAN, n);
         break;
       case ATTACHMENT:
-        counter.record(reason, DataCategory.ATTACHMENT, bytes >= 0 ? bytes : 1);
+        counter.record(reason, DataCategory.ATTACHMENT, bytes >= 0 ? bytes : count);
         break;
       case LOG:
         counter.record(reason, DataCategory.LOG_ITEM, n);
@@ -63,6 +70,6 @@ final class Drops {
   /** Records one item that may not be serialized yet. */
   static void record(DiscardCounter counter, DiscardReason reason, EnvelopeItem item) {
     long bytes = item.getType() == ItemType.ATTACHMENT ? item.getPayload().length : -1;
-    record(counter, reason, item.getType(), item.getQuantity(), bytes);
+    record(counter, reason, item.getType(), 1, item.getQuantity(), bytes);
   }
 }

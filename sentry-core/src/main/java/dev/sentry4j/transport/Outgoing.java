@@ -4,8 +4,7 @@ import dev.sentry4j.transport.spool.DiskSpool;
 
 /**
  * One serialized envelope on its way: its bytes without {@code sent_at}, its {@link Manifest}, and
- * where it came from — memory (it holds a memory slot) or a claimed spool file. Used by one thread at
- * a time.
+ * where it came from — memory or a claimed spool file. Used by one thread at a time.
  */
 final class Outgoing {
   final byte[] bytes;
@@ -14,6 +13,8 @@ final class Outgoing {
   final DiskSpool.Claim claim;
   /** Attempts answered with 5xx so far (memory envelopes; spooled ones are counted by name). */
   int serverErrors;
+  /** Whether it counts against the memory bound (guarded by the backlog's lock). */
+  boolean held;
 
   Outgoing(byte[] bytes, String manifest, DiskSpool.Claim claim) {
     this.bytes = bytes;

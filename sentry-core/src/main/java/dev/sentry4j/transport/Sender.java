@@ -71,7 +71,10 @@ final class Sender implements Runnable {
   private long nextSpoolAt;
   private long lastReportAt;
   private long nextRescanAt;
-  private final Map<String, Integer> serverErrorsByFile = new HashMap<>();
+  /** The spool file being sent, one envelope at a time. */
+  private Cursor cursor;
+  /** 5xx answers per spooled envelope, by a hash of its bytes. */
+  private final Map<Long, Integer> serverErrorsBySpooled = new HashMap<>();
 
   Sender(
       HttpSender http,
@@ -164,6 +167,9 @@ final class Sender implements Runnable {
         awaitSignal(tuning.maxParkNanos);
       }
     }
+    if (cursor != null) {
+      putBack(); // the rest of the file waits for the next start
+    }
   }
 
   private void step() {
@@ -174,13 +180,16 @@ final class Sender implements Runnable {
       return;
     }
     Outgoing next = backlog.pollOutbox();
-    if (next == null && spool != null && spool.hasFiles()) {
+    if (next == null && (cursor != null || (spool != null && spool.hasFiles()))) {
       if (flushers.get() == 0 && nextSpoolAt - now > 0) {
         awaitSignal(nextSpoolAt - now);
         return;
       }
-      next = claimFromSpool();
-      if (next != null) {
+      if (cursor == null) {
+        cursor = claimFromSpool();
+      }
+      if (cursor != null) {
+        next = cursor.current();
         nextSpoolAt = now + tuning.spoolDrainIntervalNanos;
       }
     }
@@ -200,7 +209,7 @@ final class Sender implements Runnable {
       progress.changed();
       return;
     }
-    if (reportsEnabled && now - lastReportAt >= tuning.clientReportIntervalNanos) {
+    if (reportsEnabled && now - lastReportAt >= tuning.standaloneReportIntervalNanos) {
       sendReport(now);
     }
     if (spool != null && now - nextRescanAt >= 0) {
@@ -233,17 +242,66 @@ final class Sender implements Runnable {
     }
   }
 
-  private Outgoing claimFromSpool() {
+  private Cursor claimFromSpool() {
     DiskSpool.Claim claim = spool.claimOldest(manifest -> !limits.coversAny(manifest));
     if (claim == null) {
       return null;
     }
     try {
-      return new Outgoing(claim.read(), claim.manifest(), claim);
-    } catch (IOException | RuntimeException e) {
-      discardCorrupt(new Outgoing(new byte[0], claim.manifest(), claim), "unreadable: " + e);
+      return new Cursor(claim, SpoolBatch.decode(claim.read()));
+    } catch (IOException | SpoolBatch.MalformedException | RuntimeException e) {
+      Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, claim.manifest());
+      spool.quarantine(claim);
+      Diagnostics.warn(
+          "corrupt",
+          "A spool file is corrupt (" + e.getMessage() + "); it is moved aside and counted",
+          null);
       return null;
     }
+  }
+
+  /** A claimed spool file sent one envelope at a time; the claim is held until all are done. */
+  private static final class Cursor {
+    final DiskSpool.Claim claim;
+    final List<SpoolBatch.Record> records;
+    int next;
+
+    Cursor(DiskSpool.Claim claim, List<SpoolBatch.Record> records) {
+      this.claim = claim;
+      this.records = records;
+    }
+
+    Outgoing current() {
+      SpoolBatch.Record r = records.get(next);
+      return new Outgoing(r.bytes, r.manifest, claim);
+    }
+  }
+
+  /** The current spooled envelope is done with (sent or dropped and counted). */
+  private void advance() {
+    Outgoing done = cursor.current();
+    serverErrorsBySpooled.remove(key(done));
+    cursor.next++;
+    if (cursor.next >= cursor.records.size()) {
+      spool.complete(cursor.claim);
+      cursor = null;
+    }
+  }
+
+  /** Puts what is left of the current spool file back, in its place in the order. */
+  private void putBack() {
+    Cursor c = cursor;
+    cursor = null;
+    if (c.next == 0) {
+      spool.release(c.claim);
+    } else {
+      List<SpoolBatch.Record> rest = c.records.subList(c.next, c.records.size());
+      spool.replace(c.claim, SpoolBatch.encode(rest), rest.size(), SpoolBatch.manifestOf(rest));
+    }
+  }
+
+  private static long key(Outgoing o) {
+    return ((long) Arrays.hashCode(o.bytes) << 32) | (o.bytes.length & 0xffffffffL);
   }
 
   // ------------------------------------------------------------------ one envelope
@@ -260,7 +318,7 @@ final class Sender implements Runnable {
     boolean[] keep = null;
     if (limits.isActive()) {
       if (!o.inMemory() && limits.coversAny(o.manifest)) {
-        spool.release(o.claim); // a spooled envelope waits for the limit to end
+        putBack(); // spooled envelopes wait for the limit to end
         return;
       }
       keep = dropLimited(o, envelope);
@@ -365,32 +423,26 @@ final class Sender implements Runnable {
       }
       if (entries.size() == items.size()) {
         Manifest.Entry e = entries.get(i);
-        Drops.record(discards, why, e.type, e.quantity, e.bytes);
+        Drops.record(discards, why, e.type, e.count, e.quantity, e.bytes);
       } else {
-        Drops.record(discards, why, ItemType.fromWireName(items.get(i).type), 1, -1);
+        Drops.record(discards, why, ItemType.fromWireName(items.get(i).type), 1, 1, -1);
       }
     }
   }
 
   private void discardCorrupt(Outgoing o, String why) {
     Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
-    if (o.inMemory()) {
-      backlog.release();
-    } else {
-      spool.quarantine(o.claim);
-      serverErrorsByFile.remove(o.claim.name());
-    }
+    finish(o);
     Diagnostics.warn(
-        "corrupt", "A stored envelope is corrupt (" + why + "); it is moved aside and counted", null);
+        "corrupt", "A stored envelope is corrupt (" + why + "); it is dropped and counted", null);
   }
 
   /** The envelope is done with: sent, or dropped and already counted. */
   private void finish(Outgoing o) {
     if (o.inMemory()) {
-      backlog.release();
+      backlog.unhold(o);
     } else {
-      spool.complete(o.claim);
-      serverErrorsByFile.remove(o.claim.name());
+      advance();
     }
   }
 
@@ -398,22 +450,22 @@ final class Sender implements Runnable {
     if (o.inMemory()) {
       return ++o.serverErrors;
     }
-    if (serverErrorsByFile.size() > MAX_TRACKED_FAILURES) {
-      serverErrorsByFile.clear();
+    if (serverErrorsBySpooled.size() > MAX_TRACKED_FAILURES) {
+      serverErrorsBySpooled.clear();
     }
-    return serverErrorsByFile.merge(o.claim.name(), 1, Integer::sum);
+    return serverErrorsBySpooled.merge(key(o), 1, Integer::sum);
   }
 
   /** Keeps the envelope (disk, else memory), backs off, and sends new envelopes to disk meanwhile. */
   private void retryLater(Outgoing o, long now, String what, Throwable cause) {
     long delay = enterBackoff(now);
     if (o.inMemory()) {
-      String file = backlog.persist(o);
-      if (file != null && o.serverErrors > 0) {
-        serverErrorsByFile.put(file, o.serverErrors);
+      if (o.serverErrors > 0) {
+        serverErrorsBySpooled.put(key(o), o.serverErrors);
       }
+      backlog.persist(o);
     } else {
-      spool.release(o.claim);
+      putBack();
     }
     backlog.spillOutbox();
     Diagnostics.warn(

@@ -62,6 +62,15 @@ public final class SentryReceiver implements AutoCloseable {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, the client's delayed
+    // ACK then holds every answer for ~40 ms, which makes a test sending many envelopes crawl. The
+    // server reads this property once, when its first instance is made.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final ReceivedStore store;

@@ -28,18 +28,19 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * The disk spool: serialized envelopes waiting in a directory, one file each, sent oldest first.
+ * The disk spool: serialized envelopes waiting in a directory until they are sent, oldest first.
  * Internal, may change.
  *
- * <p>A file is written under a hidden temporary name and renamed into place, so a crash mid-write
- * never leaves half an envelope under a name that is sent. Its name is {@code
- * <epoch-millis>-<seq>-<random>.<manifest>.envelope}: names sort by age and the manifest says what
- * the envelope holds (see the transport's {@code Manifest}), for rate limits and drop counts without
- * reading the file. A sender claims a file by renaming it to {@code <name>.<pid>.sending}; only one
- * rename can win, so processes sharing the directory never send the same file twice. A claim whose
- * process is gone (or older than ten minutes) is put back by the next scan. Corrupt files are moved
- * to {@code corrupt/}. When the directory cannot be created or written (read-only, disk full), the
- * spool says so once and stops writing; files already there can still be sent.
+ * <p>A file holds one or more envelopes (the caller decides the format; a burst is written in
+ * batches, since creating files is what makes a disk slow). It is written under a hidden temporary
+ * name and renamed into place, so a crash mid-write never leaves half a file under a name that is
+ * sent. Its name is {@code <epoch-millis>-<seq>-<random>.<envelopes>.<manifest>.spool}: names sort
+ * by age, and the manifest says what the file holds, for rate limits and drop counts without
+ * reading it. A sender claims a file by renaming it to {@code <name>.<pid>.sending}; only one rename
+ * can win, so processes sharing the directory never send the same file twice. A claim whose process
+ * is gone (or older than ten minutes) is put back by the next scan. Corrupt files are moved to {@code
+ * corrupt/}. When the directory cannot be created or written (read-only, disk full), the spool says
+ * so once and stops writing; files already there can still be sent.
  *
  * <p>Thread-safe: every operation holds one lock, so a write and a claim never interleave.
  */
@@ -56,9 +57,10 @@ public final class DiskSpool {
   }
 
   private static final Pattern NAME =
-      Pattern.compile("\\d{13}-\\d{6}-[0-9a-f]{8}\\.([a-z0-9_~+]{1,160})\\.envelope");
-  private static final Pattern CLAIMED = Pattern.compile("(.+\\.envelope)\\.(\\d+)\\.sending");
-  private static final String SUFFIX = ".envelope";
+      Pattern.compile("(\\d{13}-\\d{6}-[0-9a-f]{8})\\.(\\d{1,6})\\.([a-z0-9_~+]{1,160})\\.spool");
+  private static final Pattern MANIFEST = Pattern.compile("[a-z0-9_~+]{1,160}");
+  private static final Pattern CLAIMED = Pattern.compile("(.+\\.spool)\\.(\\d+)\\.sending");
+  private static final String SUFFIX = ".spool";
   private static final String TEMP_SUFFIX = ".tmp";
   private static final String CORRUPT_DIR = "corrupt";
   private static final long STALE_MILLIS = 10 * 60 * 1000L;
@@ -72,17 +74,19 @@ public final class DiskSpool {
   private final FileWriter writer;
   private final AtomicInteger seq = new AtomicInteger();
   private final Object lock = new Object();
-  private final TreeMap<String, Long> index = new TreeMap<>(); // guarded by lock
+  private final TreeMap<String, Long> index = new TreeMap<>(); // name -> size; guarded by lock
   private long indexedBytes; // guarded by lock
-  private int claims; // guarded by lock
+  private int indexedEnvelopes; // guarded by lock
+  private int claimedEnvelopes; // guarded by lock
   private boolean opened; // guarded by lock
+  private boolean directoryMade; // guarded by lock
   private volatile boolean writable = true;
 
   /**
    * Creates a spool; touches no file until used.
    *
    * @param dir the directory (created on the first write)
-   * @param maxItems files kept at most; the oldest are deleted to make room
+   * @param maxItems envelopes kept at most; the oldest files are deleted to make room
    * @param maxBytes bytes kept at most; the oldest are deleted to make room
    * @param onEvicted gets the manifest of each file deleted to make room ({@code cache_overflow})
    */
@@ -156,38 +160,54 @@ public final class DiskSpool {
   }
 
   /**
-   * Writes an envelope, deleting the oldest files first when the spool is full.
+   * Writes a file, deleting the oldest files first when the spool is full.
    *
-   * @param data the serialized envelope, without {@code sent_at}
-   * @param manifest what it holds, {@code [a-z0-9_~+]}
+   * @param data the bytes
+   * @param envelopes how many envelopes they hold (counts against {@code maxItems})
+   * @param manifest what they hold, {@code [a-z0-9_~+]}
    * @return the file name, or {@code null} when it was not written: the spool is not writable (see
-   *     {@link #isWritable()}) or the envelope alone is larger than the byte cap
+   *     {@link #isWritable()}) or the file alone is larger than the caps
    */
-  public String store(byte[] data, String manifest) {
+  public String store(byte[] data, int envelopes, String manifest) {
     synchronized (lock) {
       ensureOpen();
-      if (!writable || data.length > maxBytes) {
+      if (!writable || data.length > maxBytes || envelopes > maxItems) {
         return null;
       }
       while (!index.isEmpty()
-          && (index.size() >= maxItems || indexedBytes + data.length > maxBytes)) {
+          && (indexedEnvelopes + envelopes > maxItems || indexedBytes + data.length > maxBytes)) {
         evictOldest();
       }
-      String name = newName(manifest);
-      Path temp = dir.resolve("." + name + TEMP_SUFFIX);
-      try {
-        Files.createDirectories(dir);
-        writer.write(temp, data);
-        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException | RuntimeException e) {
-        deleteQuietly(temp);
-        disable(e);
-        return null;
-      }
-      index.put(name, (long) data.length);
-      indexedBytes += data.length;
-      return name;
+      String prefix =
+          String.format(
+              "%013d-%06d-%08x",
+              System.currentTimeMillis(),
+              Math.floorMod(seq.getAndIncrement(), 1_000_000),
+              ThreadLocalRandom.current().nextInt());
+      return write(prefix, data, envelopes, manifest);
     }
+  }
+
+  private String write(String prefix, byte[] data, int envelopes, String manifest) { // lock held
+    String m = manifest != null && MANIFEST.matcher(manifest).matches() ? manifest : "unknown";
+    String name = prefix + "." + envelopes + "." + m + SUFFIX;
+    Path temp = dir.resolve("." + name + TEMP_SUFFIX);
+    try {
+      if (!directoryMade) {
+        Files.createDirectories(dir);
+        directoryMade = true;
+      }
+      writer.write(temp, data);
+      Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temp);
+      disable(e);
+      return null;
+    }
+    index.put(name, (long) data.length);
+    indexedBytes += data.length;
+    indexedEnvelopes += envelopes;
+    return name;
   }
 
   /**
@@ -202,16 +222,18 @@ public final class DiskSpool {
       while (it.hasNext()) {
         Map.Entry<String, Long> entry = it.next();
         String name = entry.getKey();
-        String manifest = manifestOf(name);
-        if (!sendable.test(manifest)) {
+        Matcher parts = NAME.matcher(name);
+        if (!parts.matches() || !sendable.test(parts.group(3))) {
           continue;
         }
+        int envelopes = Integer.parseInt(parts.group(2));
         Path claimed = dir.resolve(name + "." + PID + ".sending");
         try {
           Files.move(dir.resolve(name), claimed, StandardCopyOption.ATOMIC_MOVE);
         } catch (NoSuchFileException e) {
           it.remove(); // another process claimed it first
           indexedBytes -= entry.getValue();
+          indexedEnvelopes -= envelopes;
           continue;
         } catch (IOException | RuntimeException e) {
           Diagnostics.warn("spool-claim", "Could not claim a spooled envelope " + name, e);
@@ -219,45 +241,64 @@ public final class DiskSpool {
         }
         it.remove();
         indexedBytes -= entry.getValue();
-        claims++;
+        indexedEnvelopes -= envelopes;
+        claimedEnvelopes += envelopes;
         try {
           Files.setLastModifiedTime(claimed, FileTime.fromMillis(System.currentTimeMillis()));
         } catch (IOException | RuntimeException e) {
           // only the staleness check reads it; the owner's pid still protects the claim
         }
-        return new Claim(name, manifest, claimed);
+        return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed);
       }
       return null;
     }
   }
 
-  /** Deletes a claimed file: it was sent or dropped for good. */
+  /** Deletes a claimed file: everything in it was sent or dropped for good. */
   public void complete(Claim claim) {
     synchronized (lock) {
-      claims--;
+      claimedEnvelopes -= claim.envelopes;
       deleteQuietly(claim.path);
     }
   }
 
-  /** Puts a claimed file back for a later attempt. */
+  /** Puts a claimed file back unchanged for a later attempt. */
   public void release(Claim claim) {
     synchronized (lock) {
-      claims--;
+      claimedEnvelopes -= claim.envelopes;
       try {
         long size = Files.size(claim.path);
         Files.move(claim.path, dir.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
         index.put(claim.name, size);
         indexedBytes += size;
+        indexedEnvelopes += claim.envelopes;
       } catch (IOException | RuntimeException e) {
-        Diagnostics.warn("spool-release", "Could not put back a spooled envelope " + claim.name, e);
+        Diagnostics.warn("spool-release", "Could not put back a spooled file " + claim.name, e);
       }
+    }
+  }
+
+  /**
+   * Puts back what is left of a claimed file (part of it was sent) in its place in the order, and
+   * deletes the claimed file. When the rest cannot be written, the whole file is put back instead: a
+   * few envelopes sent twice (Sentry drops repeated event ids) beat losing the rest.
+   */
+  public void replace(Claim claim, byte[] rest, int envelopes, String manifest) {
+    synchronized (lock) {
+      String written = writable ? write(claim.prefix, rest, envelopes, manifest) : null;
+      if (written == null) {
+        release(claim);
+        return;
+      }
+      claimedEnvelopes -= claim.envelopes;
+      deleteQuietly(claim.path);
     }
   }
 
   /** Moves a claimed file that cannot be read or parsed to {@code corrupt/}, keeping the newest few. */
   public void quarantine(Claim claim) {
     synchronized (lock) {
-      claims--;
+      claimedEnvelopes -= claim.envelopes;
       Path corrupt = dir.resolve(CORRUPT_DIR);
       try {
         Files.createDirectories(corrupt);
@@ -272,7 +313,7 @@ public final class DiskSpool {
   /** Envelopes waiting on disk as far as this process knows, claimed ones included. */
   public int pending() {
     synchronized (lock) {
-      return index.size() + claims;
+      return indexedEnvelopes + claimedEnvelopes;
     }
   }
 
@@ -326,7 +367,7 @@ public final class DiskSpool {
         deleteQuietly(p); // a write cut short by a crash
       }
     }
-    while (!index.isEmpty() && (index.size() > maxItems || indexedBytes > maxBytes)) {
+    while (!index.isEmpty() && (indexedEnvelopes > maxItems || indexedBytes > maxBytes)) {
       evictOldest();
     }
   }
@@ -349,6 +390,7 @@ public final class DiskSpool {
       long size = Files.size(p);
       index.put(name, size);
       indexedBytes += size;
+      indexedEnvelopes += envelopesOf(name);
     } catch (IOException | RuntimeException e) {
       // gone meanwhile: another process claimed it
     }
@@ -357,6 +399,7 @@ public final class DiskSpool {
   private void evictOldest() { // lock held
     Map.Entry<String, Long> oldest = index.pollFirstEntry();
     indexedBytes -= oldest.getValue();
+    indexedEnvelopes -= envelopesOf(oldest.getKey());
     try {
       if (Files.deleteIfExists(dir.resolve(oldest.getKey()))) {
         onEvicted.accept(manifestOf(oldest.getKey()));
@@ -395,17 +438,15 @@ public final class DiskSpool {
     }
   }
 
-  private String newName(String manifest) {
-    String m = manifest != null && manifest.matches("[a-z0-9_~+]{1,160}") ? manifest : "unknown";
-    int n = Math.floorMod(seq.getAndIncrement(), 1_000_000);
-    int random = ThreadLocalRandom.current().nextInt();
-    return String.format("%013d-%06d-%08x.%s%s", System.currentTimeMillis(), n, random, m, SUFFIX);
-  }
-
   /** The manifest part of a file name. */
   static String manifestOf(String name) {
     Matcher m = NAME.matcher(name);
-    return m.matches() ? m.group(1) : "";
+    return m.matches() ? m.group(3) : "";
+  }
+
+  private static int envelopesOf(String name) {
+    Matcher m = NAME.matcher(name);
+    return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
   private static long parsePid(String text) {
@@ -453,11 +494,15 @@ public final class DiskSpool {
   /** A file this process claimed for sending. */
   public static final class Claim {
     private final String name;
+    private final String prefix;
+    private final int envelopes;
     private final String manifest;
     private final Path path;
 
-    Claim(String name, String manifest, Path path) {
+    Claim(String name, String prefix, int envelopes, String manifest, Path path) {
       this.name = name;
+      this.prefix = prefix;
+      this.envelopes = envelopes;
       this.manifest = manifest;
       this.path = path;
     }
@@ -467,15 +512,20 @@ public final class DiskSpool {
       return name;
     }
 
-    /** What the envelope holds. */
+    /** How many envelopes the file holds. */
+    public int envelopes() {
+      return envelopes;
+    }
+
+    /** What the file holds. */
     public String manifest() {
       return manifest;
     }
 
     /**
-     * Reads the envelope.
+     * Reads the file.
      *
-     * @throws IOException when the file cannot be read
+     * @throws IOException when it cannot be read
      */
     public byte[] read() throws IOException {
       return Files.readAllBytes(path);

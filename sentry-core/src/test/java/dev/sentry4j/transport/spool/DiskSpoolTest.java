@@ -43,8 +43,8 @@ class DiskSpoolTest {
   @Test
   void claimsFilesOldestFirstAndDeletesThemWhenComplete() throws IOException {
     DiskSpool spool = spool(10, 1 << 20);
-    spool.store(bytes("first"), "event~1~5");
-    spool.store(bytes("second"), "event~1~6");
+    spool.store(bytes("first"), 1, "event~1~5");
+    spool.store(bytes("second"), 1, "event~1~6");
 
     DiskSpool.Claim a = spool.claimOldest(m -> true);
     DiskSpool.Claim b = spool.claimOldest(m -> true);
@@ -74,19 +74,19 @@ class DiskSpoolTest {
               Files.write(file, data);
             });
 
-    String name = spool.store(bytes("{}"), "event~1~2");
+    String name = spool.store(bytes("{}"), 1, "event~1~2");
 
     assertThat(seenWhileWriting).hasSize(1);
     assertThat(seenWhileWriting.get(0).getFileName().toString()).startsWith(".").endsWith(".tmp");
     assertThat(files()).containsExactly(name);
-    assertThat(name).matches("\\d{13}-\\d{6}-[0-9a-f]{8}\\.event~1~2\\.envelope");
+    assertThat(name).matches("\\d{13}-\\d{6}-[0-9a-f]{8}\\.1\\.event~1~2\\.spool");
   }
 
   @Test
   void aClaimPutBackIsSentLaterAndSkippedFilesWait() throws IOException {
     DiskSpool spool = spool(10, 1 << 20);
-    spool.store(bytes("error"), "event~1~5");
-    spool.store(bytes("txn"), "transaction~4~3");
+    spool.store(bytes("error"), 1, "event~1~5");
+    spool.store(bytes("txn"), 1, "transaction~4~3");
 
     DiskSpool.Claim txn = spool.claimOldest(m -> !m.startsWith("event"));
     assertThat(txn.manifest()).isEqualTo("transaction~4~3");
@@ -100,24 +100,47 @@ class DiskSpoolTest {
   void deletesTheOldestToStayWithinItsCapsAndSaysWhatWasLost() {
     DiskSpool spool = spool(3, 1 << 20);
     for (int i = 0; i < 5; i++) {
-      spool.store(bytes("envelope " + i), "event~1~" + i);
+      spool.store(bytes("envelope " + i), 1, "event~1~" + i);
     }
 
     assertThat(spool.pending()).isEqualTo(3);
     assertThat(evicted).containsExactly("event~1~0", "event~1~1");
 
     DiskSpool small = spool(100, 25);
-    small.store(bytes("0123456789"), "log~10~10");
-    small.store(bytes("0123456789"), "log~20~10");
-    small.store(bytes("0123456789"), "log~30~10");
+    small.store(bytes("0123456789"), 1, "log~10~10");
+    small.store(bytes("0123456789"), 1, "log~20~10");
+    small.store(bytes("0123456789"), 1, "log~30~10");
     assertThat(evicted).endsWith("log~10~10");
-    assertThat(small.store(new byte[26], "event~1~26")).as("larger than the whole spool").isNull();
+    assertThat(small.store(new byte[26], 1, "event~1~26")).as("larger than the whole spool").isNull();
     assertThat(small.isWritable()).isTrue();
   }
 
   @Test
+  void countsEnvelopesNotFilesAndPutsTheRestOfAFileBackInItsPlace() throws IOException {
+    DiskSpool spool = spool(10, 1 << 20);
+    spool.store(bytes("a,b,c"), 3, "event~3~3~3");
+    spool.store(bytes("later"), 1, "event~1~1~5");
+    assertThat(spool.pending()).isEqualTo(4);
+
+    DiskSpool.Claim batch = spool.claimOldest(m -> true);
+    assertThat(batch.envelopes()).isEqualTo(3);
+    spool.replace(batch, bytes("c"), 1, "event~1~1~1");
+
+    assertThat(spool.pending()).isEqualTo(2);
+    DiskSpool.Claim rest = spool.claimOldest(m -> true);
+    assertThat(rest.read()).as("still first in line").isEqualTo(bytes("c"));
+    assertThat(rest.manifest()).isEqualTo("event~1~1~1");
+
+    DiskSpool capped = new DiskSpool(dir.resolve("capped"), 5, 1 << 20, evicted::add);
+    capped.store(bytes("1,2,3"), 3, "event~3~3~3");
+    capped.store(bytes("4,5,6"), 3, "event~3~3~3");
+    assertThat(capped.pending()).isEqualTo(3);
+    assertThat(evicted).containsExactly("event~3~3~3");
+  }
+
+  @Test
   void aNewSpoolOnTheSameDirectoryFindsWhatWasLeft() throws IOException {
-    spool(10, 1 << 20).store(bytes("left over"), "event~1~9");
+    spool(10, 1 << 20).store(bytes("left over"), 1, "event~1~9");
 
     DiskSpool next = spool(10, 1 << 20);
     assertThat(next.pending()).as("nothing is read before open").isZero();
@@ -130,7 +153,7 @@ class DiskSpoolTest {
   @Test
   void putsBackClaimsOfDeadProcessesAndRemovesStaleTemporaryFiles() throws Exception {
     DiskSpool first = spool(10, 1 << 20);
-    String name = first.store(bytes("claimed by a process that died"), "event~1~30");
+    String name = first.store(bytes("claimed by a process that died"), 1, "event~1~30");
     long deadPid = deadPid();
     Files.move(dir.resolve(name), dir.resolve(name + "." + deadPid + ".sending"));
     Path temp = dir.resolve("." + name + ".tmp");
@@ -148,7 +171,7 @@ class DiskSpoolTest {
 
   @Test
   void leavesClaimsOfLiveProcessesAlone() throws Exception {
-    String name = spool(10, 1 << 20).store(bytes("in flight elsewhere"), "event~1~19");
+    String name = spool(10, 1 << 20).store(bytes("in flight elsewhere"), 1, "event~1~19");
     long livePid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
     Files.move(dir.resolve(name), dir.resolve(name + "." + livePid + ".sending"));
 
@@ -162,7 +185,7 @@ class DiskSpoolTest {
   void twoSpoolsOnOneDirectoryNeverClaimTheSameFile() throws Exception {
     DiskSpool writer = spool(1000, 1 << 24);
     for (int i = 0; i < 300; i++) {
-      writer.store(bytes("envelope " + i), "event~1~1");
+      writer.store(bytes("envelope " + i), 1, "event~1~1");
     }
     DiskSpool a = spool(1000, 1 << 24);
     DiskSpool b = spool(1000, 1 << 24);
@@ -206,8 +229,8 @@ class DiskSpoolTest {
     Files.write(blocked, bytes("a file where the spool should be"));
     DiskSpool spool = new DiskSpool(blocked.resolve("spool"), 10, 1 << 20, evicted::add);
 
-    assertThat(spool.store(bytes("a"), "event~1~1")).isNull();
-    assertThat(spool.store(bytes("b"), "event~1~1")).isNull();
+    assertThat(spool.store(bytes("a"), 1, "event~1~1")).isNull();
+    assertThat(spool.store(bytes("b"), 1, "event~1~1")).isNull();
 
     assertThat(spool.isWritable()).isFalse();
     assertThat(diagnostics).hasSize(1);
@@ -216,7 +239,7 @@ class DiskSpoolTest {
 
   @Test
   void aFullDiskMeansMemoryOnlyButFilesAlreadyThereAreStillSent() throws IOException {
-    spool(10, 1 << 20).store(bytes("written before the disk filled up"), "event~1~33");
+    spool(10, 1 << 20).store(bytes("written before the disk filled up"), 1, "event~1~33");
     DiskSpool spool =
         new DiskSpool(
             dir,
@@ -227,11 +250,11 @@ class DiskSpoolTest {
               throw new IOException("No space left on device");
             });
 
-    assertThat(spool.store(bytes("new"), "event~1~3")).isNull();
+    assertThat(spool.store(bytes("new"), 1, "event~1~3")).isNull();
 
     assertThat(spool.isWritable()).isFalse();
     assertThat(diagnostics).singleElement().asString().contains("No space left on device");
-    assertThat(files()).hasSize(1).allMatch(n -> n.endsWith(".envelope"));
+    assertThat(files()).hasSize(1).allMatch(n -> n.endsWith(".spool"));
     assertThat(spool.claimOldest(m -> true)).isNotNull();
   }
 
@@ -239,7 +262,7 @@ class DiskSpoolTest {
   void movesCorruptFilesAsideAndKeepsOnlyTheNewestFew() throws IOException {
     DiskSpool spool = spool(100, 1 << 20);
     for (int i = 0; i < 25; i++) {
-      spool.store(bytes("garbage " + i), "event~1~9");
+      spool.store(bytes("garbage " + i), 1, "event~1~9");
     }
     for (int i = 0; i < 25; i++) {
       spool.quarantine(spool.claimOldest(m -> true));
