@@ -51,6 +51,7 @@ public final class AsyncTransport implements Transport {
   private final Thread intakeThread;
   private final Thread senderThread;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean closing;
   private volatile boolean stopping;
 
   /**
@@ -184,9 +185,11 @@ public final class AsyncTransport implements Transport {
   }
 
   /**
-   * Flushes for most of {@code timeout}, then stops both threads (a request still in flight is cut
-   * and its envelope kept) and writes what is left in memory, plus the pending client report, to the
-   * spool for the next start. What cannot be written is dropped and counted.
+   * Writes what waits in memory to the spool, flushes for most of {@code timeout} (sending from the
+   * spool), then stops both threads (a request still in flight is cut and its envelope kept) and
+   * writes what is still left, plus the pending client report, to the spool for the next start.
+   * What cannot be written in time is dropped and counted. Without a usable spool, it flushes from
+   * memory and drops and counts what is left.
    */
   @Override
   public void close(Duration timeout) {
@@ -196,6 +199,11 @@ public final class AsyncTransport implements Transport {
     long total = Math.max(0, timeout.toNanos());
     long deadline = System.nanoTime() + total;
     long reserve = Math.min(total / 4, MAX_CLOSE_RESERVE_NANOS);
+    // Secure first, then send: what waits in memory goes to disk now (one file per 64 envelopes),
+    // and so does everything the intake worker serializes from here on; the flush below then
+    // sends from disk. Whatever is not sent in time is already where the next start finds it.
+    closing = true;
+    backlog.spillOutbox();
     boolean flushed = flush(Duration.ofNanos(total - reserve));
     stopping = true;
     inbox.add(STOP);
@@ -242,7 +250,7 @@ public final class AsyncTransport implements Transport {
       try {
         intake(envelope, toDisk);
         // Going to disk: take what else waits, without waiting, to write it in the same file.
-        while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES) {
+        while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES && !stopping) {
           Envelope next = inbox.poll();
           if (next == null) {
             break;
@@ -268,8 +276,8 @@ public final class AsyncTransport implements Transport {
       }
       sender.wake();
       progress.changed();
-      if (stop) {
-        return;
+      if (stop || stopping) {
+        return; // close() saves what is still queued
       }
     }
   }
@@ -293,7 +301,7 @@ public final class AsyncTransport implements Transport {
     if (o == null) {
       return;
     }
-    boolean diskFirst = (stopping || sender.isOffline()) && backlog.canSpill();
+    boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
     if (diskFirst || !backlog.tryHold(o)) {
       toDisk.add(o);
     }
@@ -341,7 +349,7 @@ public final class AsyncTransport implements Transport {
       }
     }
     for (List<Outgoing> batch : Backlog.batches(left)) {
-      if (!backlog.toDisk(batch)) {
+      if (System.nanoTime() - deadline >= 0 || !backlog.toDisk(batch)) {
         for (Outgoing o : batch) {
           Manifest.record(discards, reason, o.manifest);
           backlog.unhold(o);
