@@ -204,7 +204,10 @@ public final class AsyncTransport implements Transport {
     // sends from disk. Whatever is not sent in time is already where the next start finds it.
     closing = true;
     backlog.spillOutbox();
-    boolean flushed = flush(Duration.ofNanos(total - reserve));
+    if (reportsEnabled) {
+      sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
+    }
+    boolean flushed = flush(Duration.ofNanos(Math.max(0, deadline - reserve - System.nanoTime())));
     stopping = true;
     inbox.add(STOP);
     sender.stop();
@@ -348,7 +351,7 @@ public final class AsyncTransport implements Transport {
         }
       }
     }
-    for (List<Outgoing> batch : Backlog.batches(left)) {
+    for (List<Outgoing> batch : backlog.batches(left)) {
       if (System.nanoTime() - deadline >= 0 || !backlog.toDisk(batch)) {
         for (Outgoing o : batch) {
           Manifest.record(discards, reason, o.manifest);

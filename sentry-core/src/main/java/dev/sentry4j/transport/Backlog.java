@@ -192,15 +192,23 @@ final class Backlog {
     }
   }
 
-  /** Cuts envelopes into files of at most {@link SpoolBatch#MAX_ENVELOPES} and about 1 MiB. */
-  static List<List<Outgoing>> batches(List<Outgoing> envelopes) {
+  /**
+   * Cuts envelopes into files of at most {@link SpoolBatch#MAX_ENVELOPES} and about 1 MiB, and
+   * never more than the spool holds.
+   */
+  List<List<Outgoing>> batches(List<Outgoing> envelopes) {
+    int maxCount = SpoolBatch.MAX_ENVELOPES;
+    long maxBytes = SpoolBatch.MAX_BYTES;
+    if (spool != null) {
+      maxCount = Math.min(maxCount, spool.maxEnvelopesPerFile());
+      maxBytes = Math.min(maxBytes, spool.maxBytesPerFile() / 2);
+    }
     List<List<Outgoing>> out = new ArrayList<>();
     List<Outgoing> current = new ArrayList<>();
     long bytes = 0;
     for (Outgoing o : envelopes) {
       if (!current.isEmpty()
-          && (current.size() >= SpoolBatch.MAX_ENVELOPES
-              || bytes + o.bytes.length > SpoolBatch.MAX_BYTES)) {
+          && (current.size() >= maxCount || bytes + o.bytes.length > maxBytes)) {
         out.add(current);
         current = new ArrayList<>();
         bytes = 0;

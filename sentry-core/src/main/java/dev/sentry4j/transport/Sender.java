@@ -129,7 +129,10 @@ final class Sender implements Runnable {
     flushers.decrementAndGet();
   }
 
-  /** Asks for a client report to be sent now if anything is pending; returns a ticket. */
+  /**
+   * Asks for a client report to be sent before the next envelope, if anything is pending (not while
+   * backing off); returns a ticket.
+   */
   long requestReport() {
     long ticket = reportRequests.incrementAndGet();
     wake();
@@ -174,8 +177,16 @@ final class Sender implements Runnable {
 
   private void step() {
     long now = ticker.nanoTime();
-    if (offline && backoffUntil - now > 0) {
-      answerReportRequests();
+    boolean backingOff = offline && backoffUntil - now > 0;
+    long asked = reportRequests.get();
+    if (asked > reportsDone) { // a flush or close asked: before the next envelope
+      if (!backingOff) {
+        sendReport(now);
+      }
+      reportsDone = asked;
+      progress.changed();
+    }
+    if (backingOff) {
       awaitSignal(backoffUntil - now);
       return;
     }
@@ -202,13 +213,6 @@ final class Sender implements Runnable {
   }
 
   private void idle(long now) {
-    if (reportRequests.get() > reportsDone) {
-      long ticket = reportRequests.get();
-      sendReport(now);
-      reportsDone = ticket;
-      progress.changed();
-      return;
-    }
     if (reportsEnabled && now - lastReportAt >= tuning.standaloneReportIntervalNanos) {
       sendReport(now);
     }
@@ -520,15 +524,6 @@ final class Sender implements Runnable {
       report.restoreTo(discards);
       enterBackoff(now);
       Diagnostics.warn("unreachable", "Could not reach Sentry with a client report", e);
-    }
-  }
-
-  /** While backing off, reports asked for by a flush cannot be sent: say so at once. */
-  private void answerReportRequests() {
-    long asked = reportRequests.get();
-    if (asked > reportsDone) {
-      reportsDone = asked;
-      progress.changed();
     }
   }
 

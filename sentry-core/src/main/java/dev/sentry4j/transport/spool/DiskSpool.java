@@ -80,6 +80,7 @@ public final class DiskSpool {
   private int claimedEnvelopes; // guarded by lock
   private boolean opened; // guarded by lock
   private boolean directoryMade; // guarded by lock
+  private volatile int pending; // indexedEnvelopes + claimedEnvelopes, for readers without the lock
   private volatile boolean writable = true;
 
   /**
@@ -147,15 +148,23 @@ public final class DiskSpool {
   /** Reads the directory once: finds files left by earlier runs and claims of dead processes. */
   public void open() {
     synchronized (lock) {
-      ensureOpen();
+      try {
+        ensureOpen();
+      } finally {
+        updatePending();
+      }
     }
   }
 
   /** Looks into the directory again for files of other processes and abandoned claims. */
   public void rescan() {
     synchronized (lock) {
-      opened = true;
-      scan();
+      try {
+        opened = true;
+        scan();
+      } finally {
+        updatePending();
+      }
     }
   }
 
@@ -170,21 +179,25 @@ public final class DiskSpool {
    */
   public String store(byte[] data, int envelopes, String manifest) {
     synchronized (lock) {
-      ensureOpen();
-      if (!writable || data.length > maxBytes || envelopes > maxItems) {
-        return null;
+      try {
+        ensureOpen();
+        if (!writable || data.length > maxBytes || envelopes > maxItems) {
+          return null;
+        }
+        while (!index.isEmpty()
+            && (indexedEnvelopes + envelopes > maxItems || indexedBytes + data.length > maxBytes)) {
+          evictOldest();
+        }
+        String prefix =
+            String.format(
+                "%013d-%06d-%08x",
+                System.currentTimeMillis(),
+                Math.floorMod(seq.getAndIncrement(), 1_000_000),
+                ThreadLocalRandom.current().nextInt());
+        return write(prefix, data, envelopes, manifest);
+      } finally {
+        updatePending();
       }
-      while (!index.isEmpty()
-          && (indexedEnvelopes + envelopes > maxItems || indexedBytes + data.length > maxBytes)) {
-        evictOldest();
-      }
-      String prefix =
-          String.format(
-              "%013d-%06d-%08x",
-              System.currentTimeMillis(),
-              Math.floorMod(seq.getAndIncrement(), 1_000_000),
-              ThreadLocalRandom.current().nextInt());
-      return write(prefix, data, envelopes, manifest);
     }
   }
 
@@ -217,63 +230,75 @@ public final class DiskSpool {
    */
   public Claim claimOldest(Predicate<String> sendable) {
     synchronized (lock) {
-      ensureOpen();
-      Iterator<Map.Entry<String, Long>> it = index.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<String, Long> entry = it.next();
-        String name = entry.getKey();
-        Matcher parts = NAME.matcher(name);
-        if (!parts.matches() || !sendable.test(parts.group(3))) {
-          continue;
-        }
-        int envelopes = Integer.parseInt(parts.group(2));
-        Path claimed = dir.resolve(name + "." + PID + ".sending");
-        try {
-          Files.move(dir.resolve(name), claimed, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchFileException e) {
-          it.remove(); // another process claimed it first
+      try {
+        ensureOpen();
+        Iterator<Map.Entry<String, Long>> it = index.entrySet().iterator();
+        while (it.hasNext()) {
+          Map.Entry<String, Long> entry = it.next();
+          String name = entry.getKey();
+          Matcher parts = NAME.matcher(name);
+          if (!parts.matches() || !sendable.test(parts.group(3))) {
+            continue;
+          }
+          int envelopes = Integer.parseInt(parts.group(2));
+          Path claimed = dir.resolve(name + "." + PID + ".sending");
+          try {
+            Files.move(dir.resolve(name), claimed, StandardCopyOption.ATOMIC_MOVE);
+          } catch (NoSuchFileException e) {
+            it.remove(); // another process claimed it first
+            indexedBytes -= entry.getValue();
+            indexedEnvelopes -= envelopes;
+            continue;
+          } catch (IOException | RuntimeException e) {
+            Diagnostics.warn("spool-claim", "Could not claim a spooled envelope " + name, e);
+            return null;
+          }
+          it.remove();
           indexedBytes -= entry.getValue();
           indexedEnvelopes -= envelopes;
-          continue;
-        } catch (IOException | RuntimeException e) {
-          Diagnostics.warn("spool-claim", "Could not claim a spooled envelope " + name, e);
-          return null;
+          claimedEnvelopes += envelopes;
+          try {
+            Files.setLastModifiedTime(claimed, FileTime.fromMillis(System.currentTimeMillis()));
+          } catch (IOException | RuntimeException e) {
+            // only the staleness check reads it; the owner's pid still protects the claim
+          }
+          return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed);
         }
-        it.remove();
-        indexedBytes -= entry.getValue();
-        indexedEnvelopes -= envelopes;
-        claimedEnvelopes += envelopes;
-        try {
-          Files.setLastModifiedTime(claimed, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException | RuntimeException e) {
-          // only the staleness check reads it; the owner's pid still protects the claim
-        }
-        return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed);
+        return null;
+      } finally {
+        updatePending();
       }
-      return null;
     }
   }
 
   /** Deletes a claimed file: everything in it was sent or dropped for good. */
   public void complete(Claim claim) {
     synchronized (lock) {
-      claimedEnvelopes -= claim.envelopes;
-      deleteQuietly(claim.path);
+      try {
+        claimedEnvelopes -= claim.envelopes;
+        deleteQuietly(claim.path);
+      } finally {
+        updatePending();
+      }
     }
   }
 
   /** Puts a claimed file back unchanged for a later attempt. */
   public void release(Claim claim) {
     synchronized (lock) {
-      claimedEnvelopes -= claim.envelopes;
       try {
-        long size = Files.size(claim.path);
-        Files.move(claim.path, dir.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
-        index.put(claim.name, size);
-        indexedBytes += size;
-        indexedEnvelopes += claim.envelopes;
-      } catch (IOException | RuntimeException e) {
-        Diagnostics.warn("spool-release", "Could not put back a spooled file " + claim.name, e);
+        claimedEnvelopes -= claim.envelopes;
+        try {
+          long size = Files.size(claim.path);
+          Files.move(claim.path, dir.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
+          index.put(claim.name, size);
+          indexedBytes += size;
+          indexedEnvelopes += claim.envelopes;
+        } catch (IOException | RuntimeException e) {
+          Diagnostics.warn("spool-release", "Could not put back a spooled file " + claim.name, e);
+        }
+      } finally {
+        updatePending();
       }
     }
   }
@@ -285,36 +310,59 @@ public final class DiskSpool {
    */
   public void replace(Claim claim, byte[] rest, int envelopes, String manifest) {
     synchronized (lock) {
-      String written = writable ? write(claim.prefix, rest, envelopes, manifest) : null;
-      if (written == null) {
-        release(claim);
-        return;
+      try {
+        String written = writable ? write(claim.prefix, rest, envelopes, manifest) : null;
+        if (written == null) {
+          release(claim);
+          return;
+        }
+        claimedEnvelopes -= claim.envelopes;
+        deleteQuietly(claim.path);
+      } finally {
+        updatePending();
       }
-      claimedEnvelopes -= claim.envelopes;
-      deleteQuietly(claim.path);
     }
   }
 
   /** Moves a claimed file that cannot be read or parsed to {@code corrupt/}, keeping the newest few. */
   public void quarantine(Claim claim) {
     synchronized (lock) {
-      claimedEnvelopes -= claim.envelopes;
-      Path corrupt = dir.resolve(CORRUPT_DIR);
       try {
-        Files.createDirectories(corrupt);
-        Files.move(claim.path, corrupt.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
-        pruneCorrupt(corrupt);
-      } catch (IOException | RuntimeException e) {
-        deleteQuietly(claim.path);
+        claimedEnvelopes -= claim.envelopes;
+        Path corrupt = dir.resolve(CORRUPT_DIR);
+        try {
+          Files.createDirectories(corrupt);
+          Files.move(claim.path, corrupt.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
+          pruneCorrupt(corrupt);
+        } catch (IOException | RuntimeException e) {
+          deleteQuietly(claim.path);
+        }
+      } finally {
+        updatePending();
       }
     }
   }
 
-  /** Envelopes waiting on disk as far as this process knows, claimed ones included. */
+  /**
+   * Envelopes waiting on disk as far as this process knows, claimed ones included. Never waits for a
+   * write in progress.
+   */
   public int pending() {
-    synchronized (lock) {
-      return indexedEnvelopes + claimedEnvelopes;
-    }
+    return pending;
+  }
+
+  /** Envelopes a single file may hold: {@code maxItems}. */
+  public int maxEnvelopesPerFile() {
+    return maxItems;
+  }
+
+  /** Bytes a single file may have: {@code maxBytes}. */
+  public long maxBytesPerFile() {
+    return maxBytes;
+  }
+
+  private void updatePending() { // lock held
+    pending = indexedEnvelopes + claimedEnvelopes;
   }
 
   /** Whether an unclaimed file is waiting. */
