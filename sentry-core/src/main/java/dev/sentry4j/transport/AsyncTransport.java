@@ -166,7 +166,7 @@ public final class AsyncTransport implements Transport {
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     if (backlog.spool() != null) {
-      backlog.spool().open(); // what an earlier run left counts too
+      backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
     }
     if (!senderThread.isAlive()) {
       return backlog.isEmpty();

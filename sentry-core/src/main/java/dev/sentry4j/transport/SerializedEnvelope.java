@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -125,9 +124,7 @@ final class SerializedEnvelope {
       out.set("event_id", eventId);
     }
     out.put("sent_at", EnvelopeWriter.rfc3339(sentAt));
-    Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : header.properties()) {
       if (!f.getKey().equals("event_id") && !f.getKey().equals("sent_at")) {
         out.set(f.getKey(), f.getValue());
       }

@@ -9,6 +9,7 @@ import dev.sentry4j.SentryOptions;
 import dev.sentry4j.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.testing.RelaySchema;
+import dev.sentry4j.testing.Response;
 import dev.sentry4j.testing.SentryReceiver;
 import dev.sentry4j.transport.spool.DiskSpool;
 import java.io.BufferedReader;
@@ -108,6 +109,17 @@ class SpoolRecoveryTest {
     }
     assertThat(last).startsWith("SPOOLED");
     assertThat(ids).hasSize(5).allMatch(id -> id.matches("[0-9a-f]{32}"));
+    Path dir =
+        DiskSpool.directoryFor(
+            cacheDir.toString(), "1", SentryReceiver.PUBLIC_KEY, "http://127.0.0.1:" + port + "/api/1/envelope/");
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> contents = new ArrayList<>();
+      for (Path f : (Iterable<Path>) files::iterator) {
+        contents.add(Files.readString(f));
+      }
+      assertThat(contents).isNotEmpty().noneMatch(c -> c.contains("sent_at"));
+      assertThat(String.join("", contents)).contains(ids);
+    }
 
     SentryReceiver receiver = open(SentryReceiver.start(port));
     open(Pipeline.start(dsn, cacheDir, null));
@@ -151,6 +163,32 @@ class SpoolRecoveryTest {
       assertThat(left.map(p -> p.getFileName().toString())).containsExactly("corrupt");
     }
     assertThat(receiver.malformed()).isEmpty();
+  }
+
+  @Test
+  void aFileCutShortBy503IsPutBackWithTheRestAndNothingIsAcceptedTwice() throws Exception {
+    SentryReceiver receiver = open(SentryReceiver.start());
+    receiver.enqueueResponses(Response.ok(), Response.ok(), Response.status(503));
+    Path dir =
+        DiskSpool.directoryFor(
+            cacheDir.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
+    List<String> ids = new ArrayList<>();
+    new DiskSpool(dir, 100, 1 << 20, m -> {})
+        .store(file(ids, true, true, true, true, true), 5, "event~5~5~0");
+
+    Pipeline p = open(Pipeline.start(receiver.dsn(), cacheDir, null));
+    receiver.awaitCondition(
+        "all five accepted", WAIT, () -> DeliveryFaultTest.acceptedEventIds(receiver).size() == 5);
+    assertThat(Sentry.flush(WAIT)).isTrue();
+
+    assertThat(receiver.events()).hasSize(6);
+    assertThat(receiver.events().stream().filter(e -> e.envelope().responseStatus() == 200))
+        .extracting(e -> e.eventId())
+        .containsExactlyElementsOf(ids);
+    assertThat(p.stats().getSent()).isEqualTo(5);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
   }
 
   /** A spool file of envelopes; {@code false} damages that envelope's payload. */
