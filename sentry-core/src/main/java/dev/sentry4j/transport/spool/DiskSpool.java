@@ -72,7 +72,7 @@ public final class DiskSpool {
   private final long maxBytes;
   private final Consumer<String> onEvicted;
   private final FileWriter writer;
-  private final AtomicInteger seq = new AtomicInteger();
+  private static final AtomicInteger SEQ = new AtomicInteger();
   private final Object lock = new Object();
   private final TreeMap<String, Long> index = new TreeMap<>(); // name -> size; guarded by lock
   private long indexedBytes; // guarded by lock
@@ -192,7 +192,7 @@ public final class DiskSpool {
             String.format(
                 "%013d-%06d-%08x",
                 System.currentTimeMillis(),
-                Math.floorMod(seq.getAndIncrement(), 1_000_000),
+                Math.floorMod(SEQ.getAndIncrement(), 1_000_000),
                 ThreadLocalRandom.current().nextInt());
         return write(prefix, data, envelopes, manifest);
       } finally {

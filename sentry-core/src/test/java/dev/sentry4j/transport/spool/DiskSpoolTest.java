@@ -106,7 +106,7 @@ class DiskSpoolTest {
     assertThat(spool.pending()).isEqualTo(3);
     assertThat(evicted).containsExactly("event~1~0", "event~1~1");
 
-    DiskSpool small = spool(100, 25);
+    DiskSpool small = new DiskSpool(dir.resolve("small"), 100, 25, evicted::add);
     small.store(bytes("0123456789"), 1, "log~10~10");
     small.store(bytes("0123456789"), 1, "log~20~10");
     small.store(bytes("0123456789"), 1, "log~30~10");
