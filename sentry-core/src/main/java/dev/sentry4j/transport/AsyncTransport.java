@@ -185,11 +185,11 @@ public final class AsyncTransport implements Transport {
   }
 
   /**
-   * Writes what waits in memory to the spool, flushes for most of {@code timeout} (sending from the
-   * spool), then stops both threads (a request still in flight is cut and its envelope kept) and
-   * writes what is still left, plus the pending client report, to the spool for the next start.
-   * What cannot be written in time is dropped and counted. Without a usable spool, it flushes from
-   * memory and drops and counts what is left.
+   * Flushes for most of {@code timeout} — halfway through, what still waits in memory is written to
+   * the spool and sent from there — then stops both threads (a request still in flight is cut and
+   * its envelope kept) and writes what is still left, plus the pending client report, to the spool
+   * for the next start. What cannot be written in time is dropped and counted. Without a usable
+   * spool, what is left in memory is dropped and counted.
    */
   @Override
   public void close(Duration timeout) {
@@ -199,15 +199,20 @@ public final class AsyncTransport implements Transport {
     long total = Math.max(0, timeout.toNanos());
     long deadline = System.nanoTime() + total;
     long reserve = Math.min(total / 4, MAX_CLOSE_RESERVE_NANOS);
-    // Secure first, then send: what waits in memory goes to disk now (one file per 64 envelopes),
-    // and so does everything the intake worker serializes from here on; the flush below then
-    // sends from disk. Whatever is not sent in time is already where the next start finds it.
-    closing = true;
-    backlog.spillOutbox();
+    long sendUntil = deadline - reserve;
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
-    boolean flushed = flush(Duration.ofNanos(Math.max(0, deadline - reserve - System.nanoTime())));
+    boolean flushed = flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2));
+    if (!flushed) {
+      // Half the time is gone and envelopes still wait: secure them first. What waits in memory
+      // goes to disk now (64 envelopes per file), and so does everything the intake worker
+      // serializes from here on; the flush then sends from disk, and what it cannot send in time
+      // is already where the next start finds it. A short backlog never touches the disk.
+      closing = true;
+      backlog.spillOutbox();
+      flushed = flush(untilNanos(sendUntil));
+    }
     stopping = true;
     inbox.add(STOP);
     sender.stop();
@@ -388,6 +393,10 @@ public final class AsyncTransport implements Transport {
     } catch (RuntimeException e) {
       // counting must not fail the worker
     }
+  }
+
+  private static Duration untilNanos(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
   private static void join(Thread thread, long deadline) {

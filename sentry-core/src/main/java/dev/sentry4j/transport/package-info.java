@@ -54,9 +54,10 @@
  *       every 30 s attached to an outgoing envelope, alone after 60 s idle, and at every flush and
  *       close; their counts go back when the envelope carrying them is lost; at close, unsent counts
  *       are written to the spool.
- *   <li><b>Flush and close</b> wait for memory and the spool. Close secures first: it writes what
- *       waits in memory to disk, sends from disk for most of its timeout, keeps a quarter of it (at
- *       most 500 ms) to write what is still left, and leaves the rest to the next start.
+ *   <li><b>Flush and close</b> wait for memory and the spool. Close sends for most of its timeout
+ *       and keeps a quarter of it (at most 500 ms) to write what is still left to disk; if half the
+ *       sending time passes with envelopes still waiting, it first writes everything in memory to
+ *       disk and sends from there, so that what it cannot send is already safe for the next start.
  * </ul>
  *
  * <p>Everything an envelope is dropped for is counted in the client's {@code DiscardCounter},
