@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -65,6 +66,9 @@ public final class ApacheHttpSender implements HttpSender {
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.of(connectTimeout))
                     .setSocketTimeout(Timeout.of(readTimeout))
+                    // a pooled connection idle for a while may have been closed by the server: check
+                    // it first, or the envelope would wait for a back-off for nothing
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                     .build())
             .build();
     this.client =
@@ -112,10 +116,13 @@ public final class ApacheHttpSender implements HttpSender {
         response -> {
           String text = null;
           if (response.getCode() >= 300 && response.getEntity() != null) {
-            text = EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
-          } else {
-            EntityUtils.consumeQuietly(response.getEntity());
+            try {
+              text = EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
+            } catch (RuntimeException e) {
+              text = null; // an unreadable explanation must not turn a refusal into a retry
+            }
           }
+          EntityUtils.consumeQuietly(response.getEntity());
           return new HttpResult(
               response.getCode(),
               value(response.getFirstHeader("Retry-After")),
