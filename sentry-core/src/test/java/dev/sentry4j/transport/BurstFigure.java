@@ -10,11 +10,13 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The burst figure of the delivery issue, as a program (not a test: it measures): 10,000 errors
@@ -91,6 +93,10 @@ public final class BurstFigure {
           "after the next start (flushed=%s): delivered=%d reported-dropped=%d"
               + " delivered+reported=%d of %d%n",
           flushed, deliveredAfter, reportedAfter, deliveredAfter + reportedAfter, count);
+    } finally {
+      try (Stream<Path> files = Files.walk(cacheDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

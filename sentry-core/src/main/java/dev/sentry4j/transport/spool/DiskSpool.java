@@ -1,6 +1,7 @@
 package dev.sentry4j.transport.spool;
 
 import dev.sentry4j.internal.Diagnostics;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -210,7 +211,12 @@ public final class DiskSpool {
         Files.createDirectories(dir);
         directoryMade = true;
       }
-      writer.write(temp, data);
+      try {
+        writer.write(temp, data);
+      } catch (NoSuchFileException | FileNotFoundException gone) {
+        Files.createDirectories(dir); // removed meanwhile (a temp-directory cleaner): once more
+        writer.write(temp, data);
+      }
       Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
