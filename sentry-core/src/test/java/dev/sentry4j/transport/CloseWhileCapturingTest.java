@@ -82,7 +82,7 @@ class CloseWhileCapturingTest {
 
     assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
     assertThat(failures).isEmpty();
-    assertThat(took).as("1 s timeout, with room for a busy machine").isLessThan(Duration.ofMillis(1800));
+    assertThat(took).as("1 s timeout, with room for a busy machine").isLessThan(Duration.ofMillis(2000));
     ClientStats afterClose = first.stats();
     long droppedAtClose = DeliveryFaultTest.droppedErrors(afterClose);
 
