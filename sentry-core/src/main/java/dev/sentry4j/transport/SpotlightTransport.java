@@ -55,6 +55,11 @@ public final class SpotlightTransport implements Transport {
   }
 
   @Override
+  public dev.sentry4j.ClientStats getStats() {
+    return delegate.getStats();
+  }
+
+  @Override
   public boolean flush(Duration timeout) {
     return delegate.flush(timeout);
   }
