@@ -67,6 +67,7 @@ public class MdcBench {
     boolean on = "on".equals(mdc);
     System.setProperty(MDC_ENABLED, Boolean.toString(on));
     sink = LoopbackSink.start();
+    BenchDsn.install(sink); // the spool directory; the DSN is given here
     String dsn = sink.dsn();
     Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
     operation = "db.query";
@@ -81,6 +82,7 @@ public class MdcBench {
       scope.close();
     }
     Sentry.close();
+    BenchDsn.uninstall();
     System.clearProperty(MDC_ENABLED);
     sink.close();
     MDC.clear();

@@ -1,5 +1,6 @@
 package dev.sentry4j.bench;
 
+import dev.sentry4j.bench.profile.CpuTimeProfiler;
 import dev.sentry4j.bench.report.ReportGenerator;
 import dev.sentry4j.bench.sink.LoopbackSink;
 import java.io.IOException;
@@ -231,6 +232,7 @@ public final class Smoke {
             .measurementIterations(1)
             .measurementTime(TimeValue.milliseconds(100))
             .addProfiler(GCProfiler.class)
+            .addProfiler(CpuTimeProfiler.class)
             .shouldFailOnError(true)
             .resultFormat(ResultFormatType.JSON)
             .result(json.toString())

@@ -66,6 +66,7 @@ public class SpanBench {
   public void setUp() throws Exception {
     System.setProperty(MdcBench.MDC_ENABLED, "false");
     sink = LoopbackSink.start();
+    BenchDsn.install(sink); // the spool directory; the DSN is given here
     String dsn = sink.dsn();
     Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
     operation = "db.query";
@@ -82,6 +83,7 @@ public class SpanBench {
   @TearDown(Level.Trial)
   public void tearDown() {
     Sentry.close();
+    BenchDsn.uninstall();
     System.clearProperty(MdcBench.MDC_ENABLED);
     sink.close();
   }
