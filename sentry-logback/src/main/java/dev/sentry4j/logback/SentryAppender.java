@@ -350,7 +350,10 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
   }
 
-  /** A line at or above a threshold: captured unless the SDK itself logged it. */
+  /**
+   * A line at or above a threshold: captured unless the SDK itself logged it. A line that can only
+   * become a breadcrumb is not read beyond its level, logger, time and text.
+   */
   private void appendEnabled(LogCapture c, ILoggingEvent event, LogLevel level) {
     if (LogCapture.isIgnoredLogger(event.getLoggerName())) {
       return;
@@ -359,7 +362,11 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     try {
-      c.capture(LogbackRecords.toRecord(event, level, text(event)));
+      if (c.needsRecord(level, Sentry.getClient())) {
+        c.capture(LogbackRecords.toRecord(event, level, text(event)));
+      } else {
+        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
+      }
     } catch (RuntimeException | LinkageError e) {
       reportAppendError(e);
     } finally {
