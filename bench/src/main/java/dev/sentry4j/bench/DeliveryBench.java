@@ -80,6 +80,7 @@ public final class DeliveryBench {
           long t2 = System.nanoTime();
           boolean quiet = sink.awaitQuiet(quietMillis, maxWaitMillis);
           long t3 = System.nanoTime();
+          System.out.println("threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());
           return new Result(
               variant.id, n, sink.events(), sink.discardedErrorsReported(), BenchDsn.spooledEvents(),
               sink.envelopes(),

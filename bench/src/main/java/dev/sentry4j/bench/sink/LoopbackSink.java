@@ -165,26 +165,35 @@ public final class LoopbackSink implements AutoCloseable {
     }
   }
 
-  /** Stops accepting requests; counters keep their values. */
+  /**
+   * Stops accepting requests and lets the counting of what arrived finish (at most a second);
+   * counters keep their values.
+   */
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    lastRequestNanos.set(System.nanoTime());
+    byte[] body;
+    String encoding;
+    long n;
     try (exchange) {
-      lastRequestNanos.set(System.nanoTime());
-      byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
-      long n = envelopes.incrementAndGet();
-      try {
-        count(decode(exchange, body));
-      } catch (IOException | RuntimeException e) {
-        malformed.incrementAndGet();
-      }
+      encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+      n = envelopes.incrementAndGet();
       byte[] answer =
           String.format("{\"id\":\"%032x\"}", n).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -192,12 +201,20 @@ public final class LoopbackSink implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
       }
+    }
+    // Counted after the answer, like a real server that queues what it received: the SDK waits for
+    // the answer, not for the sink's bookkeeping.
+    try {
+      count(decode(encoding, body));
+    } catch (IOException | RuntimeException e) {
+      malformed.incrementAndGet();
+    } finally {
       lastRequestNanos.set(System.nanoTime());
     }
   }
 
-  private static byte[] decode(HttpExchange exchange, byte[] body) throws IOException {
-    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+
+  private static byte[] decode(String encoding, byte[] body) throws IOException {
     boolean gzipMagic = body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
     if ((encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
         || gzipMagic) {
