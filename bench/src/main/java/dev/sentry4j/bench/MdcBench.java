@@ -66,6 +66,9 @@ public class MdcBench {
   public void setUp() throws Exception {
     boolean on = "on".equals(mdc);
     System.setProperty(MDC_ENABLED, Boolean.toString(on));
+    // Logback stays the MDC (and SLF4J binding), but prints nothing: no HttpClient DEBUG lines
+    // from the SDK's transport on the console while measuring.
+    LogbackSetup.silence();
     sink = LoopbackSink.start();
     BenchDsn.install(sink); // the spool directory; the DSN is given here
     String dsn = sink.dsn();

@@ -65,6 +65,9 @@ public class SpanBench {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     System.setProperty(MdcBench.MDC_ENABLED, "false");
+    // Logback stays the MDC (and SLF4J binding), but prints nothing: no HttpClient DEBUG lines
+    // from the SDK's transport on the console while measuring.
+    LogbackSetup.silence();
     sink = LoopbackSink.start();
     BenchDsn.install(sink); // the spool directory; the DSN is given here
     String dsn = sink.dsn();
