@@ -5,7 +5,8 @@ import dev.sentry4j.Sentry;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.User;
 import dev.sentry4j.scope.ScopeToken;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 
 /** The core API, as a user of {@code dev.sentry4j.Sentry} writes it. */
@@ -16,10 +17,10 @@ final class CoreApiDemo implements Scenario {
   }
 
   @Override
-  public void run(String dsn, PrintStream out) {
+  public void run() {
+    // The DSN comes from SENTRY_DSN (or -Dsentry.dsn, or sentry.properties); options.setDsn(...) works too.
     Sentry.init(
         options -> {
-          options.setDsn(dsn);
           options.setEnvironment("demo");
           options.setRelease("shop@1.4.2");
         });
@@ -30,30 +31,30 @@ final class CoreApiDemo implements Scenario {
       Sentry.addBreadcrumb("cart loaded");
       Sentry.addBreadcrumb(Breadcrumb.builder().category("payment").message("card authorised").build());
       try (ScopeToken ignored = Sentry.newScope()) {
-        Sentry.setTag("color", "green");
+        Sentry.setTag("color", "green"); // only inside this block
         Sentry.captureMessage("hello");
       }
       Sentry.captureMessage("hello, again", Level.WARNING);
       try {
         checkout();
       } catch (IllegalStateException e) {
-        out.println("checkout failed, event " + Sentry.captureException(e));
+        System.out.println("checkout failed, sent as event " + Sentry.captureException(e));
       }
     } finally {
-      Sentry.close();
+      Sentry.close(); // sends what is queued (within shutdownTimeout) and turns the SDK off
     }
   }
 
   private static void checkout() {
     try {
       chargeCard();
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw new IllegalStateException("checkout failed for order A-17", e);
     }
   }
 
   private static void chargeCard() {
-    throw new java.io.UncheckedIOException(
-        "payment gateway unreachable", new java.net.SocketTimeoutException("read timed out"));
+    throw new UncheckedIOException(
+        "payment gateway unreachable", new SocketTimeoutException("read timed out"));
   }
 }
