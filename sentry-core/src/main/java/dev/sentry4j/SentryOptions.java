@@ -530,7 +530,10 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code sendDefaultPii}: allow personal data; default false. */
+    /**
+     * Option {@code sendDefaultPii}: let the SDK and integrations collect personal data; default
+     * false. See {@link dev.sentry4j.privacy.PiiPolicy} for exactly what it changes.
+     */
     public Builder setSendDefaultPii(boolean value) {
       this.sendDefaultPii = value;
       return this;
@@ -716,25 +719,37 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code scrubbing}: replace values of sensitive keys by [Filtered]; default true. */
+    /**
+     * Option {@code scrubbing}: replace values of sensitive keys by [Filtered]; default true. See
+     * {@link dev.sentry4j.privacy.Scrubber} for the deny list and how keys match.
+     */
     public Builder setScrubbing(boolean value) {
       this.scrubbing = value;
       return this;
     }
 
-    /** Option {@code scrubKeys}: more key names to scrub; default none. */
+    /**
+     * Option {@code scrubKeys}: more key names to scrub, matched as whole words of a key ({@code
+     * *word*} matches anywhere); default none.
+     */
     public Builder setScrubKeys(List<String> value) {
       this.scrubKeys = value == null ? Collections.emptyList() : List.copyOf(value);
       return this;
     }
 
-    /** Option {@code scrubAllowKeys}: key names never scrubbed; default none. */
+    /**
+     * Option {@code scrubAllowKeys}: key names never scrubbed, compared ignoring case and separators;
+     * default none.
+     */
     public Builder setScrubAllowKeys(List<String> value) {
       this.scrubAllowKeys = value == null ? Collections.emptyList() : List.copyOf(value);
       return this;
     }
 
-    /** Option {@code scrubMessages}: scrub formatted messages by pattern; default false. */
+    /**
+     * Option {@code scrubMessages}: also scrub messages, breadcrumb messages and exception messages by
+     * pattern ({@code key=value} secrets, URL passwords, bearer tokens, card numbers); default false.
+     */
     public Builder setScrubMessages(boolean value) {
       this.scrubMessages = value;
       return this;

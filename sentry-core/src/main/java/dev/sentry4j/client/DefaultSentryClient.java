@@ -20,6 +20,8 @@ import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.Integrations;
 import dev.sentry4j.internal.json.EventWriter;
 import dev.sentry4j.internal.json.TransactionWriter;
+import dev.sentry4j.privacy.PiiPolicy;
+import dev.sentry4j.privacy.Scrubber;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
@@ -36,9 +38,10 @@ import java.util.function.Supplier;
 
 /**
  * The client that sends. On the capturing thread it deduplicates, merges the scopes into the event,
- * freezes user values, runs event processors and {@code beforeSend}, samples, and queues an envelope;
- * serialization and I/O happen on the transport's worker. Finished transactions go the same way with
- * {@code beforeSendTransaction}. Thread-safe; capture never throws.
+ * freezes user values, runs event processors, scrubs sensitive keys ({@link Scrubber}), runs {@code
+ * beforeSend}, samples, and queues an envelope; serialization and I/O happen on the transport's
+ * worker. Finished transactions go the same way with {@code beforeSendTransaction}. Thread-safe;
+ * capture never throws.
  */
 public final class DefaultSentryClient implements SentryClient {
   private final SentryOptions options;
@@ -48,6 +51,8 @@ public final class DefaultSentryClient implements SentryClient {
   private final EventWriter eventWriter;
   private final TransactionWriter transactionWriter;
   private final ScopeMerger merger;
+  private final Scrubber scrubber;
+  private final PiiPolicy pii;
   private volatile boolean closed;
 
   /**
@@ -62,11 +67,17 @@ public final class DefaultSentryClient implements SentryClient {
     this.transport = transport;
     this.discards = discards;
     this.merger = new ScopeMerger(options);
+    this.scrubber = Scrubber.fromOptions(options);
+    this.pii = PiiPolicy.fromOptions(options);
     String serverName = options.getServerName();
     Supplier<String> hostName = serverName != null ? () -> serverName : HostName::get;
     this.eventWriter =
         new EventWriter(
-            options.getInAppIncludes(), options.getInAppExcludes(), Integrations::all, hostName);
+            options.getInAppIncludes(),
+            options.getInAppExcludes(),
+            Integrations::all,
+            hostName,
+            scrubber::scrubMessage);
     this.transactionWriter = new TransactionWriter(eventWriter, hostName);
   }
 
@@ -90,6 +101,19 @@ public final class DefaultSentryClient implements SentryClient {
   @Override
   public SentryOptions getOptions() {
     return options;
+  }
+
+  /**
+   * The scrubber made from the options. Features that send their own maps (span data, log
+   * attributes) pass them through it before {@code beforeSend}-like callbacks run.
+   */
+  public Scrubber getScrubber() {
+    return scrubber;
+  }
+
+  /** What {@code sendDefaultPii} allows integrations to collect. */
+  public PiiPolicy getPiiPolicy() {
+    return pii;
   }
 
   /** The drop counters (for client reports and health endpoints). */
@@ -128,9 +152,15 @@ public final class DefaultSentryClient implements SentryClient {
       applyScopes(e, scopes);
     }
     merger.applyOptions(e);
+    e.setUser(pii.eventUser(e.getUser()));
     e = runProcessors(e, hint, scopes);
     if (e == null) {
       discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
+      return SentryId.EMPTY;
+    }
+    // after the processors (they may add data), before beforeSend (which may change anything back)
+    if (!scrubber.scrubEvent(e)) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       return SentryId.EMPTY;
     }
     e = runBeforeSend(e, hint);
@@ -258,6 +288,7 @@ public final class DefaultSentryClient implements SentryClient {
       merger.applyScopes(transaction, ScopeMerger.layers(scopes));
     }
     merger.applyOptions(transaction);
+    transaction.setUser(pii.eventUser(transaction.getUser()));
     TransactionEvent t = transaction;
     for (EventProcessor p : merger.processors(scopes)) {
       int spans = t.getSpans().size();
@@ -276,6 +307,11 @@ public final class DefaultSentryClient implements SentryClient {
       }
       discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.SPAN, spans - next.getSpans().size());
       t = next;
+    }
+    // after the processors, before beforeSendTransaction: as for error events
+    if (!scrubber.scrubTransaction(t)) {
+      recordTransactionDrop(DiscardReason.INTERNAL_SDK_ERROR, t);
+      return SentryId.EMPTY;
     }
     SentryOptions.BeforeSendTransactionCallback before = options.getBeforeSendTransaction();
     if (before != null) {

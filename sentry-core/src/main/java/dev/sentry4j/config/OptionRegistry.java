@@ -37,7 +37,8 @@ public final class OptionRegistry {
     bool(
         "sendDefaultPii",
         "false",
-        "Allow personal data (user IP, e-mail, cookies, auth headers).",
+        "Let the SDK and integrations collect personal data (user IP, request users, cookies, auth"
+            + " and IP headers).",
         SentryOptions.Builder::setSendDefaultPii);
     list("inAppIncludes", "", "Class-name prefixes of your own code.", SentryOptions.Builder::setInAppIncludes);
     list("inAppExcludes", "", "Class-name prefixes of library code.", SentryOptions.Builder::setInAppExcludes);
@@ -107,13 +108,25 @@ public final class OptionRegistry {
         "How long log items wait for a full batch.",
         SentryOptions.Builder::setLogsFlushInterval);
     integer("maxLogsInMemory", "1000", "Log items buffered in memory.", SentryOptions.Builder::setMaxLogsInMemory);
-    bool("scrubbing", "true", "Replace values of sensitive keys by [Filtered].", SentryOptions.Builder::setScrubbing);
-    list("scrubKeys", "", "More key names to scrub.", SentryOptions.Builder::setScrubKeys);
-    list("scrubAllowKeys", "", "Key names never scrubbed.", SentryOptions.Builder::setScrubAllowKeys);
+    bool(
+        "scrubbing",
+        "true",
+        "Replace values of sensitive keys (password, token, auth, cookie...) by [Filtered].",
+        SentryOptions.Builder::setScrubbing);
+    list(
+        "scrubKeys",
+        "",
+        "More key names to scrub (whole words; *word* matches anywhere).",
+        SentryOptions.Builder::setScrubKeys);
+    list(
+        "scrubAllowKeys",
+        "",
+        "Key names never scrubbed (case and separators ignored).",
+        SentryOptions.Builder::setScrubAllowKeys);
     bool(
         "scrubMessages",
         "false",
-        "Scrub card-number-like values from formatted messages.",
+        "Also scrub messages: key=value secrets, URL passwords, bearer tokens, card numbers.",
         SentryOptions.Builder::setScrubMessages);
     spec(
         "spotlight",

@@ -21,7 +21,7 @@ public final class TransactionEvent implements BaseEvent {
   private SentryId eventId = SentryId.random();
   private String transaction;
   private TransactionSource source;
-  private final SpanData rootSpan;
+  private SpanData rootSpan;
   private final List<SpanData> spans;
   private final boolean sampled;
   private final int droppedSpanCount;
@@ -103,6 +103,20 @@ public final class TransactionEvent implements BaseEvent {
   /** The root span ({@code contexts.trace}), or {@code null} for an unsampled transaction. */
   public SpanData getRootSpan() {
     return rootSpan;
+  }
+
+  /**
+   * Replaces the root span with an edited copy of itself ({@link SpanData#withContent}), as the
+   * scrubber does with its data. Ignored when {@code rootSpan} is {@code null} or another span (a
+   * different span id), so that the transaction keeps its identity. Its tags were copied into
+   * {@link #getTags()} when the transaction was made; edit those there.
+   */
+  public void setRootSpan(SpanData rootSpan) {
+    if (rootSpan != null
+        && this.rootSpan != null
+        && rootSpan.getSpanId().equals(this.rootSpan.getSpanId())) {
+      this.rootSpan = rootSpan;
+    }
   }
 
   /** The trace id, or {@code null} when there is no root span. */

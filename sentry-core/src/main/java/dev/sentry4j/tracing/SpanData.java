@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A finished span as it is sent inside a transaction: ids, operation, description, status, origin,
@@ -121,6 +122,28 @@ public final class SpanData {
   /** The data. */
   public Map<String, Object> getData() {
     return data;
+  }
+
+  /**
+   * A copy with another description, tags and data and everything else equal: how the scrubber and
+   * callbacks change a finished span. This span itself when all three are the same instances.
+   */
+  public SpanData withContent(String description, Map<String, String> tags, Map<String, Object> data) {
+    if (Objects.equals(description, this.description) && tags == this.tags && data == this.data) {
+      return this;
+    }
+    return new SpanData(
+        traceId,
+        spanId,
+        parentSpanId,
+        operation,
+        description,
+        status,
+        origin,
+        startTimestamp,
+        timestamp,
+        tags,
+        data);
   }
 
   @Override

@@ -229,7 +229,7 @@ public final class AppenderOptions {
     set("scrubAllowKeys", "scrubAllowKeys", value);
   }
 
-  /** Scrub card-number-like values from messages. */
+  /** Also scrub messages: key=value secrets, URL passwords, bearer tokens, card numbers. */
   public void setScrubMessages(String value) {
     set("scrubMessages", "scrubMessages", value);
   }

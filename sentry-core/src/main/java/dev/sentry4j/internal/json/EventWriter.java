@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes an error event as Relay's event JSON. Events larger than the 1 MiB item limit are written
@@ -43,8 +44,26 @@ public final class EventWriter {
       List<String> inAppExcludes,
       Supplier<List<String>> integrations,
       Supplier<String> hostName) {
+    this(inAppIncludes, inAppExcludes, integrations, hostName, UnaryOperator.identity());
+  }
+
+  /**
+   * Creates a writer that passes exception messages through a filter (option {@code scrubMessages}).
+   *
+   * @param inAppIncludes class-name prefixes of in-app code
+   * @param inAppExcludes class-name prefixes of library code
+   * @param integrations the integrations to list in {@code sdk}
+   * @param hostName the default server name (may block briefly; called on the worker)
+   * @param exceptionMessages turns an exception message into the text sent; must not throw
+   */
+  public EventWriter(
+      List<String> inAppIncludes,
+      List<String> inAppExcludes,
+      Supplier<List<String>> integrations,
+      Supplier<String> hostName,
+      UnaryOperator<String> exceptionMessages) {
     this.frames = new StackFrames(inAppIncludes, inAppExcludes);
-    this.exceptions = new ExceptionWriter(frames);
+    this.exceptions = new ExceptionWriter(frames, exceptionMessages);
     this.integrations = integrations;
     this.hostName = hostName;
   }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a throwable with its causes and suppressed exceptions as {@code exception.values}: the
@@ -20,9 +21,11 @@ final class ExceptionWriter {
   static final int MAX_VALUE_LENGTH = 8192;
 
   private final StackFrames frames;
+  private final UnaryOperator<String> messageFilter;
 
-  ExceptionWriter(StackFrames frames) {
+  ExceptionWriter(StackFrames frames, UnaryOperator<String> messageFilter) {
     this.frames = frames;
+    this.messageFilter = messageFilter;
   }
 
   /** One exception in the tree. */
@@ -87,7 +90,7 @@ final class ExceptionWriter {
     if (dot > 0) {
       g.writeStringField("module", className.substring(0, dot));
     }
-    String message = message(t);
+    String message = messageFilter.apply(message(t));
     if (message != null) {
       g.writeStringField("value", Strings.truncate(message, MAX_VALUE_LENGTH));
     }
