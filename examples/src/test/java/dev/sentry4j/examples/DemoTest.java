@@ -152,6 +152,21 @@ class DemoTest {
   }
 
   @Test
+  void spotlightGetsACopyOfEveryEnvelope() {
+    try (SentryReceiver spotlight = SentryReceiver.start()) {
+      // The fake Spotlight is a second receiver; it takes the key from the query string.
+      Map<String, String> properties =
+          Map.of("sentry.spotlight", "true", "sentry.spotlight-url", spotlight.endpoint() + "?sentry_key=testkey");
+      assertThat(Demo.play("core", receiver, properties, out)).isTrue();
+
+      assertThat(spotlight.events())
+          .extracting(ReceivedEvent::eventId)
+          .containsExactlyElementsOf(receiver.events().stream().map(ReceivedEvent::eventId).collect(Collectors.toList()));
+      assertThat(spotlight.malformed()).isEmpty();
+    }
+  }
+
+  @Test
   void unknownDemoNameIsAClearError() throws Exception {
     int failures = Demo.run("nope", null, false, out);
     assertThat(failures).isEqualTo(1);
