@@ -7,6 +7,7 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.logs.SentryLogger;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
@@ -240,6 +241,20 @@ public final class Sentry {
   /** Captures a message at a level with a scope callback. */
   public static SentryId captureMessage(String message, Level level, Consumer<Scope> scope) {
     return scopes().captureMessage(message, level, scope);
+  }
+
+  // ---------------------------------------------------------------- Sentry Logs
+
+  /**
+   * The Sentry Logs API (needs the {@code enableLogs} option; otherwise a cheap no-op).
+   *
+   * <pre>{@code
+   * Sentry.logger().info("order %s shipped", id);
+   * Sentry.logger().atWarn().attribute("order", 7).log("payment slow: %d ms", ms);
+   * }</pre>
+   */
+  public static SentryLogger logger() {
+    return SentryLogger.instance();
   }
 
   // ---------------------------------------------------------------- enriching

@@ -2,6 +2,7 @@ package dev.sentry4j;
 
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scopes;
 import java.time.Duration;
 
@@ -41,6 +42,16 @@ public interface SentryClient {
   default SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
     return SentryId.EMPTY;
   }
+
+  /**
+   * Queues a Sentry Log record for the next batch when {@code enableLogs} is on; does nothing
+   * otherwise. Called on the logging thread: it only adds the scope user (with {@code sendDefaultPii})
+   * and buffers the record. Clients that do not send logs inherit this no-op.
+   *
+   * @param log the frozen record
+   * @param scopes the scopes where it was logged (for the user), or {@code null}
+   */
+  default void captureLog(LogItem log, Scopes scopes) {}
 
   /**
    * Waits until everything captured so far has been sent, at most {@code timeout}; the client stays

@@ -7,6 +7,7 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.tracing.TracesSampler;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.transport.Dsn;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -332,6 +333,25 @@ public final class SentryOptions {
     TransactionEvent execute(TransactionEvent transaction, Hint hint);
   }
 
+  /** The {@code beforeSendLog} callback, or {@code null}. */
+  public BeforeSendLogCallback getBeforeSendLog() {
+    return b.beforeSendLog;
+  }
+
+  /**
+   * Edits or drops a Sentry Log record before it is sent. It runs on the SDK's logs thread (or the
+   * thread calling {@code flush}/{@code close}), once per record, with the default attributes already
+   * set; lines it logs itself are not captured again. If it throws, the record is sent unchanged.
+   */
+  @FunctionalInterface
+  public interface BeforeSendLogCallback {
+    /**
+     * Returns the record to send ({@code log}, or an edited copy from {@code log.toBuilder()}), or
+     * {@code null} to drop it (counted as {@code before_send}).
+     */
+    LogItem execute(LogItem log);
+  }
+
   /** Edits or drops an error event before it is sent. */
   @FunctionalInterface
   public interface BeforeSendCallback {
@@ -397,6 +417,7 @@ public final class SentryOptions {
     // --- code-only builder fields of later features go below ---
     private TracesSampler tracesSampler;
     private BeforeSendTransactionCallback beforeSendTransaction;
+    private BeforeSendLogCallback beforeSendLog;
 
     Builder() {}
 
@@ -448,6 +469,7 @@ public final class SentryOptions {
       // --- copies of code-only fields of later features go below ---
       c.tracesSampler = tracesSampler;
       c.beforeSendTransaction = beforeSendTransaction;
+      c.beforeSendLog = beforeSendLog;
       return c;
     }
 
@@ -784,6 +806,18 @@ public final class SentryOptions {
      */
     public Builder setBeforeSendTransaction(BeforeSendTransactionCallback value) {
       this.beforeSendTransaction = value;
+      return this;
+    }
+
+    /**
+     * Option {@code beforeSendLog} (code only): edit or drop Sentry Log records; default none.
+     *
+     * <pre>{@code
+     * options.setBeforeSendLog(log -> log.getBody().startsWith("health") ? null : log);
+     * }</pre>
+     */
+    public Builder setBeforeSendLog(BeforeSendLogCallback value) {
+      this.beforeSendLog = value;
       return this;
     }
 

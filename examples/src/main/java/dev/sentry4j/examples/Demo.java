@@ -26,6 +26,7 @@ public final class Demo {
     Map<String, Scenario> all = new LinkedHashMap<>();
     all.put("core", new CoreApiDemo());
     all.put("logback", new LogbackDemo());
+    all.put("log4j2", new Log4j2Demo());
     all.put("jul", new JulDemo());
     all.put("shop", new ShopDemo());
     return all;

@@ -94,6 +94,26 @@ class DemoTest {
   }
 
   @Test
+  void log4j2DemoSendsTheErrorEventInTheTransactionsTraceWithThreadContextAndMarker() {
+    String text = play("log4j2");
+
+    String traceId = transactionNamed("checkout").traceId();
+    assertThat(receiver.events()).hasSize(1);
+    ReceivedEvent event = receiver.events().get(0);
+    assertThat(event.traceId()).isEqualTo(traceId);
+    assertThat(event.logger()).isEqualTo("com.shop.Checkout");
+    assertThat(event.tags()).containsEntry("tenant", "acme").containsEntry("marker", "PAYMENT");
+    assertThat(event.extra().path("request_id").asText()).isEqualTo("r-42");
+    assertThat(messages(event.breadcrumbs()))
+        .containsExactly("cart loaded with 3 items", "payment gateway slow: 1200 ms");
+    assertThat(text)
+        .contains("DEBUG [" + traceId + "] Checkout - cart has 3 items") // %X{trace_id} on the console
+        .contains("ERROR [" + traceId + "] Checkout - checkout failed for order A-17")
+        .contains("caused by    java.net.SocketTimeoutException: read timed out")
+        .contains("TRACE " + traceId + "  (1 transaction, 1 event, 0 log items, 4 console lines with this id)");
+  }
+
+  @Test
   void julDemoLinksItsConsoleLinesEventAndTransactionByTraceId() {
     String text = play("jul");
 

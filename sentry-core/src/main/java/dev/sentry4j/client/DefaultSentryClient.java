@@ -15,6 +15,7 @@ import dev.sentry4j.envelope.ItemType;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;
+import dev.sentry4j.event.User;
 import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.Integrations;
@@ -22,6 +23,10 @@ import dev.sentry4j.internal.json.EventWriter;
 import dev.sentry4j.internal.json.TransactionWriter;
 import dev.sentry4j.privacy.PiiPolicy;
 import dev.sentry4j.privacy.Scrubber;
+import dev.sentry4j.internal.logs.LogBatcher;
+import dev.sentry4j.internal.logs.LogScheduler;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
@@ -53,6 +58,7 @@ public final class DefaultSentryClient implements SentryClient {
   private final ScopeMerger merger;
   private final Scrubber scrubber;
   private final PiiPolicy pii;
+  private final LogBatcher logs;
   private volatile boolean closed;
 
   /**
@@ -63,6 +69,24 @@ public final class DefaultSentryClient implements SentryClient {
    * @param discards counts what is dropped
    */
   public DefaultSentryClient(SentryOptions options, Transport transport, DiscardCounter discards) {
+    this(options, transport, discards, null);
+  }
+
+  /**
+   * Creates a client over a given transport, with the scheduler of its Sentry Logs batcher (tests
+   * pass a hand-driven one so that no test sleeps).
+   *
+   * @param options the options; must have a DSN
+   * @param transport delivers envelopes
+   * @param discards counts what is dropped
+   * @param logScheduler runs the log batcher's size- and time-triggered flushes; {@code null} for an
+   *     SDK thread (made only with {@code enableLogs})
+   */
+  public DefaultSentryClient(
+      SentryOptions options,
+      Transport transport,
+      DiscardCounter discards,
+      LogScheduler logScheduler) {
     this.options = options;
     this.transport = transport;
     this.discards = discards;
@@ -79,6 +103,17 @@ public final class DefaultSentryClient implements SentryClient {
             hostName,
             scrubber::scrubMessage);
     this.transactionWriter = new TransactionWriter(eventWriter, hostName);
+    this.logs =
+        options.isEnableLogs()
+            ? new LogBatcher(
+                options,
+                transport,
+                discards,
+                logScheduler != null ? logScheduler : LogScheduler.sdkThread())
+            : null;
+    if (logs != null) {
+      logs.setScrubber(scrubber);
+    }
   }
 
   /** A client sending over HTTP to the options' DSN. */
@@ -184,6 +219,50 @@ public final class DefaultSentryClient implements SentryClient {
     Envelope envelope =
         new Envelope(frozen.getEventId(), traceHeader(frozen, scopes), List.of(item));
     return transport.send(envelope) ? frozen.getEventId() : SentryId.EMPTY;
+  }
+
+  @Override
+  public void captureLog(LogItem log, Scopes scopes) {
+    LogBatcher batcher = logs;
+    if (log == null || batcher == null || closed) {
+      return;
+    }
+    try {
+      LogItem item = log;
+      if (options.isSendDefaultPii() && scopes != null) {
+        item = withUser(item, scopes);
+      }
+      batcher.add(item);
+    } catch (RuntimeException e) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
+      Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
+    }
+  }
+
+  /** Adds {@code user.id}, {@code user.name}, {@code user.email} of the scopes' user, if any. */
+  private static LogItem withUser(LogItem log, Scopes scopes) {
+    User user =
+        firstNonNull(
+            scopes.getCurrentScope().getUser(),
+            scopes.getIsolationScope().getUser(),
+            scopes.getGlobalScope().getUser());
+    if (user == null) {
+      return log;
+    }
+    String name = user.getUsername() != null ? user.getUsername() : user.getName();
+    if (user.getId() == null && name == null && user.getEmail() == null) {
+      return log;
+    }
+    LogItem.Builder b = log.toBuilder();
+    b.attribute(LogAttributes.USER_ID, user.getId());
+    b.attribute(LogAttributes.USER_NAME, name);
+    b.attribute(LogAttributes.USER_EMAIL, user.getEmail());
+    return b.build();
+  }
+
+  /** The Sentry Logs batcher, or {@code null} without {@code enableLogs} (health and tests). */
+  public LogBatcher getLogBatcher() {
+    return logs;
   }
 
   /** Merges the shared scope data, then the event-only parts: level, fingerprint, name, trace. */
@@ -353,7 +432,9 @@ public final class DefaultSentryClient implements SentryClient {
 
   @Override
   public boolean flush(Duration timeout) {
-    return transport.flush(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean logsDone = logs == null || logs.flush(timeout);
+    return transport.flush(remaining(deadline)) && logsDone;
   }
 
   @Override
@@ -362,6 +443,14 @@ public final class DefaultSentryClient implements SentryClient {
       return;
     }
     closed = true;
-    transport.close(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (logs != null) {
+      logs.close(timeout); // hands the last batches to the transport, which sends them next
+    }
+    transport.close(remaining(deadline));
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 }

@@ -6,6 +6,7 @@ import dev.sentry4j.SentryId;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scopes;
 import java.time.Duration;
 
@@ -37,6 +38,9 @@ public final class NoOpSentryClient implements SentryClient {
   public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
     return SentryId.EMPTY;
   }
+
+  @Override
+  public void captureLog(LogItem log, Scopes scopes) {}
 
   @Override
   public boolean flush(Duration timeout) {

@@ -9,6 +9,8 @@ import dev.sentry4j.internal.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.ScopeStorage;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
@@ -41,17 +43,20 @@ public final class LogCapture {
   private final LogCaptureSettings settings;
   private final int eventThreshold;
   private final int breadcrumbThreshold;
+  private final int logsThreshold;
   private final int lowestThreshold;
   private final String mechanism;
+  private final String origin;
 
   /** A capture with the given settings. */
   public LogCapture(LogCaptureSettings settings) {
     this.settings = settings;
     this.eventThreshold = settings.getMinimumEventLevel().ordinal();
     this.breadcrumbThreshold = settings.getMinimumBreadcrumbLevel().ordinal();
-    this.lowestThreshold =
-        Math.min(Math.min(eventThreshold, breadcrumbThreshold), settings.getMinimumLevel().ordinal());
+    this.logsThreshold = settings.getMinimumLevel().ordinal();
+    this.lowestThreshold = Math.min(Math.min(eventThreshold, breadcrumbThreshold), logsThreshold);
     this.mechanism = "auto.log." + settings.getIntegration();
+    this.origin = mechanism;
   }
 
   /** The settings. */
@@ -88,7 +93,10 @@ public final class LogCapture {
     return ScopeStorage.current().getTraceContext();
   }
 
-  /** Turns one line into an event and/or a breadcrumb, as the thresholds say. Never throws. */
+  /**
+   * Turns one line into an error event, a breadcrumb and/or a Sentry Log record (with {@code
+   * enableLogs}), as the thresholds say. Never throws.
+   */
   public void capture(LogRecord record) {
     try {
       Scopes scopes = ScopeStorage.current();
@@ -97,6 +105,9 @@ public final class LogCapture {
         return;
       }
       int level = record.getLevel().ordinal();
+      if (level >= logsThreshold && client.getOptions().isEnableLogs()) {
+        captureLog(record, scopes, client);
+      }
       if (level >= eventThreshold) {
         Event event = toEvent(record);
         client.captureEvent(event, Hint.of(Hint.LOG_RECORD, record), scopes);
@@ -115,6 +126,89 @@ public final class LogCapture {
     }
   }
 
+  private void captureLog(LogRecord record, Scopes scopes, SentryClient client) {
+    try {
+      client.captureLog(toLogItem(record, scopes), scopes);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture-log:" + settings.getIntegration(),
+          "Could not make a Sentry Log record; dropped",
+          e);
+    }
+  }
+
+  /**
+   * The Sentry Log record for a line, frozen on the calling thread: body = formatted message; trace
+   * of the record (else the calling thread's); attributes {@code sentry.origin} ({@code
+   * auto.log.<integration>}), the template and each parameter (only with at least one parameter),
+   * {@code logger.name}, {@code thread.name}, {@code thread.id}, the caller ({@code code.*}) when
+   * known, the throwable's {@code exception.type} and {@code exception.message}, {@code marker}, every
+   * MDC entry as {@code mdc.<key>}, and the key-value pairs and structured data under their own names
+   * with their JSON types. The SDK's own names win over a key-value pair of the same name.
+   */
+  public LogItem toLogItem(LogRecord record) {
+    return toLogItem(record, ScopeStorage.current());
+  }
+
+  private LogItem toLogItem(LogRecord record, Scopes scopes) {
+    String body =
+        record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    LogItem.Builder b =
+        LogItem.builder(record.getLevel(), body)
+            .timestamp(record.getTimestamp())
+            .trace(record.getTrace() != null ? record.getTrace() : scopes.getTraceContext());
+    for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
+      if (e.getKey() != null && e.getValue() != null) {
+        b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
+      b.attribute(kv.getKey(), kv.getValue());
+    }
+    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
+      b.attribute(d.getKey(), d.getValue());
+    }
+    b.attribute(LogAttributes.ORIGIN, origin);
+    List<Object> args = record.getArguments();
+    if (record.getTemplate() != null && !args.isEmpty()) {
+      b.attribute(LogAttributes.MESSAGE_TEMPLATE, record.getTemplate());
+      for (int i = 0; i < args.size(); i++) {
+        b.attribute(LogAttributes.messageParameter(i), args.get(i));
+      }
+    }
+    b.attribute(LogAttributes.LOGGER_NAME, record.getLoggerName());
+    b.attribute(LogAttributes.THREAD_NAME, record.getThreadName());
+    if (record.getThreadId() >= 0) {
+      b.attribute(LogAttributes.THREAD_ID, record.getThreadId());
+    }
+    StackTraceElement source = record.getSource();
+    if (source != null) {
+      b.attribute(
+          LogAttributes.CODE_FUNCTION_NAME, source.getClassName() + "." + source.getMethodName());
+      b.attribute(LogAttributes.CODE_FILE_PATH, source.getFileName());
+      if (source.getLineNumber() > 0) {
+        b.attribute(LogAttributes.CODE_LINE_NUMBER, source.getLineNumber());
+      }
+    }
+    Throwable t = record.getThrowable();
+    if (t != null) {
+      b.attribute(LogAttributes.EXCEPTION_TYPE, t.getClass().getName());
+      b.attribute(LogAttributes.EXCEPTION_MESSAGE, safeMessage(t));
+    }
+    if (!record.getMarkers().isEmpty()) {
+      b.attribute(LogAttributes.MARKER, String.join(",", record.getMarkers()));
+    }
+    return b.build();
+  }
+
+  private static String safeMessage(Throwable t) {
+    try {
+      return t.getMessage();
+    } catch (RuntimeException e) { // a hostile getMessage()
+      return "[" + t.getClass().getName() + ".getMessage() threw " + e.getClass().getName() + "]";
+    }
+  }
+
   /** The breadcrumb for a line: category = logger, level mapped, message formatted. */
   public Breadcrumb toBreadcrumb(LogRecord record) {
     return Breadcrumb.of(
@@ -130,7 +224,9 @@ public final class LogCapture {
     event.setTimestamp(record.getTimestamp());
     event.setLevel(record.getLevel().toEventLevel());
     event.setLogger(record.getLoggerName());
-    event.setThread(record.getThreadId(), record.getThreadName());
+    if (record.getThreadId() >= 0) { // else keep the capturing thread's: Relay needs an id >= 0
+      event.setThread(record.getThreadId(), record.getThreadName());
+    }
     event.setMessage(message(record));
     if (record.getThrowable() != null) {
       event.setThrowable(record.getThrowable());

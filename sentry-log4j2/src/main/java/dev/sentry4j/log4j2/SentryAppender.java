@@ -1,0 +1,451 @@
+package dev.sentry4j.log4j2;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryClient;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.internal.Integrations;
+import dev.sentry4j.logging.LogCapture;
+import dev.sentry4j.logging.LogCaptureSettings;
+import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.logging.ReentryGuard;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.Core;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.StringLayout;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.config.plugins.Plugin;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
+import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.status.StatusLogger;
+
+/**
+ * The Log4j 2 appender for Sentry: error lines become events, lower lines breadcrumbs, with the
+ * ThreadContext, markers, message parameters, exception and trace of each line. Found through Log4j's
+ * plugin index, so no {@code packages=} attribute is needed:
+ *
+ * <pre>{@code
+ * <Configuration>
+ *   <Appenders>
+ *     <Console name="out"><PatternLayout pattern="%d %p [%X{trace_id}] %c - %m%n"/></Console>
+ *     <Sentry name="sentry" dsn="https://key@o1.ingest.sentry.io/42"
+ *             minimumEventLevel="ERROR" minimumBreadcrumbLevel="INFO" contextTags="tenant"/>
+ *   </Appenders>
+ *   <Loggers><Root level="debug"><AppenderRef ref="out"/><AppenderRef ref="sentry"/></Root></Loggers>
+ * </Configuration>
+ * }</pre>
+ *
+ * <p>Attributes: the SDK options {@code dsn}, {@code environment}, {@code release}, {@code
+ * serverName}, {@code debug}, {@code sampleRate}, {@code tracesSampleRate}, {@code sendDefaultPii},
+ * {@code maxBreadcrumbs}, {@code enableLogs} (set ones win over {@code sentry.properties}, {@code
+ * SENTRY_*} variables and {@code sentry.*} system properties), any other SDK option as a nested
+ * {@code <Property name="flushTimeout" value="5s"/>}, and the appender's own {@code
+ * minimumEventLevel} (default ERROR), {@code minimumBreadcrumbLevel} (default INFO), {@code
+ * minimumLevel} (Sentry Logs, default INFO), {@code contextTags} (comma-separated ThreadContext keys
+ * that become tags), {@code mdcAsContext} (other ThreadContext entries in an {@code MDC} context
+ * instead of extras), {@code ignoreExceptions} (default true) and an optional nested string layout
+ * (such as {@code <PatternLayout>}) that formats the message. A bad value is reported through the
+ * StatusLogger, naming it, and the appender is not created; the application starts normally.
+ *
+ * <p>If the application initialized Sentry in code before Log4j 2 starts this appender, the appender
+ * uses that client and ignores its own SDK options. Thread-safe; {@code append} never throws into
+ * the caller unless {@code ignoreExceptions="false"}.
+ */
+@Plugin(
+    name = SentryAppender.PLUGIN_NAME,
+    category = Core.CATEGORY_NAME,
+    elementType = Appender.ELEMENT_TYPE,
+    printObject = true)
+public final class SentryAppender extends AbstractAppender {
+  /** The element name in {@code log4j2.xml}: {@code <Sentry/>}. */
+  public static final String PLUGIN_NAME = "Sentry";
+  /** The integration name: mechanism {@code auto.log.log4j2}, listed in the SDK's integrations. */
+  public static final String INTEGRATION = "log4j2";
+
+  private static final Logger STATUS = StatusLogger.getLogger();
+
+  private final SentryOptions options;
+  private final LogCapture capture;
+  private final LogEventMapper mapper;
+  private final int eventThreshold;
+  private final int logsThreshold;
+  private final Object lifecycleLock = new Object();
+  private SentryClient ownedClient; // guarded by lifecycleLock
+  private AutoCloseable diagnosticsListener; // guarded by lifecycleLock
+
+  private SentryAppender(
+      String name,
+      Filter filter,
+      StringLayout formatter,
+      boolean ignoreExceptions,
+      Property[] properties,
+      SentryOptions options,
+      LogCaptureSettings settings) {
+    super(name, filter, formatter, ignoreExceptions, properties);
+    this.options = options;
+    this.capture = new LogCapture(settings);
+    this.eventThreshold = settings.getMinimumEventLevel().ordinal();
+    this.logsThreshold = settings.getMinimumLevel().ordinal();
+    this.mapper =
+        new LogEventMapper(TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
+  }
+
+  /** The builder Log4j 2 fills from the configuration (also usable from code). */
+  @PluginBuilderFactory
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** The capture settings (thresholds, context tags). */
+  public LogCaptureSettings getSettings() {
+    return capture.getSettings();
+  }
+
+  /**
+   * Initializes the SDK with this appender's options, unless the application already did, and
+   * forwards the SDK's warnings and errors to the StatusLogger.
+   */
+  @Override
+  public void start() {
+    synchronized (lifecycleLock) {
+      if (isStarted()) {
+        return;
+      }
+      setStarting();
+      Integrations.add(INTEGRATION);
+      diagnosticsListener = Diagnostics.addListener(this::forwardDiagnostic);
+      try {
+        ownedClient = SdkOwnership.acquire(options);
+        if (ownedClient == null && Sentry.isInitialized()) {
+          String text =
+              "Sentry appender '"
+                  + getName()
+                  + "': Sentry was already initialized in code; using that client (the appender's"
+                  + " SDK options are ignored)";
+          Diagnostics.info(text);
+          STATUS.info(text);
+        }
+      } catch (RuntimeException e) {
+        // options were validated by the builder; anything left is reported, and the line costs stay
+        // those of a disabled SDK
+        STATUS.error("Sentry appender '{}' could not initialize Sentry: {}", getName(), e.toString());
+      }
+      super.start();
+    }
+  }
+
+  /** Captures one event as the thresholds say. Never throws unless {@code ignoreExceptions="false"}. */
+  @Override
+  public void append(LogEvent event) {
+    LogLevel level = LevelMapping.toLogLevel(event.getLevel());
+    if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(event.getLoggerName())) {
+      return;
+    }
+    if (!ReentryGuard.enter()) {
+      return;
+    }
+    try {
+      SentryClient client = Sentry.getClient();
+      if (client.isEnabled()) {
+        boolean full =
+            level.ordinal() >= eventThreshold
+                || (level.ordinal() >= logsThreshold && client.getOptions().isEnableLogs());
+        capture.capture(mapper.toRecord(event, level, full));
+      }
+    } catch (RuntimeException e) {
+      // the error handler reports through the StatusLogger, rate-limited
+      error("Sentry appender '" + getName() + "' could not capture a log event; dropped", event, e);
+      if (!ignoreExceptions()) {
+        throw new AppenderLoggingException("Sentry appender '" + getName() + "' failed", e);
+      }
+    } finally {
+      ReentryGuard.exit();
+    }
+  }
+
+  /**
+   * Flushes what was captured (within the {@code flushTimeout} option, or Log4j's shorter stop timeout)
+   * and, if this appender initialized Sentry, closes it. Idempotent.
+   */
+  @Override
+  public boolean stop(long timeout, TimeUnit timeUnit) {
+    synchronized (lifecycleLock) {
+      if (isStopped()) {
+        return true;
+      }
+      setStopping();
+      boolean stopped = super.stop(timeout, timeUnit, false);
+      try {
+        SdkOwnership.release(ownedClient, flushTimeout(timeout, timeUnit));
+      } catch (RuntimeException e) {
+        STATUS.error("Sentry appender '{}' could not flush Sentry: {}", getName(), e.toString());
+      }
+      ownedClient = null;
+      closeDiagnosticsListener();
+      setStopped();
+      return stopped;
+    }
+  }
+
+  private static Duration flushTimeout(long timeout, TimeUnit timeUnit) {
+    Duration configured = Sentry.getClient().getOptions().getFlushTimeout();
+    if (timeout <= 0 || timeUnit == null) {
+      return configured;
+    }
+    Duration given = Duration.ofNanos(timeUnit.toNanos(timeout));
+    return given.compareTo(configured) < 0 ? given : configured;
+  }
+
+  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
+    if (severity == Diagnostics.Severity.ERROR) {
+      STATUS.error("Sentry: {}", message);
+    } else {
+      STATUS.warn("Sentry: {}", message);
+    }
+  }
+
+  private void closeDiagnosticsListener() {
+    AutoCloseable listener = diagnosticsListener;
+    diagnosticsListener = null;
+    if (listener != null) {
+      try {
+        listener.close();
+      } catch (Exception e) {
+        // removing a listener from a list cannot fail in a way worth reporting
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link SentryAppender} from the attributes of {@code <Sentry/>}; every attribute is read
+   * as text and validated in {@link #build()}. Not thread-safe.
+   */
+  public static final class Builder extends AbstractAppender.Builder<Builder>
+      implements org.apache.logging.log4j.core.util.Builder<SentryAppender> {
+    @PluginBuilderAttribute(sensitive = true)
+    private String dsn;
+
+    @PluginBuilderAttribute private String environment;
+    @PluginBuilderAttribute private String release;
+    @PluginBuilderAttribute private String serverName;
+    @PluginBuilderAttribute private String debug;
+    @PluginBuilderAttribute private String sampleRate;
+    @PluginBuilderAttribute private String tracesSampleRate;
+    @PluginBuilderAttribute private String sendDefaultPii;
+    @PluginBuilderAttribute private String maxBreadcrumbs;
+    @PluginBuilderAttribute private String enableLogs;
+    @PluginBuilderAttribute private String minimumEventLevel;
+    @PluginBuilderAttribute private String minimumBreadcrumbLevel;
+    @PluginBuilderAttribute private String minimumLevel;
+    @PluginBuilderAttribute private String contextTags;
+    @PluginBuilderAttribute private String mdcAsContext;
+
+    Builder() {}
+
+    /** Sets {@code dsn}: where to send; unset or empty disables the SDK. */
+    public Builder setDsn(String value) {
+      this.dsn = value;
+      return this;
+    }
+
+    /** Sets {@code environment} (default {@code production}). */
+    public Builder setEnvironment(String value) {
+      this.environment = value;
+      return this;
+    }
+
+    /** Sets {@code release}, such as {@code shop@1.4.2}. */
+    public Builder setRelease(String value) {
+      this.release = value;
+      return this;
+    }
+
+    /** Sets {@code serverName} (default: the host name). */
+    public Builder setServerName(String value) {
+      this.serverName = value;
+      return this;
+    }
+
+    /** Sets {@code debug} ({@code true} prints the SDK's diagnostics to stderr). */
+    public Builder setDebug(String value) {
+      this.debug = value;
+      return this;
+    }
+
+    /** Sets {@code sampleRate}, the share of error events sent (0.0 to 1.0, default 1.0). */
+    public Builder setSampleRate(String value) {
+      this.sampleRate = value;
+      return this;
+    }
+
+    /** Sets {@code tracesSampleRate}, the share of transactions sent (0.0 to 1.0). */
+    public Builder setTracesSampleRate(String value) {
+      this.tracesSampleRate = value;
+      return this;
+    }
+
+    /** Sets {@code sendDefaultPii} (default false). */
+    public Builder setSendDefaultPii(String value) {
+      this.sendDefaultPii = value;
+      return this;
+    }
+
+    /** Sets {@code maxBreadcrumbs} (default 100). */
+    public Builder setMaxBreadcrumbs(String value) {
+      this.maxBreadcrumbs = value;
+      return this;
+    }
+
+    /** Sets {@code enableLogs}: send lines to Sentry Logs (default false). */
+    public Builder setEnableLogs(String value) {
+      this.enableLogs = value;
+      return this;
+    }
+
+    /** Sets {@code minimumEventLevel} (default ERROR). */
+    public Builder setMinimumEventLevel(String value) {
+      this.minimumEventLevel = value;
+      return this;
+    }
+
+    /** Sets {@code minimumBreadcrumbLevel} (default INFO). */
+    public Builder setMinimumBreadcrumbLevel(String value) {
+      this.minimumBreadcrumbLevel = value;
+      return this;
+    }
+
+    /** Sets {@code minimumLevel}, the Sentry Logs threshold (default INFO). */
+    public Builder setMinimumLevel(String value) {
+      this.minimumLevel = value;
+      return this;
+    }
+
+    /** Sets {@code contextTags}: comma-separated ThreadContext keys that become tags. */
+    public Builder setContextTags(String value) {
+      this.contextTags = value;
+      return this;
+    }
+
+    /** Sets {@code mdcAsContext}: other ThreadContext entries go to an {@code MDC} context. */
+    public Builder setMdcAsContext(String value) {
+      this.mdcAsContext = value;
+      return this;
+    }
+
+    /**
+     * The appender, or {@code null} after reporting the bad value through the StatusLogger (Log4j 2
+     * then reports the appender as not created, and the application goes on without it).
+     */
+    @Override
+    public SentryAppender build() {
+      String name = getName();
+      try {
+        Layout<? extends Serializable> layout = getLayout();
+        if (layout != null && !(layout instanceof StringLayout)) {
+          throw new IllegalArgumentException(
+              "Invalid layout "
+                  + layout.getClass().getName()
+                  + " (expected a layout that writes text, such as PatternLayout)");
+        }
+        return new SentryAppender(
+            name,
+            getFilter(),
+            (StringLayout) layout,
+            isIgnoreExceptions(),
+            getPropertyArray(),
+            sdkOptions(),
+            captureSettings());
+      } catch (IllegalArgumentException e) {
+        STATUS.error("Sentry appender '{}' was not created: {}", name, e.getMessage());
+        return null;
+      }
+    }
+
+    private SentryOptions sdkOptions() {
+      SentryOptions.Builder options = SentryOptions.fromEnvironment();
+      setIfPresent(options, "dsn", dsn);
+      setIfPresent(options, "environment", environment);
+      setIfPresent(options, "release", release);
+      setIfPresent(options, "serverName", serverName);
+      setIfPresent(options, "debug", debug);
+      setIfPresent(options, "sampleRate", sampleRate);
+      setIfPresent(options, "tracesSampleRate", tracesSampleRate);
+      setIfPresent(options, "sendDefaultPii", sendDefaultPii);
+      setIfPresent(options, "maxBreadcrumbs", maxBreadcrumbs);
+      setIfPresent(options, "enableLogs", enableLogs);
+      Property[] properties = getPropertyArray();
+      if (properties != null) {
+        for (Property property : properties) {
+          options.setOption(property.getName(), property.getValue());
+        }
+      }
+      return options.build();
+    }
+
+    private static void setIfPresent(SentryOptions.Builder options, String name, String value) {
+      if (value != null) {
+        options.setOption(name, value);
+      }
+    }
+
+    private LogCaptureSettings captureSettings() {
+      return LogCaptureSettings.builder(INTEGRATION)
+          .minimumEventLevel(level("minimumEventLevel", minimumEventLevel))
+          .minimumBreadcrumbLevel(level("minimumBreadcrumbLevel", minimumBreadcrumbLevel))
+          .minimumLevel(level("minimumLevel", minimumLevel))
+          .contextTags(keys(contextTags))
+          .mdcAsContext(bool("mdcAsContext", mdcAsContext))
+          .build();
+    }
+
+    /** A level, or {@code null} (the default) when unset or blank. */
+    private static LogLevel level(String attribute, String value) {
+      if (value == null || value.trim().isEmpty()) {
+        return null;
+      }
+      try {
+        return LogLevel.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid value for " + attribute + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static boolean bool(String attribute, String value) {
+      if (value == null || value.trim().isEmpty()) {
+        return false;
+      }
+      switch (value.trim().toLowerCase(Locale.ROOT)) {
+        case "true":
+          return true;
+        case "false":
+          return false;
+        default:
+          throw new IllegalArgumentException(
+              "Invalid value for " + attribute + ": '" + value + "' (expected true or false)");
+      }
+    }
+
+    private static Set<String> keys(String value) {
+      Set<String> keys = new LinkedHashSet<>();
+      if (value != null) {
+        for (String key : value.split(",")) {
+          if (!key.trim().isEmpty()) {
+            keys.add(key.trim());
+          }
+        }
+      }
+      return keys;
+    }
+  }
+}

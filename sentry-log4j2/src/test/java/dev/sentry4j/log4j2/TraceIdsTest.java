@@ -1,0 +1,135 @@
+package dev.sentry4j.log4j2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.util.StringMap;
+import org.junit.jupiter.api.Test;
+
+class TraceIdsTest extends ReceiverSupport {
+
+  @Test
+  void patternLayoutPrintsTheSpansIdsInsideASpanAndNothingOutside() {
+    TestContext ctx = start("sentry-basic.xml"); // tracesSampleRate="1.0"
+    Logger log = ctx.logger("com.acme.Orders");
+
+    log.info("outside");
+    String traceId;
+    String txSpanId;
+    String childSpanId;
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      traceId = tx.getTraceId();
+      txSpanId = tx.getSpanId();
+      log.info("in transaction");
+      try (Span child = Sentry.startSpan("db.query")) {
+        childSpanId = child.getSpanId();
+        log.info("in child span");
+      }
+    }
+    log.info("outside again");
+
+    assertThat(ctx.lines())
+        .containsExactly(
+            "INFO [] [] com.acme.Orders - outside",
+            "INFO [" + traceId + "] [" + txSpanId + "] com.acme.Orders - in transaction",
+            "INFO [" + traceId + "] [" + childSpanId + "] com.acme.Orders - in child span",
+            "INFO [] [] com.acme.Orders - outside again");
+  }
+
+  @Test
+  void anEventLoggedInsideASpanCarriesItsTraceContextOnce() {
+    Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
+
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    Span child = Sentry.startSpan("db.query");
+    try {
+      log.info("crumb in span");
+      log.error("error in span");
+    } finally {
+      child.close();
+      tx.close();
+    }
+
+    ReceivedEvent event = event("error in span");
+    assertThat(event.traceId()).isEqualTo(tx.getTraceId());
+    assertThat(event.spanId()).isEqualTo(child.getSpanId());
+    assertThat(event.contexts().path("trace").path("op").asText()).isEqualTo("db.query");
+    assertThat(event.contexts().path("trace").path("parent_span_id").asText()).isEqualTo(tx.getSpanId());
+    // the ids are in contexts.trace; the context data copy is not repeated as extras
+    assertThat(event.extra().has("trace_id")).isFalse();
+    assertThat(event.extra().has("span_id")).isFalse();
+    assertThat(event.envelope().header().path("trace").path("trace_id").asText())
+        .isEqualTo(tx.getTraceId());
+  }
+
+  @Test
+  void aTraceIdAlreadyInTheThreadContextWinsOverTheProvidersValue() {
+    TestContext ctx = start("sentry-basic.xml");
+    Logger log = ctx.logger("com.acme.Orders");
+
+    String spanId;
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      spanId = tx.getSpanId();
+      ThreadContext.put("trace_id", "from-the-app");
+      log.info("inside");
+    }
+
+    assertThat(ctx.lines())
+        .containsExactly("INFO [from-the-app] [" + spanId + "] com.acme.Orders - inside");
+  }
+
+  @Test
+  void withoutASpanTheProviderAddsNothingAndAllocatesNothing() {
+    Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
+    SentryContextDataProvider provider = new SentryContextDataProvider();
+    StringMap first = provider.supplyStringMap();
+
+    assertThat(first.isEmpty()).isTrue();
+    assertThat(provider.supplyStringMap()).isSameAs(first);
+    assertThat(provider.supplyContextData()).isEmpty();
+    assertThat(provider.getValue("trace_id")).isNull();
+
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    for (int i = 0; i < 20_000; i++) {
+      provider.supplyStringMap(); // warm up
+    }
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < 20_000; i++) {
+      provider.supplyStringMap();
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // one object per call would be at least 320 KB; the measurement itself costs a few bytes
+    assertThat(allocated).isLessThan(4096);
+  }
+
+  @Test
+  void insideASpanTheProviderSuppliesBothIdsUnderTheConfiguredKeys() {
+    Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
+    SentryContextDataProvider provider =
+        new SentryContextDataProvider(new TraceKeys("traceId", "spanId"));
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      Map<String, String> expected = Map.of("traceId", tx.getTraceId(), "spanId", tx.getSpanId());
+
+      assertThat(provider.supplyStringMap().toMap()).isEqualTo(expected);
+      assertThat(provider.supplyContextData()).isEqualTo(expected);
+      assertThat(provider.getValue("traceId")).isEqualTo(tx.getTraceId());
+      assertThat(provider.getValue("spanId")).isEqualTo(tx.getSpanId());
+      assertThat(provider.getValue("trace_id")).isNull();
+    }
+  }
+
+  @Test
+  void theDefaultKeysAreTraceIdAndSpanId() {
+    assertThat(TraceKeys.FROM_SYSTEM_PROPERTIES.traceIdKey).isEqualTo("trace_id");
+    assertThat(TraceKeys.FROM_SYSTEM_PROPERTIES.spanIdKey).isEqualTo("span_id");
+  }
+}
