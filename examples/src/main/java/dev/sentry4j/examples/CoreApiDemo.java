@@ -23,6 +23,7 @@ final class CoreApiDemo implements Scenario {
         options -> {
           options.setEnvironment("demo");
           options.setRelease("shop@1.4.2");
+          options.setEnableLogs(true); // for Sentry.logger()
         });
     try {
       Sentry.setTag("tenant", "acme");
@@ -35,6 +36,9 @@ final class CoreApiDemo implements Scenario {
         Sentry.captureMessage("hello");
       }
       Sentry.captureMessage("hello, again", Level.WARNING);
+      // Sentry Logs: structured log lines, searchable in Sentry next to the errors of their trace
+      Sentry.logger().info("cart %s loaded", "c-9");
+      Sentry.logger().atWarn().attribute("order", "A-17").attribute("latency_ms", 2300).log("payment gateway slow");
       try {
         checkout();
       } catch (IllegalStateException e) {

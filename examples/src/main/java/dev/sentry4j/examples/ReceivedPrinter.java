@@ -120,10 +120,10 @@ final class ReceivedPrinter {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, JsonNode> a : log.attributes().entrySet()) {
       String key = a.getKey();
-      if (key.startsWith("sentry.") || key.equals("server.address")) {
-        continue; // the same on every item
+      if (key.startsWith("sentry.") || key.startsWith("thread.") || key.equals("server.address")) {
+        continue; // the same on every item, or nearly
       }
-      sb.append(sb.length() == 0 ? "  {" : ", ").append(key).append('=').append(a.getValue().path("value"));
+      sb.append(sb.length() == 0 ? "  {" : ", ").append(key).append('=').append(a.getValue().asText());
     }
     return sb.length() == 0 ? "" : sb.append('}').toString();
   }

@@ -73,7 +73,9 @@ class DemoTest {
         .contains("breadcrumbs  2 (last: card authorised)")
         .contains("exception    java.lang.IllegalStateException: checkout failed for order A-17")
         .contains("caused by    java.io.UncheckedIOException: payment gateway unreachable")
-        .contains("caused by    java.net.SocketTimeoutException: read timed out");
+        .contains("caused by    java.net.SocketTimeoutException: read timed out")
+        .contains("warn  payment gateway slow  {order=A-17, latency_ms=2300}");
+    assertThat(receiver.logs()).extracting(l -> l.traceId()).containsOnly(hello.traceId());
   }
 
   @Test
@@ -156,6 +158,9 @@ class DemoTest {
         .extracting(tx -> tx.contexts().path("trace").path("parent_span_id").asText())
         .containsExactlyInAnyOrderElementsOf(clientSpans);
 
+    // Sentry Logs (enableLogs in logback-shop.xml): every INFO+ line, in the same trace
+    assertThat(receiver.logs()).hasSize(6).extracting(l -> l.traceId()).containsOnly(traceId);
+
     assertThat(receiver.events()).hasSize(1);
     ReceivedEvent failure = receiver.events().get(0);
     assertThat(failure.traceId()).isEqualTo(traceId);
@@ -167,7 +172,7 @@ class DemoTest {
         .containsExactly("SQLTransientConnectionException", "IllegalStateException");
     assertThat(text)
         .contains("ERROR [" + traceId + "] com.shop.Orders  order lookup failed for B-99")
-        .contains("TRACE " + traceId + "  (3 transactions, 1 event, 0 log items, 6 console lines with this id)")
+        .contains("TRACE " + traceId + "  (3 transactions, 1 event, 6 log items, 6 console lines with this id)")
         .contains("● EVENT error \"order lookup failed for B-99\"");
   }
 
