@@ -62,9 +62,12 @@ public final class DefaultSentryClient implements SentryClient {
   private volatile boolean closed;
 
   /**
-   * Creates a client over a given transport (tests pass their own).
+   * Creates a client over a given transport (tests pass their own). Event processors registered with
+   * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.sentry4j.event.EventProcessor}) are
+   * found here and run before the scopes' and the options' ones.
    *
    * @param options the options; must have a DSN
+   * @throws IllegalArgumentException when a registered event processor reports a bad configuration
    * @param transport delivers envelopes
    * @param discards counts what is dropped
    */
@@ -90,7 +93,7 @@ public final class DefaultSentryClient implements SentryClient {
     this.options = options;
     this.transport = transport;
     this.discards = discards;
-    this.merger = new ScopeMerger(options);
+    this.merger = new ScopeMerger(options, RegisteredEventProcessors.load());
     this.scrubber = Scrubber.fromOptions(options);
     this.pii = PiiPolicy.fromOptions(options);
     String serverName = options.getServerName();

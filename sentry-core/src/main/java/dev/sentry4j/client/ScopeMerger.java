@@ -20,9 +20,11 @@ import java.util.Map;
  */
 final class ScopeMerger {
   private final SentryOptions options;
+  private final List<EventProcessor> registered;
 
-  ScopeMerger(SentryOptions options) {
+  ScopeMerger(SentryOptions options, List<EventProcessor> registered) {
     this.options = options;
+    this.registered = registered;
   }
 
   /** The layers, least specific first. */
@@ -88,9 +90,12 @@ final class ScopeMerger {
     e.getContexts().putIfAbsent("os", new LinkedHashMap<>(RuntimeContexts.OS));
   }
 
-  /** Scope processors (global, isolation, current), then the options' ones. */
+  /**
+   * The integrations' registered processors (they add data), then the scopes' (global, isolation,
+   * current) and the options' ones, so that the application's own have the last word.
+   */
   List<EventProcessor> processors(Scopes scopes) {
-    List<EventProcessor> processors = new ArrayList<>();
+    List<EventProcessor> processors = new ArrayList<>(registered);
     if (scopes != null) {
       processors.addAll(scopes.getGlobalScope().getEventProcessors());
       processors.addAll(scopes.getIsolationScope().getEventProcessors());

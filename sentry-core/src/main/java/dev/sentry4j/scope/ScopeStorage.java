@@ -11,7 +11,8 @@ import dev.sentry4j.tracing.PropagationContext;
  *
  * <p>{@link dev.sentry4j.tracing.SpanListener}s registered with {@link java.util.ServiceLoader} are
  * found when this class is first used, and told on the thread concerned when its current span or
- * propagation context changes through {@link #push} or a token's close.
+ * propagation context changes through {@link #push} or a token's close; what they return for a push
+ * is kept in its frame and handed back when the push is undone.
  */
 public final class ScopeStorage {
   private static final Scope GLOBAL = new Scope(Scope.Kind.GLOBAL);
@@ -43,7 +44,7 @@ public final class ScopeStorage {
     Frame frame = new Frame(scopes, FRAMES.get(), generation);
     FRAMES.set(frame);
     if (LISTENERS != null) {
-      LISTENERS.changed(before, scopes);
+      frame.mementos = LISTENERS.pushed(before, scopes);
     }
     return frame;
   }
@@ -69,6 +70,8 @@ public final class ScopeStorage {
     final int generation;
     final Thread owner = Thread.currentThread();
     boolean closed;
+    /** What the span listeners returned when this frame was pushed; {@code null} if not told. */
+    Object[] mementos;
 
     Frame(Scopes scopes, Frame parent, int generation) {
       this.scopes = scopes;
@@ -93,8 +96,16 @@ public final class ScopeStorage {
       Frame top = FRAMES.get();
       for (Frame f = top; f != null; f = f.parent) {
         if (f == this) {
+          // the outermost frame's mementos hold the state from before every frame closed here
+          Object[] undone = null;
           for (Frame g = top; g != this; g = g.parent) {
             g.closed = true;
+            if (g.mementos != null) {
+              undone = g.mementos; // walking outwards: the last one found is the outermost
+            }
+          }
+          if (mementos != null) {
+            undone = mementos;
           }
           closed = true;
           FRAMES.set(parent);
@@ -102,7 +113,7 @@ public final class ScopeStorage {
             Diagnostics.debug("A scope token was closed out of order; inner tokens were ended too");
           }
           if (LISTENERS != null) {
-            LISTENERS.changed(top.scopes, current());
+            LISTENERS.restored(undone, top.scopes, current());
           }
           return;
         }

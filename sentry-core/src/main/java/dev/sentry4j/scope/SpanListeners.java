@@ -72,14 +72,52 @@ final class SpanListeners {
     }
   }
 
-  /** Tells the listeners when {@code after} differs from {@code before} in span or trace. */
-  void changed(Scopes before, Scopes after) {
+  /**
+   * Tells the listeners that {@code after} was pushed over {@code before}, if it differs in span or
+   * trace.
+   *
+   * @return the listeners' mementos, one per listener, or {@code null} when nothing changed
+   */
+  Object[] pushed(Scopes before, Scopes after) {
     Span span = after.getSpan();
     PropagationContext context = after.getPropagationContext();
-    if (before != null && before.getSpan() == span && before.getPropagationContext() == context) {
+    if (before.getSpan() == span && before.getPropagationContext() == context) {
+      return null;
+    }
+    Object[] mementos = new Object[listeners.length];
+    for (int i = 0; i < listeners.length; i++) {
+      try {
+        mementos[i] = listeners[i].onPushed(span, context);
+      } catch (RuntimeException | LinkageError e) {
+        reportFailure(listeners[i], e);
+      }
+    }
+    return mementos;
+  }
+
+  /**
+   * Tells the listeners that pushes were undone, {@code top} having been current and {@code after}
+   * being current now.
+   *
+   * @param mementos those of the outermost push undone that told the listeners, or {@code null} when
+   *     none did (then they hear of it only if span or trace differ)
+   */
+  void restored(Object[] mementos, Scopes top, Scopes after) {
+    Span span = after.getSpan();
+    PropagationContext context = after.getPropagationContext();
+    if (mementos == null) {
+      if (top.getSpan() != span || top.getPropagationContext() != context) {
+        notify(span, context);
+      }
       return;
     }
-    notify(span, context);
+    for (int i = 0; i < listeners.length; i++) {
+      try {
+        listeners[i].onRestored(mementos[i], span, context);
+      } catch (RuntimeException | LinkageError e) {
+        reportFailure(listeners[i], e);
+      }
+    }
   }
 
   /** Tells the listeners the state of {@code scopes} (its propagation context was replaced). */
@@ -92,9 +130,13 @@ final class SpanListeners {
       try {
         listener.onCurrentSpanChanged(span, context);
       } catch (RuntimeException | LinkageError e) {
-        Diagnostics.error(
-            "spanListener:" + listener.getClass().getName(), "A SpanListener threw; ignored", e);
+        reportFailure(listener, e);
       }
     }
+  }
+
+  private static void reportFailure(SpanListener listener, Throwable e) {
+    Diagnostics.error(
+        "spanListener:" + listener.getClass().getName(), "A SpanListener threw; ignored", e);
   }
 }

@@ -5,17 +5,22 @@ import java.util.List;
 
 /**
  * A {@link SpanListener} registered in this module's test resources; records calls on threads that
- * asked for it, and throws for spans named {@code listener-boom} to prove the SDK contains it.
+ * asked for it, and throws for spans named {@code listener-boom} to prove the SDK contains it. Each
+ * push returns a memento naming its span (or trace), recorded again when the push is undone.
  */
 public final class RecordingSpanListener implements SpanListener {
-  /** One call: the span (or null) and the propagation context's trace id. */
+  /** One call: its kind, the span (or null), the propagation context and the memento handed back. */
   static final class Call {
+    final String kind;
     final Span span;
     final PropagationContext context;
+    final Object memento;
 
-    Call(Span span, PropagationContext context) {
+    Call(String kind, Span span, PropagationContext context, Object memento) {
+      this.kind = kind;
       this.span = span;
       this.context = context;
+      this.memento = memento;
     }
   }
 
@@ -31,14 +36,35 @@ public final class RecordingSpanListener implements SpanListener {
     return calls;
   }
 
-  @Override
-  public void onCurrentSpanChanged(Span span, PropagationContext propagationContext) {
+  /** The memento a push of {@code span} (or, with none, of the trace) returns. */
+  static String mementoOf(Span span, PropagationContext context) {
+    return "pushed " + (span != null ? span.getSpanId() : context.getSpanId());
+  }
+
+  private static void record(String kind, Span span, PropagationContext context, Object memento) {
     List<Call> calls = CALLS.get();
     if (calls != null) {
-      calls.add(new Call(span, propagationContext));
+      calls.add(new Call(kind, span, context, memento));
       if (span != null && "listener-boom".equals(span.getOperation())) {
         throw new IllegalStateException("listener failure");
       }
     }
+  }
+
+  @Override
+  public void onCurrentSpanChanged(Span span, PropagationContext propagationContext) {
+    record("changed", span, propagationContext, null);
+  }
+
+  @Override
+  public Object onPushed(Span span, PropagationContext propagationContext) {
+    String memento = mementoOf(span, propagationContext);
+    record("pushed", span, propagationContext, memento);
+    return memento;
+  }
+
+  @Override
+  public void onRestored(Object memento, Span span, PropagationContext propagationContext) {
+    record("restored", span, propagationContext, memento);
   }
 }

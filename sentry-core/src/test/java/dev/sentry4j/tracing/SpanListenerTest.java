@@ -27,6 +27,10 @@ class SpanListenerTest extends ReceiverTest {
     }
     List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
     assertThat(calls).extracting(c -> c.span).containsExactly(tx, child, tx, null);
+    assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "pushed", "restored", "restored");
+    // each undoing hands back what its own push returned
+    assertThat(calls.get(2).memento).isEqualTo(calls.get(1).memento);
+    assertThat(calls.get(3).memento).isEqualTo(calls.get(0).memento);
     assertThat(calls.get(3).context.getTraceId()).isEqualTo(Sentry.scopes().getPropagationContext().getTraceId());
     assertThat(calls).allSatisfy(c -> assertThat(c.context).isNotNull());
   }
@@ -39,8 +43,44 @@ class SpanListenerTest extends ReceiverTest {
         Map.of("sentry-trace", "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1"), "op", "n");
     List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
     assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).kind).isEqualTo("changed");
     assertThat(calls.get(0).span).isNull();
     assertThat(calls.get(0).context.getTraceId()).isEqualTo("771a43a4192642f0b136d5159a501700");
+  }
+
+  @Test
+  void closingAnOuterSpanFirstHandsBackTheMementoOfTheOutermostPush() {
+    init(o -> o.setTracesSampleRate(1.0));
+    RecordingSpanListener.start();
+    Transaction tx = Sentry.startTransaction("job", "task");
+    Span child = Sentry.startSpan("db.query");
+    Span grandchild = Sentry.startSpan("db.row");
+    tx.finish(); // ends the two inner pushes too
+    assertThat(Sentry.getCurrentSpan()).isNull();
+    grandchild.finish();
+    child.finish();
+    List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
+    assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "pushed", "pushed", "restored");
+    RecordingSpanListener.Call restored = calls.get(3);
+    assertThat(restored.span).isNull();
+    assertThat(restored.memento).isEqualTo(calls.get(0).memento);
+  }
+
+  @Test
+  void aScopeThatChangedNoSpanPassesOnTheMementoOfTheSpanInsideIt() {
+    init(o -> o.setTracesSampleRate(1.0));
+    try (Transaction tx = Sentry.startTransaction("job", "task")) {
+      RecordingSpanListener.start();
+      ScopeToken scope = Sentry.newScope(); // same span: no call, no memento
+      Span child = Sentry.startSpan("db.query");
+      scope.close(); // out of order: undoes the child's push as well
+      assertThat(Sentry.getCurrentSpan()).isSameAs(tx);
+      child.finish();
+      List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
+      assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "restored");
+      assertThat(calls.get(1).span).isSameAs(tx);
+      assertThat(calls.get(1).memento).isEqualTo(RecordingSpanListener.mementoOf(child, null));
+    }
   }
 
   @Test

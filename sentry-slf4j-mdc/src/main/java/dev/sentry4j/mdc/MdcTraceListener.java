@@ -1,0 +1,154 @@
+package dev.sentry4j.mdc;
+
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.SpanListener;
+import org.slf4j.MDC;
+
+/**
+ * Keeps the MDC keys {@code trace_id}, {@code span_id} and {@code trace_sampled} (names configurable,
+ * see the module README) of each thread in step with the thread's current span, so that {@code
+ * %X{trace_id}} in a Logback or Log4j 2 pattern prints the trace a line belongs to. Found by sentry-core
+ * with {@link java.util.ServiceLoader}; there is nothing to call.
+ *
+ * <ul>
+ *   <li>When a span becomes current the keys get its trace id, span id and {@code true}/{@code false}
+ *       (sampled or not). With no span current they hold the propagation context's trace id and span
+ *       id ({@code trace_sampled} only when an incoming trace decided it), or, with {@code
+ *       sentry.mdc.propagation-ids=false}, nothing.
+ *   <li>When the span's scope ends (the span is closed or finished on its thread, or an outer scope
+ *       is closed) the values from before it come back: the application's own values under those keys
+ *       verbatim, and where the keys held ids of ours (or nothing), the ids of what is current again.
+ *   <li>A thread's keys change only when something Sentry-related happens on it: a thread that never
+ *       starts a span, scope or trace has none of them.
+ * </ul>
+ *
+ * <p>Cost per switch: a thread-local read and, per key, one MDC read and one put (or remove); no
+ * formatting, no allocation except when the application's own values must be kept. Thread-safe: it
+ * acts only on the calling thread's MDC.
+ */
+public final class MdcTraceListener implements SpanListener {
+  private static final String TRUE = "true";
+  private static final String FALSE = "false";
+  /** A memento saying the keys held our ids (or nothing): put the ids of what is current back. */
+  private static final Object OURS = new Object();
+  /** What this listener last wrote on each thread (the very String objects), by key. */
+  private static final ThreadLocal<String[]> WRITTEN = ThreadLocal.withInitial(() -> new String[3]);
+
+  private final boolean enabled;
+  private final String[] keys;
+  private final boolean propagationIds;
+
+  /**
+   * Reads the settings from {@code sentry.properties}, the environment and system properties.
+   *
+   * @throws IllegalArgumentException naming a bad setting (sentry-core then skips this listener and
+   *     says so in its diagnostics)
+   */
+  public MdcTraceListener() {
+    this(MdcSettings.fromEnvironment());
+  }
+
+  MdcTraceListener(MdcSettings settings) {
+    this.enabled = settings.enabled;
+    this.keys = new String[] {settings.traceIdKey, settings.spanIdKey, settings.traceSampledKey};
+    this.propagationIds = settings.propagationIds;
+  }
+
+  @Override
+  public Object onPushed(Span span, PropagationContext propagationContext) {
+    if (!enabled) {
+      return null;
+    }
+    String[] written = WRITTEN.get();
+    String trace = get(0);
+    String spanId = get(1);
+    String sampled = get(2);
+    // identity, not equality: is it the very String this listener put, or the application's value?
+    Object memento =
+        (trace != null && trace != written[0])
+                || (spanId != null && spanId != written[1])
+                || (sampled != null && sampled != written[2])
+            ? new Saved(new String[] {trace, spanId, sampled})
+            : OURS;
+    write(span, propagationContext, written);
+    return memento;
+  }
+
+  @Override
+  public void onRestored(Object memento, Span span, PropagationContext propagationContext) {
+    if (!enabled) {
+      return;
+    }
+    String[] written = WRITTEN.get();
+    if (memento instanceof Saved) {
+      String[] values = ((Saved) memento).values;
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != null) {
+          put(keys[i], values[i]);
+        }
+        written[i] = null; // the application's values now, not ours
+      }
+      return;
+    }
+    write(span, propagationContext, written);
+  }
+
+  /** An in-place change (e.g. {@code continueTrace} with tracing off): the new ids, nothing saved. */
+  @Override
+  public void onCurrentSpanChanged(Span span, PropagationContext propagationContext) {
+    if (!enabled || (span == null && !propagationIds)) {
+      return;
+    }
+    write(span, propagationContext, WRITTEN.get());
+  }
+
+  private String get(int index) {
+    return keys[index] == null ? null : MDC.get(keys[index]);
+  }
+
+  private void write(Span span, PropagationContext context, String[] written) {
+    String traceId;
+    String spanId;
+    String sampled;
+    if (span != null) {
+      traceId = span.getTraceId();
+      spanId = span.getSpanId();
+      sampled = span.isSampled() ? TRUE : FALSE;
+    } else if (propagationIds) {
+      traceId = context.getTraceId();
+      spanId = context.getSpanId();
+      Boolean decision = context.getSampled();
+      sampled = decision == null ? null : decision ? TRUE : FALSE;
+    } else {
+      traceId = null;
+      spanId = null;
+      sampled = null;
+    }
+    written[0] = traceId;
+    written[1] = spanId;
+    written[2] = sampled;
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] != null) {
+        put(keys[i], written[i]);
+      }
+    }
+  }
+
+  private static void put(String key, String value) {
+    if (value == null) {
+      MDC.remove(key);
+    } else {
+      MDC.put(key, value);
+    }
+  }
+
+  /** The application's own values under our keys, from before a push. */
+  private static final class Saved {
+    final String[] values;
+
+    Saved(String[] values) {
+      this.values = values;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.sentry4j.mdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** The scenarios with Logback (logback-test.xml, a PatternLayoutEncoder) as the SLF4J backend. */
+class LogbackMdcTest extends MdcScenarios {
+  @Override
+  List<String> printedLines() {
+    return MemoryAppender.lines();
+  }
+
+  @Override
+  void forgetPrintedLines() {
+    MemoryAppender.clear();
+  }
+
+  @Test
+  void aBadSettingFailsInitWithAMessageNamingIt() {
+    System.setProperty("sentry.mdc.propagation-ids", "maybe");
+    try {
+      assertThatThrownBy(() -> init(o -> {}))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "sentry-slf4j-mdc: system property sentry.mdc.propagation-ids = 'maybe' is neither true nor false");
+    } finally {
+      System.clearProperty("sentry.mdc.propagation-ids");
+    }
+  }
+
+  @Test
+  void runsOnLogback() {
+    assertThat(LoggerFactory.getILoggerFactory().getClass().getName()).startsWith("ch.qos.logback.");
+  }
+}

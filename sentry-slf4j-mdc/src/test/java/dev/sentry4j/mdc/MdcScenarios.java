@@ -1,0 +1,464 @@
+package dev.sentry4j.mdc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.logging.LogCapture;
+import dev.sentry4j.logging.LogCaptureSettings;
+import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.testing.RelaySchema;
+import dev.sentry4j.testing.SentryReceiver;
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What a pattern layout prints for {@code %X{trace_id}}, {@code %X{span_id}}, {@code
+ * %X{trace_sampled}} and a user key, in every situation the module promises, with the default
+ * settings. Each backend (Logback, Log4j 2 through log4j-slf4j2-impl) runs these with its own
+ * classpath and configuration from the test resources.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+abstract class MdcScenarios {
+  static final Duration WAIT = Duration.ofSeconds(10);
+  static final String INCOMING_TRACE = "771a43a4192642f0b136d5159a501700";
+  static final Map<String, String> INCOMING_HEADERS =
+      Map.of("sentry-trace", INCOMING_TRACE + "-b0e6f15b45c36b12-1");
+
+  final Logger log = LoggerFactory.getLogger("orders");
+  SentryReceiver receiver;
+  private final List<ExecutorService> pools = new ArrayList<>();
+
+  /** Every line the backend's pattern layout printed since {@link #forgetPrintedLines()}. */
+  abstract List<String> printedLines();
+
+  abstract void forgetPrintedLines();
+
+  @BeforeEach
+  void start() {
+    receiver = SentryReceiver.start();
+    init(o -> o.setTracesSampleRate(1.0));
+    MDC.clear();
+    forgetPrintedLines();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    for (ExecutorService pool : pools) {
+      pool.shutdownNow();
+      assertThat(pool.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    }
+    System.clearProperty("sentry.mdc.tags");
+    Sentry.close();
+    receiver.close();
+    MDC.clear();
+  }
+
+  void init(Consumer<SentryOptions.Builder> configuration) {
+    Sentry.close();
+    Sentry.init(
+        o -> {
+          o.setDsn(receiver.dsn());
+          configuration.accept(o);
+        });
+  }
+
+  Map<String, String> line(String message) {
+    return PrintedLines.line(printedLines(), message);
+  }
+
+  ExecutorService pool(int threads) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    pools.add(pool);
+    return pool;
+  }
+
+  // ---------------------------------------------------------------- spans on one thread
+
+  @Test
+  void nestedSpansPrintTheirOwnIdsAndClosingOneBringsBackTheOuter() {
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    log.info("in tx");
+    Span child = Sentry.startSpan("db.query");
+    log.info("in child");
+    Span row;
+    try (Span r = Sentry.startSpan("db.row")) {
+      row = r;
+      log.info("in grandchild");
+    }
+    log.info("child again");
+    child.finish();
+    log.info("tx again");
+    tx.finish();
+    log.info("after");
+    PropagationContext thread = Sentry.scopes().getPropagationContext();
+
+    assertThat(line("in tx"))
+        .containsEntry("trace", tx.getTraceId())
+        .containsEntry("span", tx.getSpanId())
+        .containsEntry("sampled", "true");
+    assertThat(line("in child"))
+        .containsEntry("trace", tx.getTraceId())
+        .containsEntry("span", child.getSpanId());
+    assertThat(line("in grandchild")).containsEntry("span", row.getSpanId());
+    assertThat(line("child again")).containsEntry("span", child.getSpanId());
+    assertThat(line("tx again")).containsEntry("span", tx.getSpanId());
+    // no span: the thread's propagation context, whose sampling is not decided
+    assertThat(line("after"))
+        .containsEntry("trace", thread.getTraceId())
+        .containsEntry("span", thread.getSpanId())
+        .containsEntry("sampled", "");
+    assertThat(List.of(tx.getSpanId(), child.getSpanId(), row.getSpanId()))
+        .doesNotHaveDuplicates()
+        .doesNotContain(thread.getSpanId());
+  }
+
+  @Test
+  void theLineTheErrorEventAndTheTransactionShareTheTraceAndSpan() {
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      try (Span child = Sentry.startSpan("db.query")) {
+        log.info("failing");
+        Sentry.captureException(new IllegalStateException("boom"));
+      }
+    }
+    Map<String, String> line = line("failing");
+    ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    RelaySchema.assertValid(event);
+    assertThat(event.traceId()).isEqualTo(line.get("trace"));
+    assertThat(event.spanId()).isEqualTo(line.get("span"));
+    ReceivedEvent transaction = receiver.awaitTransactions(1, WAIT).get(0);
+    assertThat(transaction.traceId()).isEqualTo(line.get("trace"));
+    assertThat(transaction.spans())
+        .extracting(s -> s.path("span_id").asText())
+        .containsExactly(line.get("span"));
+  }
+
+  @Test
+  void outsideSpansTheLinesCarryThePropagationContextOfTheScope() {
+    log.info("untouched thread");
+    PropagationContext request;
+    try (ScopeToken ignored = Sentry.newIsolationScope()) {
+      request = Sentry.scopes().getPropagationContext();
+      log.info("in request");
+    }
+    PropagationContext outer = Sentry.scopes().getPropagationContext();
+    log.info("after request");
+
+    // a thread where nothing Sentry-related happened yet has no ids (documented)
+    assertThat(line("untouched thread")).containsEntry("trace", "");
+    assertThat(line("in request"))
+        .containsEntry("trace", request.getTraceId())
+        .containsEntry("span", request.getSpanId())
+        .containsEntry("sampled", "");
+    assertThat(line("after request"))
+        .containsEntry("trace", outer.getTraceId())
+        .containsEntry("span", outer.getSpanId());
+    assertThat(outer.getTraceId()).isNotEqualTo(request.getTraceId());
+  }
+
+  @Test
+  void continueTraceWithTracingOffPrintsTheIncomingTrace() {
+    init(o -> {});
+    Sentry.continueTrace(INCOMING_HEADERS, "http.server", "GET /orders");
+    log.info("continued");
+    assertThat(line("continued"))
+        .containsEntry("trace", INCOMING_TRACE)
+        .containsEntry("span", Sentry.scopes().getPropagationContext().getSpanId())
+        .containsEntry("sampled", "true");
+  }
+
+  @Test
+  void continueTraceWithTracingOnPrintsTheTransactionThenTheIncomingTrace() {
+    Transaction tx = Sentry.continueTrace(INCOMING_HEADERS, "http.server", "GET /orders");
+    log.info("serving");
+    tx.finish();
+    log.info("served");
+    assertThat(line("serving"))
+        .containsEntry("trace", INCOMING_TRACE)
+        .containsEntry("span", tx.getSpanId())
+        .containsEntry("sampled", "true");
+    assertThat(line("served"))
+        .containsEntry("trace", INCOMING_TRACE)
+        .containsEntry("span", Sentry.scopes().getPropagationContext().getSpanId());
+  }
+
+  @Test
+  void anUnsampledTransactionStillPrintsItsTraceWithSampledFalse() {
+    init(o -> o.setTracesSampleRate(0.0));
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      log.info("unsampled");
+      assertThat(line("unsampled"))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", tx.getSpanId())
+          .containsEntry("sampled", "false");
+    }
+  }
+
+  @Test
+  void theApplicationsOwnValuesUnderTheKeysComeBackWhenTheSpanCloses() {
+    MDC.put("trace_id", "my-trace");
+    MDC.put("span_id", "my-span");
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      try (Span child = Sentry.startSpan("db.query")) {
+        log.info("in child");
+        assertThat(line("in child")).containsEntry("span", child.getSpanId());
+      }
+      log.info("in tx");
+      assertThat(line("in tx")).containsEntry("trace", tx.getTraceId()).containsEntry("span", tx.getSpanId());
+    }
+    log.info("after");
+    assertThat(line("after"))
+        .containsEntry("trace", "my-trace")
+        .containsEntry("span", "my-span")
+        .containsEntry("sampled", "");
+    assertThat(MDC.get("trace_sampled")).isNull();
+  }
+
+  @Test
+  void finishingAnOuterSpanFirstRestoresTheValuesFromBeforeIt() {
+    MDC.put("trace_id", "my-trace");
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    Span child = Sentry.startSpan("db.query");
+    log.info("inner");
+    tx.finish(); // while the child is still current
+    log.info("after tx");
+    child.finish();
+    log.info("after child");
+    assertThat(line("inner")).containsEntry("span", child.getSpanId());
+    assertThat(line("after tx")).containsEntry("trace", "my-trace").containsEntry("span", "");
+    assertThat(line("after child")).containsEntry("trace", "my-trace").containsEntry("span", "");
+  }
+
+  // ---------------------------------------------------------------- other threads
+
+  @Test
+  void tasksOfAWrappedExecutorPrintTheSubmittersTraceAndMdc() throws Exception {
+    ExecutorService pool = SentryContext.wrap(pool(2));
+    MDC.put("tenant", "acme");
+    AtomicReference<Span> taskSpan = new AtomicReference<>();
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String message = "task " + i;
+      futures.add(pool.submit(() -> log.info(message)));
+    }
+    futures.add(
+        pool.submit(
+            () -> {
+              try (Span span = Sentry.startSpan("price")) {
+                taskSpan.set(span);
+                log.info("task in its own span");
+              }
+              log.info("task after its span");
+            }));
+    for (Future<?> f : futures) {
+      f.get(10, TimeUnit.SECONDS);
+    }
+    log.info("submitter");
+    tx.finish();
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(line("task " + i))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", tx.getSpanId())
+          .containsEntry("sampled", "true")
+          .containsEntry("tenant", "acme");
+    }
+    assertThat(line("task in its own span"))
+        .containsEntry("trace", tx.getTraceId())
+        .containsEntry("span", taskSpan.get().getSpanId())
+        .containsEntry("tenant", "acme");
+    assertThat(line("task after its span")).containsEntry("span", tx.getSpanId());
+    assertThat(line("submitter")).containsEntry("span", tx.getSpanId());
+  }
+
+  @Test
+  void aTaskFromAThreadWithoutIdsInItsMdcStillPrintsTheSubmittersTrace() throws Exception {
+    ExecutorService pool = SentryContext.wrap(pool(1));
+    MDC.put("tenant", "acme"); // nothing Sentry-related happened here: no ids in this MDC
+    PropagationContext submitter = Sentry.scopes().getPropagationContext();
+    pool.submit(() -> log.info("task")).get(10, TimeUnit.SECONDS);
+    assertThat(MDC.get("trace_id")).isNull();
+    assertThat(line("task"))
+        .containsEntry("trace", submitter.getTraceId())
+        .containsEntry("span", submitter.getSpanId())
+        .containsEntry("tenant", "acme");
+  }
+
+  @Test
+  void completableFutureChainsOnAWrappedExecutorKeepTheTrace() throws Exception {
+    ExecutorService pool = SentryContext.wrap(pool(2));
+    MDC.put("tenant", "acme");
+    AtomicReference<Span> stageSpan = new AtomicReference<>();
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      CompletableFuture.supplyAsync(
+              () -> {
+                log.info("stage 1");
+                return 1;
+              },
+              pool)
+          .thenApplyAsync(
+              n -> {
+                try (Span span = Sentry.startSpan("price")) {
+                  stageSpan.set(span);
+                  log.info("stage 2 in a span");
+                }
+                return n + 1;
+              },
+              pool)
+          .thenAcceptAsync(n -> log.info("stage 3"), pool)
+          .get(10, TimeUnit.SECONDS);
+
+      assertThat(line("stage 1"))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", tx.getSpanId())
+          .containsEntry("tenant", "acme");
+      assertThat(line("stage 2 in a span"))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", stageSpan.get().getSpanId())
+          .containsEntry("tenant", "acme");
+      assertThat(line("stage 3"))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", tx.getSpanId())
+          .containsEntry("tenant", "acme");
+    }
+  }
+
+  @Test
+  void aReusedPoolThreadNeverPrintsAPreviousTasksIdsOrMdc() throws Exception {
+    ExecutorService raw = pool(1);
+    ExecutorService wrapped = SentryContext.wrap(raw);
+    Transaction first;
+    MDC.put("tenant", "first-tenant");
+    try (Transaction tx = Sentry.startTransaction("first", "task")) {
+      first = tx;
+      wrapped.submit(() -> log.info("first task")).get(10, TimeUnit.SECONDS);
+    }
+    Transaction second;
+    MDC.put("tenant", "second-tenant");
+    try (Transaction tx = Sentry.startTransaction("second", "task")) {
+      second = tx;
+      wrapped.submit(() -> log.info("second task")).get(10, TimeUnit.SECONDS);
+    }
+    // the same worker, reached without the wrapper
+    PropagationContext worker =
+        raw.submit(
+                () -> {
+                  log.info("plain task");
+                  return Sentry.scopes().getPropagationContext();
+                })
+            .get(10, TimeUnit.SECONDS);
+
+    assertThat(line("first task"))
+        .containsEntry("trace", first.getTraceId())
+        .containsEntry("tenant", "first-tenant");
+    assertThat(line("second task"))
+        .containsEntry("trace", second.getTraceId())
+        .containsEntry("span", second.getSpanId())
+        .containsEntry("tenant", "second-tenant");
+    // the worker's own trace (what an error captured there would carry), and no tenant
+    assertThat(line("plain task"))
+        .containsEntry("trace", worker.getTraceId())
+        .containsEntry("span", worker.getSpanId())
+        .containsEntry("tenant", "");
+    assertThat(worker.getTraceId()).isNotIn(first.getTraceId(), second.getTraceId());
+  }
+
+  @Test
+  void transactionsRunningAtOnceOnManyThreadsEachPrintTheirOwnIds() throws Exception {
+    int threads = 4;
+    ExecutorService pool = pool(threads);
+    CyclicBarrier allStarted = new CyclicBarrier(threads);
+    List<Future<String[]>> jobs = new ArrayList<>();
+    for (int i = 0; i < threads * 2; i++) {
+      String message = "job " + i;
+      jobs.add(
+          pool.submit(
+              () -> {
+                try (Transaction tx = Sentry.startTransaction(message, "task")) {
+                  allStarted.await(10, TimeUnit.SECONDS); // every thread is inside its transaction
+                  log.info(message);
+                  return new String[] {message, tx.getTraceId(), tx.getSpanId()};
+                }
+              }));
+    }
+    for (Future<String[]> job : jobs) {
+      String[] ids = job.get(20, TimeUnit.SECONDS);
+      assertThat(line(ids[0])).containsEntry("trace", ids[1]).containsEntry("span", ids[2]);
+    }
+  }
+
+  // ---------------------------------------------------------------- MDC into events
+
+  @Test
+  void mdcKeysNamedInTheSettingsBecomeTagsOfEventsCapturedThroughTheCoreApi() {
+    System.setProperty("sentry.mdc.tags", "tenant, region,absent");
+    init(o -> {}); // read when the client is made
+    MDC.put("tenant", "acme");
+    MDC.put("region", "from-mdc");
+    Sentry.setTag("region", "explicit");
+    Sentry.captureException(new IllegalStateException("boom"));
+
+    ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    RelaySchema.assertValid(event);
+    assertThat(event.tags())
+        .containsEntry("tenant", "acme")
+        .containsEntry("region", "explicit") // a tag set through Sentry wins
+        .doesNotContainKey("absent")
+        .doesNotContainKey("trace_id");
+  }
+
+  @Test
+  void eventsMadeFromLogLinesTakeTagsFromTheMdcFrozenWithTheLine() {
+    System.setProperty("sentry.mdc.tags", "tenant");
+    init(o -> {});
+    MDC.put("tenant", "of-the-delivering-thread");
+    LogCapture capture = new LogCapture(LogCaptureSettings.builder("test").build());
+    capture.capture(
+        LogRecord.builder(LogLevel.ERROR)
+            .loggerName("orders")
+            .formattedMessage("order failed")
+            .mdc(Map.of("tenant", "of-the-logging-thread"))
+            .build());
+
+    ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    RelaySchema.assertValid(event);
+    assertThat(event.tags()).containsEntry("tenant", "of-the-logging-thread");
+  }
+
+  @Test
+  void aTagsProcessorAddedInCodeCopiesItsKeys() {
+    init(o -> o.addEventProcessor(new MdcTagsProcessor("order")));
+    MDC.put("order", "A-17");
+    MDC.put("tenant", "not listed");
+    Sentry.captureMessage("placed");
+
+    ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    RelaySchema.assertValid(event);
+    assertThat(event.tags()).containsEntry("order", "A-17").doesNotContainKey("tenant");
+  }
+}
