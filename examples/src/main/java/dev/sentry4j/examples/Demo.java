@@ -28,6 +28,7 @@ public final class Demo {
     all.put("logback", new LogbackDemo());
     all.put("log4j2", new Log4j2Demo());
     all.put("jul", new JulDemo());
+    all.put("mdc", new MdcDemo());
     all.put("shop", new ShopDemo());
     return all;
   }

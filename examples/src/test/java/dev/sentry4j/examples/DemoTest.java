@@ -134,6 +134,30 @@ class DemoTest {
   }
 
   @Test
+  void mdcDemoPrintsEachLinesTraceAndSpanAlsoOnPoolThreadsWithTheMdcCarriedOver() {
+    String text = play("mdc");
+
+    ReceivedEvent report = transactionNamed("monthly report");
+    String traceId = report.traceId();
+    String rootSpan = report.contexts().path("trace").path("span_id").asText();
+    String emea = spanWith(report, "count orders in emea").path("span_id").asText();
+    String apac = spanWith(report, "count orders in apac").path("span_id").asText();
+    assertThat(text)
+        .contains("[" + traceId + "," + rootSpan + "] main            tenant=acme - report started")
+        .contains("[" + traceId + "," + emea + "] report-worker-")
+        .contains("tenant=acme - counting orders in emea")
+        .contains("[" + traceId + "," + apac + "] report-worker-")
+        .contains("[" + traceId + "," + rootSpan + "] main            tenant=acme - report done: 42 orders");
+
+    assertThat(receiver.events()).hasSize(1);
+    ReceivedEvent failure = receiver.events().get(0);
+    assertThat(failure.traceId()).isEqualTo(traceId);
+    assertThat(failure.spanId()).isEqualTo(apac);
+    assertThat(failure.tags()).containsEntry("tenant", "acme"); // the MDC, carried to the pool thread
+    assertThat(failure.extra().path("thread_name").asText()).startsWith("report-worker-");
+  }
+
+  @Test
   void shopDemoContinuesTheTraceAcrossHttpAndLinksTheFailedRequestsEvent() {
     String text = play("shop");
 
