@@ -63,4 +63,14 @@ public interface SentryClient {
 
   /** Flushes for at most {@code timeout}, then disables the client. */
   void close(Duration timeout);
+
+  /**
+   * Health counters: envelopes queued in memory, spooled on disk, sent, and items dropped by reason.
+   * Never blocks on I/O.
+   *
+   * @return a snapshot; all zero for a client that does not send
+   */
+  default ClientStats getStats() {
+    return ClientStats.EMPTY;
+  }
 }

@@ -36,8 +36,8 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = "production";
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
-  /** Default {@code maxQueueSize}: envelopes held in memory before spilling to disk. */
-  public static final int DEFAULT_MAX_QUEUE_SIZE = 1000;
+  /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
+  public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
   /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
   public static final long DEFAULT_MAX_QUEUE_BYTES = 32L * 1024 * 1024;
   /** Default {@code flushTimeout}. */
@@ -51,7 +51,7 @@ public final class SentryOptions {
   /** Default {@code maxSpans} per transaction. */
   public static final int DEFAULT_MAX_SPANS = 1000;
   /** Default {@code maxCacheItems}: envelopes kept in the disk spool. */
-  public static final int DEFAULT_MAX_CACHE_ITEMS = 1000;
+  public static final int DEFAULT_MAX_CACHE_ITEMS = 10_000;
   /** Default {@code maxCacheBytes}: bytes kept in the disk spool. */
   public static final long DEFAULT_MAX_CACHE_BYTES = 256L * 1024 * 1024;
   /** Default {@code logsBatchSize}. */
@@ -596,13 +596,19 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code maxQueueSize}: envelopes held in memory; default 1000. */
+    /**
+     * Option {@code maxQueueSize}: captured envelopes waiting in memory to be serialized; more are
+     * dropped and counted ({@code queue_overflow}); default 10000.
+     */
     public Builder setMaxQueueSize(int value) {
       this.maxQueueSize = checkPositive("maxQueueSize", value);
       return this;
     }
 
-    /** Option {@code maxQueueBytes}: serialized bytes held in memory; default 32 MiB. */
+    /**
+     * Option {@code maxQueueBytes}: serialized envelopes held in memory for sending; more go to the
+     * disk spool; default 32 MiB.
+     */
     public Builder setMaxQueueBytes(long value) {
       this.maxQueueBytes = checkPositive("maxQueueBytes", value);
       return this;
@@ -688,13 +694,16 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code cacheDirPath}: the disk spool; default a folder under the temp directory. */
+    /**
+     * Option {@code cacheDirPath}: where the disk spool lives, in a folder per DSN; default {@code
+     * <java.io.tmpdir>/sentry4j}.
+     */
     public Builder setCacheDirPath(String value) {
       this.cacheDirPath = emptyToNull(value);
       return this;
     }
 
-    /** Option {@code maxCacheItems}: envelopes kept on disk; default 1000. */
+    /** Option {@code maxCacheItems}: envelopes kept on disk; default 10000; 0 turns the spool off. */
     public Builder setMaxCacheItems(int value) {
       this.maxCacheItems = checkNonNegative("maxCacheItems", value);
       return this;

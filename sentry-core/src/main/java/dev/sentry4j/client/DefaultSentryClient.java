@@ -2,6 +2,7 @@ package dev.sentry4j.client;
 
 import static dev.sentry4j.client.ScopeMerger.firstNonNull;
 
+import dev.sentry4j.ClientStats;
 import dev.sentry4j.Hint;
 import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryId;
@@ -124,7 +125,7 @@ public final class DefaultSentryClient implements SentryClient {
     DiscardCounter discards = new DiscardCounter();
     ApacheHttpSender sender =
         new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
-    Transport transport = new AsyncTransport(sender, options.getMaxQueueSize(), discards);
+    Transport transport = new AsyncTransport(options, sender, discards);
     if (options.isSpotlight()) {
       transport = new SpotlightTransport(transport, options.getSpotlightUrl());
     }
@@ -438,6 +439,12 @@ public final class DefaultSentryClient implements SentryClient {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean logsDone = logs == null || logs.flush(timeout);
     return transport.flush(remaining(deadline)) && logsDone;
+  }
+
+  @Override
+  public ClientStats getStats() {
+    ClientStats t = transport.getStats();
+    return new ClientStats(t.getQueued(), t.getSpooled(), t.getSent(), discards.totals());
   }
 
   @Override

@@ -48,11 +48,15 @@ public final class OptionRegistry {
         "true",
         "Send one event per exception instance.",
         SentryOptions.Builder::setEnableDeduplication);
-    integer("maxQueueSize", "1000", "Envelopes held in memory.", SentryOptions.Builder::setMaxQueueSize);
+    integer(
+        "maxQueueSize",
+        "10000",
+        "Captured envelopes waiting in memory to be serialized; more are dropped.",
+        SentryOptions.Builder::setMaxQueueSize);
     spec(
         "maxQueueBytes",
         "33554432",
-        "Serialized bytes held in memory.",
+        "Serialized bytes held in memory for sending; more go to the disk spool.",
         (b, v) -> b.setMaxQueueBytes(parseLong(v)));
     duration("flushTimeout", "15s", "How long flush() waits.", SentryOptions.Builder::setFlushTimeout);
     duration(
@@ -87,9 +91,13 @@ public final class OptionRegistry {
     text(
         "cacheDirPath",
         "temp dir",
-        "Disk spool for envelopes not yet sent.",
+        "Disk spool for envelopes not yet sent (a folder per DSN inside).",
         SentryOptions.Builder::setCacheDirPath);
-    integer("maxCacheItems", "1000", "Envelopes kept in the disk spool.", SentryOptions.Builder::setMaxCacheItems);
+    integer(
+        "maxCacheItems",
+        "10000",
+        "Envelopes kept in the disk spool; 0 turns it off.",
+        SentryOptions.Builder::setMaxCacheItems);
     spec(
         "maxCacheBytes",
         "268435456",

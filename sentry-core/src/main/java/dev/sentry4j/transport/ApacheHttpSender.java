@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -26,6 +27,8 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class ApacheHttpSender implements HttpSender {
   private static final ContentType ENVELOPE = ContentType.create("application/x-sentry-envelope");
+  /** Enough of a refusal's body to explain it in a diagnostic line. */
+  private static final int MAX_BODY_CHARS = 512;
 
   private final CloseableHttpClient client;
   private final String url;
@@ -63,6 +66,9 @@ public final class ApacheHttpSender implements HttpSender {
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.of(connectTimeout))
                     .setSocketTimeout(Timeout.of(readTimeout))
+                    // a pooled connection idle for a while may have been closed by the server: check
+                    // it first, or the envelope would wait for a back-off for nothing
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                     .build())
             .build();
     this.client =
@@ -108,11 +114,20 @@ public final class ApacheHttpSender implements HttpSender {
     return client.execute(
         post,
         response -> {
+          String text = null;
+          if (response.getCode() >= 300 && response.getEntity() != null) {
+            try {
+              text = EntityUtils.toString(response.getEntity(), MAX_BODY_CHARS);
+            } catch (RuntimeException e) {
+              text = null; // an unreadable explanation must not turn a refusal into a retry
+            }
+          }
           EntityUtils.consumeQuietly(response.getEntity());
           return new HttpResult(
               response.getCode(),
               value(response.getFirstHeader("Retry-After")),
-              value(response.getFirstHeader("X-Sentry-Rate-Limits")));
+              value(response.getFirstHeader("X-Sentry-Rate-Limits")),
+              text);
         });
   }
 

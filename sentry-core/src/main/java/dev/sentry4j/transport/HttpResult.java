@@ -5,6 +5,7 @@ public final class HttpResult {
   private final int status;
   private final String retryAfter;
   private final String rateLimits;
+  private final String body;
 
   /**
    * Creates a result.
@@ -14,9 +15,19 @@ public final class HttpResult {
    * @param rateLimits the {@code X-Sentry-Rate-Limits} header, or {@code null}
    */
   public HttpResult(int status, String retryAfter, String rateLimits) {
+    this(status, retryAfter, rateLimits, null);
+  }
+
+  /**
+   * Creates a result with the start of the answer's body (shown in diagnostics of refusals).
+   *
+   * @param body the body text, or {@code null}
+   */
+  public HttpResult(int status, String retryAfter, String rateLimits, String body) {
     this.status = status;
     this.retryAfter = retryAfter;
     this.rateLimits = rateLimits;
+    this.body = body;
   }
 
   /** The HTTP status. */
@@ -32,6 +43,11 @@ public final class HttpResult {
   /** The {@code X-Sentry-Rate-Limits} header, or {@code null}. */
   public String getRateLimits() {
     return rateLimits;
+  }
+
+  /** The start of the body of a refusal (it may explain it; its format may change), or {@code null}. */
+  public String getBody() {
+    return body;
   }
 
   /** Whether the status is 2xx. */

@@ -68,6 +68,11 @@ public final class SpotlightTransport implements Transport {
 
   /** Flushes the delegate, then waits for the queued Spotlight copies within the same deadline. */
   @Override
+  public dev.sentry4j.ClientStats getStats() {
+    return delegate.getStats();
+  }
+
+  @Override
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean flushed = delegate.flush(timeout);

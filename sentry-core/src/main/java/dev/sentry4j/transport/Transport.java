@@ -1,5 +1,6 @@
 package dev.sentry4j.transport;
 
+import dev.sentry4j.ClientStats;
 import dev.sentry4j.envelope.Envelope;
 import java.time.Duration;
 
@@ -24,4 +25,9 @@ public interface Transport {
 
   /** Flushes for at most {@code timeout}, then stops; later envelopes are dropped. */
   void close(Duration timeout);
+
+  /** Envelopes queued, spooled and sent so far; all zero unless the transport counts them. */
+  default ClientStats getStats() {
+    return ClientStats.EMPTY;
+  }
 }

@@ -74,9 +74,10 @@ class LogsBurstTest {
     assertThat(maxBufferedBytes).isLessThanOrEqualTo(LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
     assertThat(maxInFlight)
         .isLessThanOrEqualTo(LogBatcher.MAX_IN_FLIGHT_BYTES + LogBatcher.MAX_BATCH_BYTES * 2);
-    assertThat(overflow).as("a stalled pipeline drops, and counts").isGreaterThan(LINES / 2);
+    // a stalled server no longer stalls the pipeline (the worker spills to the disk spool), so a
+    // burst may be dropped in part or not at all; what is dropped is counted in items and bytes
     assertThat(client.getDiscards().total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_BYTE))
-        .isGreaterThan(overflow * 100);
+        .isGreaterThanOrEqualTo(overflow * 100);
 
     receiver.unstall();
     assertThat(Sentry.flush(Duration.ofSeconds(30))).isTrue();

@@ -62,6 +62,15 @@ public final class SentryReceiver implements AutoCloseable {
 
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, the client's delayed
+    // ACK then holds every answer for ~40 ms, which makes a test sending many envelopes crawl. The
+    // server reads this property once, when its first instance is made.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ThreadPoolExecutor executor;
   private final ReceivedStore store;
@@ -85,13 +94,28 @@ public final class SentryReceiver implements AutoCloseable {
    * @throws UncheckedIOException if no server socket can be opened
    */
   public static SentryReceiver start() {
+    return start(0);
+  }
+
+  /**
+   * Starts a receiver on 127.0.0.1 at a given port: for "Sentry is down at start, up later" tests,
+   * where the SDK was pointed at the port before anything listened there.
+   *
+   * @param port the port, or 0 for a free one
+   * @return the running receiver
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static SentryReceiver start(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
     int instance = INSTANCES.incrementAndGet();
     HttpServer server;
     try {
       InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-      server = HttpServer.create(new InetSocketAddress(loopback, 0), 50);
+      server = HttpServer.create(new InetSocketAddress(loopback, port), 50);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a server socket on 127.0.0.1", e);
+      throw new UncheckedIOException("cannot open a server socket on 127.0.0.1:" + port, e);
     }
     ThreadPoolExecutor executor =
         new ThreadPoolExecutor(

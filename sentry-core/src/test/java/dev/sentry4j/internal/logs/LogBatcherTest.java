@@ -56,6 +56,43 @@ class LogBatcherTest {
     receiver.close();
   }
 
+  private SentryOptions batcherOptions;
+
+  /** Takes envelopes without serializing them until released: a transport that cannot keep up. */
+  private static final class HoldingTransport implements dev.sentry4j.transport.Transport {
+    private final dev.sentry4j.transport.Transport delegate;
+    private final List<dev.sentry4j.envelope.Envelope> held = new java.util.ArrayList<>();
+    private boolean holding = true;
+
+    HoldingTransport(dev.sentry4j.transport.Transport delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public synchronized boolean send(dev.sentry4j.envelope.Envelope envelope) {
+      if (holding) {
+        return held.add(envelope);
+      }
+      return delegate.send(envelope);
+    }
+
+    synchronized void release() {
+      holding = false;
+      held.forEach(delegate::send);
+      held.clear();
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+      return delegate.flush(timeout);
+    }
+
+    @Override
+    public void close(Duration timeout) {
+      delegate.close(timeout);
+    }
+  }
+
   private void startBatcher(UnaryOperator<SentryOptions.Builder> options) {
     startBatcher(options, LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
   }
@@ -69,6 +106,7 @@ class LogBatcherTest {
                     .setEnableLogs(true)
                     .setServerName("web-1"))
             .build();
+    batcherOptions = o;
     transport =
         new AsyncTransport(
             new ApacheHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()),
@@ -219,7 +257,9 @@ class LogBatcherTest {
   @Test
   void holdsRecordsBackWhileTheTransportHasTooManyLogBytesAndResumesWhenItTakesThem() {
     startBatcher(o -> o);
-    receiver.stall(); // the worker hangs on the first envelope
+    // a transport whose worker cannot keep up: it takes envelopes but does not serialize them yet
+    HoldingTransport holding = new HoldingTransport(transport);
+    batcher = new LogBatcher(batcherOptions, holding, discards, scheduler, LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
     String padding = "p".repeat(900);
     int total = 6000;
     long maxInFlight = 0;
@@ -243,8 +283,7 @@ class LogBatcherTest {
     long dropped = discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
     assertThat(dropped).isPositive();
 
-    receiver
-        .unstall(); // the worker takes envelopes; each take releases bytes and schedules a resume
+    holding.release(); // the worker takes envelopes; each take releases bytes and schedules a resume
     receiver.awaitCondition(
         "everything held back is sent",
         WAIT,
