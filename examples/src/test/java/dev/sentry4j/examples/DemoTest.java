@@ -74,7 +74,9 @@ class DemoTest {
         .contains("exception    java.lang.IllegalStateException: checkout failed for order A-17")
         .contains("caused by    java.io.UncheckedIOException: payment gateway unreachable")
         .contains("caused by    java.net.SocketTimeoutException: read timed out")
-        .contains("warn  payment gateway slow  {order=A-17, latency_ms=2300}");
+        .contains("warn  payment gateway slow  {order=A-17, latency_ms=2300}")
+        .contains("CLIENT REPORT  dropped: 1 error (before_send)");
+    assertThat(receiver.discarded("before_send", "error")).isEqualTo(1);
     assertThat(receiver.logs()).extracting(l -> l.traceId()).containsOnly(hello.traceId());
   }
 
