@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole bench and writes the results table. See bench/README.md.
 #
-#   bench/run.sh                 full run (JMH 1 fork, 3×2 s warm-up, 4×2 s measurement, -prof gc;
+#   bench/run.sh                 full run (JMH 1 fork, 3×2 s warm-up, 4×2 s measurement, -prof gc and
+#                                the bench's CPU-time profiler;
 #                                delivery bursts of 100, 1,000, 10,000) → bench/RESULTS.md
 #   BENCH_QUICK=1 bench/run.sh   short run to check the pipeline → bench/target/RESULTS-quick.md
 #
@@ -45,7 +46,7 @@ cat "$out/machine.txt"
 echo "== JMH ($mode)"
 include=()
 if [[ -n "${BENCH_INCLUDE:-}" ]]; then include=("$BENCH_INCLUDE"); fi
-"$java" -jar "$jar" -f 1 "${jmh_iterations[@]}" -prof gc \
+"$java" -jar "$jar" -f 1 "${jmh_iterations[@]}" -prof gc -prof dev.sentry4j.bench.profile.CpuTimeProfiler \
   -rf json -rff "$out/jmh.json" "${include[@]}" | tee "$out/jmh.log"
 
 echo "== delivery"
@@ -58,6 +59,9 @@ for variant in "${variants[@]}"; do
       | tee -a "$out/delivery.txt"
   done
 done
+
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (1/5/15 min averages when the run ended)" \
+  >> "$out/machine.txt"
 
 echo "== report"
 notes=()

@@ -10,7 +10,11 @@ import org.slf4j.Logger;
  * How much of a burst of errors reaches Sentry: logs N ERROR lines, each with a fresh exception,
  * through Logback configured from {@code logback-<variant>.xml} as fast as one thread can, then does
  * a normal {@link LoggerContext#stop()} and waits (bounded) until the loopback sink has been quiet
- * for a while. Prints one line, starting with {@code DELIVERY}, that the report generator reads.
+ * for a while. Prints one line, starting with {@code DELIVERY}, that the report generator reads:
+ * captured, delivered (error events at the sink), reported dropped (client reports), spooled (left in
+ * sentry4j's disk spool for the next start), lost (none of these), times, peak heap (sampled, garbage
+ * included) and the heap still reachable right after the burst (after a full GC, which is not timed
+ * as part of the burst or the stop).
  *
  * <p>Run each variant in its own JVM (SDKs are global): {@code java -cp benchmarks.jar
  * dev.sentry4j.bench.DeliveryBench <variant> <N>}; {@code --variants} prints the known variant ids.
@@ -58,7 +62,7 @@ public final class DeliveryBench {
       BenchDsn.install(sink);
       try {
         LoggerContext context = LogbackSetup.configure(variant);
-        Logger logger = context.getLogger("dev.sentry4j.bench.checkout");
+        Logger logger = context.getLogger(AppLogger.NAME);
         String orderId = "A-1042";
         System.gc();
         long heapStart = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -68,14 +72,20 @@ public final class DeliveryBench {
             logger.error("payment failed for order {}", orderId, Failures.fresh());
           }
           long t1 = System.nanoTime();
+          // What the burst left reachable (queued events, serialized envelopes): a full GC first.
+          System.gc();
+          long liveAfterBurst = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+          long t1b = System.nanoTime();
           context.stop();
           long t2 = System.nanoTime();
           boolean quiet = sink.awaitQuiet(quietMillis, maxWaitMillis);
           long t3 = System.nanoTime();
+          System.out.println("threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());
           return new Result(
-              variant.id, n, sink.events(), sink.discardedErrorsReported(), sink.envelopes(),
-              (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, quietMillis, quiet,
-              heapStart, heap.peakBytes());
+              variant.id, n, sink.events(), sink.discardedErrorsReported(), BenchDsn.spooledEvents(),
+              sink.envelopes(),
+              (t1 - t0) / 1e6, (t1b - t1) / 1e6, (t2 - t1b) / 1e6, (t3 - t2) / 1e6, quietMillis,
+              quiet, heapStart, heap.peakBytes(), liveAfterBurst);
         } finally {
           variant.shutDown();
         }
@@ -91,30 +101,34 @@ public final class DeliveryBench {
       int captured,
       long delivered,
       long reportedDropped,
+      long spooled,
       long envelopes,
       double burstMillis,
+      double gcMillis,
       double stopMillis,
       double drainMillis,
       long quietMillis,
       boolean quiet,
       long heapStartBytes,
-      long heapPeakBytes) {
+      long heapPeakBytes,
+      long liveAfterBurstBytes) {
 
-    /** Error events neither delivered nor counted in a client report. */
+    /** Error events neither delivered, nor counted in a client report, nor kept on disk. */
     long lostUnreported() {
-      return Math.max(0, captured - delivered - reportedDropped);
+      return Math.max(0, captured - delivered - reportedDropped - spooled);
     }
 
     /** The {@code DELIVERY key=value ...} line the report generator parses. */
     String line() {
       return String.format(
           Locale.ROOT,
-          "DELIVERY variant=%s n=%d captured=%d delivered=%d reported_dropped=%d"
-              + " lost_unreported=%d envelopes=%d burst_ms=%.1f stop_ms=%.1f drain_ms=%.0f"
-              + " quiet_ms=%d drained=%s heap_start_mb=%.1f peak_heap_mb=%.1f",
-          variant, captured, captured, delivered, reportedDropped, lostUnreported(), envelopes,
-          burstMillis, stopMillis, drainMillis, quietMillis, quiet, heapStartBytes / 1048576.0,
-          heapPeakBytes / 1048576.0);
+          "DELIVERY variant=%s n=%d captured=%d delivered=%d reported_dropped=%d spooled=%d"
+              + " lost_unreported=%d envelopes=%d burst_ms=%.1f gc_ms=%.1f stop_ms=%.1f"
+              + " drain_ms=%.0f quiet_ms=%d drained=%s heap_start_mb=%.1f peak_heap_mb=%.1f"
+              + " live_after_burst_mb=%.1f",
+          variant, captured, captured, delivered, reportedDropped, spooled, lostUnreported(),
+          envelopes, burstMillis, gcMillis, stopMillis, drainMillis, quietMillis, quiet,
+          heapStartBytes / 1048576.0, heapPeakBytes / 1048576.0, liveAfterBurstBytes / 1048576.0);
     }
   }
 }

@@ -5,7 +5,8 @@ import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Samples used heap every {@value #PERIOD_MILLIS} ms on a daemon thread and keeps the highest value.
+ * Samples used heap every {@value #PERIOD_MILLIS} ms on a daemon thread and keeps the highest value,
+ * and the CPU time of every thread every 100 ms ({@link ThreadCpu}).
  * A sampled peak can miss a spike between two samples; it is the same for every variant, which is
  * what a comparison needs.
  *
@@ -17,6 +18,7 @@ final class HeapSampler implements AutoCloseable {
 
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final AtomicLong peak = new AtomicLong();
+  private final ThreadCpu threadCpu = new ThreadCpu();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -46,9 +48,17 @@ final class HeapSampler implements AutoCloseable {
     thread.join(1_000);
   }
 
+  /** CPU time per thread name so far (threads that ended count with their last sample). */
+  String threadCpuSummary() {
+    return threadCpu.summary();
+  }
+
   private void loop() {
-    while (running) {
+    for (long i = 0; running; i++) {
       sample();
+      if (i % 20 == 0) { // every 100 ms
+        threadCpu.sample();
+      }
       try {
         Thread.sleep(PERIOD_MILLIS);
       } catch (InterruptedException e) {

@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 4, time = 2)
 public class JulBench {
 
-  /** The handler set-up under test, a {@link Variant} id. TODO(sentry4j): add "sentry4j". */
-  @Param({"none", "sentry-java"})
+  /** The handler set-up under test, a {@link Variant} id. */
+  @Param({"none", "sentry-java", "sentry4j"})
   public String variant;
 
   /** The sink the SDK variants send to; read by the smoke run after tear-down. */
@@ -53,7 +53,7 @@ public class JulBench {
     sink = LoopbackSink.start();
     BenchDsn.install(sink);
     JulSetup.configure(selected);
-    logger = Logger.getLogger("dev.sentry4j.bench.checkout");
+    logger = Logger.getLogger(AppLogger.NAME);
     cacheKey = "user:4711:cart";
     orderId = "A-1042";
     errorMessage = "payment failed for order " + orderId;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
@@ -19,10 +20,11 @@ final class JulSetup {
    * start-up is not timed by the first benchmark iteration.
    *
    * @throws IllegalStateException if the file is missing or the root logger ends up without a
-   *     handler (JUL only prints "Can't load log handler" and carries on)
+   *     handler (JUL only prints "Can't load log handler" and carries on), or with another variant's
    */
   static void configure(Variant variant) throws IOException {
     String resource = variant.resource("jul", "properties");
+    LogbackSetup.silence();
     String text;
     try (InputStream in = Resources.url(resource).openStream()) {
       text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -31,8 +33,16 @@ final class JulSetup {
     text = text.replace("${" + BenchDsn.PROPERTY + "}", dsn);
     LogManager.getLogManager()
         .readConfiguration(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
-    if (Logger.getLogger("").getHandlers().length == 0) {
+    Handler[] handlers = Logger.getLogger("").getHandlers();
+    if (handlers.length == 0) {
       throw new IllegalStateException(resource + " leaves the root logger without a handler");
+    }
+    for (Handler handler : handlers) {
+      if (!variant.owns(handler)) {
+        throw new IllegalStateException(
+            resource + ": root handler " + handler.getClass().getName() + " is not " + variant.id
+                + "'s");
+      }
     }
   }
 

@@ -32,8 +32,8 @@ import org.slf4j.Logger;
 @Measurement(iterations = 4, time = 2)
 public class LogbackBench {
 
-  /** The appender set-up under test, a {@link Variant} id. TODO(sentry4j): add "sentry4j". */
-  @Param({"none", "sentry-java"})
+  /** The appender set-up under test, a {@link Variant} id. */
+  @Param({"none", "sentry-java", "sentry4j"})
   public String variant;
 
   /** The sink the SDK variants send to; read by the smoke run after tear-down. */
@@ -52,7 +52,7 @@ public class LogbackBench {
     sink = LoopbackSink.start();
     BenchDsn.install(sink);
     context = LogbackSetup.configure(selected);
-    logger = context.getLogger("dev.sentry4j.bench.checkout");
+    logger = context.getLogger(AppLogger.NAME);
     // Fields, not constants, so the JIT cannot fold the arguments away.
     cacheKey = "user:4711:cart";
     orderId = "A-1042";

@@ -9,10 +9,9 @@ import java.util.stream.Collectors;
  * in the bench resources, named {@code logback-<id>.xml}, {@code log4j2-<id>.xml} and
  * {@code jul-<id>.properties}; the JMH {@code @Param("variant")} values are the ids.
  *
- * <p>Extension point for sentry4j: add {@code SENTRY4J("sentry4j")} here (its {@link #shutDown()}
- * closes {@code dev.sentry4j.Sentry} if stopping the framework does not), the three config files,
- * the adapters in the pom, and {@code "sentry4j"} to each benchmark's {@code @Param} list. The
- * delivery bench, the smoke run and the report pick it up from this enum.
+ * <p>To add a variant: an enum constant here, the three config files, its jars in the pom, and its
+ * id in each benchmark's {@code @Param} list. The delivery bench, the smoke run and the report pick
+ * it up from this enum.
  */
 enum Variant {
   /**
@@ -21,12 +20,20 @@ enum Variant {
    */
   NONE("none"),
   /** The reference SDK, io.sentry 8.33.0, with its own Logback/Log4j2/JUL integrations. */
-  SENTRY_JAVA("sentry-java");
+  SENTRY_JAVA("sentry-java", "io.sentry."),
+  /** This project: dev.sentry4j's sentry-logback, sentry-log4j2 and sentry-jul. */
+  SENTRY4J("sentry4j", "dev.sentry4j.");
 
   final String id;
+  private final String appenderPackage;
 
   Variant(String id) {
+    this(id, null);
+  }
+
+  Variant(String id, String appenderPackage) {
     this.id = id;
+    this.appenderPackage = appenderPackage;
   }
 
   /** Finds a variant by its id, naming the known ids if there is none. */
@@ -53,6 +60,20 @@ enum Variant {
   /** Whether this variant sends to Sentry at all (the floor must not). */
   boolean sends() {
     return this != NONE;
+  }
+
+  /**
+   * Whether an appender or handler found on the root logger belongs to this variant: the SDK's own
+   * class for an SDK, a no-op for the floor. Guards against a config file that silently loads another
+   * variant's appender (both SDKs call their Log4j 2 plugin "Sentry").
+   */
+  boolean owns(Object appender) {
+    String name = appender.getClass().getName();
+    if (appenderPackage == null) {
+      return name.startsWith("dev.sentry4j.bench.floor.")
+          || name.equals("org.apache.logging.log4j.core.appender.NullAppender");
+    }
+    return name.startsWith(appenderPackage) && !name.startsWith("dev.sentry4j.bench.");
   }
 
   /**

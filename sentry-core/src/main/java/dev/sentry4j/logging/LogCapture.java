@@ -14,6 +14,7 @@ import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.ScopeStorage;
 import dev.sentry4j.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +31,16 @@ import java.util.Map;
  * <pre>{@code
  * if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(name)) return; // no allocation
  * if (!ReentryGuard.enter()) return;
- * try { capture.capture(toRecord(frameworkEvent)); } finally { ReentryGuard.exit(); }
+ * try {
+ *   if (capture.needsRecord(level, Sentry.getClient())) {
+ *     capture.capture(toRecord(frameworkEvent));                     // event and/or Sentry Log
+ *   } else {
+ *     capture.captureBreadcrumb(level, name, timestamp, text);       // just the breadcrumb
+ *   }
+ * } finally { ReentryGuard.exit(); }
  * }</pre>
  *
- * Thread-safe; {@link #capture} never throws.
+ * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
   private static final String[] IGNORED_LOGGER_PREFIXES = {
@@ -132,6 +139,56 @@ public final class LogCapture {
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
+    }
+  }
+
+  /**
+   * Whether a line at {@code level} needs the whole {@link LogRecord}: it becomes an error event,
+   * or a Sentry Log record ({@code enableLogs}). Otherwise it can at most be a breadcrumb, and the
+   * adapter hands {@link #captureBreadcrumb} just the four values a breadcrumb keeps.
+   */
+  public boolean needsRecord(LogLevel level, SentryClient client) {
+    int l = level.ordinal();
+    return l >= eventThreshold || (l >= logsThreshold && client.getOptions().isEnableLogs());
+  }
+
+  /**
+   * A line that can only become a breadcrumb ({@link #needsRecord} is false): adds it as {@link
+   * #capture} would (category = logger, level mapped, the text), without a {@link LogRecord}. One is
+   * made only when a {@code beforeBreadcrumb} callback can read it in its hint. The common case
+   * allocates just the breadcrumb. Never throws.
+   *
+   * @param level the line's level; below {@code minimumBreadcrumbLevel} nothing is added
+   * @param loggerName the logger, the breadcrumb's category
+   * @param timestamp when it was logged; {@code null}: now
+   * @param text the formatted message (or the template when there is no formatted message)
+   */
+  public void captureBreadcrumb(LogLevel level, String loggerName, Instant timestamp, String text) {
+    try {
+      if (level.ordinal() < breadcrumbThreshold) {
+        return;
+      }
+      Scopes scopes = ScopeStorage.current();
+      SentryClient client = scopes.getClient();
+      if (!client.isEnabled()) {
+        return;
+      }
+      Instant at = timestamp != null ? timestamp : Instant.now();
+      Hint hint = null;
+      if (client.getOptions().getBeforeBreadcrumb() != null) {
+        hint =
+            Hint.of(
+                Hint.LOG_RECORD,
+                LogRecord.builder(level)
+                    .loggerName(loggerName)
+                    .timestamp(at)
+                    .formattedMessage(text)
+                    .build());
+      }
+      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), text), hint);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
     }
   }
 

@@ -40,11 +40,65 @@ final class JulMessages {
     if (template == null || params == null || params.length == 0 || !hasPlaceholder(template)) {
       return template;
     }
+    String simple = formatSimple(template, params);
+    if (simple != null) {
+      return simple;
+    }
     try {
       return MessageFormat.format(template, params);
     } catch (Exception e) { // NOPMD: user toString() may throw anything JUL itself tolerates
       return template;
     }
+  }
+
+  /**
+   * What {@link MessageFormat} makes of the common pattern, without parsing it into a MessageFormat
+   * (which costs more than the rest of a breadcrumb): every placeholder a plain {@code {n}}, no
+   * quote, and each argument used a {@code String} or {@code null}. Then MessageFormat prints the
+   * string as is, {@code null} as "null", and an index without argument as {@code {n}}. Anything else
+   * (a format type such as {@code {0,number}}, a quote, a number or date argument, which
+   * MessageFormat formats by locale, unbalanced braces) returns {@code null}: MessageFormat decides.
+   */
+  static String formatSimple(String template, Object[] params) {
+    if (template.indexOf('\'') >= 0) {
+      return null;
+    }
+    int length = template.length();
+    StringBuilder out = null;
+    int copied = 0;
+    for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', copied)) {
+      int end = open + 1;
+      int index = 0;
+      while (end < length && end - open <= 9) {
+        char c = template.charAt(end);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        index = index * 10 + (c - '0');
+        end++;
+      }
+      if (end == open + 1 || end >= length || template.charAt(end) != '}') {
+        return null;
+      }
+      if (out == null) {
+        out = new StringBuilder(length + 32);
+      }
+      out.append(template, copied, open);
+      if (index >= params.length) {
+        out.append('{').append(index).append('}');
+      } else if (params[index] == null) {
+        out.append("null");
+      } else if (params[index] instanceof String) {
+        out.append((String) params[index]);
+      } else {
+        return null;
+      }
+      copied = end + 1;
+    }
+    if (out == null) {
+      return null;
+    }
+    return out.append(template, copied, length).toString();
   }
 
   /** Whether the text has a {@code {} followed by a digit, JUL's cheap test for a MessageFormat. */

@@ -22,11 +22,18 @@ final class JulRecords {
   private JulRecords() {}
 
   /**
-   * The neutral record.
-   *
-   * @param full false when the line can only become a breadcrumb
+   * The text of a record that becomes only a breadcrumb: its message formatted as JUL's {@code
+   * Formatter.formatMessage} would (bundle lookup, then the parameters).
    */
-  static LogRecord read(java.util.logging.LogRecord jul, LogLevel level, boolean full) {
+  static String text(java.util.logging.LogRecord jul) {
+    return JulMessages.format(JulMessages.template(jul), jul.getParameters());
+  }
+
+  /**
+   * The whole neutral record, for an error event or a Sentry Log record: text, template and
+   * parameters, thread, exception, MDC, source and trace.
+   */
+  static LogRecord read(java.util.logging.LogRecord jul, LogLevel level) {
     String template = JulMessages.template(jul);
     Object[] params = jul.getParameters();
     LogRecord.Builder b =
@@ -34,9 +41,6 @@ final class JulRecords {
             .loggerName(jul.getLoggerName())
             .timestamp(jul.getInstant())
             .formattedMessage(JulMessages.format(template, params));
-    if (!full) {
-      return b.build();
-    }
     List<Object> args =
         params == null || params.length == 0 ? Collections.emptyList() : Arrays.asList(params);
     long threadId = threadId(jul);

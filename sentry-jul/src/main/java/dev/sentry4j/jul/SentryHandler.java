@@ -54,8 +54,6 @@ public final class SentryHandler extends Handler {
   private final AtomicLong lastErrorReport = new AtomicLong();
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
-  private int eventThreshold;
-  private int logsThreshold;
   private SentryClient installedClient; // guarded by lock; the client this handler installed
   private AutoCloseable diagnosticsListener; // guarded by lock
   private boolean closed; // guarded by lock
@@ -129,8 +127,6 @@ public final class SentryHandler extends Handler {
         throw e;
       }
       diagnosticsListener = listener;
-      eventThreshold = settings.getMinimumEventLevel().ordinal();
-      logsThreshold = settings.getMinimumLevel().ordinal();
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;
@@ -176,10 +172,13 @@ public final class SentryHandler extends Handler {
       if (!client.isEnabled()) {
         return;
       }
-      boolean full =
-          level.ordinal() >= eventThreshold
-              || (level.ordinal() >= logsThreshold && client.getOptions().isEnableLogs());
-      c.capture(JulRecords.read(record, level, full));
+      if (c.needsRecord(level, client)) {
+        c.capture(JulRecords.read(record, level));
+      } else {
+        // breadcrumb only: level, logger, time and text, nothing else read or copied
+        c.captureBreadcrumb(
+            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+      }
     } catch (RuntimeException | LinkageError e) {
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {

@@ -37,7 +37,25 @@ class JulMessagesTest {
         Arguments.of("throwing {0}", new Object[] {throwing}, null),
         Arguments.of("order.failed", new Object[] {"A-17", 3}, BUNDLE),
         Arguments.of("cart.loaded", null, BUNDLE),
-        Arguments.of("not.in.the.bundle {0}", new Object[] {"A"}, BUNDLE));
+        Arguments.of("not.in.the.bundle {0}", new Object[] {"A"}, BUNDLE),
+        // The shapes the fast path takes on, and its edges, against the JDK.
+        Arguments.of("{0}", new Object[] {"A"}, null),
+        Arguments.of("{1} before {0}, {0} again", new Object[] {"A", "B"}, null),
+        Arguments.of("{0} missing {1} and {12}", new Object[] {"A"}, null),
+        Arguments.of("leading zeros {00} and {01}", new Object[] {"A", "B"}, null),
+        Arguments.of("a null {0} here", new Object[] {null}, null),
+        Arguments.of("empty {0}.", new Object[] {""}, null),
+        Arguments.of("text with } alone {0}", new Object[] {"A"}, null),
+        Arguments.of("braces {{0}}", new Object[] {"A"}, null),
+        Arguments.of("an argument with {1} braces {0}", new Object[] {"{1}", "x"}, null),
+        Arguments.of("a number {0}", new Object[] {1234567}, null),
+        Arguments.of("a mix {0} {1}", new Object[] {"A", 1234.5}, null),
+        Arguments.of("spaces { 0 }", new Object[] {"A"}, null),
+        Arguments.of("a type {0,choice,0#none|1#one}", new Object[] {"A"}, null),
+        Arguments.of("huge index {1234567890}", new Object[] {"A"}, null),
+        Arguments.of("négatif ünïcode {0} ✓", new Object[] {"värde"}, null),
+        Arguments.of("{0}{1}{2}{3}{4}{5}{6}{7}{8}{9}{10}",
+            new Object[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}, null));
   }
 
   @ParameterizedTest
@@ -50,6 +68,16 @@ class JulMessagesTest {
     String ours = JulMessages.format(JulMessages.template(record), record.getParameters());
 
     assertThat(ours).isEqualTo(new SimpleFormatter().formatMessage(record));
+  }
+
+  @Test
+  void theFastPathTakesOnlyPlainPlaceholdersWithStringArguments() {
+    assertThat(JulMessages.formatSimple("order {0} for {1}", new Object[] {"A-17", "acme"}))
+        .isEqualTo("order A-17 for acme");
+    assertThat(JulMessages.formatSimple("order {0}", new Object[] {17})).isNull();
+    assertThat(JulMessages.formatSimple("order {0,number}", new Object[] {"A"})).isNull();
+    assertThat(JulMessages.formatSimple("it''s {0}", new Object[] {"A"})).isNull();
+    assertThat(JulMessages.formatSimple("unbalanced {0", new Object[] {"A"})).isNull();
   }
 
   @Test

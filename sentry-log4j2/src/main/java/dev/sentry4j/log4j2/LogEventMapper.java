@@ -58,22 +58,33 @@ final class LogEventMapper {
   }
 
   /**
-   * The record of {@code event}.
-   *
-   * @param full false when the line can only become a breadcrumb, which needs just the level, logger,
-   *     time and text: then thread, context data, markers, exception, trace and source are not read
+   * The text of a line that becomes only a breadcrumb: the layout's output when the appender has
+   * one, else the message's text (for a structured-data message its human text), as in {@link
+   * #toRecord}.
+   */
+  String text(LogEvent event) {
+    if (formatter != null) {
+      return withoutTrailingNewline(formatter.toSerializable(event));
+    }
+    Message message = event.getMessage();
+    if (message == null) {
+      return null;
+    }
+    if (message instanceof MapMessage) {
+      return mapMessageText((MapMessage<?, ?>) message);
+    }
+    return message.getFormattedMessage();
+  }
+
+  /**
+   * The whole record of {@code event}, for an error event or a Sentry Log record: thread, text,
+   * template and parameters, exception, context data, trace, markers, structured data and (for
+   * events, when Log4j 2 recorded it) the source.
    */
   @SuppressWarnings("deprecation") // getThrownProxy(): all a deserialized event has of its exception
-  LogRecord toRecord(LogEvent event, LogLevel level, boolean full) {
+  LogRecord toRecord(LogEvent event, LogLevel level) {
     LogRecord.Builder record =
         LogRecord.builder(level).loggerName(event.getLoggerName()).timestamp(timestamp(event));
-    if (!full) {
-      readMessage(event.getMessage(), null, record, null);
-      if (formatter != null) {
-        record.formattedMessage(withoutTrailingNewline(formatter.toSerializable(event)));
-      }
-      return record.build();
-    }
     record.thread(event.getThreadName(), event.getThreadId());
 
     Throwable thrown = event.getThrown();
@@ -117,7 +128,8 @@ final class LogEventMapper {
     return record.build();
   }
 
-  private static Instant timestamp(LogEvent event) {
+  /** When the line was logged, from Log4j 2's instant (or its milliseconds). */
+  static Instant timestamp(LogEvent event) {
     org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
     if (instant == null) {
       return Instant.ofEpochMilli(event.getTimeMillis());
@@ -156,7 +168,6 @@ final class LogEventMapper {
     if (data != null) {
       data.putAll(message.getData());
     }
-    String text = null;
     if (message instanceof StructuredDataMessage) {
       StructuredDataMessage sd = (StructuredDataMessage) message;
       StructuredDataId id = sd.getId();
@@ -166,11 +177,20 @@ final class LogEventMapper {
       if (data != null && sd.getType() != null) {
         data.put(STRUCTURED_DATA_TYPE_KEY, sd.getType());
       }
-      // the human text; the formatted message is the whole RFC 5424 structured-data block
-      text = sd.getFormat();
     }
-    record.formattedMessage(
-        text == null || text.isEmpty() ? message.getFormattedMessage() : text);
+    record.formattedMessage(mapMessageText(message));
+  }
+
+  /**
+   * A map message's text: for structured data the human text (its formatted message is the whole
+   * RFC 5424 structured-data block), else the formatted message.
+   */
+  private static String mapMessageText(MapMessage<?, ?> message) {
+    String text = null;
+    if (message instanceof StructuredDataMessage) {
+      text = ((StructuredDataMessage) message).getFormat();
+    }
+    return text == null || text.isEmpty() ? message.getFormattedMessage() : text;
   }
 
   /** The arguments, less a trailing throwable that fills no placeholder (it is the exception). */

@@ -78,8 +78,6 @@ public final class SentryAppender extends AbstractAppender {
   private final SentryOptions options;
   private final LogCapture capture;
   private final LogEventMapper mapper;
-  private final int eventThreshold;
-  private final int logsThreshold;
   private final Object lifecycleLock = new Object();
   private SentryClient ownedClient; // guarded by lifecycleLock
   private AutoCloseable diagnosticsListener; // guarded by lifecycleLock
@@ -95,8 +93,6 @@ public final class SentryAppender extends AbstractAppender {
     super(name, filter, formatter, ignoreExceptions, properties);
     this.options = options;
     this.capture = new LogCapture(settings);
-    this.eventThreshold = settings.getMinimumEventLevel().ordinal();
-    this.logsThreshold = settings.getMinimumLevel().ordinal();
     this.mapper =
         new LogEventMapper(TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
   }
@@ -158,10 +154,13 @@ public final class SentryAppender extends AbstractAppender {
     try {
       SentryClient client = Sentry.getClient();
       if (client.isEnabled()) {
-        boolean full =
-            level.ordinal() >= eventThreshold
-                || (level.ordinal() >= logsThreshold && client.getOptions().isEnableLogs());
-        capture.capture(mapper.toRecord(event, level, full));
+        if (capture.needsRecord(level, client)) {
+          capture.capture(mapper.toRecord(event, level));
+        } else {
+          // breadcrumb only: level, logger, time and text, nothing else read or copied
+          capture.captureBreadcrumb(
+              level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
+        }
       }
     } catch (RuntimeException e) {
       // the error handler reports through the StatusLogger, rate-limited

@@ -334,22 +334,39 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   // ------------------------------------------------------------------ the hot path
 
-  /** Turns one line into a breadcrumb and/or an event. Never throws. */
+  /**
+   * Turns one line into a breadcrumb and/or an event. Never throws. Kept tiny: a line below every
+   * threshold costs a level comparison, and the JIT can inline this into Logback's dispatch and
+   * still remove the event object Logback made for it.
+   */
   @Override
   protected void append(ILoggingEvent event) {
     LogCapture c = capture;
-    if (c == null || event == null) {
-      return;
+    if (c != null && event != null) {
+      LogLevel level = LogbackRecords.level(event.getLevel());
+      if (c.isEnabledFor(level)) {
+        appendEnabled(c, event, level);
+      }
     }
-    LogLevel level = LogbackRecords.level(event.getLevel());
-    if (!c.isEnabledFor(level) || LogCapture.isIgnoredLogger(event.getLoggerName())) {
+  }
+
+  /**
+   * A line at or above a threshold: captured unless the SDK itself logged it. A line that can only
+   * become a breadcrumb is not read beyond its level, logger, time and text.
+   */
+  private void appendEnabled(LogCapture c, ILoggingEvent event, LogLevel level) {
+    if (LogCapture.isIgnoredLogger(event.getLoggerName())) {
       return;
     }
     if (!ReentryGuard.enter()) {
       return;
     }
     try {
-      c.capture(LogbackRecords.toRecord(event, level, text(event)));
+      if (c.needsRecord(level, Sentry.getClient())) {
+        c.capture(LogbackRecords.toRecord(event, level, text(event)));
+      } else {
+        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
+      }
     } catch (RuntimeException | LinkageError e) {
       reportAppendError(e);
     } finally {

@@ -23,9 +23,10 @@ import org.slf4j.MDC;
  *       starts a span, scope or trace has none of them.
  * </ul>
  *
- * <p>Cost per switch: a thread-local read and, per key, one MDC read and one put (or remove); no
- * formatting, no allocation except when the application's own values must be kept. Thread-safe: it
- * acts only on the calling thread's MDC.
+ * <p>Cost per switch: a thread-local read and, per key, one MDC read, and a put (or remove) only for
+ * a key whose value changes (between spans of one trace, just the span id); no formatting, no
+ * allocation except when the application's own values must be kept. Thread-safe: it acts only on
+ * the calling thread's MDC.
  */
 public final class MdcTraceListener implements SpanListener {
   private static final String TRUE = "true";
@@ -71,7 +72,7 @@ public final class MdcTraceListener implements SpanListener {
                 || (sampled != null && sampled != written[2])
             ? new Saved(new String[] {trace, spanId, sampled})
             : OURS;
-    write(span, propagationContext, written);
+    write(span, propagationContext, written, trace, spanId, sampled);
     return memento;
   }
 
@@ -91,7 +92,7 @@ public final class MdcTraceListener implements SpanListener {
       }
       return;
     }
-    write(span, propagationContext, written);
+    write(span, propagationContext, written, get(0), get(1), get(2));
   }
 
   /** An in-place change (e.g. {@code continueTrace} with tracing off): the new ids, nothing saved. */
@@ -100,14 +101,25 @@ public final class MdcTraceListener implements SpanListener {
     if (!enabled || (span == null && !propagationIds)) {
       return;
     }
-    write(span, propagationContext, WRITTEN.get());
+    write(span, propagationContext, WRITTEN.get(), get(0), get(1), get(2));
   }
 
   private String get(int index) {
     return keys[index] == null ? null : MDC.get(keys[index]);
   }
 
-  private void write(Span span, PropagationContext context, String[] written) {
+  /**
+   * Writes the ids of what is current. {@code now0..2} are the keys' values in the MDC now: a key
+   * that already holds the very String to write is left alone (between spans of one trace only the
+   * span id changes), which spares the MDC two of its three writes.
+   */
+  private void write(
+      Span span,
+      PropagationContext context,
+      String[] written,
+      String now0,
+      String now1,
+      String now2) {
     String traceId;
     String spanId;
     String sampled;
@@ -128,10 +140,15 @@ public final class MdcTraceListener implements SpanListener {
     written[0] = traceId;
     written[1] = spanId;
     written[2] = sampled;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        put(keys[i], written[i]);
-      }
+    putIfChanged(0, traceId, now0);
+    putIfChanged(1, spanId, now1);
+    putIfChanged(2, sampled, now2);
+  }
+
+  /** Puts {@code value} under key {@code index} unless the MDC holds that very String already. */
+  private void putIfChanged(int index, String value, String now) {
+    if (keys[index] != null && value != now) {
+      put(keys[index], value);
     }
   }
 

@@ -29,14 +29,17 @@ record DeliveryResult(
     int n,
     long delivered,
     long reportedDropped,
+    long spooled,
     long lostUnreported,
     double burstMillis,
+    double gcMillis,
     double stopMillis,
     double drainMillis,
     double quietMillis,
     boolean drained,
     double peakHeapMb,
-    double heapStartMb) {
+    double heapStartMb,
+    double liveAfterBurstMb) {
 
   static final String PREFIX = "DELIVERY ";
 
@@ -65,14 +68,17 @@ record DeliveryResult(
         Integer.parseInt(get(kv, "n", line)),
         Long.parseLong(get(kv, "delivered", line)),
         Long.parseLong(get(kv, "reported_dropped", line)),
+        Long.parseLong(kv.getOrDefault("spooled", "0")),
         Long.parseLong(get(kv, "lost_unreported", line)),
         Double.parseDouble(get(kv, "burst_ms", line)),
+        Double.parseDouble(kv.getOrDefault("gc_ms", "0")),
         Double.parseDouble(get(kv, "stop_ms", line)),
         Double.parseDouble(get(kv, "drain_ms", line)),
         Double.parseDouble(get(kv, "quiet_ms", line)),
         Boolean.parseBoolean(get(kv, "drained", line)),
         Double.parseDouble(get(kv, "peak_heap_mb", line)),
-        Double.parseDouble(get(kv, "heap_start_mb", line)));
+        Double.parseDouble(get(kv, "heap_start_mb", line)),
+        Double.parseDouble(kv.getOrDefault("live_after_burst_mb", "NaN")));
   }
 
   /**
@@ -83,7 +89,8 @@ record DeliveryResult(
     if (!drained || delivered == 0) {
       return Double.NaN;
     }
-    double sendingMillis = burstMillis + stopMillis + Math.max(0, drainMillis - quietMillis);
+    double sendingMillis =
+        burstMillis + gcMillis + stopMillis + Math.max(0, drainMillis - quietMillis);
     return sendingMillis <= 0 ? Double.NaN : delivered * 1000.0 / sendingMillis;
   }
 

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param error the 99.9% half-width JMH reports (NaN with too few iterations)
  * @param unit the primary score's unit, e.g. {@code ns/op}
  * @param bytesPerOp {@code gc.alloc.rate.norm} in B/op, or NaN without {@code -prof gc}
+ * @param callerCpuNanos CPU time of the benchmark threads per op ({@code cpu.caller.norm}), or NaN
+ *     without the bench's {@code CpuTimeProfiler}
+ * @param processCpuNanos CPU time of the whole JVM per op ({@code cpu.process.norm}), or NaN
  */
 record JmhResult(
     String benchClass,
@@ -31,7 +34,9 @@ record JmhResult(
     double score,
     double error,
     String unit,
-    double bytesPerOp) {
+    double bytesPerOp,
+    double callerCpuNanos,
+    double processCpuNanos) {
 
   /** The parameter that selects the appender set-up. */
   static final String VARIANT_PARAM = "variant";
@@ -65,7 +70,9 @@ record JmhResult(
               primary.path("score").asDouble(Double.NaN),
               number(primary.path("scoreError")),
               primary.path("scoreUnit").asText(""),
-              allocation(run.path("secondaryMetrics"))));
+              secondary(run.path("secondaryMetrics"), "gc.alloc.rate.norm"),
+              secondary(run.path("secondaryMetrics"), "cpu.caller.norm"),
+              secondary(run.path("secondaryMetrics"), "cpu.process.norm")));
     }
     return results;
   }
@@ -91,12 +98,17 @@ record JmhResult(
     return Double.isNaN(nanos()) || score == 0 ? Double.NaN : error * nanos() / score;
   }
 
-  private static double allocation(JsonNode secondary) {
+  /**
+   * A secondary metric's score: {@code gc.alloc.rate.norm} (B/op, JMH's GC profiler), {@code
+   * cpu.caller.norm} and {@code cpu.process.norm} (ns/op, the bench's CPU-time profiler); NaN when
+   * that profiler was not on.
+   */
+  private static double secondary(JsonNode secondary, String name) {
     Iterator<Map.Entry<String, JsonNode>> it = secondary.fields();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       // JMH 1.37 names it "gc.alloc.rate.norm"; older versions prefix a middle dot.
-      if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+      if (e.getKey().endsWith(name)) {
         return e.getValue().path("score").asDouble(Double.NaN);
       }
     }

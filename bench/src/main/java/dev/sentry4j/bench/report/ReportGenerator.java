@@ -116,8 +116,10 @@ public final class ReportGenerator {
     StringBuilder md = new StringBuilder();
     header(md);
     perScenario(md);
+    cpuPerScenario(md);
     overheadsAndTargets(md);
     deliveryTable(md);
+    spansMdcPrivacy(md);
     others(md);
     if (notes != null && !notes.isBlank()) {
       md.append("\n## Notes\n\n").append(notes.strip()).append('\n');
@@ -146,7 +148,10 @@ public final class ReportGenerator {
             + "- *overhead* = variant − floor, time and bytes, from the same run.\n"
             + "- *ours ÷ sentry-java overhead*: below 1 means sentry4j adds less than sentry-java.\n"
             + "- Cells read `time ±error · allocation per op` (allocation from `-prof gc`, "
-            + "`gc.alloc.rate.norm`).\n\n");
+            + "`gc.alloc.rate.norm`).\n"
+            + "- *CPU* is the CPU time of the logging thread per op (the bench's `CpuTimeProfiler`): "
+            + "unlike the wall clock it does not count the time other processes held the cores, so "
+            + "on a loaded machine it is the steadier measure of what a line costs its caller.\n\n");
     md.append("## Machine and run\n\n```\n");
     if (machine != null && !machine.isBlank()) {
       md.append(machine.strip()).append('\n');
@@ -198,11 +203,56 @@ public final class ReportGenerator {
     md.append('\n');
   }
 
+  /** Table 1b: CPU time of the logging thread per line, and the ratio of overheads in CPU time. */
+  private void cpuPerScenario(StringBuilder md) {
+    boolean any = jmh.stream().anyMatch(r -> r.variant() != null && !Double.isNaN(r.callerCpuNanos()));
+    if (!any) {
+      return;
+    }
+    md.append("## CPU time of the logging thread per line\n\n");
+    md.append("| scenario | floor (none) | sentry-java | sentry4j | sentry4j CPU overhead ÷ sentry-java CPU"
+        + " overhead |\n|---|---|---|---|---|\n");
+    for (Map.Entry<String, Map<String, JmhResult>> row : scenarios().entrySet()) {
+      Map<String, JmhResult> byVariant = row.getValue();
+      JmhResult floor = byVariant.get(FLOOR);
+      JmhResult ref = byVariant.get(REFERENCE);
+      JmhResult ours = byVariant.get(OURS);
+      md.append("| ").append(row.getKey())
+          .append(" | ").append(cpu(floor))
+          .append(" | ").append(cpu(ref))
+          .append(" | ").append(cpu(ours))
+          .append(" | ").append(cpuOverheadRatio(ours, ref, floor))
+          .append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static String cpu(JmhResult r) {
+    return r == null || Double.isNaN(r.callerCpuNanos()) ? MISSING : time(r.callerCpuNanos(), Double.NaN);
+  }
+
+  static String cpuOverheadRatio(JmhResult ours, JmhResult ref, JmhResult floor) {
+    if (ours == null || ref == null || floor == null || Double.isNaN(ours.callerCpuNanos())
+        || Double.isNaN(ref.callerCpuNanos()) || Double.isNaN(floor.callerCpuNanos())) {
+      return MISSING;
+    }
+    double refOver = ref.callerCpuNanos() - floor.callerCpuNanos();
+    if (refOver <= 0) {
+      return "n/a (sentry-java adds no CPU time)";
+    }
+    return String.format(Locale.ROOT, "%.2f", (ours.callerCpuNanos() - floor.callerCpuNanos()) / refOver);
+  }
+
   /** Table 2: overheads over the floor and the targets from issue 9. */
   private void overheadsAndTargets(StringBuilder md) {
     md.append("## Overhead over the floor, and the targets\n\n");
-    md.append("| scenario | sentry-java overhead | sentry4j overhead | target for sentry4j | met |\n");
-    md.append("|---|---|---|---|---|\n");
+    md.append(
+        "Each target is judged twice: on the wall-clock overhead (as the issue defines it) and on "
+            + "the CPU-time overhead of the logging thread (steadier on a shared machine). Bytes are "
+            + "the same in both.\n\n");
+    md.append("| scenario | sentry-java overhead | sentry4j overhead | sentry-java CPU overhead"
+        + " | sentry4j CPU overhead | target for sentry4j | met (wall) | met (CPU) |\n");
+    md.append("|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, JmhResult>> row : scenarios().entrySet()) {
       Map<String, JmhResult> byVariant = row.getValue();
       JmhResult floor = byVariant.get(FLOOR);
@@ -213,28 +263,132 @@ public final class ReportGenerator {
       md.append("| ").append(row.getKey())
           .append(" | ").append(overhead(ref, floor))
           .append(" | ").append(overhead(ours, floor))
+          .append(" | ").append(cpuOverhead(ref, floor))
+          .append(" | ").append(cpuOverhead(ours, floor))
           .append(" | ").append(target == null ? MISSING : target.text)
-          .append(" | ").append(target == null ? MISSING : target.met(ours, ref, floor))
+          .append(" | ").append(target == null ? MISSING : target.met(ours, ref, floor, false))
+          .append(" | ").append(target == null ? MISSING : target.met(ours, ref, floor, true))
           .append(" |\n");
     }
     DeliveryResult burst = delivery.stream()
         .filter(d -> OURS.equals(d.variant()) && d.n() == 10_000).findFirst().orElse(null);
     md.append("| delivery, 10,000-error burst | | ")
         .append(burst == null ? MISSING
-            : burst.delivered() + " delivered, " + burst.reportedDropped() + " reported")
-        .append(" | all delivered or counted in client reports (goal: delivered) | ")
+            : String.format(Locale.ROOT, "%,d delivered, %,d reported, %,d spooled, %,d lost",
+                burst.delivered(), burst.reportedDropped(), burst.spooled(), burst.lostUnreported()))
+        .append(" | | | all delivered or counted in client reports (goal: delivered) | ")
         .append(burst == null ? MISSING
             : yesNo(burst.delivered() + burst.reportedDropped() >= burst.n()))
-        .append(" |\n");
+        .append(" | |\n");
     md.append("| worker throughput to the loopback sink | | ")
         .append(burst == null ? MISSING : rate(burst.deliveredPerSecond()))
-        .append(" | ≥ 5,000 events/s | ")
+        .append(" | | | ≥ 5,000 events/s | ")
         .append(burst == null || Double.isNaN(burst.deliveredPerSecond()) ? MISSING
             : yesNo(burst.deliveredPerSecond() >= 5_000))
+        .append(" | |\n");
+    JmhResult child = find("SpanBench", "childSpan", "");
+    md.append("| child span start+finish | | ")
+        .append(child == null ? MISSING : time(child.nanos(), Double.NaN) + " · " + bytes(child.bytesPerOp()))
+        .append(" | | ").append(child == null ? MISSING : cpu(child))
+        .append(" | ≤ 1 µs | ")
+        .append(child == null ? MISSING : yesNo(child.nanos() <= 1_000))
+        .append(" | ")
+        .append(child == null || Double.isNaN(child.callerCpuNanos()) ? MISSING
+            : yesNo(child.callerCpuNanos() <= 1_000))
         .append(" |\n");
-    md.append("| child span start+finish; trace ids in MDC per span switch | | ")
-        .append(MISSING).append(" | ≤ 1 µs; ≤ 100 ns | ").append(MISSING)
-        .append(" (no span benchmark yet) |\n\n");
+    double[] mdc = mdcSwitch();
+    md.append("| trace ids in the MDC, per span switch | | ")
+        .append(mdc == null ? MISSING : signedTime(mdc[0]) + " · " + String.format(Locale.ROOT, "%+,.0f B", mdc[2]))
+        .append(" | | ").append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]))
+        .append(" | ≤ 100 ns | ")
+        .append(mdc == null ? MISSING : yesNo(mdc[0] <= 100))
+        .append(" | ")
+        .append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : yesNo(mdc[1] <= 100))
+        .append(" |\n\n");
+  }
+
+  /**
+   * The MDC's cost per span switch: ({@code MdcBench} with mdc=on − with mdc=off) ÷ 2, as {wall ns,
+   * CPU ns, bytes}; null if either was not run.
+   */
+  private double[] mdcSwitch() {
+    JmhResult off = find("MdcBench", "startSpanAndClose", "mdc=off");
+    JmhResult on = find("MdcBench", "startSpanAndClose", "mdc=on");
+    if (off == null || on == null) {
+      return null;
+    }
+    return new double[] {
+      (on.nanos() - off.nanos()) / 2,
+      (on.callerCpuNanos() - off.callerCpuNanos()) / 2,
+      (on.bytesPerOp() - off.bytesPerOp()) / 2
+    };
+  }
+
+  private JmhResult find(String benchClass, String method, String otherParams) {
+    return jmh.stream()
+        .filter(r -> r.benchClass().equals(benchClass) && r.method().equals(method)
+            && r.variant() == null && r.otherParams().equals(otherParams))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** sentry4j only: spans, the MDC's trace ids, scrubbing. */
+  private void spansMdcPrivacy(StringBuilder md) {
+    List<String[]> rows = new ArrayList<>();
+    addRow(rows, "child span: `tx.startChild(op).finish()` (transaction not current)",
+        find("SpanBench", "childSpan", ""));
+    addRow(rows, "transaction of 100 child spans, finished, captured and sent; per span",
+        find("SpanBench", "transactionOf100Spans", ""));
+    JmhResult off = find("MdcBench", "startSpanAndClose", "mdc=off");
+    JmhResult on = find("MdcBench", "startSpanAndClose", "mdc=on");
+    addRow(rows, "`Sentry.startSpan(op)` + `close()` (made current, then restored), sentry-slf4j-mdc off",
+        off);
+    addRow(rows, "the same, sentry-slf4j-mdc on (trace_id, span_id, trace_sampled in the MDC)", on);
+    double[] mdc = mdcSwitch();
+    if (mdc != null) {
+      rows.add(new String[] {
+        "**MDC trace-id switch, per span switch** = (on − off) ÷ 2",
+        signedTime(mdc[0]), Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]),
+        String.format(Locale.ROOT, "%+,.0f B", mdc[2])
+      });
+    }
+    JmhResult scrubOn = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=true");
+    JmhResult scrubOff = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=false");
+    addRow(rows, "logback ERROR (no exception) with 10 MDC entries → event, scrubbing on (default)",
+        scrubOn);
+    addRow(rows, "the same, scrubbing off", scrubOff);
+    if (scrubOn != null && scrubOff != null) {
+      rows.add(new String[] {
+        "**scrubbing's cost per event** = on − off",
+        signedTime(scrubOn.nanos() - scrubOff.nanos()),
+        Double.isNaN(scrubOn.callerCpuNanos()) ? MISSING
+            : signedTime(scrubOn.callerCpuNanos() - scrubOff.callerCpuNanos()),
+        String.format(Locale.ROOT, "%+,.0f B", scrubOn.bytesPerOp() - scrubOff.bytesPerOp())
+      });
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("## Spans, trace ids in the MDC, scrubbing (sentry4j)\n\n");
+    md.append("| what | time | CPU | allocation |\n|---|---|---|---|\n");
+    for (String[] r : rows) {
+      md.append("| ").append(String.join(" | ", r)).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void addRow(List<String[]> rows, String what, JmhResult r) {
+    if (r != null) {
+      rows.add(new String[] {what, time(r.nanos(), r.errorNanos()), cpu(r), bytes(r.bytesPerOp())});
+    }
+  }
+
+  static String cpuOverhead(JmhResult variant, JmhResult floor) {
+    if (variant == null || floor == null || Double.isNaN(variant.callerCpuNanos())
+        || Double.isNaN(floor.callerCpuNanos())) {
+      return MISSING;
+    }
+    return signedTime(variant.callerCpuNanos() - floor.callerCpuNanos());
   }
 
   private void deliveryTable(StringBuilder md) {
@@ -247,46 +401,58 @@ public final class ReportGenerator {
         "Each row is its own JVM (`-Xmx512m`): N ERROR lines with fresh exceptions as fast as one "
             + "thread can, a normal stop, then a wait until the sink has been quiet for 2 s (at most "
             + "20 s). *Delivered* = error events the sink received; *reported* = error events the "
-            + "SDK said it dropped, in client reports; *lost* = neither. *≈ delivered/s* = delivered ÷ "
-            + "(first line logged → last request at the sink). Heap is sampled every 5 ms; the "
-            + "floor's rows are the heap baseline.\n\n");
-    md.append("| variant | N | delivered | reported dropped | lost unreported | caller time for the burst"
-        + " | stop | ≈ delivered/s | peak heap (at start) |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|\n");
+            + "SDK said it dropped, in client reports; *spooled* = error events sentry4j left in its "
+            + "disk spool, sent at its next start (not delivered in this run, not lost); *lost* = "
+            + "none of these. *≈ delivered/s* = delivered ÷ (first line logged → last request at the "
+            + "sink). *Peak heap* is the used heap sampled every 5 ms, garbage included; *reachable "
+            + "after the burst* is the used heap after a full GC right after the last line (what "
+            + "the queued events hold). The floor's rows are the heap baseline.\n\n");
+    md.append("| variant | N | delivered | reported dropped | spooled | lost unreported"
+        + " | caller time for the burst | stop | ≈ delivered/s | peak heap (at start) | reachable after"
+        + " the burst |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<String> order = variants();
     List<DeliveryResult> sorted = new ArrayList<>(delivery);
     sorted.sort(Comparator.<DeliveryResult>comparingInt(d -> rank(order, d.variant()))
         .thenComparingInt(DeliveryResult::n));
     for (DeliveryResult d : sorted) {
+      boolean floor = FLOOR.equals(d.variant());
       md.append(String.format(Locale.ROOT,
-          "| %s | %,d | %s | %s | %s | %,.0f ms | %,.0f ms | %s | %.0f MB (%.0f MB) |%n",
+          "| %s | %,d | %s | %s | %s | %s | %,.0f ms | %,.0f ms | %s | %.0f MB (%.0f MB) | %s |%n",
           d.variant(), d.n(),
-          FLOOR.equals(d.variant()) ? MISSING : String.format(Locale.ROOT, "%,d", d.delivered()),
-          FLOOR.equals(d.variant()) ? MISSING : String.format(Locale.ROOT, "%,d", d.reportedDropped()),
-          FLOOR.equals(d.variant()) ? MISSING : String.format(Locale.ROOT, "%,d", d.lostUnreported()),
+          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.delivered()),
+          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.reportedDropped()),
+          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.spooled()),
+          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.lostUnreported()),
           d.burstMillis(), d.stopMillis(),
-          FLOOR.equals(d.variant()) ? MISSING : rate(d.deliveredPerSecond()),
-          d.peakHeapMb(), d.heapStartMb()));
+          floor ? MISSING : rate(d.deliveredPerSecond()),
+          d.peakHeapMb(), d.heapStartMb(),
+          Double.isNaN(d.liveAfterBurstMb()) ? MISSING
+              : String.format(Locale.ROOT, "%.0f MB", d.liveAfterBurstMb())));
     }
     boolean missingOurs = delivery.stream().noneMatch(d -> OURS.equals(d.variant()));
     if (missingOurs) {
       md.append("| ").append(OURS).append(" | ").append(MISSING)
-          .append(" | — | — | — | — | — | — | — |\n");
+          .append(" | — | — | — | — | — | — | — | — | — |\n");
     }
     md.append('\n');
   }
 
   /** Benchmarks without a variant parameter (e.g. sentry4j-only span benchmarks). */
   private void others(StringBuilder md) {
-    List<JmhResult> rest = jmh.stream().filter(r -> r.variant() == null).toList();
+    Set<String> shown = Set.of("SpanBench", "MdcBench", "PrivacyBench");
+    List<JmhResult> rest =
+        jmh.stream().filter(r -> r.variant() == null && !shown.contains(r.benchClass())).toList();
     if (rest.isEmpty()) {
       return;
     }
-    md.append("## Other benchmarks\n\n| benchmark | params | time | allocation |\n|---|---|---|---|\n");
+    md.append("## Other benchmarks\n\n| benchmark | params | time | CPU | allocation |\n"
+        + "|---|---|---|---|---|\n");
     for (JmhResult r : rest) {
       md.append("| ").append(r.benchClass()).append('.').append(r.method())
           .append(" | ").append(r.otherParams().isEmpty() ? MISSING : r.otherParams())
           .append(" | ").append(time(r.nanos(), r.errorNanos()))
+          .append(" | ").append(cpu(r))
           .append(" | ").append(bytes(r.bytesPerOp())).append(" |\n");
     }
     md.append('\n');
@@ -470,11 +636,17 @@ public final class ReportGenerator {
       return null;
     }
 
-    String met(JmhResult ours, JmhResult ref, JmhResult floor) {
+    /** Met or not, on wall-clock time or on the logging thread's CPU time. */
+    String met(JmhResult ours, JmhResult ref, JmhResult floor, boolean cpu) {
       if (ours == null || floor == null) {
         return MISSING;
       }
-      double dt = ours.nanos() - floor.nanos();
+      double dt = cpu ? ours.callerCpuNanos() - floor.callerCpuNanos() : ours.nanos() - floor.nanos();
+      double refOver = ref == null ? Double.NaN
+          : cpu ? ref.callerCpuNanos() - floor.callerCpuNanos() : ref.nanos() - floor.nanos();
+      if (Double.isNaN(dt)) {
+        return MISSING;
+      }
       double db = ours.bytesPerOp() - floor.bytesPerOp();
       switch (this) {
         case IGNORED:
@@ -483,9 +655,9 @@ public final class ReportGenerator {
           if (ref == null || Double.isNaN(db)) {
             return MISSING;
           }
-          return yesNo(dt <= (ref.nanos() - floor.nanos()) / 3 && db <= 250);
+          return yesNo(dt <= refOver / 3 && db <= 250);
         case EVENT:
-          return ref == null ? MISSING : yesNo(dt <= (ref.nanos() - floor.nanos()) / 4);
+          return ref == null ? MISSING : yesNo(dt <= refOver / 4);
         default:
           return MISSING;
       }

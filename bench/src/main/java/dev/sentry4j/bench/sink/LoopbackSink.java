@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * A stand-in for Sentry on 127.0.0.1: accepts every envelope with {@code 200 {"id":...}} at once and
  * counts what arrived, so that both SDKs pay for real HTTP without a real server's latency.
  *
- * <p>Counts envelopes, items of type {@code event}, and the error-category quantities that client
+ * <p>Counts envelopes, items of type {@code event} and {@code transaction}, and the error-category quantities that client
  * reports say were discarded. Counters stay readable after {@link #close()}.
  *
  * <p>Thread-safe: requests are handled on the sink's own daemon threads; counters are atomic.
@@ -38,10 +38,20 @@ public final class LoopbackSink implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // The JDK server writes the answer's headers and body apart; with Nagle's algorithm on, the
+    // client's delayed ACK then holds every answer for up to ~40 ms, and the sink, not the SDK, would
+    // set the pace of delivery. The server reads this property once, when its first instance is made.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong envelopes = new AtomicLong();
   private final AtomicLong events = new AtomicLong();
+  private final AtomicLong transactions = new AtomicLong();
   private final AtomicLong discardedErrors = new AtomicLong();
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
@@ -105,6 +115,15 @@ public final class LoopbackSink implements AutoCloseable {
   }
 
   /**
+   * Returns how many items of type {@code transaction} arrived, over all envelopes.
+   *
+   * @return the transaction count
+   */
+  public long transactions() {
+    return transactions.get();
+  }
+
+  /**
    * Returns the sum of {@code quantity} over client-report entries of category {@code error}: the
    * error events an SDK says it dropped and reported.
    *
@@ -146,26 +165,35 @@ public final class LoopbackSink implements AutoCloseable {
     }
   }
 
-  /** Stops accepting requests; counters keep their values. */
+  /**
+   * Stops accepting requests and lets the counting of what arrived finish (at most a second);
+   * counters keep their values.
+   */
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    lastRequestNanos.set(System.nanoTime());
+    byte[] body;
+    String encoding;
+    long n;
     try (exchange) {
-      lastRequestNanos.set(System.nanoTime());
-      byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
-      long n = envelopes.incrementAndGet();
-      try {
-        count(decode(exchange, body));
-      } catch (IOException | RuntimeException e) {
-        malformed.incrementAndGet();
-      }
+      encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+      n = envelopes.incrementAndGet();
       byte[] answer =
           String.format("{\"id\":\"%032x\"}", n).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -173,12 +201,20 @@ public final class LoopbackSink implements AutoCloseable {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(answer);
       }
+    }
+    // Counted after the answer, like a real server that queues what it received: the SDK waits for
+    // the answer, not for the sink's bookkeeping.
+    try {
+      count(decode(encoding, body));
+    } catch (IOException | RuntimeException e) {
+      malformed.incrementAndGet();
+    } finally {
       lastRequestNanos.set(System.nanoTime());
     }
   }
 
-  private static byte[] decode(HttpExchange exchange, byte[] body) throws IOException {
-    String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+
+  private static byte[] decode(String encoding, byte[] body) throws IOException {
     boolean gzipMagic = body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;
     if ((encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
         || gzipMagic) {
@@ -210,6 +246,8 @@ public final class LoopbackSink implements AutoCloseable {
       String type = header.path("type").asText("");
       if ("event".equals(type)) {
         events.incrementAndGet();
+      } else if ("transaction".equals(type)) {
+        transactions.incrementAndGet();
       } else if ("client_report".equals(type)) {
         countDiscarded(JSON.readTree(envelope, pos, payloadEnd - pos));
       }

@@ -1,0 +1,51 @@
+package dev.sentry4j.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CPU time used by the threads of this JVM, grouped by name (numbers dropped), for the delivery
+ * bench's diagnostic line: where a burst's work went (the logging thread, the SDK's threads, the
+ * sink; GC and JIT threads are not Java threads and are left out). Sampled, so that threads that end
+ * before the report (an SDK's workers, at close) still count with their last sample. Thread-safe.
+ */
+final class ThreadCpu {
+
+  private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+  private final Map<Long, String> names = new ConcurrentHashMap<>();
+  private final Map<Long, Long> cpu = new ConcurrentHashMap<>();
+
+  /** Records the CPU time of every live thread. */
+  void sample() {
+    for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long ns = mx.getThreadCpuTime(info.getThreadId());
+      if (ns > 0) {
+        names.put(info.getThreadId(), info.getThreadName().replaceAll("[-#]?\\d+$", ""));
+        cpu.merge(info.getThreadId(), ns, Math::max);
+      }
+    }
+  }
+
+  /** {@code name=ms, ...} for every thread name that used at least 1 ms, highest first. */
+  String summary() {
+    sample();
+    Map<String, Long> byName = new TreeMap<>();
+    cpu.forEach((id, ns) -> byName.merge(names.get(id), ns, Long::sum));
+    StringBuilder out = new StringBuilder();
+    byName.entrySet().stream()
+        .filter(e -> e.getValue() >= 1_000_000)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .forEach(e -> out.append(out.length() == 0 ? "" : ", ")
+            .append(e.getKey()).append('=')
+            .append(String.format(Locale.ROOT, "%,d ms", e.getValue() / 1_000_000)));
+    return out.toString();
+  }
+}
