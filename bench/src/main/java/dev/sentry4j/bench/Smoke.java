@@ -223,6 +223,9 @@ public final class Smoke {
 
   private static void smokeJmhAndReport(Path out, List<String> deliveryLines) throws Exception {
     Path json = out.resolve("jmh-smoke.json");
+    // a full bench/run.sh on the same machine holds JMH's /tmp lock; this short in-process run does
+    // not disturb it, so it does not need the lock
+    System.setProperty("jmh.ignoreLock", "true");
     Options options =
         new OptionsBuilder()
             .include(Pattern.quote(LogbackBench.class.getName() + ".ignoredDebug") + "$")

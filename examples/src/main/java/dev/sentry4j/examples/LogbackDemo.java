@@ -1,29 +1,29 @@
 package dev.sentry4j.examples;
 
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
-import java.io.PrintStream;
-import java.net.URL;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** An application that only logs through SLF4J/Logback, with the Sentry appender in its logback.xml. */
+/**
+ * An application that only logs through SLF4J with Logback, with the Sentry appender in its logback.xml
+ * ({@code logback-demo.xml}). It has no Sentry code at all.
+ */
 final class LogbackDemo implements Scenario {
+  private static final Logger log = LoggerFactory.getLogger("com.shop.Checkout");
+
   @Override
   public String title() {
-    return "Logback: breadcrumbs, an error event with MDC tags, key-value pairs and the exception";
+    return "logback.xml: breadcrumbs, an error event with MDC tags, key-value pairs and the exception";
   }
 
   @Override
-  public void run(String dsn, PrintStream out) throws JoranException {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    configure(context, "logback-demo.xml", dsn);
+  public void run() throws Exception {
+    LogbackConfig.use("logback-demo.xml");
     try {
-      Logger log = LoggerFactory.getLogger("com.shop.Checkout");
-      MDC.put("tenant", "acme");
-      MDC.put("request", "r-42");
+      MDC.put("tenant", "acme"); // a tag: listed in <contextTags>
+      MDC.put("request", "r-42"); // an extra
       log.debug("not sent: below minimumBreadcrumbLevel");
       log.info("cart loaded with {} items", 3);
       log.warn("payment gateway slow: {} ms", 2300);
@@ -38,24 +38,14 @@ final class LogbackDemo implements Scenario {
       }
     } finally {
       MDC.clear();
-      // Stopping Logback stops the appender, which flushes and closes the SDK it started.
-      configure(context, "logback.xml", dsn);
+      LogbackConfig.useDefault(); // stops the Sentry appender, which flushes and closes the SDK it started
     }
-  }
-
-  private static void configure(LoggerContext context, String resource, String dsn) throws JoranException {
-    context.reset();
-    context.putProperty("SENTRY_DSN", dsn);
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    URL url = LogbackDemo.class.getResource("/" + resource);
-    configurator.doConfigure(url);
   }
 
   private static void chargeCard() {
     try {
-      throw new java.net.SocketTimeoutException("read timed out");
-    } catch (java.io.IOException e) {
+      throw new SocketTimeoutException("read timed out");
+    } catch (IOException e) {
       throw new IllegalStateException("card could not be charged", e);
     }
   }

@@ -1,16 +1,15 @@
 package dev.sentry4j.examples;
 
-import java.io.PrintStream;
-
-/** One demo: a small program using one way into sentry4j. */
+/**
+ * One demo: a small program using one way into sentry4j. It finds the DSN where an application would
+ * (the {@code SENTRY_DSN} environment variable, or the {@code sentry.dsn} system property the runner
+ * sets to its local receiver), prints to the console, and returns once everything it captured has
+ * been sent (it closes what it started).
+ */
 interface Scenario {
   /** What it shows, in a few words. */
   String title();
 
-  /**
-   * Runs the demo against {@code dsn} and returns once everything it captured has been flushed.
-   *
-   * @param out where the demo's own console lines go
-   */
-  void run(String dsn, PrintStream out) throws Exception;
+  /** Runs the demo. */
+  void run() throws Exception;
 }

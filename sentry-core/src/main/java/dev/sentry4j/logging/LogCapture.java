@@ -95,6 +95,15 @@ public final class LogCapture {
     return false;
   }
 
+  /**
+   * Whether an MDC key only repeats the trace the record already carries: the keys that
+   * {@code sentry-slf4j-mdc} and {@code sentry-log4j2} write by default ({@code trace_id}, {@code
+   * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
+   */
+  static boolean isTraceKey(String key) {
+    return "trace_id".equals(key) || "span_id".equals(key) || "trace_sampled".equals(key);
+  }
+
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */
   public static TraceContext currentTrace() {
     return ScopeStorage.current().getTraceContext();
@@ -215,7 +224,7 @@ public final class LogCapture {
             .timestamp(record.getTimestamp())
             .trace(record.getTrace() != null ? record.getTrace() : scopes.getTraceContext());
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
-      if (e.getKey() != null && e.getValue() != null) {
+      if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
         b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());
       }
     }
@@ -292,7 +301,7 @@ public final class LogCapture {
     }
     Map<String, Object> mdcRest = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
-      if (e.getValue() == null) {
+      if (e.getValue() == null || isTraceKey(e.getKey())) {
         continue;
       }
       if (settings.getContextTags().contains(e.getKey())) {

@@ -9,12 +9,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a copy of every envelope the delegate accepts to Spotlight, Sentry's local development UI
  * (option {@code spotlight}, default URL {@code http://localhost:8969/stream}). The copy goes through
  * its own small queue and thread: an absent or slow Spotlight never blocks or fails the main path; it
- * is reported once, then retried with a back-off of 1 s doubling to 60 s. Thread-safe.
+ * is reported once, then retried with a back-off of 1 s doubling to 60 s. {@code flush} and {@code
+ * close} also wait, within their timeout, for the copies already queued, so that a short-lived program
+ * shows everything in Spotlight. Thread-safe.
  */
 public final class SpotlightTransport implements Transport {
   private static final int QUEUE_SIZE = 100;
@@ -25,6 +28,9 @@ public final class SpotlightTransport implements Transport {
   private final BlockingQueue<Envelope> queue = new ArrayBlockingQueue<>(QUEUE_SIZE);
   private final Thread worker;
   private volatile boolean closed;
+  private final Object drained = new Object();
+  /** Copies queued or being sent; guarded by {@link #drained}. */
+  private int pending;
   private long backoffMillis;
   private long retryAtMillis;
 
@@ -48,12 +54,19 @@ public final class SpotlightTransport implements Transport {
   @Override
   public boolean send(Envelope envelope) {
     boolean accepted = delegate.send(envelope);
-    if (!closed && !queue.offer(envelope)) {
-      Diagnostics.debug("Spotlight copy dropped: its queue is full");
+    if (!closed) {
+      synchronized (drained) {
+        pending++;
+      }
+      if (!queue.offer(envelope)) {
+        done();
+        Diagnostics.debug("Spotlight copy dropped: its queue is full");
+      }
     }
     return accepted;
   }
 
+  /** Flushes the delegate, then waits for the queued Spotlight copies within the same deadline. */
   @Override
   public dev.sentry4j.ClientStats getStats() {
     return delegate.getStats();
@@ -61,40 +74,81 @@ public final class SpotlightTransport implements Transport {
 
   @Override
   public boolean flush(Duration timeout) {
-    return delegate.flush(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean flushed = delegate.flush(timeout);
+    awaitDrained(deadline);
+    return flushed;
   }
 
   @Override
   public void close(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     closed = true;
     delegate.close(timeout);
+    if (!awaitDrained(deadline)) {
+      Diagnostics.debug("Closing before every Spotlight copy was sent; the rest is dropped");
+    }
     worker.interrupt();
     spotlight.close();
   }
 
+  private void done() {
+    synchronized (drained) {
+      pending--;
+      drained.notifyAll();
+    }
+  }
+
+  /** Waits until no copy is queued or being sent, or {@code deadline} (nanoTime) passes. */
+  private boolean awaitDrained(long deadline) {
+    synchronized (drained) {
+      try {
+        while (pending > 0) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          TimeUnit.NANOSECONDS.timedWait(drained, left);
+        }
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
   private void run() {
-    while (!closed) {
+    while (true) {
       Envelope envelope;
       try {
         envelope = queue.take();
       } catch (InterruptedException e) {
-        continue;
-      }
-      long now = System.currentTimeMillis();
-      if (now < retryAtMillis) {
-        continue; // Spotlight is away: skip copies until the back-off ends
+        return; // closed
       }
       try {
-        HttpResult result = spotlight.send(EnvelopeWriter.write(envelope, Instant.now()));
-        backoffMillis = 0;
-        if (!result.isSuccess()) {
-          Diagnostics.warn("Spotlight answered HTTP " + result.getStatus());
-        }
-      } catch (IOException | RuntimeException e) {
-        backoffMillis = backoffMillis == 0 ? 1000 : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
-        retryAtMillis = now + backoffMillis;
-        Diagnostics.warn("spotlight", "Spotlight is not reachable; trying again later", e);
+        deliver(envelope);
+      } finally {
+        done();
       }
+    }
+  }
+
+  private void deliver(Envelope envelope) {
+    long now = System.currentTimeMillis();
+    if (now < retryAtMillis) {
+      return; // Spotlight is away: skip copies until the back-off ends
+    }
+    try {
+      HttpResult result = spotlight.send(EnvelopeWriter.write(envelope, Instant.now()));
+      backoffMillis = 0;
+      if (!result.isSuccess()) {
+        Diagnostics.warn("Spotlight answered HTTP " + result.getStatus());
+      }
+    } catch (IOException | RuntimeException e) {
+      backoffMillis = backoffMillis == 0 ? 1000 : Math.min(MAX_BACKOFF_MILLIS, backoffMillis * 2);
+      retryAtMillis = now + backoffMillis;
+      Diagnostics.warn("spotlight", "Spotlight is not reachable; trying again later", e);
     }
   }
 }

@@ -57,6 +57,21 @@ class SpotlightTransportTest {
   }
 
   @Test
+  void copiesQueuedAtCloseStillReachSpotlight() throws IOException {
+    sentry = SentryReceiver.start();
+    String url = startFakeSpotlight();
+    Sentry.init(o -> o.setDsn(sentry.dsn()).setSpotlight(true).setSpotlightUrl(url)
+        .setShutdownTimeout(Duration.ofSeconds(10)));
+    for (int i = 0; i < 5; i++) {
+      Sentry.captureMessage("short-lived " + i);
+    }
+    Sentry.close(); // a program that ends right away: close waits for the copies too
+
+    assertThat(spotlightBodies).hasSize(5);
+    assertThat(sentry.events()).hasSize(5);
+  }
+
+  @Test
   void anAbsentSpotlightNeverHoldsUpSentry() throws IOException {
     sentry = SentryReceiver.start();
     int closedPort;

@@ -1,8 +1,5 @@
 package dev.sentry4j.logback;
 
-import ch.qos.logback.classic.pattern.ClassicConverter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-
 /**
  * Conversion word for the id of the span a line was logged in: empty outside spans.
  *
@@ -15,25 +12,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * event (maintained by {@code sentry-slf4j-mdc}); see {@link TraceIdConverter}. The option {@code
  * %spanId{key}} names another MDC key. Thread-safe.
  */
-public final class SpanIdConverter extends ClassicConverter {
-  private String mdcKey = LoggedTrace.SPAN_ID_KEY;
-
+public final class SpanIdConverter extends LoggedIdConverter {
   /** Creates the converter (Logback does, once per pattern). */
-  public SpanIdConverter() {}
-
-  /** Reads the optional MDC key option. */
-  @Override
-  public void start() {
-    String option = getFirstOption();
-    if (option != null && !option.trim().isEmpty()) {
-      mdcKey = option.trim();
-    }
-    super.start();
-  }
-
-  /** The span id for the line, or an empty string. Never throws. */
-  @Override
-  public String convert(ILoggingEvent event) {
-    return LoggedTrace.idToPrint(event, mdcKey, true);
+  public SpanIdConverter() {
+    super(LoggedTrace.SPAN_ID_KEY, true);
   }
 }

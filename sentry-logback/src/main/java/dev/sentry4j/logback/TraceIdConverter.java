@@ -1,8 +1,5 @@
 package dev.sentry4j.logback;
 
-import ch.qos.logback.classic.pattern.ClassicConverter;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-
 /**
  * Conversion word for the id of the trace a line was logged in: empty outside spans.
  *
@@ -17,25 +14,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * thread — add {@code sentry-slf4j-mdc}, which keeps that entry in step with the active span, or the
  * column stays empty. The option {@code %traceId{key}} names another MDC key. Thread-safe.
  */
-public final class TraceIdConverter extends ClassicConverter {
-  private String mdcKey = LoggedTrace.TRACE_ID_KEY;
-
+public final class TraceIdConverter extends LoggedIdConverter {
   /** Creates the converter (Logback does, once per pattern). */
-  public TraceIdConverter() {}
-
-  /** Reads the optional MDC key option. */
-  @Override
-  public void start() {
-    String option = getFirstOption();
-    if (option != null && !option.trim().isEmpty()) {
-      mdcKey = option.trim();
-    }
-    super.start();
-  }
-
-  /** The trace id for the line, or an empty string. Never throws. */
-  @Override
-  public String convert(ILoggingEvent event) {
-    return LoggedTrace.idToPrint(event, mdcKey, false);
+  public TraceIdConverter() {
+    super(LoggedTrace.TRACE_ID_KEY, false);
   }
 }
