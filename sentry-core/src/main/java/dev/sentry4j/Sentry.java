@@ -1,17 +1,17 @@
 package dev.sentry4j;
 
-import dev.sentry4j.client.DefaultSentryClient;
-import dev.sentry4j.client.NoOpSentryClient;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.logs.SentryLogger;
 import dev.sentry4j.scope.Scope;
-import dev.sentry4j.scope.ScopeStorage;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.scope.Scopes;
+import dev.sentry4j.internal.scope.Scopes;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;

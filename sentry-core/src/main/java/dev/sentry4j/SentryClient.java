@@ -3,7 +3,7 @@ package dev.sentry4j;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.scope.Scopes;
+import dev.sentry4j.internal.scope.Scopes;
 import java.time.Duration;
 
 /**

@@ -1,14 +1,13 @@
 package dev.sentry4j;
 
-import dev.sentry4j.config.OptionRegistry;
-import dev.sentry4j.config.OptionSources;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.tracing.TracesSampler;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.transport.Dsn;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -554,7 +553,7 @@ public final class SentryOptions {
 
     /**
      * Option {@code sendDefaultPii}: let the SDK and integrations collect personal data; default
-     * false. See {@link dev.sentry4j.privacy.PiiPolicy} for exactly what it changes.
+     * false. See {@link dev.sentry4j.spi.PiiPolicy} for exactly what it changes.
      */
     public Builder setSendDefaultPii(boolean value) {
       this.sendDefaultPii = value;
@@ -752,7 +751,7 @@ public final class SentryOptions {
 
     /**
      * Option {@code scrubbing}: replace values of sensitive keys by [Filtered]; default true. See
-     * {@link dev.sentry4j.privacy.Scrubber} for the deny list and how keys match.
+     * {@link dev.sentry4j.internal.privacy.Scrubber} for the deny list and how keys match.
      */
     public Builder setScrubbing(boolean value) {
       this.scrubbing = value;

@@ -2,7 +2,7 @@ package dev.sentry4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.client.NoOpSentryClient;
+import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.testing.SentryReceiver;

@@ -1,12 +1,12 @@
 package dev.sentry4j.logs;
 
 import dev.sentry4j.SentryClient;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.logging.ReentryGuard;
-import dev.sentry4j.scope.ScopeStorage;
-import dev.sentry4j.scope.Scopes;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.internal.scope.Scopes;
 import java.util.IllegalFormatException;
 import java.util.Locale;
 import java.util.Map;

@@ -4,7 +4,7 @@
  * enableLogs}).
  *
  * <p>Two ways in: every line of a logging adapter at or above its {@code minimumLevel} (default INFO),
- * through {@link dev.sentry4j.logging.LogCapture}; and code, through {@link
+ * through {@link dev.sentry4j.spi.logging.LogCapture}; and code, through {@link
  * dev.sentry4j.Sentry#logger()} ({@link dev.sentry4j.logs.SentryLogger}, printf-style templates).
  *
  * <h2>What a record carries</h2>

@@ -300,8 +300,8 @@ public final class Scope {
     this.propagationContext = context;
   }
 
-  /** Replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
-  boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
+  /** Internal, for the SDK's scope machinery: replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
+  public boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
     return PROPAGATION.compareAndSet(this, expected, update);
   }
 

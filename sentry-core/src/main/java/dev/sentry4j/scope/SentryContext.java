@@ -1,6 +1,10 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.spi.ContextCarrier;
+
+import dev.sentry4j.spi.Diagnostics;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.sentry4j.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.scope.ScopeStorage;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

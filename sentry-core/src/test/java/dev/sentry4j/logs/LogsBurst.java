@@ -1,14 +1,14 @@
 package dev.sentry4j.logs;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.client.DefaultSentryClient;
+import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.logs.LogBatcher;
-import dev.sentry4j.logging.LogCapture;
-import dev.sentry4j.logging.LogCaptureSettings;
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.spi.logging.LogCapture;
+import dev.sentry4j.spi.logging.LogCaptureSettings;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.testing.SentryReceiver;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

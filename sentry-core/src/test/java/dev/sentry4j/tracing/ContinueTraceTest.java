@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
-import dev.sentry4j.tracing.internal.Baggage;
+import dev.sentry4j.internal.tracing.Baggage;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

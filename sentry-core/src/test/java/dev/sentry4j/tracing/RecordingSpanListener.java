@@ -1,5 +1,7 @@
 package dev.sentry4j.tracing;
 
+import dev.sentry4j.spi.SpanListener;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,7 +6,7 @@ import dev.sentry4j.Sentry;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.testing.ReceivedEvent;
-import dev.sentry4j.tracing.internal.Baggage;
+import dev.sentry4j.internal.tracing.Baggage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,7 @@
 package dev.sentry4j.tracing;
 
+
+import dev.sentry4j.spi.SpanListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;

@@ -1,9 +1,9 @@
 package dev.sentry4j.jul;
 
 import dev.sentry4j.SentryOptions;
-import dev.sentry4j.config.OptionRegistry;
-import dev.sentry4j.config.OptionSpec;
-import dev.sentry4j.logging.LogCaptureSettings;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSpec;
+import dev.sentry4j.spi.logging.LogCaptureSettings;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -106,7 +106,7 @@ final class HandlerConfig {
         cause);
   }
 
-  private static dev.sentry4j.logging.LogLevel threshold(String name, String value) {
+  private static dev.sentry4j.spi.logging.LogLevel threshold(String name, String value) {
     try {
       return JulLevels.parseThreshold(value);
     } catch (IllegalArgumentException e) {

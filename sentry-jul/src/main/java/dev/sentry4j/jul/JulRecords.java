@@ -1,8 +1,8 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.logging.LogCapture;
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.spi.logging.LogCapture;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.spi.logging.LogRecord;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

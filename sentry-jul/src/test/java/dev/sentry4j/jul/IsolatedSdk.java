@@ -2,12 +2,12 @@ package dev.sentry4j.jul;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.SentryOptions;
-import dev.sentry4j.client.DefaultSentryClient;
-import dev.sentry4j.clientreport.DiscardCounter;
-import dev.sentry4j.transport.AsyncTransport;
-import dev.sentry4j.transport.Dsn;
-import dev.sentry4j.transport.HttpResult;
-import dev.sentry4j.transport.HttpSender;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
+import dev.sentry4j.internal.transport.AsyncTransport;
+import dev.sentry4j.Dsn;
+import dev.sentry4j.internal.transport.HttpResult;
+import dev.sentry4j.internal.transport.HttpSender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

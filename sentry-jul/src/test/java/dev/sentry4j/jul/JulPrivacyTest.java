@@ -3,7 +3,7 @@ package dev.sentry4j.jul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;

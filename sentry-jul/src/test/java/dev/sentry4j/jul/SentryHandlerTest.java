@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.SentryOptions;
-import dev.sentry4j.internal.Diagnostics;
-import dev.sentry4j.logging.LogCaptureSettings;
-import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.logging.LogCaptureSettings;
+import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -393,7 +393,7 @@ class SentryHandlerTest {
   @Test
   void neverCapturesTheSdksOwnOrHttpClientsLoggers() {
     JulConfig.load("options.properties", receiver.dsn());
-    keep(Logger.getLogger("dev.sentry4j.transport.AsyncTransport")).severe("sdk line");
+    keep(Logger.getLogger("dev.sentry4j.internal.transport.AsyncTransport")).severe("sdk line");
     keep(Logger.getLogger("org.apache.hc.client5.http.impl.classic")).severe("http line");
     log.severe("application line");
 

@@ -1,8 +1,8 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.logging.LogCapture;
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.spi.logging.LogCapture;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayDeque;

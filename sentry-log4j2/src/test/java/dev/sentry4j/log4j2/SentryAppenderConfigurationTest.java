@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;

@@ -315,12 +315,12 @@ class SentryAppenderTest extends ReceiverSupport {
   void theSdksOwnLoggersAndHttpClientsAreNeverCaptured() {
     TestContext ctx = start("sentry-basic.xml");
 
-    ctx.logger("dev.sentry4j.transport.AsyncTransport").error("sdk line");
+    ctx.logger("dev.sentry4j.internal.transport.AsyncTransport").error("sdk line");
     ctx.logger("org.apache.hc.client5.http.wire").error("http line");
     ctx.logger("com.acme.Orders").error("app line");
 
     event("app line");
-    assertThat(ctx.lines()).contains("ERROR [] [] dev.sentry4j.transport.AsyncTransport - sdk line");
+    assertThat(ctx.lines()).contains("ERROR [] [] dev.sentry4j.internal.transport.AsyncTransport - sdk line");
     ctx.close();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("app line");
   }

@@ -1,9 +1,9 @@
 package dev.sentry4j.logback;
 
 import dev.sentry4j.SentryOptions;
-import dev.sentry4j.config.OptionRegistry;
-import dev.sentry4j.logging.LogCaptureSettings;
-import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.logging.LogCaptureSettings;
+import dev.sentry4j.spi.logging.LogLevel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.Sentry;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import dev.sentry4j.logging.LogCapture;
-import dev.sentry4j.scope.ScopeStorage;
+import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
@@ -61,7 +61,7 @@ final class LoggedTrace {
   static String idToPrint(ILoggingEvent event, String mdcKey, boolean spanId) {
     try {
       if (isOnLoggingThread(event)) {
-        Span span = ScopeStorage.current().getSpan();
+        Span span = Sentry.getCurrentSpan();
         if (span == null) {
           return "";
         }

@@ -2,8 +2,8 @@ package dev.sentry4j.logback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.config.OptionRegistry;
-import dev.sentry4j.config.OptionSpec;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSpec;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEventVO;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -314,7 +314,7 @@ class SentryAppenderEventsTest {
   void linesOfTheSdkAndOfHttpClientAreNeverCaptured() throws Exception {
     configure("logback-basic.xml");
     logback.logger("org.apache.hc.client5.http.impl.classic.InternalHttpClient").error("connection refused");
-    logback.logger("dev.sentry4j.transport.AsyncTransport").error("queue full");
+    logback.logger("dev.sentry4j.internal.transport.AsyncTransport").error("queue full");
     Thread sdkThread = new dev.sentry4j.internal.SdkThread(
         () -> logback.logger("com.shop.Checkout").error("logged on an SDK thread"), "test");
     sdkThread.start();

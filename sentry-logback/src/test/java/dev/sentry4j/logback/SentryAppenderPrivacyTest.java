@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;

@@ -1,6 +1,6 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.scope.ContextCarrier;
+import dev.sentry4j.spi.ContextCarrier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

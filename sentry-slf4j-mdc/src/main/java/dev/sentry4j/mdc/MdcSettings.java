@@ -1,6 +1,6 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

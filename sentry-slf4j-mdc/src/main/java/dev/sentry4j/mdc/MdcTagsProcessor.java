@@ -3,7 +3,7 @@ package dev.sentry4j.mdc;
 import dev.sentry4j.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
-import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.spi.logging.LogRecord;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;

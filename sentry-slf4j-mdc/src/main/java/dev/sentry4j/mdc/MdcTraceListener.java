@@ -2,7 +2,7 @@ package dev.sentry4j.mdc;
 
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
-import dev.sentry4j.tracing.SpanListener;
+import dev.sentry4j.spi.SpanListener;
 import org.slf4j.MDC;
 
 /**

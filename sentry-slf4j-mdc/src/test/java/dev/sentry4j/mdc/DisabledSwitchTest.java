@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.EventProcessor;
-import dev.sentry4j.scope.ContextCarrier;
+import dev.sentry4j.spi.ContextCarrier;
 import dev.sentry4j.scope.SentryContext;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
 import dev.sentry4j.tracing.Span;
-import dev.sentry4j.tracing.SpanListener;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.Transaction;
 import java.time.Duration;
 import java.util.ServiceLoader;

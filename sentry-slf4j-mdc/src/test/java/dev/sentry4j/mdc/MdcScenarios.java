@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.SentryOptions;
-import dev.sentry4j.logging.LogCapture;
-import dev.sentry4j.logging.LogCaptureSettings;
-import dev.sentry4j.logging.LogLevel;
-import dev.sentry4j.logging.LogRecord;
+import dev.sentry4j.spi.logging.LogCapture;
+import dev.sentry4j.spi.logging.LogCaptureSettings;
+import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.scope.SentryContext;
 import dev.sentry4j.testing.ReceivedEvent;

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.json;
 
-import dev.sentry4j.envelope.Envelope;
-import dev.sentry4j.envelope.EnvelopeItem;
+import dev.sentry4j.internal.envelope.Envelope;
+import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.SdkInfo;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;

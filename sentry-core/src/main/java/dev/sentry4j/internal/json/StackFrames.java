@@ -19,8 +19,8 @@ final class StackFrames {
   private static final String[] SDK_AND_LOGGING_PREFIXES = {
     "dev.sentry4j.Sentry",
     "dev.sentry4j.scope.",
-    "dev.sentry4j.client.",
-    "dev.sentry4j.logging.",
+    "dev.sentry4j.internal.",
+    "dev.sentry4j.spi.",
     "dev.sentry4j.logback.",
     "dev.sentry4j.log4j2.",
     "dev.sentry4j.jul.",

@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.logs;
 
-import dev.sentry4j.internal.Diagnostics;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.clientreport.DiscardCounter;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.logging.LogLevel;
+import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedItem;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.SentryReceiver;
-import dev.sentry4j.transport.ApacheHttpSender;
-import dev.sentry4j.transport.AsyncTransport;
+import dev.sentry4j.internal.transport.ApacheHttpSender;
+import dev.sentry4j.internal.transport.AsyncTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +59,17 @@ class LogBatcherTest {
   private SentryOptions batcherOptions;
 
   /** Takes envelopes without serializing them until released: a transport that cannot keep up. */
-  private static final class HoldingTransport implements dev.sentry4j.transport.Transport {
-    private final dev.sentry4j.transport.Transport delegate;
-    private final List<dev.sentry4j.envelope.Envelope> held = new java.util.ArrayList<>();
+  private static final class HoldingTransport implements dev.sentry4j.internal.transport.Transport {
+    private final dev.sentry4j.internal.transport.Transport delegate;
+    private final List<dev.sentry4j.internal.envelope.Envelope> held = new java.util.ArrayList<>();
     private boolean holding = true;
 
-    HoldingTransport(dev.sentry4j.transport.Transport delegate) {
+    HoldingTransport(dev.sentry4j.internal.transport.Transport delegate) {
       this.delegate = delegate;
     }
 
     @Override
-    public synchronized boolean send(dev.sentry4j.envelope.Envelope envelope) {
+    public synchronized boolean send(dev.sentry4j.internal.envelope.Envelope envelope) {
       if (holding) {
         return held.add(envelope);
       }

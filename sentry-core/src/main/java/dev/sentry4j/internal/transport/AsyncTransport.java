@@ -1,0 +1,434 @@
+package dev.sentry4j.internal.transport;
+
+import dev.sentry4j.Dsn;
+
+import dev.sentry4j.ClientStats;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.internal.clientreport.ClientReport;
+import dev.sentry4j.clientreport.DataCategory;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
+import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.envelope.Envelope;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.internal.transport.spool.DiskSpool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The delivery pipeline: memory bounded in count and bytes, then a disk spool, two SDK threads,
+ * retries, rate limits and client reports. The capturing thread only takes a memory slot and queues
+ * the envelope; it never serializes, never waits for I/O and never waits for room (no room: the
+ * envelope is dropped and counted as {@code queue_overflow}). See the package documentation for the
+ * whole design. Thread-safe.
+ *
+ * <pre>{@code
+ * Transport transport = new AsyncTransport(options, new ApacheHttpSender(dsn, connect, read), discards);
+ * transport.send(envelope);                  // never blocks
+ * transport.flush(Duration.ofSeconds(15));   // memory and spool
+ * transport.close(Duration.ofSeconds(2));    // what is left stays on disk for the next start
+ * }</pre>
+ */
+public final class AsyncTransport implements Transport {
+  /** Tells the intake worker to stop; everything behind it is saved by {@code close}. */
+  private static final Envelope STOP = new Envelope(null, null, List.of());
+  /** Part of the close timeout kept for writing what is left to disk. */
+  private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
+  private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
+  private final Backlog backlog;
+  private final RateLimiter limits;
+  private final HttpSender http;
+  private final DiscardCounter discards;
+  private final boolean reportsEnabled;
+  private final Progress progress = new Progress();
+  private final Sender sender;
+  private final Thread intakeThread;
+  private final Thread senderThread;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile boolean closing;
+  private volatile boolean stopping;
+
+  /**
+   * Creates and starts a memory-only pipeline without client reports.
+   *
+   * @param sender posts envelopes
+   * @param maxQueueSize envelopes held in memory
+   * @param discards where drops are counted
+   */
+  public AsyncTransport(HttpSender sender, int maxQueueSize, DiscardCounter discards) {
+    this(
+        sender,
+        maxQueueSize,
+        SentryOptions.DEFAULT_MAX_QUEUE_BYTES,
+        false,
+        null,
+        discards,
+        DeliveryTuning.DEFAULT);
+  }
+
+  /**
+   * Creates and starts the pipeline the options describe: {@code maxQueueSize}, {@code
+   * maxQueueBytes}, the spool ({@code cacheDirPath}, {@code maxCacheItems} — 0 turns it off — and
+   * {@code maxCacheBytes}) and {@code sendClientReports}. Reads no file: envelopes left on disk by an
+   * earlier run are found by the sender thread.
+   *
+   * @param options the options; must have a DSN
+   * @param sender posts envelopes
+   * @param discards where drops are counted
+   * @throws IllegalArgumentException naming {@code cacheDirPath} when it is not a valid path
+   */
+  public AsyncTransport(SentryOptions options, HttpSender sender, DiscardCounter discards) {
+    this(
+        sender,
+        options.getMaxQueueSize(),
+        options.getMaxQueueBytes(),
+        options.isSendClientReports(),
+        spoolFor(options, discards),
+        discards,
+        DeliveryTuning.DEFAULT);
+  }
+
+  AsyncTransport(
+      HttpSender http,
+      int maxQueueSize,
+      long maxQueueBytes,
+      boolean reportsEnabled,
+      DiskSpool spool,
+      DiscardCounter discards,
+      DeliveryTuning tuning) {
+    this.http = http;
+    this.discards = discards;
+    this.reportsEnabled = reportsEnabled;
+    this.limits = new RateLimiter(tuning.ticker);
+    this.backlog = new Backlog(maxQueueSize, maxQueueBytes, spool, discards);
+    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress);
+    this.intakeThread = new SdkThread(this::runIntake, "worker");
+    this.senderThread = new SdkThread(sender, "sender");
+    this.intakeThread.start();
+    this.senderThread.start();
+  }
+
+  /** The spool the options ask for, or {@code null} when {@code maxCacheItems} is 0. */
+  static DiskSpool spoolFor(SentryOptions options, DiscardCounter discards) {
+    if (options.getMaxCacheItems() == 0 || options.getDsn() == null) {
+      return null;
+    }
+    Dsn dsn = options.getDsn();
+    Path dir =
+        DiskSpool.directoryFor(
+            options.getCacheDirPath(),
+            dsn.getProjectId(),
+            dsn.getPublicKey(),
+            dsn.getEnvelopeUri().toString());
+    return spoolAt(dir, options.getMaxCacheItems(), options.getMaxCacheBytes(), discards, null);
+  }
+
+  /** A spool that counts evictions as {@code cache_overflow}; {@code writer} null for the default. */
+  static DiskSpool spoolAt(
+      Path dir, int maxItems, long maxBytes, DiscardCounter discards, DiskSpool.FileWriter writer) {
+    return writer == null
+        ? new DiskSpool(dir, maxItems, maxBytes, evicted(discards))
+        : new DiskSpool(dir, maxItems, maxBytes, evicted(discards), writer);
+  }
+
+  private static java.util.function.Consumer<String> evicted(DiscardCounter discards) {
+    return manifest -> Manifest.record(discards, DiscardReason.CACHE_OVERFLOW, manifest);
+  }
+
+  @Override
+  public boolean send(Envelope envelope) {
+    if (closed.get()) {
+      Drops.record(discards, DiscardReason.QUEUE_OVERFLOW, envelope);
+      Diagnostics.debug("Envelope dropped: the transport is closed");
+      return false;
+    }
+    Envelope kept = limits.filter(envelope, discards);
+    if (kept == null) {
+      Diagnostics.debug("Envelope dropped: Sentry's rate limit is running");
+      return false;
+    }
+    if (!backlog.reserve()) {
+      Drops.record(discards, DiscardReason.QUEUE_OVERFLOW, kept);
+      Diagnostics.warn("Envelope dropped: the in-memory queue is full");
+      return false;
+    }
+    inbox.add(kept);
+    return true;
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    if (backlog.spool() != null) {
+      backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
+    }
+    if (!senderThread.isAlive()) {
+      return backlog.isEmpty();
+    }
+    sender.beginFlush();
+    try {
+      boolean drained = progress.await(deadline, backlog::isEmpty);
+      if (drained && reportsEnabled) {
+        long ticket = sender.requestReport();
+        progress.await(deadline, () -> sender.isReportDone(ticket) || !senderThread.isAlive());
+      }
+      return drained;
+    } finally {
+      sender.endFlush();
+    }
+  }
+
+  /**
+   * Flushes for most of {@code timeout} — halfway through, what still waits in memory is written to
+   * the spool and sent from there — then stops both threads (a request still in flight is cut and
+   * its envelope kept) and writes what is still left, plus the pending client report, to the spool
+   * for the next start. What cannot be written in time is dropped and counted. Without a usable
+   * spool, what is left in memory is dropped and counted.
+   */
+  @Override
+  public void close(Duration timeout) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long total = Math.max(0, timeout.toNanos());
+    long deadline = System.nanoTime() + total;
+    long reserve = Math.min(total / 4, MAX_CLOSE_RESERVE_NANOS);
+    long sendUntil = deadline - reserve;
+    if (reportsEnabled) {
+      sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
+    }
+    boolean flushed = flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2));
+    if (!flushed) {
+      // Half the time is gone and envelopes still wait: secure them first. What waits in memory
+      // goes to disk now (64 envelopes per file), and so does everything the intake worker
+      // serializes from here on; the flush then sends from disk, and what it cannot send in time
+      // is already where the next start finds it. A short backlog never touches the disk.
+      closing = true;
+      backlog.spillOutbox();
+      flushed = flush(untilNanos(sendUntil));
+    }
+    stopping = true;
+    inbox.add(STOP);
+    sender.stop();
+    http.close(); // cuts a request still in flight; the sender keeps its envelope
+    join(intakeThread, deadline);
+    join(senderThread, deadline);
+    int dropped = saveLeftovers(deadline);
+    if (reportsEnabled) {
+      spoolPendingReport();
+    }
+    progress.changed();
+    if (!flushed) {
+      Diagnostics.warn(
+          "Closed before everything was sent: "
+              + backlog.onDisk()
+              + " envelope(s) wait on disk for the next start"
+              + (dropped > 0 ? ", " + dropped + " dropped and counted" : ""));
+    }
+  }
+
+  @Override
+  public ClientStats getStats() {
+    return new ClientStats(
+        backlog.inMemory(), backlog.onDisk(), sender.sentCount(), discards.totals());
+  }
+
+  // ------------------------------------------------------------------ the intake worker
+
+  private void runIntake() {
+    List<Outgoing> toDisk = new ArrayList<>();
+    while (true) {
+      Envelope envelope;
+      try {
+        envelope = inbox.take();
+      } catch (InterruptedException e) {
+        continue; // only STOP ends the loop: an interrupt must not cut a spool write
+      }
+      if (envelope == STOP) {
+        return;
+      }
+      int taken = 1;
+      boolean stop = false;
+      try {
+        intake(envelope, toDisk);
+        // Going to disk: take what else waits, without waiting, to write it in the same file.
+        while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES && !stopping) {
+          Envelope next = inbox.poll();
+          if (next == null) {
+            break;
+          }
+          if (next == STOP) {
+            stop = true;
+            break;
+          }
+          taken++;
+          intake(next, toDisk);
+        }
+        backlog.spill(toDisk);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable t) { // the worker must survive anything
+        Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+        for (Outgoing o : toDisk) {
+          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+        }
+      } finally {
+        toDisk.clear();
+        backlog.releaseSlots(taken);
+      }
+      sender.wake();
+      progress.changed();
+      if (stop || stopping) {
+        return; // close() saves what is still queued
+      }
+    }
+  }
+
+  /**
+   * Applies rate limits and serializes (without {@code sent_at}); keeps the result in memory for the
+   * sender, or adds it to {@code toDisk} when memory is full, Sentry cannot be reached or the
+   * transport closes.
+   */
+  private void intake(Envelope envelope, List<Outgoing> toDisk) {
+    Outgoing o;
+    try {
+      o = serialize(envelope);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable t) {
+      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+      return;
+    }
+    if (o == null) {
+      return;
+    }
+    boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
+    if (diskFirst || !backlog.tryHold(o)) {
+      toDisk.add(o);
+    }
+  }
+
+  private Outgoing serialize(Envelope envelope) {
+    Envelope kept = limits.filter(envelope, discards);
+    if (kept == null) {
+      return null;
+    }
+    try {
+      byte[] bytes = EnvelopeWriter.write(kept, null);
+      return new Outgoing(bytes, Manifest.of(kept), null);
+    } catch (RuntimeException e) {
+      recordQuietly(kept, DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.error("serialize", "Could not serialize an envelope; dropped", e);
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ closing
+
+  /** Writes what is still in memory to disk; returns how many envelopes had to be dropped. */
+  private int saveLeftovers(long deadline) {
+    DiscardReason reason =
+        sender.isOffline() ? DiscardReason.NETWORK_ERROR : DiscardReason.QUEUE_OVERFLOW;
+    int dropped = 0;
+    List<Envelope> unserialized = new ArrayList<>();
+    inbox.drainTo(unserialized);
+    List<Outgoing> left = backlog.drainOutbox();
+    int slots = 0;
+    for (Envelope e : unserialized) {
+      if (e == STOP) {
+        continue;
+      }
+      slots++;
+      if (System.nanoTime() - deadline >= 0) {
+        recordQuietly(e, reason);
+        dropped++;
+      } else {
+        Outgoing o = serialize(e); // null: dropped and counted already
+        if (o != null) {
+          left.add(o);
+        }
+      }
+    }
+    for (List<Outgoing> batch : backlog.batches(left)) {
+      if (System.nanoTime() - deadline >= 0 || !backlog.toDisk(batch)) {
+        for (Outgoing o : batch) {
+          Manifest.record(discards, reason, o.manifest);
+          backlog.unhold(o);
+          dropped++;
+        }
+      }
+    }
+    backlog.releaseSlots(slots);
+    return dropped;
+  }
+
+  /** Keeps the counts nobody reported yet on disk, for the next start to send. */
+  private void spoolPendingReport() {
+    DiskSpool spool = backlog.spool();
+    if (spool == null || !spool.isWritable()) {
+      return;
+    }
+    ClientReport report = ClientReport.take(discards, Instant.now());
+    if (report == null) {
+      return;
+    }
+    byte[] bytes = EnvelopeWriter.write(Sender.reportEnvelope(report), null);
+    String manifest = "client_report~1~1~" + report.payload().length;
+    byte[] file = SpoolBatch.encode(List.of(new SpoolBatch.Record(manifest, bytes)));
+    if (spool.store(file, 1, manifest) == null) {
+      report.restoreTo(discards);
+    }
+  }
+
+  private void recordQuietly(Envelope envelope, DiscardReason reason) {
+    try {
+      Drops.record(discards, reason, envelope);
+    } catch (RuntimeException e) {
+      // counting must not fail the worker
+    }
+  }
+
+  private static Duration untilNanos(long deadline) {
+    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  private static void join(Thread thread, long deadline) {
+    long left = deadline - System.nanoTime();
+    try {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  // ------------------------------------------------------------------ for tests
+
+  /** Most envelopes ever waiting for serialization at once. */
+  int peakQueued() {
+    return backlog.peakSlots();
+  }
+
+  /** Most serialized bytes ever held in memory at once. */
+  long peakQueuedBytes() {
+    return backlog.peakHeldBytes();
+  }
+
+  /** Whether Sentry could not be reached at the last attempt. */
+  boolean isOffline() {
+    return sender.isOffline();
+  }
+
+  /** Whether a rate limit covers the category now. */
+  boolean isRateLimited(DataCategory category) {
+    return limits.isLimited(category);
+  }
+}

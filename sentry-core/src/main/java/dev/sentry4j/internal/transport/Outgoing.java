@@ -1,0 +1,28 @@
+package dev.sentry4j.internal.transport;
+
+import dev.sentry4j.internal.transport.spool.DiskSpool;
+
+/**
+ * One serialized envelope on its way: its bytes without {@code sent_at}, its {@link Manifest}, and
+ * where it came from — memory or a claimed spool file. Used by one thread at a time.
+ */
+final class Outgoing {
+  final byte[] bytes;
+  final String manifest;
+  /** The spool file it was read from, or {@code null} when it lives in memory. */
+  final DiskSpool.Claim claim;
+  /** Attempts answered with 5xx so far (memory envelopes; spooled ones are counted by name). */
+  int serverErrors;
+  /** Whether it counts against the memory bound (guarded by the backlog's lock). */
+  boolean held;
+
+  Outgoing(byte[] bytes, String manifest, DiskSpool.Claim claim) {
+    this.bytes = bytes;
+    this.manifest = manifest;
+    this.claim = claim;
+  }
+
+  boolean inMemory() {
+    return claim == null;
+  }
+}

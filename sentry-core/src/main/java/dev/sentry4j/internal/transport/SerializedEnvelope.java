@@ -1,0 +1,203 @@
+package dev.sentry4j.internal.transport;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sentry4j.internal.json.EnvelopeWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A serialized envelope read back (from memory or the disk spool) just before it is sent: checks that
+ * it is whole, and writes it again with {@code sent_at} in the header, without the items a rate limit
+ * covers, and with a client report appended. Envelopes are stored without {@code sent_at}, which is
+ * the time of transmission. Immutable.
+ */
+final class SerializedEnvelope {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** One item: where its header line starts and its payload ends in the data. */
+  static final class Item {
+    final String type;
+    final int start;
+    final int end;
+
+    Item(String type, int start, int end) {
+      this.type = type;
+      this.start = start;
+      this.end = end;
+    }
+  }
+
+  /** The bytes are not a whole envelope (truncated file, garbage, no items). */
+  static final class MalformedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedException(String message) {
+      super(message);
+    }
+  }
+
+  private final byte[] data;
+  private final ObjectNode header;
+  private final List<Item> items;
+
+  private SerializedEnvelope(byte[] data, ObjectNode header, List<Item> items) {
+    this.data = data;
+    this.header = header;
+    this.items = items;
+  }
+
+  /** Parses and checks {@code data}: JSON header lines, each payload {@code length} bytes long. */
+  static SerializedEnvelope parse(byte[] data) throws MalformedException {
+    int headerEnd = indexOf(data, 0);
+    if (headerEnd < 0) {
+      throw new MalformedException("no item after the envelope header");
+    }
+    JsonNode header = json(data, 0, headerEnd, "envelope header");
+    if (!(header instanceof ObjectNode)) {
+      throw new MalformedException("the envelope header is not a JSON object");
+    }
+    List<Item> items = new ArrayList<>(2);
+    int pos = headerEnd + 1;
+    while (pos < data.length) {
+      int lineEnd = indexOf(data, pos);
+      if (lineEnd < 0) {
+        throw new MalformedException("item header without payload at byte " + pos);
+      }
+      JsonNode itemHeader = json(data, pos, lineEnd, "item header");
+      JsonNode type = itemHeader.get("type");
+      if (!(itemHeader instanceof ObjectNode) || type == null || !type.isTextual()) {
+        throw new MalformedException("item header without type at byte " + pos);
+      }
+      int payloadStart = lineEnd + 1;
+      int payloadEnd;
+      JsonNode length = itemHeader.get("length");
+      if (length != null) {
+        if (!length.canConvertToInt() || length.asInt() < 0) {
+          throw new MalformedException("bad item length " + length);
+        }
+        payloadEnd = payloadStart + length.asInt();
+        if (payloadEnd > data.length || payloadEnd < payloadStart) {
+          throw new MalformedException("truncated: item of " + length + " bytes at byte " + pos);
+        }
+        if (payloadEnd < data.length && data[payloadEnd] != '\n') {
+          throw new MalformedException("item payload not followed by a newline at byte " + payloadEnd);
+        }
+      } else {
+        int nl = indexOf(data, payloadStart);
+        payloadEnd = nl < 0 ? data.length : nl;
+      }
+      checkJsonShape(data, payloadStart, payloadEnd, itemHeader);
+      items.add(new Item(type.asText(), pos, payloadEnd));
+      pos = payloadEnd + 1;
+    }
+    if (items.isEmpty()) {
+      throw new MalformedException("no item after the envelope header");
+    }
+    return new SerializedEnvelope(data, (ObjectNode) header, items);
+  }
+
+  /** The items, in order. */
+  List<Item> items() {
+    return items;
+  }
+
+  /**
+   * Writes the envelope for sending.
+   *
+   * @param sentAt written as {@code sent_at} (replacing one that was there)
+   * @param keep which items to keep, by index; {@code null} keeps all
+   * @param clientReport a {@code client_report} payload to append, or {@code null}
+   */
+  byte[] toWire(Instant sentAt, boolean[] keep, byte[] clientReport) {
+    ObjectNode out = MAPPER.createObjectNode();
+    JsonNode eventId = header.get("event_id");
+    if (eventId != null) {
+      out.set("event_id", eventId);
+    }
+    out.put("sent_at", EnvelopeWriter.rfc3339(sentAt));
+    for (Map.Entry<String, JsonNode> f : header.properties()) {
+      if (!f.getKey().equals("event_id") && !f.getKey().equals("sent_at")) {
+        out.set(f.getKey(), f.getValue());
+      }
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(data.length + 128);
+    try {
+      buffer.write(MAPPER.writeValueAsBytes(out));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write an envelope header", e);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      if (keep == null || keep[i]) {
+        Item item = items.get(i);
+        buffer.write('\n');
+        buffer.write(data, item.start, item.end - item.start);
+      }
+    }
+    if (clientReport != null) {
+      buffer.write('\n');
+      buffer.writeBytes(
+          ("{\"type\":\"client_report\",\"length\":"
+                  + clientReport.length
+                  + ",\"content_type\":\"application/json\"}\n")
+              .getBytes(StandardCharsets.UTF_8));
+      buffer.writeBytes(clientReport);
+    }
+    buffer.write('\n');
+    return buffer.toByteArray();
+  }
+
+  /** A JSON item whose payload does not even look like an object was damaged on disk. */
+  private static void checkJsonShape(byte[] data, int start, int end, JsonNode itemHeader)
+      throws MalformedException {
+    JsonNode contentType = itemHeader.get("content_type");
+    if (contentType == null || !"application/json".equals(contentType.asText())) {
+      return;
+    }
+    int first = start;
+    while (first < end && isSpace(data[first])) {
+      first++;
+    }
+    int last = end - 1;
+    while (last > first && isSpace(data[last])) {
+      last--;
+    }
+    if (first >= end || data[first] != '{' || data[last] != '}') {
+      throw new MalformedException("a JSON item payload is not a JSON object");
+    }
+  }
+
+  private static boolean isSpace(byte b) {
+    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+  }
+
+  private static JsonNode json(byte[] data, int start, int end, String what)
+      throws MalformedException {
+    try {
+      JsonNode node = MAPPER.readTree(data, start, end - start);
+      if (node == null || node.isMissingNode()) {
+        throw new MalformedException("empty " + what);
+      }
+      return node;
+    } catch (IOException e) {
+      throw new MalformedException("unreadable " + what);
+    }
+  }
+
+  private static int indexOf(byte[] data, int from) {
+    for (int i = from; i < data.length; i++) {
+      if (data[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Delivery: from an envelope handed over by the capturing thread to Sentry's answer.
+ *
+ * <h2>Design</h2>
+ *
+ * <pre>
+ *  capturing thread          intake worker (sentry4j-worker)      sender (sentry4j-sender)
+ *  ────────────────          ───────────────────────────────      ────────────────────────
+ *  rate limit? drop          rate limit? drop                     memory first, then disk (oldest
+ *  take a memory slot        serialize (no sent_at), free slot    file first, one envelope every
+ *   none: drop,              ├─ fits in maxQueueBytes and          100 ms unless a flush waits)
+ *   queue_overflow           │  Sentry answers → memory ─────────▶ write sent_at, attach a due
+ *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        client report, POST:
+ *                               closing → disk spool, 64 per file  2xx done · 429 drop, limits ·
+ *                                 ─────────────────────────────▶  4xx drop (send_error) · 5xx and
+ *                                                                  network errors: keep on disk,
+ *                                                                  back off, memory to disk
+ * </pre>
+ *
+ * <ul>
+ *   <li><b>The caller never blocks.</b> {@link dev.sentry4j.internal.transport.AsyncTransport#send} checks a
+ *       volatile rate-limit deadline, takes one of {@code maxQueueSize} slots with an atomic
+ *       increment and appends to an unbounded linked queue (the slots bound it). No slot: the
+ *       envelope is dropped and counted ({@code queue_overflow}). It never serializes.
+ *   <li><b>Overflow path.</b> The caller cannot serialize, so it cannot spill to disk itself. The
+ *       intake worker frees a slot as soon as the envelope is serialized, so the slots empty at the
+ *       speed of serialization, not of HTTP; serialized envelopes wait in memory up to {@code
+ *       maxQueueBytes}, then go to disk. A disk write costs far more per file than per byte, so the
+ *       worker, once it writes to disk, takes what else waits in the queue (without waiting) into
+ *       the same file, up to 64 envelopes.
+ *   <li><b>Two threads.</b> The sender may wait up to {@code readTimeout} on a slow or stalled
+ *       server; the intake worker goes on serializing and spilling meanwhile.
+ *   <li><b>Memory bound.</b> At most {@code maxQueueSize} unserialized envelopes and {@code
+ *       maxQueueBytes} of serialized ones (in flight included; a single larger envelope is let
+ *       through alone).
+ *   <li><b>Disk spool</b> ({@link dev.sentry4j.internal.transport.spool.DiskSpool}): atomic
+ *       temp-file-and-rename writes, oldest file first, {@code maxCacheItems} envelopes and {@code
+ *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by atomic rename
+ *       so that processes sharing the directory never send a file twice, corrupt files moved aside
+ *       and counted ({@code internal_sdk_error}). A file partly sent and then interrupted is written
+ *       back with the rest, in its place. Not writable or full: memory only, one diagnostic line.
+ *       Envelopes are stored without {@code sent_at}; it is written at each attempt.
+ *   <li><b>Retries.</b> Network errors and 5xx keep the envelope on disk and back off exponentially
+ *       with jitter (1 s doubling to 60 s); while backing off, new envelopes go to disk. An envelope
+ *       answered with 5xx five times is dropped ({@code send_error}). No retry of 4xx; 429 is not
+ *       reported (Relay counted it); 413 is reported as {@code send_error} with a diagnostic.
+ *       Delivery is at least once: a request cut by a timeout or by close is sent again, with the
+ *       same event id.
+ *   <li><b>Rate limits</b> ({@code X-Sentry-Rate-Limits} on any answer, {@code Retry-After} or 60 s on
+ *       a 429) per category and per DSN, checked before serialization; limited items are dropped as
+ *       {@code ratelimit_backoff}, limited spooled files wait for the limit to end. Time comes from a
+ *       {@code Ticker}, so tests move it instead of sleeping.
+ *   <li><b>Client reports</b> leave the {@link dev.sentry4j.internal.clientreport.DiscardCounter} at most
+ *       every 30 s attached to an outgoing envelope, alone after 60 s idle, and at every flush and
+ *       close; their counts go back when the envelope carrying them is lost; at close, unsent counts
+ *       are written to the spool.
+ *   <li><b>Flush and close</b> wait for memory and the spool. Close sends for most of its timeout
+ *       and keeps a quarter of it (at most 500 ms) to write what is still left to disk; if half the
+ *       sending time passes with envelopes still waiting, it first writes everything in memory to
+ *       disk and sends from there, so that what it cannot send is already safe for the next start.
+ * </ul>
+ *
+ * <p>Everything an envelope is dropped for is counted in the client's {@code DiscardCounter},
+ * reported to Sentry and visible in {@link dev.sentry4j.SentryClient#getStats()}.
+ */
+package dev.sentry4j.internal.transport;

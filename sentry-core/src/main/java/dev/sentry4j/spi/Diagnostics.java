@@ -1,0 +1,134 @@
+package dev.sentry4j.spi;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+/**
+ * The SDK's own diagnostic log. Internal, may change.
+ *
+ * <p>It never goes through SLF4J, Logback, Log4j 2 or JUL, so a diagnostic line can never loop back
+ * into an appender. Lines go to {@code System.err} when {@code debug} is on; warnings and errors also
+ * go to registered listeners (the adapters forward them to their framework's status channel).
+ * Warnings and errors with the same key are rate-limited to one per minute. Thread-safe.
+ */
+public final class Diagnostics {
+  /** Severity of a diagnostic line. */
+  public enum Severity {
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR
+  }
+
+  private static final long REPEAT_INTERVAL_NANOS = 60_000_000_000L;
+  private static volatile boolean debug;
+  private static volatile PrintStream out = System.err;
+  private static final CopyOnWriteArrayList<BiConsumer<Severity, String>> LISTENERS =
+      new CopyOnWriteArrayList<>();
+  private static final ConcurrentHashMap<String, Long> LAST_REPORTED = new ConcurrentHashMap<>();
+
+  private Diagnostics() {}
+
+  /** Turns printing to stderr on or off. */
+  public static void setDebug(boolean on) {
+    debug = on;
+  }
+
+  /** Whether debug printing is on. */
+  public static boolean isDebug() {
+    return debug;
+  }
+
+  /** Redirects printed lines (tests). */
+  public static void setOutput(PrintStream stream) {
+    out = stream == null ? System.err : stream;
+  }
+
+  /** Adds a listener for warnings and errors; returns a handle that removes it. */
+  public static AutoCloseable addListener(BiConsumer<Severity, String> listener) {
+    LISTENERS.add(listener);
+    return () -> LISTENERS.remove(listener);
+  }
+
+  /** A debug line, printed only with {@code debug=true}. */
+  public static void debug(String message) {
+    if (debug) {
+      print(Severity.DEBUG, message, null);
+    }
+  }
+
+  /** An info line, printed only with {@code debug=true}. */
+  public static void info(String message) {
+    if (debug) {
+      print(Severity.INFO, message, null);
+    }
+  }
+
+  /** A warning; rate-limited by its message. */
+  public static void warn(String message) {
+    report(Severity.WARN, message, message, null);
+  }
+
+  /** A warning with a cause; rate-limited by {@code key}. */
+  public static void warn(String key, String message, Throwable cause) {
+    report(Severity.WARN, key, message, cause);
+  }
+
+  /** An error with a cause; rate-limited by {@code key}. */
+  public static void error(String key, String message, Throwable cause) {
+    report(Severity.ERROR, key, message, cause);
+  }
+
+  private static void report(Severity severity, String key, String message, Throwable cause) {
+    long now = System.nanoTime();
+    Long last = LAST_REPORTED.get(key);
+    if (last != null && now - last < REPEAT_INTERVAL_NANOS) {
+      return;
+    }
+    if (LAST_REPORTED.size() > 1000) {
+      LAST_REPORTED.clear();
+    }
+    LAST_REPORTED.put(key, now);
+    String text = cause == null ? message : message + ": " + describe(cause);
+    if (debug) {
+      print(severity, text, cause);
+    }
+    for (BiConsumer<Severity, String> listener : LISTENERS) {
+      try {
+        listener.accept(severity, text);
+      } catch (RuntimeException ignored) {
+        // a broken listener must not break the SDK
+      }
+    }
+  }
+
+  /** Forgets rate-limit state (tests). */
+  public static void resetRateLimits() {
+    LAST_REPORTED.clear();
+  }
+
+  static String describe(Throwable t) {
+    String msg;
+    try {
+      msg = t.getMessage();
+    } catch (RuntimeException e) {
+      msg = null;
+    }
+    return msg == null ? t.getClass().getName() : t.getClass().getName() + ": " + msg;
+  }
+
+  private static void print(Severity severity, String message, Throwable cause) {
+    try {
+      PrintStream stream = out;
+      stream.println(Instant.now() + " [sentry4j] " + severity + " " + message);
+      if (cause != null && debug) {
+        cause.printStackTrace(stream);
+      }
+    } catch (RuntimeException ignored) {
+      // stderr closed: nothing more we can do
+    }
+  }
+}

@@ -1,0 +1,356 @@
+package dev.sentry4j.spi.logging;
+
+import dev.sentry4j.Hint;
+import dev.sentry4j.SentryClient;
+import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Message;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.internal.Strings;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.tracing.TraceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one mapping from log lines to Sentry data, shared by every adapter: thresholds, level mapping,
+ * breadcrumbs, error events (message template and parameters, MDC to tags and extras, markers,
+ * key-value pairs, exception, trace context). Adapters only read their framework's record into a
+ * {@link LogRecord}.
+ *
+ * <p>Typical adapter code:
+ *
+ * <pre>{@code
+ * if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(name)) return; // no allocation
+ * if (!ReentryGuard.enter()) return;
+ * try {
+ *   if (capture.needsRecord(level, Sentry.getClient())) {
+ *     capture.capture(toRecord(frameworkEvent));                     // event and/or Sentry Log
+ *   } else {
+ *     capture.captureBreadcrumb(level, name, timestamp, text);       // just the breadcrumb
+ *   }
+ * } finally { ReentryGuard.exit(); }
+ * }</pre>
+ *
+ * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
+ */
+public final class LogCapture {
+  private static final String[] IGNORED_LOGGER_PREFIXES = {
+    "dev.sentry4j.", "org.apache.hc.client5.", "org.apache.hc.core5.",
+  };
+
+  private final LogCaptureSettings settings;
+  private final int eventThreshold;
+  private final int breadcrumbThreshold;
+  private final int logsThreshold;
+  private final int lowestThreshold;
+  private final String mechanism;
+  private final String origin;
+
+  /** A capture with the given settings. */
+  public LogCapture(LogCaptureSettings settings) {
+    this.settings = settings;
+    this.eventThreshold = settings.getMinimumEventLevel().ordinal();
+    this.breadcrumbThreshold = settings.getMinimumBreadcrumbLevel().ordinal();
+    this.logsThreshold = settings.getMinimumLevel().ordinal();
+    this.lowestThreshold = Math.min(Math.min(eventThreshold, breadcrumbThreshold), logsThreshold);
+    this.mechanism = "auto.log." + settings.getIntegration();
+    this.origin = mechanism;
+  }
+
+  /** The settings. */
+  public LogCaptureSettings getSettings() {
+    return settings;
+  }
+
+  /** Whether a line at {@code level} can matter at all: one comparison, no allocation. */
+  public boolean isEnabledFor(LogLevel level) {
+    return level.ordinal() >= lowestThreshold;
+  }
+
+  /**
+   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own and
+   * HttpClient's, which would loop).
+   */
+  public static boolean isIgnoredLogger(String loggerName) {
+    if (SdkThread.isCurrent()) {
+      return true;
+    }
+    if (loggerName == null) {
+      return false;
+    }
+    for (String prefix : IGNORED_LOGGER_PREFIXES) {
+      if (loggerName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether an MDC key only repeats the trace the record already carries: the keys that
+   * {@code sentry-slf4j-mdc} and {@code sentry-log4j2} write by default ({@code trace_id}, {@code
+   * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
+   */
+  static boolean isTraceKey(String key) {
+    return "trace_id".equals(key) || "span_id".equals(key) || "trace_sampled".equals(key);
+  }
+
+  /** The trace of the calling thread: its current span's, else its scope's propagation context. */
+  public static TraceContext currentTrace() {
+    return ScopeStorage.current().getTraceContext();
+  }
+
+  /**
+   * Turns one line into an error event, a breadcrumb and/or a Sentry Log record (with {@code
+   * enableLogs}), as the thresholds say. Never throws.
+   */
+  public void capture(LogRecord record) {
+    try {
+      Scopes scopes = ScopeStorage.current();
+      SentryClient client = scopes.getClient();
+      if (!client.isEnabled()) {
+        return;
+      }
+      int level = record.getLevel().ordinal();
+      if (level >= logsThreshold && client.getOptions().isEnableLogs()) {
+        captureLog(record, scopes, client);
+      }
+      if (level >= eventThreshold) {
+        Event event = toEvent(record);
+        client.captureEvent(event, Hint.of(Hint.LOG_RECORD, record), scopes);
+      }
+      if (level >= breadcrumbThreshold) {
+        // a Hint is a map: make one only when a beforeBreadcrumb callback can read it
+        Hint hint =
+            client.getOptions().getBeforeBreadcrumb() == null
+                ? null
+                : Hint.of(Hint.LOG_RECORD, record);
+        scopes.addBreadcrumb(toBreadcrumb(record), hint);
+      }
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
+    }
+  }
+
+  /**
+   * Whether a line at {@code level} needs the whole {@link LogRecord}: it becomes an error event,
+   * or a Sentry Log record ({@code enableLogs}). Otherwise it can at most be a breadcrumb, and the
+   * adapter hands {@link #captureBreadcrumb} just the four values a breadcrumb keeps.
+   */
+  public boolean needsRecord(LogLevel level, SentryClient client) {
+    int l = level.ordinal();
+    return l >= eventThreshold || (l >= logsThreshold && client.getOptions().isEnableLogs());
+  }
+
+  /**
+   * A line that can only become a breadcrumb ({@link #needsRecord} is false): adds it as {@link
+   * #capture} would (category = logger, level mapped, the text), without a {@link LogRecord}. One is
+   * made only when a {@code beforeBreadcrumb} callback can read it in its hint. The common case
+   * allocates just the breadcrumb. Never throws.
+   *
+   * @param level the line's level; below {@code minimumBreadcrumbLevel} nothing is added
+   * @param loggerName the logger, the breadcrumb's category
+   * @param timestamp when it was logged; {@code null}: now
+   * @param text the formatted message (or the template when there is no formatted message)
+   */
+  public void captureBreadcrumb(LogLevel level, String loggerName, Instant timestamp, String text) {
+    try {
+      if (level.ordinal() < breadcrumbThreshold) {
+        return;
+      }
+      Scopes scopes = ScopeStorage.current();
+      SentryClient client = scopes.getClient();
+      if (!client.isEnabled()) {
+        return;
+      }
+      Instant at = timestamp != null ? timestamp : Instant.now();
+      Hint hint = null;
+      if (client.getOptions().getBeforeBreadcrumb() != null) {
+        hint =
+            Hint.of(
+                Hint.LOG_RECORD,
+                LogRecord.builder(level)
+                    .loggerName(loggerName)
+                    .timestamp(at)
+                    .formattedMessage(text)
+                    .build());
+      }
+      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), text), hint);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
+    }
+  }
+
+  private void captureLog(LogRecord record, Scopes scopes, SentryClient client) {
+    try {
+      client.captureLog(toLogItem(record, scopes), scopes);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture-log:" + settings.getIntegration(),
+          "Could not make a Sentry Log record; dropped",
+          e);
+    }
+  }
+
+  /**
+   * The Sentry Log record for a line, frozen on the calling thread: body = formatted message; trace
+   * of the record (else the calling thread's); attributes {@code sentry.origin} ({@code
+   * auto.log.<integration>}), the template and each parameter (only with at least one parameter),
+   * {@code logger.name}, {@code thread.name}, {@code thread.id}, the caller ({@code code.*}) when
+   * known, the throwable's {@code exception.type} and {@code exception.message}, {@code marker}, every
+   * MDC entry as {@code mdc.<key>}, and the key-value pairs and structured data under their own names
+   * with their JSON types. The SDK's own names win over a key-value pair of the same name.
+   */
+  public LogItem toLogItem(LogRecord record) {
+    return toLogItem(record, ScopeStorage.current());
+  }
+
+  private LogItem toLogItem(LogRecord record, Scopes scopes) {
+    String body =
+        record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    LogItem.Builder b =
+        LogItem.builder(record.getLevel(), body)
+            .timestamp(record.getTimestamp())
+            .trace(record.getTrace() != null ? record.getTrace() : scopes.getTraceContext());
+    for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
+      if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
+        b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
+      b.attribute(kv.getKey(), kv.getValue());
+    }
+    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
+      b.attribute(d.getKey(), d.getValue());
+    }
+    b.attribute(LogAttributes.ORIGIN, origin);
+    List<Object> args = record.getArguments();
+    if (record.getTemplate() != null && !args.isEmpty()) {
+      b.attribute(LogAttributes.MESSAGE_TEMPLATE, record.getTemplate());
+      for (int i = 0; i < args.size(); i++) {
+        b.attribute(LogAttributes.messageParameter(i), args.get(i));
+      }
+    }
+    b.attribute(LogAttributes.LOGGER_NAME, record.getLoggerName());
+    b.attribute(LogAttributes.THREAD_NAME, record.getThreadName());
+    if (record.getThreadId() >= 0) {
+      b.attribute(LogAttributes.THREAD_ID, record.getThreadId());
+    }
+    StackTraceElement source = record.getSource();
+    if (source != null) {
+      b.attribute(
+          LogAttributes.CODE_FUNCTION_NAME, source.getClassName() + "." + source.getMethodName());
+      b.attribute(LogAttributes.CODE_FILE_PATH, source.getFileName());
+      if (source.getLineNumber() > 0) {
+        b.attribute(LogAttributes.CODE_LINE_NUMBER, source.getLineNumber());
+      }
+    }
+    Throwable t = record.getThrowable();
+    if (t != null) {
+      b.attribute(LogAttributes.EXCEPTION_TYPE, t.getClass().getName());
+      b.attribute(LogAttributes.EXCEPTION_MESSAGE, safeMessage(t));
+    }
+    if (!record.getMarkers().isEmpty()) {
+      b.attribute(LogAttributes.MARKER, String.join(",", record.getMarkers()));
+    }
+    return b.build();
+  }
+
+  private static String safeMessage(Throwable t) {
+    try {
+      return t.getMessage();
+    } catch (RuntimeException e) { // a hostile getMessage()
+      return "[" + t.getClass().getName() + ".getMessage() threw " + e.getClass().getName() + "]";
+    }
+  }
+
+  /** The breadcrumb for a line: category = logger, level mapped, message formatted. */
+  public Breadcrumb toBreadcrumb(LogRecord record) {
+    return Breadcrumb.of(
+        record.getTimestamp(),
+        record.getLoggerName(),
+        record.getLevel().toEventLevel(),
+        text(record));
+  }
+
+  /** The error event for a line. */
+  public Event toEvent(LogRecord record) {
+    Event event = new Event();
+    event.setTimestamp(record.getTimestamp());
+    event.setLevel(record.getLevel().toEventLevel());
+    event.setLogger(record.getLoggerName());
+    if (record.getThreadId() >= 0) { // else keep the capturing thread's: Relay needs an id >= 0
+      event.setThread(record.getThreadId(), record.getThreadName());
+    }
+    event.setMessage(message(record));
+    if (record.getThrowable() != null) {
+      event.setThrowable(record.getThrowable());
+      event.setMechanismType(mechanism);
+      event.setHandled(true);
+    }
+    Map<String, Object> mdcRest = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
+      if (e.getValue() == null || isTraceKey(e.getKey())) {
+        continue;
+      }
+      if (settings.getContextTags().contains(e.getKey())) {
+        event.setTag(e.getKey(), e.getValue());
+      } else {
+        mdcRest.put(e.getKey(), e.getValue());
+      }
+    }
+    if (!mdcRest.isEmpty()) {
+      if (settings.isMdcAsContext()) {
+        event.setContext("MDC", mdcRest);
+      } else {
+        event.getExtras().putAll(mdcRest);
+      }
+    }
+    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
+      event.setExtra(kv.getKey(), FrozenValues.freeze(kv.getValue()));
+    }
+    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
+      event.setExtra(d.getKey(), FrozenValues.freeze(d.getValue()));
+    }
+    if (!record.getMarkers().isEmpty()) {
+      event.setTag("marker", String.join(",", record.getMarkers()));
+    }
+    if (record.getThreadName() != null) {
+      event.setExtra("thread_name", record.getThreadName());
+    }
+    if (record.getSource() != null) {
+      event.setExtra("source", record.getSource().toString());
+    }
+    event.setTraceContext(record.getTrace());
+    return event;
+  }
+
+  private static Message message(LogRecord record) {
+    String formatted = record.getFormattedMessage();
+    String template = record.getTemplate();
+    if (template == null) {
+      return formatted == null ? null : Message.of(formatted);
+    }
+    List<String> params = new ArrayList<>(record.getArguments().size());
+    for (Object arg : record.getArguments()) {
+      params.add(Strings.safeToString(arg));
+    }
+    boolean same = formatted == null || formatted.equals(template);
+    return new Message(template, params, same ? null : formatted);
+  }
+
+  private static String text(LogRecord record) {
+    return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+  }
+}

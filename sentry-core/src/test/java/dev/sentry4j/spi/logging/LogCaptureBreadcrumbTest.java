@@ -1,0 +1,160 @@
+package dev.sentry4j.spi.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sentry4j.Hint;
+import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryOptions;
+import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.testing.RelaySchema;
+import dev.sentry4j.testing.SentryReceiver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link LogCapture#captureBreadcrumb}, the adapters' path for lines that can only become
+ * breadcrumbs, and {@link LogCapture#needsRecord}, which decides it: the breadcrumb an event then
+ * carries is the one {@link LogCapture#capture} makes from a whole record.
+ */
+@Timeout(30)
+class LogCaptureBreadcrumbTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final Instant AT = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+  private SentryReceiver receiver;
+
+  @BeforeEach
+  void start() {
+    receiver = SentryReceiver.start();
+  }
+
+  @AfterEach
+  void stop() {
+    Sentry.close();
+    receiver.close();
+  }
+
+  private void init(Consumer<SentryOptions.Builder> more) {
+    Sentry.init(
+        options -> {
+          options.setDsn(receiver.dsn());
+          more.accept(options);
+        });
+  }
+
+  private static LogCapture capture() {
+    return new LogCapture(LogCaptureSettings.builder("logback").build()); // ERROR / INFO / INFO
+  }
+
+  /** The breadcrumbs of the one event captured after the lines under test. */
+  private List<JsonNode> breadcrumbsOfNextEvent() {
+    Sentry.captureMessage("boom");
+    assertThat(Sentry.flush(WAIT)).isTrue();
+    ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
+    RelaySchema.assertValidEvent(event.json());
+    return event.breadcrumbs();
+  }
+
+  @Test
+  void aBreadcrumbOnlyLineLooksLikeOneMadeFromAWholeRecord() {
+    init(o -> {});
+    LogCapture capture = capture();
+    capture.captureBreadcrumb(LogLevel.WARN, "com.example.Cart", AT, "cart 17 is slow");
+    capture.capture(
+        LogRecord.builder(LogLevel.WARN)
+            .loggerName("com.example.Cart")
+            .timestamp(AT)
+            .template("cart {} is slow", List.of(17))
+            .formattedMessage("cart 17 is slow")
+            .build());
+
+    List<JsonNode> crumbs = breadcrumbsOfNextEvent();
+
+    assertThat(crumbs).hasSize(2);
+    assertThat(crumbs.get(0)).isEqualTo(crumbs.get(1));
+    JsonNode crumb = crumbs.get(0);
+    assertThat(crumb.path("category").asText()).isEqualTo("com.example.Cart");
+    assertThat(crumb.path("level").asText()).isEqualTo("warning");
+    assertThat(crumb.path("message").asText()).isEqualTo("cart 17 is slow");
+    // seconds since the epoch, with a fraction
+    assertThat(crumb.path("timestamp").asDouble())
+        .isCloseTo(AT.getEpochSecond() + AT.getNano() / 1e9, org.assertj.core.data.Offset.offset(1e-3));
+  }
+
+  @Test
+  void linesBelowTheBreadcrumbThresholdAddNothing() {
+    init(o -> {});
+    capture().captureBreadcrumb(LogLevel.DEBUG, "com.example.Cart", AT, "debug detail");
+
+    assertThat(breadcrumbsOfNextEvent()).isEmpty();
+  }
+
+  @Test
+  void aBeforeBreadcrumbCallbackGetsTheLineInItsHintAndCanDropIt() {
+    List<LogRecord> seen = new ArrayList<>();
+    init(
+        o ->
+            o.setBeforeBreadcrumb(
+                (crumb, hint) -> {
+                  LogRecord record = hint == null ? null : hint.get(Hint.LOG_RECORD, LogRecord.class);
+                  seen.add(record);
+                  return crumb.getMessage().contains("secret") ? null : crumb;
+                }));
+    LogCapture capture = capture();
+    capture.captureBreadcrumb(LogLevel.INFO, "com.example.Cart", AT, "cart loaded");
+    capture.captureBreadcrumb(LogLevel.INFO, "com.example.Cart", AT, "a secret line");
+
+    List<JsonNode> crumbs = breadcrumbsOfNextEvent();
+
+    assertThat(crumbs).extracting(c -> c.path("message").asText()).containsExactly("cart loaded");
+    assertThat(seen).hasSize(2).doesNotContainNull();
+    LogRecord first = seen.get(0);
+    assertThat(first.getLevel()).isEqualTo(LogLevel.INFO);
+    assertThat(first.getLoggerName()).isEqualTo("com.example.Cart");
+    assertThat(first.getTimestamp()).isEqualTo(AT);
+    assertThat(first.getFormattedMessage()).isEqualTo("cart loaded");
+  }
+
+  @Test
+  void withoutATimestampTheBreadcrumbIsStampedNow() {
+    init(o -> {});
+    Instant before = Instant.now();
+    capture().captureBreadcrumb(LogLevel.INFO, "com.example.Cart", null, "cart loaded");
+
+    JsonNode crumb = breadcrumbsOfNextEvent().get(0);
+
+    assertThat(crumb.path("timestamp").asDouble())
+        .isGreaterThanOrEqualTo(before.toEpochMilli() / 1000.0 - 0.001);
+  }
+
+  @Test
+  void aDisabledSdkAddsNothingAndDoesNotThrow() {
+    LogCapture capture = capture();
+    capture.captureBreadcrumb(LogLevel.INFO, "com.example.Cart", AT, "before init");
+
+    init(o -> {});
+    assertThat(breadcrumbsOfNextEvent()).isEmpty();
+  }
+
+  @Test
+  void onlyEventLevelsAndSentryLogsNeedTheWholeRecord() {
+    init(o -> {});
+    LogCapture capture = capture();
+    assertThat(capture.needsRecord(LogLevel.ERROR, Sentry.getClient())).isTrue();
+    assertThat(capture.needsRecord(LogLevel.WARN, Sentry.getClient())).isFalse();
+    assertThat(capture.needsRecord(LogLevel.INFO, Sentry.getClient())).isFalse();
+
+    Sentry.close();
+    init(o -> o.setEnableLogs(true));
+    assertThat(capture.needsRecord(LogLevel.INFO, Sentry.getClient())).isTrue();
+    assertThat(capture.needsRecord(LogLevel.DEBUG, Sentry.getClient())).isFalse();
+  }
+}
