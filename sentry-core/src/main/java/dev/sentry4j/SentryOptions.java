@@ -485,7 +485,7 @@ public final class SentryOptions {
 
     /** The DSN as text, or {@code null} when unset. */
     public String getDsn() {
-      return dsn == null ? null : dsn.toString();
+      return dsn == null ? null : dsn.text();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.Dsn;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSpec;
@@ -99,7 +100,7 @@ final class HandlerConfig {
             + PREFIX
             + name
             + "="
-            + value
+            + (name.equals("dsn") ? Dsn.redact(value) : value)
             + " ("
             + cause.getMessage()
             + ")",

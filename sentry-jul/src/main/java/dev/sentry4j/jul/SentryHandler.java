@@ -177,7 +177,12 @@ public final class SentryHandler extends Handler {
       } else {
         // breadcrumb only: level, logger, time and text, nothing else read or copied
         c.captureBreadcrumb(
-            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+            level,
+            record.getLoggerName(),
+            record.getInstant(),
+            JulRecords.text(record),
+            JulMessages.template(record),
+            record.getParameters());
       }
     } catch (RuntimeException | LinkageError e) {
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);

@@ -158,8 +158,14 @@ public final class SentryAppender extends AbstractAppender {
           capture.capture(mapper.toRecord(event, level));
         } else {
           // breadcrumb only: level, logger, time and text, nothing else read or copied
+          org.apache.logging.log4j.message.Message message = event.getMessage();
           capture.captureBreadcrumb(
-              level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
+              level,
+              event.getLoggerName(),
+              LogEventMapper.timestamp(event),
+              mapper.text(event),
+              message == null ? null : message.getFormat(),
+              message == null ? null : message.getParameters());
         }
       }
     } catch (RuntimeException e) {

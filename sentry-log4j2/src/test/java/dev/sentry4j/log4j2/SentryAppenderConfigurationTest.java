@@ -56,7 +56,7 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
         "bad-sample-rate.xml         | sampleRate: '7",
         "bad-mdc-as-context.xml      | 'yes'",
         "bad-property.xml            | 'many'",
-        "bad-dsn.xml                 | ftp://nokey@example.com",
+        "bad-dsn.xml                 | ftp://***@example.com/1",
         "bad-layout.xml              | MessageLayout",
       })
   void aBadValueIsReportedByNameAndTheApplicationStartsWithoutTheAppender(

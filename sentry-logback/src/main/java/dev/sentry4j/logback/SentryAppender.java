@@ -363,9 +363,15 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
     try {
       if (c.needsRecord(level, Sentry.getClient())) {
-        c.capture(LogbackRecords.toRecord(event, level, text(event)));
+        c.capture(LogbackRecords.toRecord(event, level, text(event), encoder != null));
       } else {
-        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
+        c.captureBreadcrumb(
+            level,
+            event.getLoggerName(),
+            event.getInstant(),
+            text(event),
+            event.getMessage(),
+            event.getArgumentArray());
       }
     } catch (RuntimeException | LinkageError e) {
       reportAppendError(e);

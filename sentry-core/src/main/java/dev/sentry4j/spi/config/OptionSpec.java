@@ -1,5 +1,6 @@
 package dev.sentry4j.spi.config;
 
+import dev.sentry4j.Dsn;
 import dev.sentry4j.SentryOptions;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -56,8 +57,13 @@ public final class OptionSpec {
         throw new IllegalArgumentException(detail + " from " + source, e);
       }
       throw new IllegalArgumentException(
-          "Invalid value for " + source + ": '" + value + "' (" + detail + ")", e);
+          "Invalid value for " + source + ": '" + shown(value) + "' (" + detail + ")", e);
     }
+  }
+
+  /** The value as a message may show it: a DSN without its key and secret. */
+  private String shown(String value) {
+    return name.equals("dsn") ? Dsn.redact(value) : value;
   }
 
   private String words(String separator) {

@@ -9,6 +9,8 @@ import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.internal.scope.ScopeStorage;
@@ -16,6 +18,7 @@ import dev.sentry4j.internal.scope.Scopes;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +126,7 @@ public final class LogCapture {
         captureLog(record, scopes, client);
       }
       if (level >= eventThreshold) {
-        Event event = toEvent(record);
+        Event event = toEvent(record, client);
         client.captureEvent(event, Hint.of(Hint.LOG_RECORD, record), scopes);
       }
       if (level >= breadcrumbThreshold) {
@@ -132,7 +135,7 @@ public final class LogCapture {
             client.getOptions().getBeforeBreadcrumb() == null
                 ? null
                 : Hint.of(Hint.LOG_RECORD, record);
-        scopes.addBreadcrumb(toBreadcrumb(record), hint);
+        scopes.addBreadcrumb(toBreadcrumb(record, client), hint);
       }
     } catch (RuntimeException e) {
       Diagnostics.error(
@@ -162,6 +165,23 @@ public final class LogCapture {
    * @param text the formatted message (or the template when there is no formatted message)
    */
   public void captureBreadcrumb(LogLevel level, String loggerName, Instant timestamp, String text) {
+    captureBreadcrumb(level, loggerName, timestamp, text, null, null);
+  }
+
+  /**
+   * {@link #captureBreadcrumb(LogLevel, String, Instant, String)} for a line logged with a template:
+   * a parameter that follows a deny-listed key ({@code password={}}) is filtered in the text.
+   *
+   * @param template the line's template, or {@code null}
+   * @param args its arguments, or {@code null}
+   */
+  public void captureBreadcrumb(
+      LogLevel level,
+      String loggerName,
+      Instant timestamp,
+      String text,
+      String template,
+      Object[] args) {
     try {
       if (level.ordinal() < breadcrumbThreshold) {
         return;
@@ -172,6 +192,9 @@ public final class LogCapture {
         return;
       }
       Instant at = timestamp != null ? timestamp : Instant.now();
+      if (template != null && args != null && args.length > 0) {
+        text = filtered(client, template, Arrays.asList(args), text);
+      }
       Hint hint = null;
       if (client.getOptions().getBeforeBreadcrumb() != null) {
         hint =
@@ -217,6 +240,11 @@ public final class LogCapture {
   private LogItem toLogItem(LogRecord record, Scopes scopes) {
     String body =
         record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    SentryClient client = scopes.getClient();
+    boolean encodedOnly = encodedOnly(record, client);
+    if (encodedOnly) {
+      body = filtered(client, record.getTemplate(), record.getArguments(), body);
+    }
     LogItem.Builder b =
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
@@ -234,7 +262,7 @@ public final class LogCapture {
     }
     b.attribute(LogAttributes.ORIGIN, origin);
     List<Object> args = record.getArguments();
-    if (record.getTemplate() != null && !args.isEmpty()) {
+    if (record.getTemplate() != null && !args.isEmpty() && !encodedOnly) {
       b.attribute(LogAttributes.MESSAGE_TEMPLATE, record.getTemplate());
       for (int i = 0; i < args.size(); i++) {
         b.attribute(LogAttributes.messageParameter(i), args.get(i));
@@ -273,17 +301,47 @@ public final class LogCapture {
     }
   }
 
-  /** The breadcrumb for a line: category = logger, level mapped, message formatted. */
+  /**
+   * The breadcrumb for a line: category = logger, level mapped, message formatted (a parameter after
+   * a deny-listed key filtered).
+   */
   public Breadcrumb toBreadcrumb(LogRecord record) {
+    return toBreadcrumb(record, ScopeStorage.current().getClient());
+  }
+
+  private Breadcrumb toBreadcrumb(LogRecord record, SentryClient client) {
     return Breadcrumb.of(
         record.getTimestamp(),
         record.getLoggerName(),
         record.getLevel().toEventLevel(),
-        text(record));
+        filtered(client, record.getTemplate(), record.getArguments(), text(record)));
+  }
+
+  /**
+   * Whether only a line's encoded text may be sent: an encoder or layout made it and {@code
+   * sendDefaultPii} is off (as sentry-java does: the template and raw parameters only with PII).
+   */
+  private static boolean encodedOnly(LogRecord record, SentryClient client) {
+    return record.isLayoutText()
+        && record.getFormattedMessage() != null
+        && !client.getOptions().isSendDefaultPii();
+  }
+
+  /** {@code text} with the template's parameters after deny-listed keys filtered. */
+  private static String filtered(SentryClient client, String template, List<?> args, String text) {
+    if (template == null || args.isEmpty() || !(client instanceof DefaultSentryClient)) {
+      return text;
+    }
+    Scrubber scrubber = ((DefaultSentryClient) client).getScrubber();
+    return scrubber == null ? text : scrubber.filterParameters(template, args, text);
   }
 
   /** The error event for a line. */
   public Event toEvent(LogRecord record) {
+    return toEvent(record, ScopeStorage.current().getClient());
+  }
+
+  private Event toEvent(LogRecord record, SentryClient client) {
     Event event = new Event();
     event.setTimestamp(record.getTimestamp());
     event.setLevel(record.getLevel().toEventLevel());
@@ -291,7 +349,12 @@ public final class LogCapture {
     if (record.getThreadId() >= 0) { // else keep the capturing thread's: Relay needs an id >= 0
       event.setThread(record.getThreadId(), record.getThreadName());
     }
-    event.setMessage(message(record));
+    event.setMessage(
+        encodedOnly(record, client)
+            ? Message.of(
+                filtered(
+                    client, record.getTemplate(), record.getArguments(), record.getFormattedMessage()))
+            : message(record));
     if (record.getThrowable() != null) {
       event.setThrowable(record.getThrowable());
       event.setMechanismType(mechanism);

@@ -73,6 +73,7 @@ public final class DiskSpool {
   private final long maxBytes;
   private final Consumer<String> onEvicted;
   private final FileWriter writer;
+  private final SpoolDirectory privacy;
   private static final AtomicInteger SEQ = new AtomicInteger();
   private final Object lock = new Object();
   private final TreeMap<String, Long> index = new TreeMap<>(); // name -> size; guarded by lock
@@ -104,36 +105,17 @@ public final class DiskSpool {
     this.maxBytes = Math.max(1, maxBytes);
     this.onEvicted = onEvicted;
     this.writer = writer;
+    this.privacy = new SpoolDirectory(dir);
   }
 
   /**
-   * The spool directory of a DSN: {@code <base>/<projectId>-<publicKey>-<hash of the endpoint>},
-   * where the base is {@code cacheDirPath} or {@code <java.io.tmpdir>/sentry4j}. The same DSN always
-   * gets the same directory, so the next start finds what was left.
+   * The spool directory of a DSN: see {@link SpoolDirectory} (a private folder per user and DSN).
    *
    * @throws IllegalArgumentException naming {@code cacheDirPath} when it is not a valid path
    */
   public static Path directoryFor(
       String cacheDirPath, String projectId, String publicKey, String endpoint) {
-    CRC32 crc = new CRC32();
-    crc.update(endpoint.getBytes(StandardCharsets.UTF_8));
-    String name =
-        safe(projectId) + "-" + safe(publicKey) + "-" + String.format("%08x", crc.getValue());
-    try {
-      Path base =
-          cacheDirPath != null
-              ? Paths.get(cacheDirPath)
-              : Paths.get(System.getProperty("java.io.tmpdir"), "sentry4j");
-      return base.resolve(name);
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(
-          "Invalid cacheDirPath '" + cacheDirPath + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static String safe(String text) {
-    String s = text.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.length() > 40 ? s.substring(0, 40) : s;
+    return SpoolDirectory.directoryFor(cacheDirPath, projectId, publicKey, endpoint);
   }
 
   /** The directory. */
@@ -208,13 +190,15 @@ public final class DiskSpool {
     Path temp = dir.resolve("." + name + TEMP_SUFFIX);
     try {
       if (!directoryMade) {
-        Files.createDirectories(dir);
+        privacy.create();
         directoryMade = true;
       }
       try {
+        privacy.startFile(temp); // 0600, with the header line the data is appended to
         writer.write(temp, data);
       } catch (NoSuchFileException | FileNotFoundException gone) {
-        Files.createDirectories(dir); // removed meanwhile (a temp-directory cleaner): once more
+        privacy.create(); // removed meanwhile (a temp-directory cleaner): once more
+        privacy.startFile(temp);
         writer.write(temp, data);
       }
       Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -262,13 +246,17 @@ public final class DiskSpool {
           it.remove();
           indexedBytes -= entry.getValue();
           indexedEnvelopes -= envelopes;
+          if (!privacy.isOwn(claimed)) {
+            privacy.quarantine(claimed, name); // another user's, or not written for this DSN
+            continue;
+          }
           claimedEnvelopes += envelopes;
           try {
             Files.setLastModifiedTime(claimed, FileTime.fromMillis(System.currentTimeMillis()));
           } catch (IOException | RuntimeException e) {
             // only the staleness check reads it; the owner's pid still protects the claim
           }
-          return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed);
+          return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed, privacy);
         }
         return null;
       } finally {
@@ -355,6 +343,11 @@ public final class DiskSpool {
    */
   public int pending() {
     return pending;
+  }
+
+  /** Files found in the directory that this SDK did not write for this DSN: never sent, set aside. */
+  public int foreignFiles() {
+    return privacy.foreignFiles();
   }
 
   /** Envelopes a single file may hold: {@code maxItems}. */
@@ -477,17 +470,22 @@ public final class DiskSpool {
   }
 
   private void pruneCorrupt(Path corrupt) throws IOException {
+    pruneOldest(corrupt, MAX_CORRUPT_FILES);
+  }
+
+  /** Deletes the oldest files of a set-aside folder (names sort by age) beyond {@code keep}. */
+  static void pruneOldest(Path folder, int keep) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(corrupt)) {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
       for (Path p : stream) {
         files.add(p);
       }
     }
-    if (files.size() <= MAX_CORRUPT_FILES) {
+    if (files.size() <= keep) {
       return;
     }
     Collections.sort(files);
-    for (int i = 0; i < files.size() - MAX_CORRUPT_FILES; i++) {
+    for (int i = 0; i < files.size() - keep; i++) {
       deleteQuietly(files.get(i));
     }
   }
@@ -532,7 +530,7 @@ public final class DiskSpool {
    * interrupted. No fsync: a file survives a killed process, not a power cut, and a burst stays fast.
    */
   private static void writeFile(Path file, byte[] data) throws IOException {
-    try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+    try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) { // after the header
       out.write(data);
     }
   }
@@ -552,13 +550,21 @@ public final class DiskSpool {
     private final int envelopes;
     private final String manifest;
     private final Path path;
+    private final SpoolDirectory privacy;
 
-    Claim(String name, String prefix, int envelopes, String manifest, Path path) {
+    Claim(
+        String name,
+        String prefix,
+        int envelopes,
+        String manifest,
+        Path path,
+        SpoolDirectory privacy) {
       this.name = name;
       this.prefix = prefix;
       this.envelopes = envelopes;
       this.manifest = manifest;
       this.path = path;
+      this.privacy = privacy;
     }
 
     /** The file's name in the spool (without the claim suffix). */
@@ -582,7 +588,7 @@ public final class DiskSpool {
      * @throws IOException when it cannot be read
      */
     public byte[] read() throws IOException {
-      return Files.readAllBytes(path);
+      return privacy.body(Files.readAllBytes(path)); // without the header line
     }
   }
 }

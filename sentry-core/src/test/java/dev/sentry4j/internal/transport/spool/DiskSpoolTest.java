@@ -281,10 +281,17 @@ class DiskSpoolTest {
     Path otherHost = DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9001/api/1/envelope/");
 
     assertThat(a).isEqualTo(same).isNotEqualTo(otherHost);
-    assertThat(a.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "sentry4j"));
-    assertThat(a.getFileName().toString()).startsWith("1-key-");
+    assertThat(a.getParent())
+        .as("a folder per user")
+        .isEqualTo(
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "sentry4j-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_")));
+    assertThat(a.getFileName().toString()).matches("1-[0-9a-f]{16}").doesNotContain("key");
+    assertThat(DiskSpool.directoryFor(null, "1", "otherkey", "http://127.0.0.1:9000/api/1/envelope/"))
+        .isNotEqualTo(a);
     assertThat(DiskSpool.directoryFor("/var/spool/app", "7", "a/b", "x").toString())
-        .startsWith("/var/spool/app/7-a_b-");
+        .matches("/var/spool/app/7-[0-9a-f]{16}");
   }
 
   private DiskSpool spool(int maxItems, long maxBytes) {
