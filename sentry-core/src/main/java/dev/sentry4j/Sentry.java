@@ -1,5 +1,11 @@
 package dev.sentry4j;
 
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
+
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;

@@ -1,6 +1,6 @@
 package dev.sentry4j.logs;
 
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.spi.logging.LogLevel;

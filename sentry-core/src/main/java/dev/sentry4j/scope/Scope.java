@@ -1,7 +1,7 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;

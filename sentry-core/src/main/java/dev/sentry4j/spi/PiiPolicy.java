@@ -3,7 +3,7 @@ package dev.sentry4j.spi;
 import dev.sentry4j.internal.privacy.KeyMatcher;
 import dev.sentry4j.internal.privacy.Scrubber;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.User;
 import java.util.Collections;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.logging.LogCaptureSettings;

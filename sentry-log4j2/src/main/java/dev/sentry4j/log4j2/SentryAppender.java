@@ -1,8 +1,8 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;

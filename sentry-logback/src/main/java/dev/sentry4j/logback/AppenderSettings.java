@@ -1,6 +1,6 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.spi.logging.LogLevel;

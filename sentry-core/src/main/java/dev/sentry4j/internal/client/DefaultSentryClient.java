@@ -2,11 +2,11 @@ package dev.sentry4j.internal.client;
 
 import static dev.sentry4j.internal.client.ScopeMerger.firstNonNull;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;

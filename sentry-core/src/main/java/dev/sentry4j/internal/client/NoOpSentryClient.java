@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;

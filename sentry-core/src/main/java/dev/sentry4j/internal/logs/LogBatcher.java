@@ -3,7 +3,7 @@ package dev.sentry4j.internal.logs;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.internal.privacy.Scrubber;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;

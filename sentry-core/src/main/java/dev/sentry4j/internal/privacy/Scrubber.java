@@ -2,7 +2,7 @@ package dev.sentry4j.internal.privacy;
 
 import dev.sentry4j.spi.PiiPolicy;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;

@@ -3,11 +3,11 @@ package dev.sentry4j.internal.scope;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeToken;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;

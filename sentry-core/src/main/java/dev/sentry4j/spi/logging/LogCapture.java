@@ -1,7 +1,7 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;

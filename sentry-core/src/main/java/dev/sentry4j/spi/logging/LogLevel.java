@@ -1,6 +1,6 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import java.util.Locale;
 
 /**

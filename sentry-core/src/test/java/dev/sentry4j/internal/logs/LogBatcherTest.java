@@ -2,7 +2,7 @@ package dev.sentry4j.internal.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;

@@ -1,4 +1,8 @@
-package dev.sentry4j;
+package dev.sentry4j.client;
+
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
@@ -7,7 +11,7 @@ import dev.sentry4j.internal.scope.Scopes;
 import java.time.Duration;
 
 /**
- * Processes captured events and hands them to the transport. {@link Sentry#getClient()} returns the
+ * Processes captured events and hands them to the transport. {@link dev.sentry4j.Sentry#getClient()} returns the
  * installed one, or a no-op client before {@code init}. Implementations are thread-safe and never
  * throw from capture methods.
  */

@@ -1,4 +1,6 @@
-package dev.sentry4j;
+package dev.sentry4j.options;
+
+import dev.sentry4j.event.Hint;
 
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's configuration. Immutable; made by {@link Builder}, which {@link Sentry#init} hands to your
+ * The SDK's configuration. Immutable; made by {@link Builder}, which {@link dev.sentry4j.Sentry#init} hands to your
  * code after filling it, in increasing precedence, from {@code sentry.properties} on the classpath,
  * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
  * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
