@@ -13,7 +13,6 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
-import dev.sentry4j.logs.SentryLogger;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
@@ -110,9 +109,7 @@ public final class Sentry {
   public static void install(SentryClient client) {
     SentryClient previous;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      previous = global.getClient();
-      global.setClient(client);
+      previous = ScopeStorage.bindClient(client);
       registerShutdownHook(client);
     }
     if (previous != null && previous != client) {
@@ -176,11 +173,9 @@ public final class Sentry {
   public static void close() {
     SentryClient client;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      client = global.getClient();
+      client = ScopeStorage.bindClient(null);
       removeShutdownHook();
       ScopeStorage.reset();
-      global.setClient(null);
     }
     if (client != null) {
       client.close(client.getOptions().getShutdownTimeout());
@@ -442,7 +437,7 @@ public final class Sentry {
   // ---------------------------------------------------------------- scopes
 
   /** The calling thread's scopes. */
-  public static Scopes scopes() {
+  static Scopes scopes() {
     return ScopeStorage.current();
   }
 

@@ -7,7 +7,7 @@ import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import java.time.Duration;
 
 /**
@@ -30,7 +30,7 @@ public interface SentryClient {
    * @param scopes the scopes to apply
    * @return the event id, or {@link SentryId#EMPTY} when it was not sent
    */
-  SentryId captureEvent(Event event, Hint hint, Scopes scopes);
+  SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes);
 
   /**
    * Sends a finished transaction: applies the scopes, event processors and {@code
@@ -43,7 +43,7 @@ public interface SentryClient {
    * @param scopes the scopes to apply; may be {@code null}
    * @return the event id, or {@link SentryId#EMPTY} when it was not sent
    */
-  default SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  default SentryId captureTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     return SentryId.EMPTY;
   }
 
@@ -55,7 +55,7 @@ public interface SentryClient {
    * @param log the frozen record
    * @param scopes the scopes where it was logged (for the user), or {@code null}
    */
-  default void captureLog(LogItem log, Scopes scopes) {}
+  default void captureLog(LogItem log, ScopeLayers scopes) {}
 
   /**
    * Waits until everything captured so far has been sent, at most {@code timeout}; the client stays

@@ -3,7 +3,6 @@ package dev.sentry4j.logs;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.tracing.TraceContext;
 import java.math.BigDecimal;
@@ -140,7 +139,7 @@ public final class LogItem {
    * big numbers their text, anything else its {@code toString()} (collections bounded as by the
    * SDK's other frozen values). Never throws.
    */
-  static Object toAttributeValue(Object value) {
+  public static Object toAttributeValue(Object value) {
     if (value == null || value instanceof Boolean) {
       return value;
     }

@@ -1,6 +1,6 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.SentryContext;
 
 /**
  * Carries some thread-bound state of its own (the SLF4J MDC, say) along with the scopes when

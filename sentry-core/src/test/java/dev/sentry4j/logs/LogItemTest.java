@@ -2,7 +2,6 @@ package dev.sentry4j.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -106,7 +106,7 @@ final class HandlerConfig {
         cause);
   }
 
-  private static dev.sentry4j.spi.logging.LogLevel threshold(String name, String value) {
+  private static dev.sentry4j.logs.LogLevel threshold(String name, String value) {
     try {
       return JulLevels.parseThreshold(value);
     } catch (IllegalArgumentException e) {

@@ -7,7 +7,7 @@ import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.sentry4j.internal.tracing;
 
+import dev.sentry4j.internal.SampleRand;
+
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Ids;

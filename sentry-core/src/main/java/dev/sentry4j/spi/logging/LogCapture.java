@@ -1,5 +1,7 @@
 package dev.sentry4j.spi.logging;
 
+import dev.sentry4j.logs.LogLevel;
+
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;

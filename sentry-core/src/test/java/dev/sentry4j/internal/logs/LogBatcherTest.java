@@ -6,7 +6,7 @@ import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedItem;

@@ -11,7 +11,7 @@ import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.User;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;

@@ -1,4 +1,4 @@
-package dev.sentry4j.spi.logging;
+package dev.sentry4j.logs;
 
 import dev.sentry4j.event.Level;
 import java.util.Locale;
