@@ -1,5 +1,6 @@
 package dev.sentry4j;
 
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Level;
@@ -75,7 +76,7 @@ public final class Sentry {
    * @throws IllegalArgumentException naming the option and value when the configuration is invalid
    */
   public static void init(Consumer<SentryOptions.Builder> configuration) {
-    SentryOptions.Builder builder = SentryOptions.fromEnvironment();
+    SentryOptions.Builder builder = OptionSources.fromEnvironment();
     if (configuration != null) {
       configuration.accept(builder);
     }

@@ -7,7 +7,7 @@ import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.logs.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
 import java.util.IllegalFormatException;

@@ -3,7 +3,6 @@ package dev.sentry4j.logs;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -46,10 +45,9 @@ public final class LogItem {
     this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
     String trace = b.traceId;
     String span = b.spanId;
-    if (!Ids.isLowerHex(trace, 32)) { // unset or not an id Sentry takes: the calling thread's trace
-      TraceContext here = ScopeStorage.current().getTraceContext();
-      trace = here.getTraceId();
-      span = here.getSpanId();
+    if (!Ids.isLowerHex(trace, 32)) { // unset or not an id Sentry takes: a trace of its own
+      trace = Ids.newId32();
+      span = null;
     }
     if (span != null && !Ids.isLowerHex(span, 16)) {
       span = null;

@@ -66,4 +66,4 @@
  */
 package dev.sentry4j.logs;
 
-import dev.sentry4j.SentryLogger;
+

@@ -36,8 +36,7 @@ class PropagationRoundTripTest extends ReceiverTest {
                   .setEnvironment("service-b")
                   .build());
       Scope globalB = new Scope(Scope.Kind.GLOBAL);
-      globalB.setClient(clientB);
-      Scopes scopesB = Scopes.forThread(globalB);
+      Scopes scopesB = Scopes.forThread(globalB, clientB);
 
       String traceA;
       String callSpanId;

@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSpec;
@@ -42,12 +43,12 @@ final class HandlerConfig {
    * @throws IllegalArgumentException naming the key and its bad value
    */
   static HandlerConfig read(Function<String, String> properties) {
-    SentryOptions.Builder options = SentryOptions.fromEnvironment();
+    SentryOptions.Builder options = OptionSources.fromEnvironment();
     for (OptionSpec spec : OptionRegistry.all()) {
       String value = get(properties, spec.name());
       if (value != null) {
         try {
-          options.setOption(spec.name(), value);
+          OptionRegistry.apply(options, spec.name(), value);
         } catch (IllegalArgumentException e) {
           throw bad(spec.name(), value, e);
         }

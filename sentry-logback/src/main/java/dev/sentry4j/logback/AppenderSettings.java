@@ -72,7 +72,7 @@ final class AppenderSettings {
         continue;
       }
       try {
-        builder.setOption(e.getKey(), e.getValue());
+        OptionRegistry.apply(builder, e.getKey(), e.getValue());
       } catch (IllegalArgumentException ex) {
         throw bad(e.getKey(), ex);
       }

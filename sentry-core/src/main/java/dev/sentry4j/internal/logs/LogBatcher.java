@@ -15,7 +15,7 @@ import dev.sentry4j.internal.HostName;
 import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.json.LogWriter;
-import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.internal.transport.Transport;

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.scope;
 
 import dev.sentry4j.scope.Scope;
-import dev.sentry4j.scope.ScopeLayers;
+import dev.sentry4j.internal.tracing.TracingScopes;
 import dev.sentry4j.scope.ScopeToken;
 
 import dev.sentry4j.event.Hint;
@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * thread's</em> {@link ScopeStorage} stack, whichever instance the call was made on; finishing or
  * closing the span on that thread pops it again.
  */
-public final class Scopes implements ScopeLayers {
+public final class Scopes implements TracingScopes {
   private final Scope global;
   private final Scope isolation;
   private final Scope current;
@@ -263,8 +263,8 @@ public final class Scopes implements ScopeLayers {
    * Starts a transaction heading a new trace (see {@code Sentry.startTransaction}); with {@code
    * bindToScope} (the default) it becomes the current span until it is finished or closed.
    *
-   * @return the transaction; a no-op one when not sampled (it still carries the trace), and {@link
-   *     NoOpTransaction#INSTANCE} when no client sends or tracing is off
+   * @return the transaction; an unsampled one, which carries its trace but is not sent, when not
+   *     sampled or tracing is not configured; {@link NoOpTransaction#INSTANCE} when no client sends
    */
   public Transaction startTransaction(String name, String operation, TransactionOptions options) {
     try {

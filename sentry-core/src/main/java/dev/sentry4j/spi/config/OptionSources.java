@@ -36,6 +36,13 @@ public final class OptionSources {
     this.classLoader = classLoader;
   }
 
+  /** A builder filled from {@code sentry.properties}, the environment and system properties. */
+  public static SentryOptions.Builder fromEnvironment() {
+    SentryOptions.Builder builder = SentryOptions.builder();
+    system().applyTo(builder);
+    return builder;
+  }
+
   /** The real process environment, system properties and context class loader. */
   public static OptionSources system() {
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
