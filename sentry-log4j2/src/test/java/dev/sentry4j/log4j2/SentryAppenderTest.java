@@ -157,7 +157,9 @@ class SentryAppenderTest extends ReceiverSupport {
 
     String expected = "[" + Thread.currentThread().getName() + "] Order A-17 failed (tenant=acme)";
     ReceivedEvent event = event(expected);
-    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("Order {} failed");
+    // without sendDefaultPii only the layout's text is sent: no template, no raw parameters (#17)
+    assertThat(event.json().at("/logentry/message").asText()).isEqualTo(expected);
+    assertThat(event.json().at("/logentry/params").isMissingNode()).isTrue();
   }
 
   @Test

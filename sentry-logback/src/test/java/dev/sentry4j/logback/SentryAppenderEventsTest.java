@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -210,10 +211,11 @@ class SentryAppenderEventsTest {
 
     ReceivedEvent event = onlyEvent();
     // %nopex keeps the stack trace out of the text; the event carries the exception itself
-    assertThat(event.json().at("/logentry/formatted").asText()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
+    assertThat(event.message()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
     assertThat(event.exceptions()).extracting(e -> e.path("value").asText()).containsExactly("declined");
-    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("payment failed for {}");
-    assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo("A-17");
+    // without sendDefaultPii only the encoded text is sent: no template, no raw parameters (#17)
+    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
+    assertThat(event.json().at("/logentry/params").isMissingNode()).isTrue();
     assertThat(crumbMessages(event)).containsExactly("[INFO] Checkout: cart loaded");
   }
 
@@ -346,7 +348,7 @@ class SentryAppenderEventsTest {
     log.error("outside spans");
 
     ReceivedEvent event = onlyEvent();
-    assertThat(event.traceId()).isEqualTo(Sentry.scopes().getPropagationContext().getTraceId());
+    assertThat(event.traceId()).isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.internal.SdkThread;
 import java.io.ByteArrayOutputStream;
@@ -44,16 +44,6 @@ public final class JdkHttpSender implements HttpSender {
   /** An answer's body is read (and dropped) up to this size, then the stream is closed. */
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
-  /** The JDK client's debug logger (System.Logger, so JUL unless the JVM routes it elsewhere). */
-  private static final String JDK_DEBUG_LOGGER = "jdk.internal.httpclient.debug";
-
-  /**
-   * Held so that JUL keeps its level (it forgets the levels of loggers nobody references): see
-   * {@link #quietJdkDebugLogger()}.
-   */
-  @SuppressWarnings("unused")
-  private static volatile java.util.logging.Logger quietJdkDebug;
-
   private final HttpClient client;
   private final ExecutorService executor;
   private final URI uri;
@@ -94,7 +84,7 @@ public final class JdkHttpSender implements HttpSender {
         "https".equalsIgnoreCase(uri.getScheme())
             ? HttpClient.Version.HTTP_2
             : HttpClient.Version.HTTP_1_1;
-    quietJdkDebug = quietJdkDebugLogger(); // again at each start: a LogManager.reset() clears it
+    JdkClientLogging.quiet(); // again at each start: a LogManager.reset() clears it
     this.executor = daemonExecutor();
     this.client =
         HttpClient.newBuilder()
@@ -104,30 +94,6 @@ public final class JdkHttpSender implements HttpSender {
             .version(version)
             .executor(executor)
             .build();
-  }
-
-  /**
-   * The JDK's HTTP client writes ~20 KB of debug lines per request to the System.Logger {@value
-   * #JDK_DEBUG_LOGGER} whenever it is enabled at DEBUG, which JUL's root at FINE or ALL (or a
-   * bridge such as Logback's LevelChangePropagator) does. Those lines are the SDK's, not the
-   * application's: that one JUL logger is set to OFF, unless the application configured its level
-   * itself or asked for the client's debug output with {@code -Djdk.internal.httpclient.debug}.
-   */
-  private static java.util.logging.Logger quietJdkDebugLogger() {
-    try {
-      if (System.getProperty(JDK_DEBUG_LOGGER) != null
-          || java.util.logging.LogManager.getLogManager().getProperty(JDK_DEBUG_LOGGER + ".level")
-              != null) {
-        return null;
-      }
-      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(JDK_DEBUG_LOGGER);
-      if (logger.getLevel() == null) {
-        logger.setLevel(java.util.logging.Level.OFF);
-      }
-      return logger;
-    } catch (RuntimeException | LinkageError e) {
-      return null; // a restricted or unusual LogManager: nothing is changed
-    }
   }
 
   /** Cached pool of daemon threads: idle ones end after 30 s; at most a few are ever busy. */

@@ -1,7 +1,7 @@
 package dev.sentry4j.spi.config;
 
-import dev.sentry4j.Dsn;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.Dsn;
+import dev.sentry4j.options.SentryOptions;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 

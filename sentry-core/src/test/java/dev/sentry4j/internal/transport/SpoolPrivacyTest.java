@@ -3,7 +3,7 @@ package dev.sentry4j.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;

@@ -1,10 +1,13 @@
-package dev.sentry4j;
+package dev.sentry4j.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.sentry4j.Sentry;
 import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +71,7 @@ class DsnRedactionTest {
     List<Throwable> thrown = new ArrayList<>();
     thrown.add(catchThrowable(() -> Dsn.parse(dsn)));
     thrown.add(catchThrowable(() -> SentryOptions.builder().setDsn(dsn)));
-    thrown.add(catchThrowable(() -> SentryOptions.builder().setOption("dsn", dsn)));
+    thrown.add(catchThrowable(() -> OptionRegistry.apply(SentryOptions.builder(), "dsn", dsn)));
     thrown.add(catchThrowable(() -> Sentry.init(o -> o.setDsn(dsn))));
     thrown.add(catchThrowable(() -> Sentry.init(dsn)));
 
@@ -87,7 +90,7 @@ class DsnRedactionTest {
   void anInvalidDsnFromASystemPropertyIsReportedWithoutItsSecret() {
     System.setProperty("sentry.dsn", "https://pubkey77:sekrit77@host/");
     try {
-      assertThatThrownBy(() -> SentryOptions.fromEnvironment().build())
+      assertThatThrownBy(() -> OptionSources.fromEnvironment().build())
           .satisfies(
               t -> {
                 for (Throwable c = t; c != null; c = c.getCause()) {
