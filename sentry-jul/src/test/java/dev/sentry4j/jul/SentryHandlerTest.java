@@ -414,7 +414,7 @@ class SentryHandlerTest {
         "minimumEventLevel | LOUD",
         "minimumBreadcrumbLevel | 12x",
         "level | LOUDER",
-        "dsn | not-a-dsn",
+        "dsn | ftp://example.com/1",
         "maxBreadcrumbs | -1",
         "mdcAsContext | maybe",
         "filter | com.example.MissingFilter",
