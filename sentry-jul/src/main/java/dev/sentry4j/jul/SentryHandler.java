@@ -66,7 +66,7 @@ public final class SentryHandler extends Handler {
   public SentryHandler() {
     HandlerConfig config;
     try {
-      config = HandlerConfig.read(LogManager.getLogManager()::getProperty);
+      config = HandlerConfig.read(LogManager.getLogManager()::getProperty, configFileKeys());
     } catch (IllegalArgumentException e) {
       reportError(e.getMessage() + "; the Sentry handler stays off", e, ErrorManager.OPEN_FAILURE);
       return;
@@ -270,5 +270,25 @@ public final class SentryHandler extends Handler {
 
   private static Exception asException(Throwable t) {
     return t instanceof Exception ? (Exception) t : new IllegalStateException(t.toString(), t);
+  }
+
+  /**
+   * The keys of the file named by {@code java.util.logging.config.file}, to warn about misspelt ones
+   * ({@link LogManager} cannot list its keys); none when unset or unreadable.
+   */
+  private static java.util.Set<String> configFileKeys() {
+    try {
+      String file = System.getProperty("java.util.logging.config.file");
+      if (file == null) {
+        return java.util.Collections.emptySet();
+      }
+      java.util.Properties props = new java.util.Properties();
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Paths.get(file))) {
+        props.load(in);
+      }
+      return props.stringPropertyNames();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Collections.emptySet();
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.spi.logging.LogLevel;
@@ -12,7 +13,6 @@ import dev.sentry4j.spi.logging.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
@@ -424,27 +424,15 @@ public final class SentryAppender extends AbstractAppender {
       if (value == null || value.trim().isEmpty()) {
         return false;
       }
-      switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "true":
-          return true;
-        case "false":
-          return false;
-        default:
-          throw new IllegalArgumentException(
-              "Invalid value for " + attribute + ": '" + value + "' (expected true or false)");
+      try {
+        return TextParser.parseBoolean(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid value for " + attribute + ": " + e.getMessage(), e);
       }
     }
 
     private static Set<String> keys(String value) {
-      Set<String> keys = new LinkedHashSet<>();
-      if (value != null) {
-        for (String key : value.split(",")) {
-          if (!key.trim().isEmpty()) {
-            keys.add(key.trim());
-          }
-        }
-      }
-      return keys;
+      return new LinkedHashSet<>(TextParser.parseList(value));
     }
   }
 }

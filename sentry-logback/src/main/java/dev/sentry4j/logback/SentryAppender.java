@@ -221,9 +221,6 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       } else {
         SentryOptions.Builder builder = SentryOptions.fromEnvironment();
         settings.applyTo(builder);
-        if (!settings.enabled()) {
-          builder.setDsn(null);
-        }
         Sentry.init(builder.build());
         installedClient = ScopeStorage.globalScope().getClient();
       }

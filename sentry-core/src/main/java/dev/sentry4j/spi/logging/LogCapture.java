@@ -101,7 +101,7 @@ public final class LogCapture {
    * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
    */
   static boolean isTraceKey(String key) {
-    return "trace_id".equals(key) || "span_id".equals(key) || "trace_sampled".equals(key);
+    return TraceKeys.configured().isTraceKey(key);
   }
 
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */

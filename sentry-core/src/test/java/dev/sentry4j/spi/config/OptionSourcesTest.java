@@ -35,7 +35,7 @@ class OptionSourcesTest {
     sys.setProperty("sentry.release", "sys@3");
     sys.setProperty("sentry.sampleRate", "0.3");
     SentryOptions.Builder builder = SentryOptions.builder();
-    new OptionSources(env::get, sys, cl).applyTo(builder);
+    builder.apply(new OptionSources(env, sys, cl).read());
     builder.setSampleRate(0.4);
     SentryOptions options = builder.build();
 
@@ -51,8 +51,8 @@ class OptionSourcesTest {
   void badValueFromTheEnvironmentNamesTheVariableAndTheValue() {
     Map<String, String> env = Map.of("SENTRY_SAMPLE_RATE", "lots");
     OptionSources sources =
-        new OptionSources(env::get, new Properties(), getClass().getClassLoader());
-    assertThatThrownBy(() -> sources.applyTo(SentryOptions.builder()))
+        new OptionSources(env, new Properties(), getClass().getClassLoader());
+    assertThatThrownBy(() -> SentryOptions.builder().apply(sources.read()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SENTRY_SAMPLE_RATE")
         .hasMessageContaining("lots");
