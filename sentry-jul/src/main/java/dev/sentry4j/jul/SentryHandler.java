@@ -3,13 +3,14 @@ package dev.sentry4j.jul;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.SentryClient;
 import dev.sentry4j.SentryOptions;
+import dev.sentry4j.spi.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.spi.logging.ReentryGuard;
-import dev.sentry4j.internal.scope.ScopeStorage;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -54,8 +55,7 @@ public final class SentryHandler extends Handler {
   private final AtomicLong lastErrorReport = new AtomicLong();
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
-  private SentryClient installedClient; // guarded by lock; the client this handler installed
-  private AutoCloseable diagnosticsListener; // guarded by lock
+  private AdapterLifecycle lifecycle; // guarded by lock; set while on
   private boolean closed; // guarded by lock
 
   /**
@@ -114,19 +114,9 @@ public final class SentryHandler extends Handler {
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
       Integrations.add("jul");
-      AutoCloseable listener = Diagnostics.addListener(this::forwardDiagnostic);
-      try {
-        if (Sentry.isInitialized()) {
-          Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
-        } else {
-          Sentry.init(options.build());
-          installedClient = ScopeStorage.globalScope().getClient();
-        }
-      } catch (RuntimeException | LinkageError e) {
-        closeQuietly(listener);
-        throw e;
-      }
-      diagnosticsListener = listener;
+      AdapterLifecycle l = new AdapterLifecycle("Sentry JUL handler", this::forwardDiagnostic);
+      l.start(options.build());
+      lifecycle = l;
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;
@@ -206,8 +196,7 @@ public final class SentryHandler extends Handler {
   @Override
   public void close() {
     boolean wasOn;
-    SentryClient installed;
-    AutoCloseable listener;
+    AdapterLifecycle l;
     synchronized (lock) {
       if (closed) {
         return;
@@ -216,33 +205,17 @@ public final class SentryHandler extends Handler {
       wasOn = capture != null;
       capture = null;
       lowestValue = Integer.MAX_VALUE;
-      installed = installedClient;
-      installedClient = null;
-      listener = diagnosticsListener;
-      diagnosticsListener = null;
+      l = lifecycle;
+      lifecycle = null;
+    }
+    if (l == null) {
+      return;
     }
     try {
-      if (wasOn) {
-        Sentry.flush();
-      }
-      // Close only our own client: the application may have installed another one since.
-      if (installed != null && ScopeStorage.globalScope().getClient() == installed) {
-        Sentry.close();
-      }
+      // flushes, and closes the SDK only if this handler's client is still the installed one
+      l.stop(wasOn ? null : Duration.ZERO);
     } catch (RuntimeException e) {
       reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);
-    } finally {
-      closeQuietly(listener);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable listener) {
-    if (listener != null) {
-      try {
-        listener.close();
-      } catch (Exception e) { // NOPMD: AutoCloseable.close declares Exception
-        // removing a listener from a list cannot fail
-      }
     }
   }
 
@@ -251,10 +224,8 @@ public final class SentryHandler extends Handler {
     return capture != null;
   }
 
-  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
-    if (severity == Diagnostics.Severity.WARN || severity == Diagnostics.Severity.ERROR) {
-      reportError("sentry4j: " + message, null, ErrorManager.GENERIC_FAILURE);
-    }
+  private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
+    reportError(line, null, ErrorManager.GENERIC_FAILURE);
   }
 
   private void reportRateLimited(String message, Throwable failure, int code) {

@@ -194,7 +194,9 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
       Diagnostics.warn(afterStop);
       warnings = status.at(Level.WARN);
     }
-    assertThat(warnings).contains("Sentry: " + whileRunning).doesNotContain("Sentry: " + afterStop);
+    assertThat(warnings)
+        .contains("sentry4j: " + whileRunning)
+        .doesNotContain("sentry4j: " + afterStop);
   }
 
   /** A message that cannot be formatted, and is formatted late (only by the appender). */
