@@ -1,6 +1,7 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
@@ -136,6 +137,7 @@ final class HandlerConfig {
   }
 
   private static void warnUnknownKeys(Iterable<String> keys) {
+    Diagnostics.isDebug(); // loads Diagnostics, which receives the settings reader's warnings
     List<String> known = new ArrayList<>(HANDLER_KEYS);
     for (OptionSpec<?> spec : OptionRegistry.all()) {
       known.add(spec.name());
@@ -172,7 +174,7 @@ final class HandlerConfig {
         cause);
   }
 
-  private static dev.sentry4j.spi.logging.LogLevel threshold(String name, String value) {
+  private static dev.sentry4j.logs.LogLevel threshold(String name, String value) {
     try {
       return JulLevels.parseThreshold(value);
     } catch (IllegalArgumentException e) {

@@ -3,8 +3,8 @@ package dev.sentry4j.jul;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.SentryReceiver;
 import java.util.List;

@@ -1,18 +1,18 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.spi.AdapterLifecycle;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashSet;

@@ -3,7 +3,7 @@ package dev.sentry4j.log4j2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.SentryReceiver;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.status.Status;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.SentryReceiver;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package dev.sentry4j.spi.config;
 
-import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,7 +25,7 @@ import java.util.function.Function;
  *
  * <p>Keys are matched ignoring case and {@code - _ .}; sentry-java's spellings ({@code
  * logs.enabled}, {@code servername}, {@code enable-spotlight}, ...) mean the same option here. A key
- * the registry does not know is warned about once per JVM through {@link Diagnostics}, naming the key
+ * the registry does not know is warned about once per JVM through the SDK's diagnostics, naming the key
  * and the source, with a "did you mean" when a known name is close; a sentry-java option without an
  * equivalent is warned about as such. Values are not parsed here: whoever applies a setting parses
  * it and fails naming the option, the source and the value. Thread-safe.
@@ -49,6 +49,7 @@ public final class OptionSources {
           "SENTRY_FORCE_ARTIFACT_BUNDLES", "SENTRY_DISABLE_AUTO_UPLOAD", "SENTRY_CLI_EXECUTABLE");
 
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  private static volatile Consumer<String> warningSink = line -> {};
 
   private final Function<String, String> envLookup;
   private final Map<String, String> env;
@@ -75,8 +76,8 @@ public final class OptionSources {
     ClassLoader cl = null;
     try {
       cl = Thread.currentThread().getContextClassLoader();
-    } catch (RuntimeException e) { // SecurityException
-      Diagnostics.debug("No context class loader for sentry.properties: " + e);
+    } catch (RuntimeException e) { // SecurityException: the class's own loader then
+      cl = null;
     }
     Map<String, String> env;
     try {
@@ -177,8 +178,20 @@ public final class OptionSources {
     }
     warnings.add(message);
     if (WARNED.add(message)) {
-      Diagnostics.warn(message);
+      try {
+        warningSink.accept(message);
+      } catch (RuntimeException ignored) {
+        // a failing sink must not fail configuration
+      }
     }
+  }
+
+  /**
+   * Where the once-per-JVM warnings go: the SDK's diagnostics ({@code Sentry} installs {@code
+   * Diagnostics::warn}; this package does not depend on it, to keep the packages free of cycles).
+   */
+  public static void setWarningSink(Consumer<String> sink) {
+    warningSink = sink == null ? line -> {} : sink;
   }
 
   /** Forgets which unknown keys were warned about (tests). */

@@ -3,7 +3,7 @@ package dev.sentry4j.spi.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -106,11 +106,11 @@ class OptionSourcesTest {
 
   @Test
   void parsesDsnPartsAndEndpoint() {
-    var dsn = dev.sentry4j.Dsn.parse("http://pub:sec@sentry.intranet:9000/sentry/7");
+    var dsn = dev.sentry4j.options.Dsn.parse("http://pub:sec@sentry.intranet:9000/sentry/7");
     assertThat(dsn.getEnvelopeUri().toString()).isEqualTo("http://sentry.intranet:9000/sentry/api/7/envelope/");
     assertThat(dsn.getSecretKey()).isEqualTo("sec");
     assertThat(dsn.getOrgId()).isNull();
-    assertThat(dev.sentry4j.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
+    assertThat(dev.sentry4j.options.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
         .isEqualTo("4504");
   }
 

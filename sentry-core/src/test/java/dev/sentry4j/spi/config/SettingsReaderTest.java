@@ -3,7 +3,7 @@ package dev.sentry4j.spi.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
 import java.net.URL;

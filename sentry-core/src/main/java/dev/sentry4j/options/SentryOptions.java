@@ -1,10 +1,11 @@
-package dev.sentry4j;
+package dev.sentry4j.options;
 
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;

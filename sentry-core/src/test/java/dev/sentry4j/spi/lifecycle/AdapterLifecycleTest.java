@@ -1,10 +1,12 @@
-package dev.sentry4j.spi;
+package dev.sentry4j.spi.lifecycle;
+
+import dev.sentry4j.spi.Diagnostics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

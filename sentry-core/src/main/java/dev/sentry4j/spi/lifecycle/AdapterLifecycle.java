@@ -1,8 +1,10 @@
-package dev.sentry4j.spi;
+package dev.sentry4j.spi.lifecycle;
+
+import dev.sentry4j.spi.Diagnostics;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -109,7 +111,7 @@ public final class AdapterLifecycle {
     }
     try {
       synchronized (LOCK) {
-        SentryClient current = Sentry.getGlobalScope().getClient();
+        SentryClient current = Sentry.getClient();
         if (current != null && current.isEnabled() && current != installedByAdapter) {
           owned = null;
           String note = name + ": Sentry was already initialized in code; using that client (the"
@@ -118,7 +120,7 @@ public final class AdapterLifecycle {
           return Start.ADOPTED;
         }
         Sentry.init(options);
-        SentryClient installed = Sentry.getGlobalScope().getClient();
+        SentryClient installed = Sentry.getClient();
         // without a DSN the SDK is disabled: nothing to own, and closing would only reset scopes
         installedByAdapter = installed != null && installed.isEnabled() ? installed : null;
         owned = installedByAdapter;
@@ -133,7 +135,7 @@ public final class AdapterLifecycle {
   /** Whether this adapter installed the client that is installed now. */
   public synchronized boolean isOwner() {
     synchronized (LOCK) {
-      return owned != null && Sentry.getGlobalScope().getClient() == owned;
+      return owned != null && Sentry.getClient() == owned;
     }
   }
 
@@ -150,7 +152,7 @@ public final class AdapterLifecycle {
     try {
       stopClient(timeout);
       synchronized (LOCK) {
-        if (mine != null && Sentry.getGlobalScope().getClient() == mine) {
+        if (mine != null && Sentry.getClient() == mine) {
           installedByAdapter = null;
           Sentry.close();
         }
