@@ -1,5 +1,6 @@
 package dev.sentry4j;
 
+import dev.sentry4j.internal.Placeholders;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.event.Breadcrumb;
@@ -133,6 +134,39 @@ public final class SentryOptions {
   /** Whether message events carry the current thread's stack. */
   public boolean isAttachStacktrace() {
     return b.attachStacktrace;
+  }
+
+  /**
+   * The placeholder given as the DSN that nothing resolved ({@code ${SENTRY_DSN}}, Logback's {@code
+   * SENTRY_DSN_IS_UNDEFINED}) when no other source gave a DSN, else {@code null}. Such a DSN means
+   * "no DSN": the SDK is disabled, and integrations say so in one INFO line.
+   */
+  public String getUnresolvedDsn() {
+    return b.dsn == null ? b.unresolvedDsn : null;
+  }
+
+  /**
+   * Why the SDK is disabled, in the one line integrations print: no DSN, or a DSN placeholder
+   * ({@code ${SENTRY_DSN}}) whose variable is not defined; {@code null} when a DSN is set.
+   */
+  public String getDisabledReason() {
+    if (b.dsn != null) {
+      return null;
+    }
+    if (b.unresolvedDsn != null) {
+      return "No DSN: the dsn setting '"
+          + b.unresolvedDsn
+          + "' names a variable that is not defined; the SDK is disabled";
+    }
+    return "No DSN set: the SDK is disabled";
+  }
+
+  /**
+   * Whether uncaught exceptions are reported (a default {@link Thread.UncaughtExceptionHandler}
+   * chained in front of the one already installed).
+   */
+  public boolean isEnableUncaughtExceptionHandler() {
+    return b.enableUncaughtExceptionHandler;
   }
 
   /** Whether personal data may be sent (see the README's "What data is sent"). */
@@ -378,7 +412,9 @@ public final class SentryOptions {
     private boolean debug;
     private double sampleRate = 1.0;
     private int maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS;
+    private String unresolvedDsn;
     private boolean attachStacktrace = true;
+    private boolean enableUncaughtExceptionHandler = true;
     private boolean sendDefaultPii;
     private List<String> inAppIncludes = Collections.emptyList();
     private List<String> inAppExcludes = Collections.emptyList();
@@ -431,6 +467,8 @@ public final class SentryOptions {
       c.sampleRate = sampleRate;
       c.maxBreadcrumbs = maxBreadcrumbs;
       c.attachStacktrace = attachStacktrace;
+      c.unresolvedDsn = unresolvedDsn;
+      c.enableUncaughtExceptionHandler = enableUncaughtExceptionHandler;
       c.sendDefaultPii = sendDefaultPii;
       c.inAppIncludes = inAppIncludes;
       c.inAppExcludes = inAppExcludes;
@@ -495,8 +533,27 @@ public final class SentryOptions {
      * @throws IllegalArgumentException naming the value when it is not a valid DSN
      */
     public Builder setDsn(String value) {
+      if (Placeholders.isPlaceholder(value)) {
+        // ${SENTRY_DSN} left unresolved by the configuration (Logback: SENTRY_DSN_IS_UNDEFINED):
+        // resolve it once more, else the setting is absent, as sentry-java treats it
+        String resolved = Placeholders.resolve(value, Builder::getenv);
+        if (resolved == null) {
+          this.unresolvedDsn = value.trim();
+          return this;
+        }
+        value = resolved;
+      }
+      this.unresolvedDsn = null;
       this.dsn = value == null || value.trim().isEmpty() ? null : Dsn.parse(value.trim());
       return this;
+    }
+
+    private static String getenv(String name) {
+      try {
+        return System.getenv(name);
+      } catch (RuntimeException e) { // SecurityException
+        return null;
+      }
     }
 
     /** Option {@code environment}; default {@code production}. */
@@ -548,6 +605,17 @@ public final class SentryOptions {
     /** Option {@code attachStacktrace}: message events carry the thread's stack; default true. */
     public Builder setAttachStacktrace(boolean value) {
       this.attachStacktrace = value;
+      return this;
+    }
+
+    /**
+     * Option {@code enableUncaughtExceptionHandler}: report exceptions that end a thread (event
+     * level fatal, mechanism {@code UncaughtExceptionHandler}, {@code handled=false}), then hand
+     * them to the handler that was installed before; default true. {@code Sentry.close()} puts the
+     * previous handler back.
+     */
+    public Builder setEnableUncaughtExceptionHandler(boolean value) {
+      this.enableUncaughtExceptionHandler = value;
       return this;
     }
 

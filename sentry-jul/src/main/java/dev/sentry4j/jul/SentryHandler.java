@@ -54,6 +54,7 @@ public final class SentryHandler extends Handler {
   private final AtomicLong lastErrorReport = new AtomicLong();
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
+  private volatile boolean printfStyle;
   private SentryClient installedClient; // guarded by lock; the client this handler installed
   private AutoCloseable diagnosticsListener; // guarded by lock
   private boolean closed; // guarded by lock
@@ -73,6 +74,7 @@ public final class SentryHandler extends Handler {
     }
     setLevel(config.level);
     setFilter(config.filter);
+    printfStyle = config.printfStyle;
     startQuietly(config.options, config.settings);
   }
 
@@ -113,14 +115,19 @@ public final class SentryHandler extends Handler {
 
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
-      Integrations.add("jul");
+      Integrations.add("jul", "sentry-jul");
       AutoCloseable listener = Diagnostics.addListener(this::forwardDiagnostic);
       try {
         if (Sentry.isInitialized()) {
           Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
         } else {
-          Sentry.init(options.build());
+          SentryOptions built = options.build();
+          Sentry.init(built);
           installedClient = ScopeStorage.globalScope().getClient();
+          if (built.getUnresolvedDsn() != null) {
+            // JUL has no channel for information: one line on stderr, as its ErrorManager would
+            System.err.println("dev.sentry4j.jul.SentryHandler: " + built.getDisabledReason());
+          }
         }
       } catch (RuntimeException | LinkageError e) {
         closeQuietly(listener);
@@ -173,13 +180,13 @@ public final class SentryHandler extends Handler {
         return;
       }
       if (c.needsRecord(level, client)) {
-        c.capture(JulRecords.read(record, level));
+        c.capture(JulRecords.read(record, level, printfStyle));
       } else {
         // breadcrumb only: level, logger, time and text, nothing else read or copied
         c.captureBreadcrumb(
-            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record, printfStyle));
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {
       ReentryGuard.exit();
@@ -187,6 +194,21 @@ public final class SentryHandler extends Handler {
   }
 
   /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
+  /**
+   * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
+   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as sentry-java's
+   * handler option {@code printfStyle} does; default false. In logging.properties: {@code
+   * dev.sentry4j.jul.SentryHandler.printfStyle=true}.
+   */
+  public void setPrintfStyle(boolean printfStyle) {
+    this.printfStyle = printfStyle;
+  }
+
+  /** Whether messages are formatted printf-style (see {@link #setPrintfStyle(boolean)}). */
+  public boolean isPrintfStyle() {
+    return printfStyle;
+  }
+
   @Override
   public void flush() {
     if (capture == null) {
@@ -194,7 +216,7 @@ public final class SentryHandler extends Handler {
     }
     try {
       Sentry.flush();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: flush is called by the logging framework, never throw into it
       reportRateLimited("Could not flush Sentry", e, ErrorManager.FLUSH_FAILURE);
     }
   }

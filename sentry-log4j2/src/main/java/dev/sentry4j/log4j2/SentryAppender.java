@@ -119,11 +119,13 @@ public final class SentryAppender extends AbstractAppender {
         return;
       }
       setStarting();
-      Integrations.add(INTEGRATION);
+      Integrations.add(INTEGRATION, "sentry-log4j2");
       diagnosticsListener = Diagnostics.addListener(this::forwardDiagnostic);
       try {
         ownedClient = SdkOwnership.acquire(options);
-        if (ownedClient == null && Sentry.isInitialized()) {
+        if (!Sentry.isInitialized() && options.getDisabledReason() != null) {
+          STATUS.info("Sentry appender '{}': {}", getName(), options.getDisabledReason());
+        } else if (ownedClient == null && Sentry.isInitialized()) {
           String text =
               "Sentry appender '"
                   + getName()
@@ -162,7 +164,7 @@ public final class SentryAppender extends AbstractAppender {
               level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
         }
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       // the error handler reports through the StatusLogger, rate-limited
       error("Sentry appender '" + getName() + "' could not capture a log event; dropped", event, e);
       if (!ignoreExceptions()) {

@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class TraceIdsTest extends ReceiverSupport {
 
   @Test
-  void patternLayoutPrintsTheSpansIdsInsideASpanAndNothingOutside() {
+  void patternLayoutPrintsTheSpansIdsInsideASpanAndThePropagationContextsOutside() {
     TestContext ctx = start("sentry-basic.xml"); // tracesSampleRate="1.0"
     Logger log = ctx.logger("com.acme.Orders");
 
     log.info("outside");
+    String outside = propagationIds();
     String traceId;
     String txSpanId;
     String childSpanId;
@@ -37,10 +38,10 @@ class TraceIdsTest extends ReceiverSupport {
 
     assertThat(ctx.lines())
         .containsExactly(
-            "INFO [] [] com.acme.Orders - outside",
+            "INFO " + outside + " com.acme.Orders - outside",
             "INFO [" + traceId + "] [" + txSpanId + "] com.acme.Orders - in transaction",
             "INFO [" + traceId + "] [" + childSpanId + "] com.acme.Orders - in child span",
-            "INFO [] [] com.acme.Orders - outside again");
+            "INFO " + outside + " com.acme.Orders - outside again");
   }
 
   @Test
@@ -85,16 +86,25 @@ class TraceIdsTest extends ReceiverSupport {
         .containsExactly("INFO [from-the-app] [" + spanId + "] com.acme.Orders - inside");
   }
 
+  /** {@code [trace id] [span id]} of this thread's propagation context (what its errors carry). */
+  private static String propagationIds() {
+    return "[" + Sentry.scopes().getTraceContext().getTraceId() + "] ["
+        + Sentry.scopes().getTraceContext().getSpanId() + "]";
+  }
+
   @Test
-  void withoutASpanTheProviderAddsNothingAndAllocatesNothing() {
-    Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
+  void withoutASpanTheProviderSuppliesThePropagationIdsAndAllocatesNothingPerLine() {
+    Sentry.init(o -> o.setDsn(receiver.dsn()));
     SentryContextDataProvider provider = new SentryContextDataProvider();
     StringMap first = provider.supplyStringMap();
+    String traceId = Sentry.scopes().getTraceContext().getTraceId();
+    Map<String, String> expected =
+        Map.of("trace_id", traceId, "span_id", Sentry.scopes().getTraceContext().getSpanId());
 
-    assertThat(first.isEmpty()).isTrue();
+    assertThat(first.toMap()).isEqualTo(expected);
     assertThat(provider.supplyStringMap()).isSameAs(first);
-    assertThat(provider.supplyContextData()).isEmpty();
-    assertThat(provider.getValue("trace_id")).isNull();
+    assertThat(provider.supplyContextData()).isEqualTo(expected);
+    assertThat(provider.getValue("trace_id")).isEqualTo(traceId);
 
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

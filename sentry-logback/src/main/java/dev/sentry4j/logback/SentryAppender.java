@@ -224,14 +224,18 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         if (!settings.enabled()) {
           builder.setDsn(null);
         }
-        Sentry.init(builder.build());
+        SentryOptions built = builder.build();
+        Sentry.init(built);
         installedClient = ScopeStorage.globalScope().getClient();
+        if (built.getDisabledReason() != null) {
+          addInfo("Sentry appender [" + getName() + "]: " + built.getDisabledReason());
+        }
       }
     } catch (RuntimeException e) {
       addError(prefix() + e.getMessage());
       return;
     }
-    Integrations.add("logback");
+    Integrations.add("logback", "sentry-logback");
     diagnosticsListener = Diagnostics.addListener(this::forwardDiagnostic);
     capture = newCapture;
     super.start();
@@ -367,7 +371,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       } else {
         c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportAppendError(e);
     } finally {
       ReentryGuard.exit();
@@ -390,7 +394,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         text = bytes == null ? null : new String(bytes, charset);
       }
       return stripLineBreak(text);
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) { // NOPMD: an encoder's Error must not reach the code that logged
       reportAppendError(ex);
       return event.getFormattedMessage();
     }

@@ -45,7 +45,7 @@ class TraceIdConverterTest {
   }
 
   @Test
-  void outsideSpansTheIdsAreEmpty() {
+  void outsideSpansThePropagationContextsIdsArePrinted() {
     FakeSpan span = FakeSpan.of('3', '4');
     try (ScopeToken ignored = span.activate()) {
       log.info("in the span");
@@ -53,7 +53,15 @@ class TraceIdConverterTest {
 
     log.info("after the span");
 
-    assertThat(memory().lines()).last().isEqualTo("INFO [/] after the span");
+    assertThat(memory().lines()).last().isEqualTo("INFO [" + propagationIds() + "] after the span");
+    assertThat(propagationIds()).matches("[0-9a-f]{32}/[0-9a-f]{16}");
+  }
+
+  /** The ids errors captured on this thread carry without a span: its propagation context's. */
+  private static String propagationIds() {
+    return Sentry.scopes().getTraceContext().getTraceId()
+        + "/"
+        + Sentry.scopes().getTraceContext().getSpanId();
   }
 
   @Test
@@ -67,6 +75,8 @@ class TraceIdConverterTest {
     log.info("no span");
 
     assertThat(memory().lines())
-        .containsExactly("INFO [" + span.traceId + "/" + span.spanId + "] in the span", "INFO [/] no span");
+        .containsExactly(
+            "INFO [" + span.traceId + "/" + span.spanId + "] in the span",
+            "INFO [" + propagationIds() + "] no span");
   }
 }

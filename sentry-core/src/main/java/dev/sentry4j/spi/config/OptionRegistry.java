@@ -35,6 +35,11 @@ public final class OptionRegistry {
         "Message events carry the capturing thread's stack.",
         SentryOptions.Builder::setAttachStacktrace);
     bool(
+        "enableUncaughtExceptionHandler",
+        "true",
+        "Report exceptions that end a thread, then pass them to the previous handler.",
+        SentryOptions.Builder::setEnableUncaughtExceptionHandler);
+    bool(
         "sendDefaultPii",
         "false",
         "Let the SDK and integrations collect personal data (user IP, request users, cookies, auth"
