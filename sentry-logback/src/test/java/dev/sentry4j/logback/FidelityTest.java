@@ -76,9 +76,9 @@ class FidelityTest {
     ReceivedEvent main = events.stream().filter(e -> e.message().equals("payment failed")).findFirst().get();
     ReceivedEvent worker = events.stream().filter(e -> e.message().equals("worker failed")).findFirst().get();
     List<String> lines = logback.<MemoryAppender>appender("MEMORY").lines();
-    assertThat(lines.get(0)).isEqualTo("INFO  [" + main.traceId() + "] c.shop.Checkout - checkout started");
-    assertThat(lines.get(1)).isEqualTo("ERROR [" + main.traceId() + "] c.shop.Checkout - payment failed");
-    assertThat(lines).contains("ERROR [" + worker.traceId() + "] c.shop.Checkout - worker failed");
+    assertThat(lines.get(0)).isEqualTo("INFO  [" + main.traceId() + "] com.shop.Checkout - checkout started");
+    assertThat(lines.get(1)).isEqualTo("ERROR [" + main.traceId() + "] com.shop.Checkout - payment failed");
+    assertThat(lines).contains("ERROR [" + worker.traceId() + "] com.shop.Checkout - worker failed");
     assertThat(main.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(worker.traceId());
     assertThat(main.json().get("sdk").get("packages").toString())
         .contains("maven:dev.sentry4j:sentry-logback")
