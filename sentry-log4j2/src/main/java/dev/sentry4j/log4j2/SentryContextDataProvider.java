@@ -36,8 +36,6 @@ public final class SentryContextDataProvider implements ContextDataProvider {
   public static final String DEFAULT_SPAN_ID_KEY = "span_id";
 
   private static final StringMap EMPTY = frozenEmpty();
-  /** Per thread: the trace id and span id last supplied, and the frozen map made for them. */
-  private final ThreadLocal<Object[]> last = ThreadLocal.withInitial(() -> new Object[3]);
 
   private final String traceIdKey;
   private final String spanIdKey;
@@ -85,12 +83,7 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     if (traceId.isEmpty() && spanId.isEmpty()) {
       return EMPTY;
     }
-    // the ids are the span's or propagation context's own strings: while they stay the same on
-    // this thread, the same frozen map serves every line (nothing allocated per line)
-    Object[] cache = last.get();
-    if (cache[0] == traceId && cache[1] == spanId) {
-      return (StringMap) cache[2];
-    }
+    // a new map each time: Log4j may keep it as the event's context data and clear it on reuse
     StringMap data = new SortedArrayStringMap(2);
     if (!traceId.isEmpty()) {
       data.putValue(traceIdKey, traceId);
@@ -98,10 +91,6 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     if (!spanId.isEmpty()) {
       data.putValue(spanIdKey, spanId);
     }
-    data.freeze();
-    cache[0] = traceId;
-    cache[1] = spanId;
-    cache[2] = data;
     return data;
   }
 

@@ -43,6 +43,18 @@ abstract class ReceiverSupport {
     return log4j;
   }
 
+  /**
+   * {@code [trace id] [span id]} of this thread's propagation context: what {@code %X{trace_id}
+   * %X{span_id}} print outside spans, and what errors captured there carry.
+   */
+  static String propagationIds() {
+    return "["
+        + Sentry.scopes().getTraceContext().getTraceId()
+        + "] ["
+        + Sentry.scopes().getTraceContext().getSpanId()
+        + "]";
+  }
+
   /** Waits for {@code n} events, checks each against Relay's schema and returns them. */
   List<ReceivedEvent> events(int n) {
     List<ReceivedEvent> events = receiver.awaitEvents(n, WAIT);

@@ -89,6 +89,11 @@ public final class AppenderOptions {
     set("attachStacktrace", "attachStacktrace", value);
   }
 
+  /** Report exceptions that end a thread, then pass them on (default true; sentry-java's name). */
+  public void setEnableUncaughtExceptionHandler(String value) {
+    set("enableUncaughtExceptionHandler", "enableUncaughtExceptionHandler", value);
+  }
+
   /** Allow personal data (default false). */
   public void setSendDefaultPii(String value) {
     set("sendDefaultPii", "sendDefaultPii", value);

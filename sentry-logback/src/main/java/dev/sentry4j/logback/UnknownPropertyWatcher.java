@@ -30,7 +30,7 @@ final class UnknownPropertyWatcher implements StatusListener {
           "enableBackpressureHandling", "enableDatabaseTransactionTracing", "enableEventSizeLimiting",
           "enableExternalConfiguration", "enablePrettySerializationOutput", "enableScopePersistence",
           "enableScreenTracking", "enableShutdownHook", "enableTimeToFullDisplayTracing",
-          "enableTracing", "enableUncaughtExceptionHandler", "enableUserInteractionBreadcrumbs",
+          "enableTracing", "enableUserInteractionBreadcrumbs",
           "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
           "idleTimeout", "ignoredCheckIn", "ignoredError", "ignoredSpanOrigin", "ignoredTransaction",
           "initPriority", "instrumenter", "loggerBatchProcessorFactory", "maxAttachmentSize",
