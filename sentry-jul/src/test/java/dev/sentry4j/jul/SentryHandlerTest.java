@@ -1,14 +1,15 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -65,7 +66,7 @@ class SentryHandlerTest {
         JulConfig.captureStderr(
             () -> {
               JulConfig.load("quickstart.properties", receiver.dsn());
-              ids[2] = Sentry.scopes().getTraceContext().getTraceId(); // the thread's own trace
+              ids[2] = ScopeStorage.current().getTraceContext().getTraceId(); // the thread's own trace
               log.info("cart loaded");
               log.log(Level.WARNING, "slow {0}", "A-17");
               log.fine("below every threshold");

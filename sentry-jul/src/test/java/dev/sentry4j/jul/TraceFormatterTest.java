@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,9 +83,9 @@ class TraceFormatterTest {
 
   /** The ids an error captured on this thread outside spans carries: its propagation context's. */
   private static String propagationIds() {
-    return Sentry.scopes().getTraceContext().getTraceId()
+    return ScopeStorage.current().getTraceContext().getTraceId()
         + "/"
-        + Sentry.scopes().getTraceContext().getSpanId();
+        + ScopeStorage.current().getTraceContext().getSpanId();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sentry4j.log4j2;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
@@ -23,7 +24,7 @@ final class AsyncScenario {
             () -> {
               ThreadContext.put("tenant", "acme");
               ThreadContext.put("request_id", "r-1");
-              threadTraceId.set(Sentry.scopes().getTraceContext().getTraceId());
+              threadTraceId.set(ScopeStorage.current().getTraceContext().getTraceId());
               log.info("async crumb");
               try (Transaction tx = Sentry.startTransaction("order", "task")) {
                 traceId.set(tx.getTraceId());

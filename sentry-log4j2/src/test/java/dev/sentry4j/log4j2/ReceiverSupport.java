@@ -1,5 +1,6 @@
 package dev.sentry4j.log4j2;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -49,9 +50,9 @@ abstract class ReceiverSupport {
    */
   static String propagationIds() {
     return "["
-        + Sentry.scopes().getTraceContext().getTraceId()
+        + ScopeStorage.current().getTraceContext().getTraceId()
         + "] ["
-        + Sentry.scopes().getTraceContext().getSpanId()
+        + ScopeStorage.current().getTraceContext().getSpanId()
         + "]";
   }
 

@@ -1,5 +1,6 @@
 package dev.sentry4j.log4j2;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
@@ -88,9 +89,9 @@ class TraceIdsTest extends ReceiverSupport {
   void withoutASpanTheProviderSuppliesThePropagationIds() {
     Sentry.init(o -> o.setDsn(receiver.dsn()));
     SentryContextDataProvider provider = new SentryContextDataProvider();
-    String traceId = Sentry.scopes().getTraceContext().getTraceId();
+    String traceId = ScopeStorage.current().getTraceContext().getTraceId();
     Map<String, String> expected =
-        Map.of("trace_id", traceId, "span_id", Sentry.scopes().getTraceContext().getSpanId());
+        Map.of("trace_id", traceId, "span_id", ScopeStorage.current().getTraceContext().getSpanId());
 
     assertThat(provider.supplyStringMap().toMap()).isEqualTo(expected);
     assertThat(provider.supplyContextData()).isEqualTo(expected);

@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -59,9 +60,9 @@ class TraceIdConverterTest {
 
   /** The ids errors captured on this thread carry without a span: its propagation context's. */
   private static String propagationIds() {
-    return Sentry.scopes().getTraceContext().getTraceId()
+    return ScopeStorage.current().getTraceContext().getTraceId()
         + "/"
-        + Sentry.scopes().getTraceContext().getSpanId();
+        + ScopeStorage.current().getTraceContext().getSpanId();
   }
 
   @Test

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.integrations;
 
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
