@@ -475,7 +475,9 @@ public final class Scopes implements TracingScopes {
     SentryClient client = getClient();
     Map<String, String> dsc = DynamicSamplingContexts.forPropagation(client.getOptions(), context);
     if (client.isEnabled()) {
-      owner.compareAndSetPropagationContext(context, context.withDynamicSamplingContext(dsc));
+      PropagationContext seen = context;
+      owner.updatePropagationContext(
+          c -> c == seen ? seen.withDynamicSamplingContext(dsc) : c); // frozen once, unless replaced
     }
     return dsc;
   }
