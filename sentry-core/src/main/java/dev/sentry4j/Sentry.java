@@ -103,15 +103,59 @@ public final class Sentry {
   /** Installs a client on the global scope (tests and adapters with their own transport). */
   public static void install(SentryClient client) {
     SentryClient previous;
+    Thread previousHook;
     synchronized (LIFECYCLE) {
       Scope global = ScopeStorage.globalScope();
       previous = global.getClient();
       global.setClient(client);
+      previousHook = shutdownHook;
+      shutdownHook = null; // stays registered until the previous client is closed
       registerShutdownHook(client);
     }
-    if (previous != null && previous != client) {
-      previous.close(previous.getOptions().getShutdownTimeout());
+    closeLater(previous == client ? null : previous, previousHook);
+  }
+
+  /**
+   * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten now,
+   * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
+   * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
+   * shutdownTimeout}. That thread keeps the JVM alive until it is done, and the SDK's shutdown hook
+   * waits for it too, so nothing is lost at exit. For integrations whose stop must not block (a
+   * logging framework reloading its configuration) and for applications that do not want to wait.
+   */
+  public static void closeInBackground() {
+    SentryClient client;
+    Thread hook;
+    synchronized (LIFECYCLE) {
+      Scope global = ScopeStorage.globalScope();
+      client = global.getClient();
+      hook = shutdownHook;
+      shutdownHook = null; // stays registered until the client is closed: exit waits for it
+      ScopeStorage.reset();
+      global.setClient(null);
     }
+    closeLater(client, hook);
+  }
+
+  /** Flushes and closes {@code client} on a non-daemon SDK thread, then removes its hook. */
+  private static void closeLater(SentryClient client, Thread hook) {
+    if (client == null || !client.isEnabled()) {
+      removeShutdownHook(hook);
+      return;
+    }
+    Thread closer =
+        new SdkThread(
+            () -> {
+              try {
+                client.flush(client.getOptions().getFlushTimeout());
+                client.close(client.getOptions().getShutdownTimeout());
+              } finally {
+                removeShutdownHook(hook);
+              }
+            },
+            "closer");
+    closer.setDaemon(false); // what is still in memory must not be lost when main() returns
+    closer.start();
   }
 
   private static void registerShutdownHook(SentryClient client) {
@@ -133,6 +177,10 @@ public final class Sentry {
   private static void removeShutdownHook() {
     Thread hook = shutdownHook;
     shutdownHook = null;
+    removeShutdownHook(hook);
+  }
+
+  private static void removeShutdownHook(Thread hook) {
     if (hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -35,6 +35,9 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = "production";
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
+  /** Default {@code maxInFlight}: envelopes sent at once. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
   /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
   public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
   /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
@@ -158,6 +161,11 @@ public final class SentryOptions {
   /** Whether the same exception instance is sent only once. */
   public boolean isEnableDeduplication() {
     return b.enableDeduplication;
+  }
+
+  /** Envelopes sent at once (requests in flight). */
+  public int getMaxInFlight() {
+    return b.maxInFlight;
   }
 
   /** Envelopes held in memory. */
@@ -385,6 +393,7 @@ public final class SentryOptions {
     private Map<String, String> tags = Collections.emptyMap();
     private boolean enableDeduplication = true;
     private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
     private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
     private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -437,6 +446,7 @@ public final class SentryOptions {
       c.tags = tags;
       c.enableDeduplication = enableDeduplication;
       c.maxQueueSize = maxQueueSize;
+      c.maxInFlight = maxInFlight;
       c.maxQueueBytes = maxQueueBytes;
       c.flushTimeout = flushTimeout;
       c.shutdownTimeout = shutdownTimeout;
@@ -601,6 +611,16 @@ public final class SentryOptions {
      */
     public Builder setMaxQueueSize(int value) {
       this.maxQueueSize = checkPositive("maxQueueSize", value);
+      return this;
+    }
+
+    /**
+     * Option {@code maxInFlight}: envelopes sent at once, as HTTP/2 streams where Sentry offers
+     * HTTP/2, else over as many HTTP/1.1 connections; default 64. Throughput is about {@code
+     * maxInFlight} ÷ round-trip time.
+     */
+    public Builder setMaxInFlight(int value) {
+      this.maxInFlight = checkPositive("maxInFlight", value);
       return this;
     }
 

@@ -200,8 +200,9 @@ public final class SentryHandler extends Handler {
   }
 
   /**
-   * Flushes, then closes the SDK if this handler initialized it, and stops. Idempotent; called by
-   * {@code LogManager.reset()} and at JVM exit.
+   * Stops, and closes the SDK in the background if this handler initialized it (returns at once;
+   * pending envelopes are sent by the SDK's threads or kept on disk). Idempotent; called by {@code
+   * LogManager.reset()} and at JVM exit.
    */
   @Override
   public void close() {
@@ -222,12 +223,11 @@ public final class SentryHandler extends Handler {
       diagnosticsListener = null;
     }
     try {
-      if (wasOn) {
-        Sentry.flush();
-      }
-      // Close only our own client: the application may have installed another one since.
-      if (installed != null && ScopeStorage.globalScope().getClient() == installed) {
-        Sentry.close();
+      // Close only our own client (the application may have installed another one since), and
+      // without waiting: its threads send what is pending, or put it on disk (readConfiguration
+      // must not block). Someone else's client keeps sending on its own threads.
+      if (wasOn && installed != null && ScopeStorage.globalScope().getClient() == installed) {
+        Sentry.closeInBackground();
       }
     } catch (RuntimeException e) {
       reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);

@@ -39,15 +39,15 @@ final class SdkOwnership {
   }
 
   /**
-   * Flushes what was captured (within {@code timeout}), then closes the SDK if {@code owned} is still
-   * the installed client.
+   * Closes the SDK in the background if {@code owned} is still the installed client: returns at once,
+   * the SDK's threads send what is pending within its {@code flushTimeout} (or put it on disk when
+   * Sentry is unreachable). {@code timeout} is not waited for.
    */
   static void release(SentryClient owned, Duration timeout) {
-    Sentry.flush(timeout);
     synchronized (LOCK) {
       if (owned != null && Sentry.getGlobalScope().getClient() == owned) {
         installedByAppender = null;
-        Sentry.close();
+        Sentry.closeInBackground(); // returns at once: a reconfiguration must not wait on Sentry
       }
     }
   }

@@ -248,10 +248,10 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
     super.stop();
     try {
-      SentryClient client = Sentry.getClient();
-      client.flush(client.getOptions().getFlushTimeout());
+      // Without waiting (a reload detaches every appender until it is done): the SDK's threads send
+      // what is pending, or put it on disk. Only a client this appender installed is closed.
       if (installedClient != null && ScopeStorage.globalScope().getClient() == installedClient) {
-        Sentry.close();
+        Sentry.closeInBackground();
       }
     } catch (RuntimeException e) {
       addError("Sentry appender [" + getName() + "]: could not flush on stop", e);

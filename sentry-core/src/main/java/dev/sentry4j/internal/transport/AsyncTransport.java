@@ -41,6 +41,12 @@ public final class AsyncTransport implements Transport {
   private static final Envelope STOP = new Envelope(null, null, List.of());
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /**
+   * Requests in flight and no answer at all for this long (a flush counts from its start): flush and
+   * close treat Sentry as unreachable (as after a refused connection or a timeout) and put what waits
+   * on disk at once.
+   */
+  static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
   private final Backlog backlog;
@@ -93,7 +99,8 @@ public final class AsyncTransport implements Transport {
         options.isSendClientReports(),
         spoolFor(options, discards),
         discards,
-        DeliveryTuning.DEFAULT);
+        DeliveryTuning.DEFAULT,
+        options.getMaxInFlight());
   }
 
   AsyncTransport(
@@ -104,12 +111,32 @@ public final class AsyncTransport implements Transport {
       DiskSpool spool,
       DiscardCounter discards,
       DeliveryTuning tuning) {
+    this(
+        http,
+        maxQueueSize,
+        maxQueueBytes,
+        reportsEnabled,
+        spool,
+        discards,
+        tuning,
+        SentryOptions.DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  AsyncTransport(
+      HttpSender http,
+      int maxQueueSize,
+      long maxQueueBytes,
+      boolean reportsEnabled,
+      DiskSpool spool,
+      DiscardCounter discards,
+      DeliveryTuning tuning,
+      int maxInFlight) {
     this.http = http;
     this.discards = discards;
     this.reportsEnabled = reportsEnabled;
     this.limits = new RateLimiter(tuning.ticker);
     this.backlog = new Backlog(maxQueueSize, maxQueueBytes, spool, discards);
-    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress);
+    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
     this.intakeThread = new SdkThread(this::runIntake, "worker");
     this.senderThread = new SdkThread(sender, "sender");
     this.intakeThread.start();
@@ -166,6 +193,16 @@ public final class AsyncTransport implements Transport {
 
   @Override
   public boolean flush(Duration timeout) {
+    return flush(timeout, System.nanoTime());
+  }
+
+  /**
+   * Waits for memory and the spool to drain, giving up early when Sentry is known unreachable.
+   *
+   * @param patientSince no-answer time before this instant does not count (a flush gives Sentry
+   *     {@link #UNANSWERED_LIMIT_NANOS} to answer something; close counts from the last answer)
+   */
+  private boolean flush(Duration timeout, long patientSince) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     if (backlog.spool() != null) {
       backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
@@ -175,7 +212,15 @@ public final class AsyncTransport implements Transport {
     }
     sender.beginFlush();
     try {
-      boolean drained = progress.await(deadline, backlog::isEmpty);
+      boolean drained =
+          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(patientSince));
+      if (drained && !backlog.isEmpty()) {
+        // Sentry is known unreachable: waiting out the timeout would not send anything. What waits
+        // in memory goes to disk now (the intake worker does the same with what comes next).
+        backlog.spillOutbox();
+        Diagnostics.debug("Flush returns early: Sentry cannot be reached; the backlog is on disk");
+        return false;
+      }
       if (drained && reportsEnabled) {
         long ticket = sender.requestReport();
         progress.await(deadline, () -> sender.isReportDone(ticket) || !senderThread.isAlive());
@@ -205,7 +250,9 @@ public final class AsyncTransport implements Transport {
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
-    boolean flushed = flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2));
+    long noPatience = System.nanoTime() - UNANSWERED_LIMIT_NANOS - 1; // the last answer counts
+    boolean flushed =
+        flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), noPatience);
     if (!flushed) {
       // Half the time is gone and envelopes still wait: secure them first. What waits in memory
       // goes to disk now (64 envelopes per file), and so does everything the intake worker
@@ -213,7 +260,7 @@ public final class AsyncTransport implements Transport {
       // is already where the next start finds it. A short backlog never touches the disk.
       closing = true;
       backlog.spillOutbox();
-      flushed = flush(untilNanos(sendUntil));
+      flushed = flush(untilNanos(sendUntil), noPatience);
     }
     stopping = true;
     inbox.add(STOP);
@@ -233,6 +280,20 @@ public final class AsyncTransport implements Transport {
               + " envelope(s) wait on disk for the next start"
               + (dropped > 0 ? ", " + dropped + " dropped and counted" : ""));
     }
+  }
+
+  /**
+   * Whether Sentry is known unreachable: the last attempt failed (refused, timed out, 5xx) and the
+   * sender backs off, or requests are in flight without any answer for {@link
+   * #UNANSWERED_LIMIT_NANOS}.
+   */
+  private boolean isUnreachable(long patientSince) {
+    if (sender.isOffline()) {
+      return true;
+    }
+    long unanswered = sender.unansweredNanos();
+    return unanswered > UNANSWERED_LIMIT_NANOS
+        && System.nanoTime() - patientSince > UNANSWERED_LIMIT_NANOS;
   }
 
   @Override

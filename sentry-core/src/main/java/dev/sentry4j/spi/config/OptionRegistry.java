@@ -58,6 +58,11 @@ public final class OptionRegistry {
         "33554432",
         "Serialized bytes held in memory for sending; more go to the disk spool.",
         (b, v) -> b.setMaxQueueBytes(parseLong(v)));
+    integer(
+        "maxInFlight",
+        "64",
+        "Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).",
+        SentryOptions.Builder::setMaxInFlight);
     duration("flushTimeout", "15s", "How long flush() waits.", SentryOptions.Builder::setFlushTimeout);
     duration(
         "shutdownTimeout",
