@@ -403,6 +403,9 @@ public final class AsyncTransport implements Transport {
     List<Envelope> unserialized = new ArrayList<>();
     inbox.drainTo(unserialized);
     List<Outgoing> left = backlog.drainOutbox();
+    if (senderThread.isAlive()) {
+      left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
+    }
     int slots = 0;
     for (Envelope e : unserialized) {
       if (e == STOP) {

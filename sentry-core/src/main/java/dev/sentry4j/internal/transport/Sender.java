@@ -14,14 +14,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,7 +91,8 @@ final class Sender implements Runnable {
   private long lastFailureAt; // meaningful while offline
   private long lastReportAt;
   private long nextRescanAt;
-  private final Set<Attempt> inFlight = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Written by the sender thread only; read by {@link #inFlightFromMemory} after a stuck stop. */
+  private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
   /** Claimed spool files being sent; the last one is where new envelopes come from. */
   private final List<Cursor> cursors = new ArrayList<>();
   /** 5xx answers per spooled envelope, by a hash of its bytes. */
@@ -157,6 +157,20 @@ final class Sender implements Runnable {
       return 0;
     }
     return Math.max(0, System.nanoTime() - waitingSince);
+  }
+
+  /**
+   * The envelopes from memory in flight now: for close to save when the sender thread did not stop
+   * in time (it may save them too: delivery is at least once). Thread-safe.
+   */
+  List<Outgoing> inFlightFromMemory() {
+    List<Outgoing> out = new ArrayList<>();
+    for (Attempt a : inFlight) {
+      if (a.outgoing != null && a.outgoing.inMemory()) {
+        out.add(a.outgoing);
+      }
+    }
+    return out;
   }
 
   /** A flush waits: send without pausing. */
