@@ -90,6 +90,7 @@ public final class DeliveryBench {
           long t1b = System.nanoTime();
           context.stop();
           long t2 = System.nanoTime();
+          sink.restartQuietPeriod(); // quiet for 2 s after the stop, not since the last request
           boolean quiet = sink.awaitQuiet(quietMillis, maxWaitMillis);
           long t3 = System.nanoTime();
           System.out.println("threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());

@@ -196,6 +196,14 @@ public final class LoopbackSink implements AutoCloseable {
   }
 
   /**
+   * Starts the quiet period afresh, as if a request had arrived now: an SDK whose stop returns at
+   * once (sending in the background) may not have sent anything yet.
+   */
+  public void restartQuietPeriod() {
+    lastRequestNanos.set(System.nanoTime());
+  }
+
+  /**
    * Stops accepting requests and lets the counting of what arrived finish (at most a second);
    * counters keep their values.
    */

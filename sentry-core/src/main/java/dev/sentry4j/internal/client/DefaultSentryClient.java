@@ -127,7 +127,11 @@ public final class DefaultSentryClient implements SentryClient {
   public static DefaultSentryClient create(SentryOptions options) {
     DiscardCounter discards = new DiscardCounter();
     ApacheHttpSender sender =
-        new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
+        new ApacheHttpSender(
+            options.getDsn(),
+            options.getConnectTimeout(),
+            options.getReadTimeout(),
+            options.getMaxInFlight());
     Transport transport = new AsyncTransport(options, sender, discards);
     if (options.isSpotlight()) {
       transport = new SpotlightTransport(transport, options.getSpotlightUrl());

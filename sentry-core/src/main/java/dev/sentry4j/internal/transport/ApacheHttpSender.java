@@ -36,6 +36,7 @@ public final class ApacheHttpSender implements HttpSender {
   private final String url;
   private final String auth;
   private final boolean gzip;
+  private final java.util.concurrent.ExecutorService executor;
 
   /**
    * Creates a sender for a DSN.
@@ -45,7 +46,16 @@ public final class ApacheHttpSender implements HttpSender {
    * @param readTimeout response timeout
    */
   public ApacheHttpSender(Dsn dsn, Duration connectTimeout, Duration readTimeout) {
-    this(dsn.getEnvelopeUri().toString(), authHeader(dsn), connectTimeout, readTimeout, true);
+    this(dsn, connectTimeout, readTimeout, 2);
+  }
+
+  /**
+   * Creates a sender for a DSN that keeps up to {@code maxInFlight} requests in flight ({@link
+   * #sendAsync}), each on a pooled connection of its own.
+   */
+  public ApacheHttpSender(Dsn dsn, Duration connectTimeout, Duration readTimeout, int maxInFlight) {
+    this(dsn.getEnvelopeUri().toString(), authHeader(dsn), connectTimeout, readTimeout, true,
+        maxInFlight);
   }
 
   /**
@@ -57,13 +67,33 @@ public final class ApacheHttpSender implements HttpSender {
    */
   public ApacheHttpSender(
       String url, String auth, Duration connectTimeout, Duration readTimeout, boolean gzip) {
+    this(url, auth, connectTimeout, readTimeout, gzip, 2);
+  }
+
+  private ApacheHttpSender(
+      String url,
+      String auth,
+      Duration connectTimeout,
+      Duration readTimeout,
+      boolean gzip,
+      int maxInFlight) {
+    java.util.concurrent.ThreadPoolExecutor pool =
+        new java.util.concurrent.ThreadPoolExecutor(
+            Math.max(1, maxInFlight),
+            Math.max(1, maxInFlight),
+            30,
+            TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(),
+            task -> new dev.sentry4j.internal.SdkThread(task, "http"));
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
     this.url = url;
     this.auth = auth;
     this.gzip = gzip;
     PoolingHttpClientConnectionManager connections =
         PoolingHttpClientConnectionManagerBuilder.create()
-            .setMaxConnTotal(2)
-            .setMaxConnPerRoute(2)
+            .setMaxConnTotal(Math.max(2, maxInFlight))
+            .setMaxConnPerRoute(Math.max(2, maxInFlight))
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
                     .setConnectTimeout(Timeout.of(connectTimeout))
@@ -133,6 +163,25 @@ public final class ApacheHttpSender implements HttpSender {
         });
   }
 
+  @Override
+  public java.util.concurrent.CompletableFuture<HttpResult> sendAsync(byte[] envelope) {
+    java.util.concurrent.CompletableFuture<HttpResult> answer =
+        new java.util.concurrent.CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              answer.complete(send(envelope));
+            } catch (IOException | RuntimeException e) {
+              answer.completeExceptionally(e);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      answer.completeExceptionally(new IOException("the sender is closed", e));
+    }
+    return answer;
+  }
+
   private static String value(Header header) {
     return header == null ? null : header.getValue();
   }
@@ -147,6 +196,7 @@ public final class ApacheHttpSender implements HttpSender {
 
   @Override
   public void close() {
+    executor.shutdownNow();
     client.close(CloseMode.IMMEDIATE);
   }
 }

@@ -489,13 +489,15 @@ final class Sender implements Runnable {
 
   /** Acts on every answer that came back; then writes envelopes to keep to disk, in batches. */
   private void handleAnswers() {
+    // Each stays in inFlight until its envelope is stored again, so that a close that gives up on
+    // this thread still finds it (inFlightFromMemory).
+    List<Attempt> done = new ArrayList<>();
     Attempt a;
-    boolean any = false;
     while ((a = answered.poll()) != null) {
-      if (!inFlight.remove(a)) {
+      if (!inFlight.contains(a)) {
         continue; // abandoned at stop
       }
-      any = true;
+      done.add(a);
       try {
         handle(a);
       } catch (VirtualMachineError e) {
@@ -504,12 +506,16 @@ final class Sender implements Runnable {
         Diagnostics.error("sender", "Unexpected failure while handling Sentry's answer", t);
       }
     }
-    if (!any) {
+    if (done.isEmpty()) {
       return;
     }
-    inFlightCount = inFlight.size();
-    waitingSince = System.nanoTime();
-    keepForRetry();
+    try {
+      keepForRetry();
+    } finally {
+      inFlight.removeAll(done);
+      inFlightCount = inFlight.size();
+      waitingSince = System.nanoTime();
+    }
     progress.changed();
   }
 
