@@ -22,7 +22,7 @@ echo "load: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)" | tee -a "$out"
 for latency in "${latencies[@]}"; do
   for variant in "${variants[@]}"; do
     timeout 300 "$java" -Xmx512m -cp "$jar" dev.sentry4j.bench.DeliveryBench "$variant" "$n" "$latency" \
-      | grep -E '^(LATENCY|DELIVERY)' | tee -a "$out"
+      | grep -E '^(LATENCY|DELIVERY|threads)' | tee -a "$out"
   done
 done
 echo

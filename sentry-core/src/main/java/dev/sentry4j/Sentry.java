@@ -119,8 +119,8 @@ public final class Sentry {
    * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten now,
    * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
    * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
-   * shutdownTimeout}. That thread keeps the JVM alive until it is done, and the SDK's shutdown hook
-   * waits for it too, so nothing is lost at exit. For integrations whose stop must not block (a
+   * shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's shutdown hook
+   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For integrations whose stop must not block (a
    * logging framework reloading its configuration) and for applications that do not want to wait.
    */
   public static void closeInBackground() {
@@ -154,7 +154,8 @@ public final class Sentry {
               }
             },
             "closer");
-    closer.setDaemon(false); // what is still in memory must not be lost when main() returns
+    // A daemon: it must not hold the exit. When the JVM exits, the client's shutdown hook (kept
+    // registered until the closer is done) closes it within shutdownTimeout, saving what is left.
     closer.start();
   }
 

@@ -42,9 +42,8 @@ public final class AsyncTransport implements Transport {
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   /**
-   * Requests in flight and no answer at all for this long (a flush counts from its start): flush and
-   * close treat Sentry as unreachable (as after a refused connection or a timeout) and put what waits
-   * on disk at once.
+   * Requests in flight and no answer at all for this long: close treats Sentry as unreachable (as
+   * flush and close do after a refused connection or a timeout) and puts what waits on disk at once.
    */
   static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -193,16 +192,16 @@ public final class AsyncTransport implements Transport {
 
   @Override
   public boolean flush(Duration timeout) {
-    return flush(timeout, System.nanoTime());
+    return flush(timeout, false);
   }
 
   /**
    * Waits for memory and the spool to drain, giving up early when Sentry is known unreachable.
    *
-   * @param patientSince no-answer time before this instant does not count (a flush gives Sentry
-   *     {@link #UNANSWERED_LIMIT_NANOS} to answer something; close counts from the last answer)
+   * @param closing also give up when requests have had no answer for {@link
+   *     #UNANSWERED_LIMIT_NANOS} (a flush waits for Sentry's answers or a timeout; close does not)
    */
-  private boolean flush(Duration timeout, long patientSince) {
+  private boolean flush(Duration timeout, boolean closing) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     if (backlog.spool() != null) {
       backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
@@ -213,7 +212,7 @@ public final class AsyncTransport implements Transport {
     sender.beginFlush();
     try {
       boolean drained =
-          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(patientSince));
+          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(closing));
       if (drained && !backlog.isEmpty()) {
         // Sentry is known unreachable: waiting out the timeout would not send anything. What waits
         // in memory goes to disk now (the intake worker does the same with what comes next).
@@ -250,9 +249,8 @@ public final class AsyncTransport implements Transport {
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
-    long noPatience = System.nanoTime() - UNANSWERED_LIMIT_NANOS - 1; // the last answer counts
     boolean flushed =
-        flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), noPatience);
+        flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), true);
     if (!flushed) {
       // Half the time is gone and envelopes still wait: secure them first. What waits in memory
       // goes to disk now (64 envelopes per file), and so does everything the intake worker
@@ -260,14 +258,15 @@ public final class AsyncTransport implements Transport {
       // is already where the next start finds it. A short backlog never touches the disk.
       closing = true;
       backlog.spillOutbox();
-      flushed = flush(untilNanos(sendUntil), noPatience);
+      flushed = flush(untilNanos(sendUntil), true);
     }
     stopping = true;
     inbox.add(STOP);
     sender.stop();
     http.close(); // cuts a request still in flight; the sender keeps its envelope
-    join(intakeThread, deadline);
-    join(senderThread, deadline);
+    long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
+    join(intakeThread, joinUntil);
+    join(senderThread, joinUntil);
     int dropped = saveLeftovers(deadline);
     if (reportsEnabled) {
       spoolPendingReport();
@@ -287,13 +286,8 @@ public final class AsyncTransport implements Transport {
    * sender backs off, or requests are in flight without any answer for {@link
    * #UNANSWERED_LIMIT_NANOS}.
    */
-  private boolean isUnreachable(long patientSince) {
-    if (sender.isOffline()) {
-      return true;
-    }
-    long unanswered = sender.unansweredNanos();
-    return unanswered > UNANSWERED_LIMIT_NANOS
-        && System.nanoTime() - patientSince > UNANSWERED_LIMIT_NANOS;
+  private boolean isUnreachable(boolean closing) {
+    return sender.isOffline() || (closing && sender.unansweredNanos() > UNANSWERED_LIMIT_NANOS);
   }
 
   @Override

@@ -859,8 +859,6 @@ final class Sender implements Runnable {
    */
   private void abandonInFlight() {
     List<Attempt> open = new ArrayList<>(inFlight);
-    inFlight.clear();
-    inFlightCount = 0;
     for (Attempt a : open) {
       restore(a.report);
       if (a.outgoing == null) {
@@ -872,7 +870,9 @@ final class Sender implements Runnable {
         notSent(a);
       }
     }
-    keepForRetry();
+    keepForRetry(); // stored before they leave inFlight, where a close that gives up looks
+    inFlight.clear();
+    inFlightCount = 0;
     for (Cursor c : new ArrayList<>(cursors)) {
       c.abandoned = true;
       c.inFlight = 0;
