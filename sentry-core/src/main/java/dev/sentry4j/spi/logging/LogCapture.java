@@ -43,9 +43,7 @@ import java.util.Map;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
-  private static final String[] IGNORED_LOGGER_PREFIXES = {
-    "dev.sentry4j.", "org.apache.hc.client5.", "org.apache.hc.core5.",
-  };
+  private static final String[] IGNORED_LOGGER_PREFIXES = {"dev.sentry4j."};
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
@@ -77,8 +75,8 @@ public final class LogCapture {
   }
 
   /**
-   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own and
-   * HttpClient's, which would loop).
+   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own,
+   * which would loop).
    */
   public static boolean isIgnoredLogger(String loggerName) {
     if (SdkThread.isCurrent()) {
