@@ -1,5 +1,12 @@
 package dev.sentry4j;
 
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
+
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
@@ -7,7 +14,6 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
-import dev.sentry4j.logs.SentryLogger;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
@@ -70,7 +76,7 @@ public final class Sentry {
    * @throws IllegalArgumentException naming the option and value when the configuration is invalid
    */
   public static void init(Consumer<SentryOptions.Builder> configuration) {
-    SentryOptions.Builder builder = SentryOptions.fromEnvironment();
+    SentryOptions.Builder builder = OptionSources.fromEnvironment();
     if (configuration != null) {
       configuration.accept(builder);
     }
@@ -105,9 +111,7 @@ public final class Sentry {
     SentryClient previous;
     Thread previousHook;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      previous = global.getClient();
-      global.setClient(client);
+      previous = ScopeStorage.bindClient(client);
       previousHook = shutdownHook;
       shutdownHook = null; // stays registered until the previous client is closed
       registerShutdownHook(client);
@@ -120,24 +124,23 @@ public final class Sentry {
    * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
    * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
    * shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's shutdown hook
-   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For integrations whose stop must not block (a
-   * logging framework reloading its configuration) and for applications that do not want to wait.
+   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For
+   * integrations whose stop must not block (a logging framework reloading its configuration) and
+   * for applications that do not want to wait.
    */
   public static void closeInBackground() {
     SentryClient client;
     Thread hook;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      client = global.getClient();
+      client = ScopeStorage.bindClient(null);
       hook = shutdownHook;
       shutdownHook = null; // stays registered until the client is closed: exit waits for it
       ScopeStorage.reset();
-      global.setClient(null);
     }
     closeLater(client, hook);
   }
 
-  /** Flushes and closes {@code client} on a non-daemon SDK thread, then removes its hook. */
+  /** Flushes and closes {@code client} on a daemon SDK thread, then removes its hook. */
   private static void closeLater(SentryClient client, Thread hook) {
     if (client == null || !client.isEnabled()) {
       removeShutdownHook(hook);
@@ -219,11 +222,9 @@ public final class Sentry {
   public static void close() {
     SentryClient client;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      client = global.getClient();
+      client = ScopeStorage.bindClient(null);
       removeShutdownHook();
       ScopeStorage.reset();
-      global.setClient(null);
     }
     if (client != null) {
       client.close(client.getOptions().getShutdownTimeout());
@@ -485,7 +486,7 @@ public final class Sentry {
   // ---------------------------------------------------------------- scopes
 
   /** The calling thread's scopes. */
-  public static Scopes scopes() {
+  static Scopes scopes() {
     return ScopeStorage.current();
   }
 
