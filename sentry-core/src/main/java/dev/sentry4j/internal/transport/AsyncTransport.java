@@ -262,11 +262,13 @@ public final class AsyncTransport implements Transport {
     }
     stopping = true;
     inbox.add(STOP);
-    sender.stop();
-    http.close(); // cuts a request still in flight; the sender keeps its envelope
     long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
+    // answers to requests in flight are awaited (not if Sentry is unreachable), then what is still
+    // unanswered is kept for the next start
+    sender.stop(isUnreachable(true) ? System.nanoTime() : joinUntil - reserve / 4);
     join(intakeThread, joinUntil);
     join(senderThread, joinUntil);
+    http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
     if (reportsEnabled) {
       spoolPendingReport();

@@ -248,7 +248,7 @@ public final class JdkHttpSender implements HttpSender {
   public void close() {
     synchronized (inFlight) {
       closed = true;
-      for (CompletableFuture<?> answer : inFlight) {
+      for (CompletableFuture<?> answer : new java.util.ArrayList<>(inFlight)) {
         answer.cancel(true); // the waiting send returns at once; Java 16+ also aborts the exchange
       }
     }

@@ -73,6 +73,7 @@ final class Sender implements Runnable {
   private boolean signalled; // guarded by lock
 
   private volatile boolean stopping;
+  private volatile long drainUntil;
   private volatile boolean offline;
   private final AtomicInteger flushers = new AtomicInteger();
   private final AtomicLong reportRequests = new AtomicLong();
@@ -139,6 +140,16 @@ final class Sender implements Runnable {
 
   /** Ends the loop after the current step; requests still in flight are kept for a later send. */
   void stop() {
+    stop(System.nanoTime());
+  }
+
+  /**
+   * Ends the loop after the current step; answers to requests in flight are awaited until {@code
+   * drainUntil} ({@code System.nanoTime()}), what is still unanswered then is kept for a later send
+   * (and may arrive twice: delivery is at least once).
+   */
+  void stop(long drainUntil) {
+    this.drainUntil = drainUntil;
     stopping = true;
     wake();
   }
@@ -226,6 +237,10 @@ final class Sender implements Runnable {
     }
     try {
       handleAnswers(); // what came back in the meantime
+      while (!inFlight.isEmpty() && drainUntil - System.nanoTime() > 0) {
+        awaitSignal(Math.min(drainUntil - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(20)));
+        handleAnswers();
+      }
     } finally {
       abandonInFlight();
     }
@@ -255,6 +270,7 @@ final class Sender implements Runnable {
       if (next == null) {
         break;
       }
+      inFlight.add(next); // from here on a close that gives up on this thread finds it
       dispatch(next, ticker.nanoTime());
       dispatched = true;
       if (offline) {
@@ -297,7 +313,8 @@ final class Sender implements Runnable {
   private void awaitSignal(long nanos) {
     lock.lock();
     try {
-      if (!signalled && !stopping && nanos > 0 && answered.isEmpty()) {
+      if (!signalled && nanos > 0 && answered.isEmpty()
+          && (!stopping || drainUntil - System.nanoTime() > 0)) {
         wake.awaitNanos(nanos);
       }
       signalled = false;
@@ -408,9 +425,11 @@ final class Sender implements Runnable {
       wire = prepare(a, now);
     } catch (SerializedEnvelope.MalformedException e) {
       discardCorrupt(a, e.getMessage());
+      inFlight.remove(a);
       return;
     }
     if (wire == null) {
+      inFlight.remove(a);
       return; // dropped or put back
     }
     send(a, wire, now);
@@ -467,7 +486,7 @@ final class Sender implements Runnable {
 
   private void send(Attempt a, byte[] wire, long now) {
     a.dispatchedAt = now;
-    if (inFlight.isEmpty()) {
+    if (inFlightCount == 0) {
       waitingSince = System.nanoTime();
     }
     inFlight.add(a);
@@ -817,8 +836,13 @@ final class Sender implements Runnable {
       return "no answer";
     }
     Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      root = t;
+      String n = t.getClass().getSimpleName();
+      if (n.contains("ConnectException") || n.contains("Timeout") || n.contains("UnknownHost")
+          || n.contains("NoRouteToHost") || n.contains("UnresolvedAddress")) {
+        break; // the most telling cause; a channel closed under it says less
+      }
     }
     String name = root.getClass().getSimpleName();
     if (name.contains("ConnectException") || name.contains("NoRouteToHost")) {
