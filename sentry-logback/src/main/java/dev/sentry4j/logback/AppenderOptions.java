@@ -119,6 +119,11 @@ public final class AppenderOptions {
     set("maxQueueSize", "maxQueueSize", value);
   }
 
+  /** Envelopes sent at once (default 64). */
+  public void setMaxInFlight(String value) {
+    set("maxInFlight", "maxInFlight", value);
+  }
+
   /** Serialized bytes held in memory. */
   public void setMaxQueueBytes(String value) {
     set("maxQueueBytes", "maxQueueBytes", value);
