@@ -1,15 +1,16 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.ReentryGuard;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -39,7 +40,7 @@ import java.util.logging.LogRecord;
  * thresholds alone decide) and {@code filter}. Levels may be JUL names ({@code SEVERE}, {@code
  * FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
  *
- * <p>In code: {@code rootLogger.addHandler(new SentryHandler(OptionSources.fromEnvironment()
+ * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
  * .setDsn(dsn)))}.
  *
  * <p>If the application already called {@code Sentry.init}, the handler uses that client and ignores
@@ -54,8 +55,8 @@ public final class SentryHandler extends Handler {
   private final AtomicLong lastErrorReport = new AtomicLong();
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
-  private SentryClient installedClient; // guarded by lock; the client this handler installed
-  private AutoCloseable diagnosticsListener; // guarded by lock
+  private AdapterLifecycle lifecycle; // guarded by lock; set while on
+  private volatile boolean printfStyle;
   private boolean closed; // guarded by lock
 
   /**
@@ -66,13 +67,14 @@ public final class SentryHandler extends Handler {
   public SentryHandler() {
     HandlerConfig config;
     try {
-      config = HandlerConfig.read(LogManager.getLogManager()::getProperty);
+      config = HandlerConfig.read(LogManager.getLogManager()::getProperty, configFileKeys());
     } catch (IllegalArgumentException e) {
       reportError(e.getMessage() + "; the Sentry handler stays off", e, ErrorManager.OPEN_FAILURE);
       return;
     }
     setLevel(config.level);
     setFilter(config.filter);
+    printfStyle = config.printfStyle;
     startQuietly(config.options, config.settings);
   }
 
@@ -81,7 +83,7 @@ public final class SentryHandler extends Handler {
    * did), with the default thresholds (events from SEVERE, breadcrumbs from INFO). Its level is
    * {@code ALL}.
    *
-   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
    */
   public SentryHandler(SentryOptions.Builder options) {
     this(options, LogCaptureSettings.builder("jul").build());
@@ -90,7 +92,7 @@ public final class SentryHandler extends Handler {
   /**
    * A handler for code with its own thresholds and MDC mapping.
    *
-   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
    * @param settings built with {@code LogCaptureSettings.builder("jul")}
    * @throws IllegalArgumentException naming the bad value when the options are invalid
    */
@@ -113,20 +115,14 @@ public final class SentryHandler extends Handler {
 
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
-      Integrations.add("jul");
-      AutoCloseable listener = Diagnostics.addListener(this::forwardDiagnostic);
-      try {
-        if (Sentry.isInitialized()) {
-          Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
-        } else {
-          Sentry.init(options.build());
-          installedClient = Sentry.getClient();
-        }
-      } catch (RuntimeException | LinkageError e) {
-        closeQuietly(listener);
-        throw e;
+      Integrations.add("jul", "sentry-jul");
+      AdapterLifecycle l = new AdapterLifecycle("Sentry JUL handler", this::forwardDiagnostic);
+      SentryOptions built = options.build();
+      if (l.start(built) == AdapterLifecycle.Start.DISABLED && built.getUnresolvedDsn() != null) {
+        // JUL has no channel for information: one line on stderr, as its ErrorManager would
+        System.err.println("dev.sentry4j.jul.SentryHandler: " + built.getDisabledReason());
       }
-      diagnosticsListener = listener;
+      lifecycle = l;
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;
@@ -173,13 +169,13 @@ public final class SentryHandler extends Handler {
         return;
       }
       if (c.needsRecord(level, client)) {
-        c.capture(JulRecords.read(record, level));
+        c.capture(JulRecords.read(record, level, printfStyle));
       } else {
         // breadcrumb only: level, logger, time and text, nothing else read or copied
         c.captureBreadcrumb(
-            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record, printfStyle));
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {
       ReentryGuard.exit();
@@ -187,6 +183,21 @@ public final class SentryHandler extends Handler {
   }
 
   /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
+  /**
+   * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
+   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as sentry-java's
+   * handler option {@code printfStyle} does; default false. In logging.properties: {@code
+   * dev.sentry4j.jul.SentryHandler.printfStyle=true}.
+   */
+  public void setPrintfStyle(boolean printfStyle) {
+    this.printfStyle = printfStyle;
+  }
+
+  /** Whether messages are formatted printf-style (see {@link #setPrintfStyle(boolean)}). */
+  public boolean isPrintfStyle() {
+    return printfStyle;
+  }
+
   @Override
   public void flush() {
     if (capture == null) {
@@ -194,21 +205,19 @@ public final class SentryHandler extends Handler {
     }
     try {
       Sentry.flush();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: flush is called by the logging framework, never throw into it
       reportRateLimited("Could not flush Sentry", e, ErrorManager.FLUSH_FAILURE);
     }
   }
 
   /**
-   * Stops, and closes the SDK in the background if this handler initialized it (returns at once;
-   * pending envelopes are sent by the SDK's threads or kept on disk). Idempotent; called by {@code
-   * LogManager.reset()} and at JVM exit.
+   * Flushes, then closes the SDK if this handler initialized it, and stops. Idempotent; called by
+   * {@code LogManager.reset()} and at JVM exit.
    */
   @Override
   public void close() {
     boolean wasOn;
-    SentryClient installed;
-    AutoCloseable listener;
+    AdapterLifecycle l;
     synchronized (lock) {
       if (closed) {
         return;
@@ -217,32 +226,17 @@ public final class SentryHandler extends Handler {
       wasOn = capture != null;
       capture = null;
       lowestValue = Integer.MAX_VALUE;
-      installed = installedClient;
-      installedClient = null;
-      listener = diagnosticsListener;
-      diagnosticsListener = null;
+      l = lifecycle;
+      lifecycle = null;
+    }
+    if (l == null) {
+      return;
     }
     try {
-      // Close only our own client (the application may have installed another one since), and
-      // without waiting: its threads send what is pending, or put it on disk (readConfiguration
-      // must not block). Someone else's client keeps sending on its own threads.
-      if (wasOn && installed != null && Sentry.getClient() == installed) {
-        Sentry.closeInBackground();
-      }
+      // flushes, and closes the SDK only if this handler's client is still the installed one
+      l.stop(wasOn ? null : Duration.ZERO);
     } catch (RuntimeException e) {
       reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);
-    } finally {
-      closeQuietly(listener);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable listener) {
-    if (listener != null) {
-      try {
-        listener.close();
-      } catch (Exception e) { // NOPMD: AutoCloseable.close declares Exception
-        // removing a listener from a list cannot fail
-      }
     }
   }
 
@@ -251,10 +245,8 @@ public final class SentryHandler extends Handler {
     return capture != null;
   }
 
-  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
-    if (severity == Diagnostics.Severity.WARN || severity == Diagnostics.Severity.ERROR) {
-      reportError("sentry4j: " + message, null, ErrorManager.GENERIC_FAILURE);
-    }
+  private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
+    reportError(line, null, ErrorManager.GENERIC_FAILURE);
   }
 
   private void reportRateLimited(String message, Throwable failure, int code) {
@@ -270,5 +262,25 @@ public final class SentryHandler extends Handler {
 
   private static Exception asException(Throwable t) {
     return t instanceof Exception ? (Exception) t : new IllegalStateException(t.toString(), t);
+  }
+
+  /**
+   * The keys of the file named by {@code java.util.logging.config.file}, to warn about misspelt ones
+   * ({@link LogManager} cannot list its keys); none when unset or unreadable.
+   */
+  private static java.util.Set<String> configFileKeys() {
+    try {
+      String file = System.getProperty("java.util.logging.config.file");
+      if (file == null) {
+        return java.util.Collections.emptySet();
+      }
+      java.util.Properties props = new java.util.Properties();
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Paths.get(file))) {
+        props.load(in);
+      }
+      return props.stringPropertyNames();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Collections.emptySet();
+    }
   }
 }
