@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.UnaryOperator;
 
 /**
  * Data applied to the events captured while it is active: tags, extras, contexts, user, level,
@@ -345,9 +346,14 @@ public final class Scope {
     this.propagationContext = context;
   }
 
-  /** Internal, for the SDK's scope machinery: replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
-  public boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
-    return PROPAGATION.compareAndSet(this, expected, update);
+  /**
+   * Atomically replaces the propagation context with {@code update} applied to it (which may run
+   * more than once under contention, so it should have no side effects); returns the new one. The
+   * SDK freezes the Dynamic Sampling Context this way without losing a concurrent {@link
+   * #setPropagationContext}.
+   */
+  public PropagationContext updatePropagationContext(UnaryOperator<PropagationContext> update) {
+    return PROPAGATION.updateAndGet(this, update);
   }
 
   /** Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors). */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
  * cleaned after each test.
  */
 abstract class ReceiverSupport {
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   SentryReceiver receiver;
   TestContext log4j;

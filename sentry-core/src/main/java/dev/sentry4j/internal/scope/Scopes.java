@@ -22,8 +22,8 @@ import dev.sentry4j.tracing.TransactionOptions;
 import dev.sentry4j.internal.tracing.Baggage;
 import dev.sentry4j.internal.tracing.BindableSpan;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
-import dev.sentry4j.internal.tracing.NoOpSpan;
-import dev.sentry4j.internal.tracing.NoOpTransaction;
+import dev.sentry4j.internal.tracing.SentrySpan;
+import dev.sentry4j.internal.tracing.SentryTransaction;
 import dev.sentry4j.internal.tracing.PropagationTargets;
 import dev.sentry4j.internal.tracing.TraceHeaders;
 import dev.sentry4j.internal.tracing.TracePropagation;
@@ -265,14 +265,16 @@ public final class Scopes implements TracingScopes {
    * bindToScope} (the default) it becomes the current span until it is finished or closed.
    *
    * @return the transaction; an unsampled one, which carries its trace but is not sent, when not
-   *     sampled or tracing is not configured; {@link NoOpTransaction#INSTANCE} when no client sends
+   *     sampled or tracing is not configured; {@link SentryTransaction#NOOP} when no client sends
    */
   public Transaction startTransaction(String name, String operation, TransactionOptions options) {
     try {
       SentryClient client = getClient();
-      if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
-        return NoOpTransaction.INSTANCE;
+      if (!client.isEnabled()) {
+        return SentryTransaction.NOOP;
       }
+      // with tracing not configured this is a real, unsampled transaction: it becomes current and
+      // carries its trace to log lines, errors and outgoing headers, but is never sent
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, null);
       if (o.isBindToScope()) {
@@ -281,7 +283,7 @@ public final class Scopes implements TracingScopes {
       return tx;
     } catch (RuntimeException e) {
       Diagnostics.error("startTransaction", "Could not start a transaction; a no-op one is used", e);
-      return NoOpTransaction.INSTANCE;
+      return SentryTransaction.NOOP;
     }
   }
 
@@ -290,7 +292,7 @@ public final class Scopes implements TracingScopes {
    * closed. With no current span (and tracing on) the span belongs to no transaction: it is never
    * sent, but while current it puts errors and outgoing headers on the scope's trace.
    *
-   * @return the span; {@code NoOpSpan.INSTANCE} when there is no current span and no client sends or
+   * @return the span; {@code SentrySpan.NOOP} when there is no current span and no client sends or
    *     tracing is off
    */
   public Span startSpan(String operation, String description) {
@@ -302,17 +304,17 @@ public final class Scopes implements TracingScopes {
       } else {
         SentryClient client = getClient();
         if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
-          return NoOpSpan.INSTANCE;
+          return SentrySpan.NOOP;
         }
-        span = NoOpSpan.standalone(getPropagationContext(), operation);
+        span = SentrySpan.standalone(getPropagationContext(), operation);
       }
-      if (span instanceof BindableSpan && span != NoOpSpan.INSTANCE) {
+      if (span instanceof BindableSpan && span != SentrySpan.NOOP) {
         bind((BindableSpan) span, null);
       }
       return span;
     } catch (RuntimeException e) {
       Diagnostics.error("startSpan", "Could not start a span; a no-op one is used", e);
-      return NoOpSpan.INSTANCE;
+      return SentrySpan.NOOP;
     }
   }
 
@@ -363,7 +365,7 @@ public final class Scopes implements TracingScopes {
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
       if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
         ScopeStorage.propagationChanged(this);
-        return NoOpTransaction.forPropagation(continued, name, operation);
+        return SentryTransaction.forPropagation(continued, name, operation);
       }
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
       if (o.isBindToScope()) {
@@ -374,7 +376,7 @@ public final class Scopes implements TracingScopes {
       return tx;
     } catch (RuntimeException e) {
       Diagnostics.error("continueTrace", "Could not start a transaction; a no-op one is used", e);
-      return NoOpTransaction.INSTANCE;
+      return SentryTransaction.NOOP;
     }
   }
 
@@ -493,7 +495,9 @@ public final class Scopes implements TracingScopes {
     SentryClient client = getClient();
     Map<String, String> dsc = DynamicSamplingContexts.forPropagation(client.getOptions(), context);
     if (client.isEnabled()) {
-      owner.compareAndSetPropagationContext(context, context.withDynamicSamplingContext(dsc));
+      PropagationContext seen = context;
+      owner.updatePropagationContext(
+          c -> c == seen ? seen.withDynamicSamplingContext(dsc) : c); // frozen once, unless replaced
     }
     return dsc;
   }

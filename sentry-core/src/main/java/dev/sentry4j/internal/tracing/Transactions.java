@@ -39,6 +39,21 @@ public final class Transactions {
       String operation,
       TransactionOptions txOptions,
       PropagationContext continued) {
+    return start(options, scopes, name, operation, txOptions, continued, SpanClock.system());
+  }
+
+  /**
+   * Like {@link #start(SentryOptions, TracingScopes, String, String, TransactionOptions,
+   * PropagationContext)}, timing the transaction and its spans with {@code clock}.
+   */
+  public static Transaction start(
+      SentryOptions options,
+      TracingScopes scopes,
+      String name,
+      String operation,
+      TransactionOptions txOptions,
+      PropagationContext continued,
+      SpanClock clock) {
     String txName = name == null ? UNLABELED : name;
     String traceId;
     String parentSpanId;
@@ -73,31 +88,20 @@ public final class Transactions {
             txOptions.getCustomSamplingContext());
     Sampler.Decision decision = Sampler.decide(options, txOptions.getSampled(), context);
     incomingDsc = withDecidedRate(incomingDsc, decision);
-    if (decision.sampled()) {
-      return new RecordingTransaction(
-          options,
-          scopes,
-          txName,
-          txOptions.getSource(),
-          operation,
-          traceId,
-          parentSpanId,
-          txOptions.getStartTimestamp(),
-          decision.sampleRate(),
-          sampleRand,
-          incomingDsc);
-    }
-    return NoOpTransaction.unsampled(
-        options,
-        scopes,
-        txName,
-        txOptions.getSource(),
-        operation,
-        traceId,
-        parentSpanId,
-        decision.sampleRate(),
-        sampleRand,
-        incomingDsc);
+    long start =
+        txOptions.getStartTimestamp() == null
+            ? clock.now()
+            : SpanClock.toEpochNanos(txOptions.getStartTimestamp());
+    SpanRecord root =
+        new SpanRecord(traceId, Ids.newId16(), parentSpanId, operation, null, start);
+    TraceDecision state =
+        new TraceDecision(
+            decision.sampled(),
+            decision.sampled(),
+            decision.sampleRate(),
+            sampleRand,
+            incomingDsc);
+    return new SentryTransaction(options, scopes, txName, txOptions.getSource(), root, state, clock);
   }
 
   /**
