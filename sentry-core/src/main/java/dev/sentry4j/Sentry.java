@@ -117,13 +117,57 @@ public final class Sentry {
 /** Installs a client on the global scope (tests and adapters with their own transport). */
   public static void install(SentryClient client) {
     SentryClient previous;
+    Thread previousHook;
     synchronized (LIFECYCLE) {
       previous = ScopeStorage.bindClient(client);
+      previousHook = shutdownHook;
+      shutdownHook = null; // stays registered until the previous client is closed
       registerShutdownHook(client);
     }
-    if (previous != null && previous != client) {
-      previous.close(previous.getOptions().getShutdownTimeout());
+    closeLater(previous == client ? null : previous, previousHook);
+  }
+
+  /**
+   * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten now,
+   * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
+   * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
+   * shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's shutdown hook
+   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For
+   * integrations whose stop must not block (a logging framework reloading its configuration) and
+   * for applications that do not want to wait.
+   */
+  public static void closeInBackground() {
+    SentryClient client;
+    Thread hook;
+    synchronized (LIFECYCLE) {
+      client = ScopeStorage.bindClient(null);
+      hook = shutdownHook;
+      shutdownHook = null; // stays registered until the client is closed: exit waits for it
+      ScopeStorage.reset();
     }
+    closeLater(client, hook);
+  }
+
+  /** Flushes and closes {@code client} on a daemon SDK thread, then removes its hook. */
+  private static void closeLater(SentryClient client, Thread hook) {
+    if (client == null || !client.isEnabled()) {
+      removeShutdownHook(hook);
+      return;
+    }
+    Thread closer =
+        new SdkThread(
+            () -> {
+              try {
+                client.flush(client.getOptions().getFlushTimeout());
+                client.close(client.getOptions().getShutdownTimeout());
+              } finally {
+                removeShutdownHook(hook);
+              }
+            },
+            "closer");
+    // A daemon: it must not hold the exit. When the JVM exits, the client's shutdown hook (kept
+    // registered until the closer is done) closes it within shutdownTimeout, saving what is left.
+    closer.start();
   }
 
   private static void registerShutdownHook(SentryClient client) {
@@ -145,6 +189,10 @@ public final class Sentry {
   private static void removeShutdownHook() {
     Thread hook = shutdownHook;
     shutdownHook = null;
+    removeShutdownHook(hook);
+  }
+
+  private static void removeShutdownHook(Thread hook) {
     if (hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -40,6 +40,9 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = OptionRegistry.ENVIRONMENT.defaultValue();
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = OptionRegistry.MAX_BREADCRUMBS.defaultValue();
+  /** Default {@code maxInFlight}: envelopes sent at once. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = OptionRegistry.MAX_IN_FLIGHT.defaultValue();
+
   /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
   public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
   /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
@@ -240,6 +243,11 @@ public final class SentryOptions {
   /** Whether the same exception instance is sent only once. */
   public boolean isEnableDeduplication() {
     return event.isEnableDeduplication();
+  }
+
+  /** Envelopes sent at once (requests in flight). */
+  public int getMaxInFlight() {
+    return delivery.getMaxInFlight();
   }
 
   /** Envelopes held in memory. */
@@ -539,6 +547,7 @@ public final class SentryOptions {
    */
   public static final class DeliveryOptions {
     private final int maxQueueSize;
+    private final int maxInFlight;
     private final long maxQueueBytes;
     private final Duration flushTimeout;
     private final Duration shutdownTimeout;
@@ -553,6 +562,7 @@ public final class SentryOptions {
 
     DeliveryOptions(Builder b) {
       maxQueueSize = b.get(OptionRegistry.MAX_QUEUE_SIZE);
+      maxInFlight = b.get(OptionRegistry.MAX_IN_FLIGHT);
       maxQueueBytes = b.get(OptionRegistry.MAX_QUEUE_BYTES);
       flushTimeout = b.get(OptionRegistry.FLUSH_TIMEOUT);
       shutdownTimeout = b.get(OptionRegistry.SHUTDOWN_TIMEOUT);
@@ -564,6 +574,11 @@ public final class SentryOptions {
       sendClientReports = b.get(OptionRegistry.SEND_CLIENT_REPORTS);
       spotlight = b.get(OptionRegistry.SPOTLIGHT);
       spotlightUrl = b.get(OptionRegistry.SPOTLIGHT_URL);
+    }
+
+    /** Envelopes sent at once (requests in flight). */
+    public int getMaxInFlight() {
+      return maxInFlight;
     }
 
     /** Envelopes held in memory. */
@@ -989,6 +1004,15 @@ public final class SentryOptions {
     /** Option {@code enableDeduplication}: send one event per exception instance. */
     public Builder setEnableDeduplication(boolean value) {
       return set(OptionRegistry.ENABLE_DEDUPLICATION, value);
+    }
+
+    /**
+     * Option {@code maxInFlight}: envelopes sent at once, as HTTP/2 streams where Sentry offers
+     * HTTP/2, else over as many HTTP/1.1 connections; default 64. Throughput is about {@code
+     * maxInFlight} ÷ round-trip time.
+     */
+    public Builder setMaxInFlight(int value) {
+      return set(OptionRegistry.MAX_IN_FLIGHT, value);
     }
 
     /**

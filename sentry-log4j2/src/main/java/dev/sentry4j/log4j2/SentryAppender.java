@@ -176,8 +176,8 @@ public final class SentryAppender extends AbstractAppender {
   }
 
   /**
-   * Flushes what was captured (within the {@code flushTimeout} option, or Log4j's shorter stop timeout)
-   * and, if this appender initialized Sentry, closes it. Idempotent.
+   * Stops without waiting on Sentry and, if this appender initialized Sentry, closes it in the
+   * background (what is pending is sent by the SDK's threads or kept on disk). Idempotent.
    */
   @Override
   public boolean stop(long timeout, TimeUnit timeUnit) {

@@ -258,6 +258,7 @@ class SentryAppenderTest extends ReceiverSupport {
 
     event("sentinel");
     assertThat(ctx.lines()).contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
+    events(2); // several envelopes in flight: "sentinel" may arrive first
     ctx.close();
     assertThat(receiver.events())
         .extracting(ReceivedEvent::message)
@@ -305,6 +306,9 @@ class SentryAppenderTest extends ReceiverSupport {
     log.error("after huge");
 
     event("after huge");
+    receiver.awaitCondition( // several envelopes in flight: the order of arrival is not promised
+        "the huge message", java.time.Duration.ofSeconds(10),
+        () -> receiver.events().stream().anyMatch(e -> e.message() != null && e.message().startsWith("huge ")));
     ReceivedEvent event =
         receiver.events().stream().filter(e -> e.message() != null && e.message().startsWith("huge "))
             .findFirst().orElseThrow();

@@ -132,6 +132,14 @@ public final class AppenderOptions {
   }
 
   /**
+   * Option {@code maxInFlight}: Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).
+   * Default {@code 64}.
+   */
+  public void setMaxInFlight(String value) {
+    set("maxInFlight", "maxInFlight", value);
+  }
+
+  /**
    * Option {@code maxQueueSize}: Captured envelopes waiting in memory to be serialized; more are
    * dropped. Default {@code 10000}.
    */

@@ -63,6 +63,9 @@ public final class DefaultSentryClient implements SentryClient {
   private final PiiPolicy pii;
   private final LogBatcher logs;
   private volatile boolean closed;
+  /** Counted down when the first {@code close} is done; later callers wait for it. */
+  private final java.util.concurrent.CountDownLatch closeDone =
+      new java.util.concurrent.CountDownLatch(1);
 
   /**
    * Creates a client over a given transport (tests pass their own). Event processors registered with
@@ -465,15 +468,32 @@ public final class DefaultSentryClient implements SentryClient {
 
   @Override
   public void close(Duration timeout) {
-    if (closed) {
+    boolean first;
+    synchronized (closeDone) {
+      first = !closed;
+      closed = true;
+    }
+    if (!first) {
+      awaitClosed(timeout); // closing on another thread (say in the background): wait for it
       return;
     }
-    closed = true;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    if (logs != null) {
-      logs.close(timeout); // hands the last batches to the transport, which sends them next
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      if (logs != null) {
+        logs.close(timeout); // hands the last batches to the transport, which sends them next
+      }
+      transport.close(remaining(deadline));
+    } finally {
+      closeDone.countDown();
     }
-    transport.close(remaining(deadline));
+  }
+
+  private void awaitClosed(Duration timeout) {
+    try {
+      closeDone.await(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Duration remaining(long deadline) {

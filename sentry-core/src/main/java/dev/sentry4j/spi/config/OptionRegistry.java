@@ -89,6 +89,15 @@ public final class OptionRegistry {
   /** {@code enableDeduplication}. */
   public static final OptionSpec<Boolean> ENABLE_DEDUPLICATION =
       option("enableDeduplication", Type.BOOLEAN, true, null, "Send one event per exception instance.", null);
+  /** {@code maxInFlight}. */
+  public static final OptionSpec<Integer> MAX_IN_FLIGHT =
+      option(
+          "maxInFlight",
+          Type.INT,
+          64,
+          null,
+          "Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).",
+          OptionRegistry::positive);
   /** {@code maxQueueSize}. */
   public static final OptionSpec<Integer> MAX_QUEUE_SIZE =
       option(

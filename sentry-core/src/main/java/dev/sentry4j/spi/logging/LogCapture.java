@@ -50,7 +50,9 @@ import java.util.Map;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
-  private static final String[] IGNORED_LOGGER_PREFIXES = {"dev.sentry4j."};
+  private static final String[] IGNORED_LOGGER_PREFIXES = {
+    "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
+  }; // the SDK and its HTTP client (whose threads are the JDK's own)
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
