@@ -1,5 +1,6 @@
 package dev.sentry4j;
 
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.event.Breadcrumb;
@@ -35,9 +36,15 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = "production";
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = 100;
-  /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
+  /**
+   * Largest default {@code maxQueueSize}: the default is one envelope per 64 KiB of heap, between 100
+   * and this (about 990 with {@code -Xmx64m}).
+   */
   public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
-  /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
+  /**
+   * Largest default {@code maxQueueBytes}: the default is 1/16 of the heap, between 1 MiB and this
+   * (about 3.9 MiB with {@code -Xmx64m}).
+   */
   public static final long DEFAULT_MAX_QUEUE_BYTES = 32L * 1024 * 1024;
   /** Default {@code flushTimeout}. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(15);
@@ -384,8 +391,8 @@ public final class SentryOptions {
     private List<String> inAppExcludes = Collections.emptyList();
     private Map<String, String> tags = Collections.emptyMap();
     private boolean enableDeduplication = true;
-    private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
-    private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
+    private int maxQueueSize = MemoryBudget.queueSize();
+    private long maxQueueBytes = MemoryBudget.queueBytes();
     private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
     private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -597,7 +604,7 @@ public final class SentryOptions {
 
     /**
      * Option {@code maxQueueSize}: captured envelopes waiting in memory to be serialized; more are
-     * dropped and counted ({@code queue_overflow}); default 10000.
+     * dropped and counted ({@code queue_overflow}); default one per 64 KiB of heap, 100 to 10000.
      */
     public Builder setMaxQueueSize(int value) {
       this.maxQueueSize = checkPositive("maxQueueSize", value);
@@ -606,7 +613,7 @@ public final class SentryOptions {
 
     /**
      * Option {@code maxQueueBytes}: serialized envelopes held in memory for sending; more go to the
-     * disk spool; default 32 MiB.
+     * disk spool; default 1/16 of the heap, 1 MiB to 32 MiB.
      */
     public Builder setMaxQueueBytes(long value) {
       this.maxQueueBytes = checkPositive("maxQueueBytes", value);

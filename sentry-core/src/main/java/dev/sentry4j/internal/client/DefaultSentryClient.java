@@ -37,6 +37,7 @@ import dev.sentry4j.internal.transport.AsyncTransport;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
 import java.time.Duration;
+import dev.sentry4j.internal.OutOfMemory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -171,6 +172,10 @@ public final class DefaultSentryClient implements SentryClient {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       Diagnostics.error("capture", "Could not capture an event; dropped", e);
       return SentryId.EMPTY;
+    } catch (OutOfMemoryError e) { // never into the application
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
+      OutOfMemory.absorbed("an event capture", e);
+      return SentryId.EMPTY;
     }
   }
 
@@ -240,6 +245,9 @@ public final class DefaultSentryClient implements SentryClient {
     } catch (RuntimeException e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
       Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
+    } catch (OutOfMemoryError e) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
+      OutOfMemory.absorbed("a Sentry Log capture", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.sentry4j.internal.logs;
 
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.internal.privacy.Scrubber;
@@ -56,7 +57,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LogBatcher {
   /** Estimated bytes of buffered records held at most (besides the count bound). */
-  public static final long DEFAULT_MAX_BYTES_IN_MEMORY = 4L * 1024 * 1024;
+  public static final long DEFAULT_MAX_BYTES_IN_MEMORY = 4L * 1024 * 1024; // largest default: 1/32 of the heap
 
   /**
    * Estimated bytes per batch. Sentry takes log items up to 1 MiB; estimates count characters, so
@@ -107,7 +108,7 @@ public final class LogBatcher {
    */
   public LogBatcher(
       SentryOptions options, Transport transport, DiscardCounter discards, LogScheduler scheduler) {
-    this(options, transport, discards, scheduler, DEFAULT_MAX_BYTES_IN_MEMORY);
+    this(options, transport, discards, scheduler, MemoryBudget.logBytes());
   }
 
   /**

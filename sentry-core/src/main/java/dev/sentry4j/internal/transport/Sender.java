@@ -9,6 +9,7 @@ import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
 import java.io.IOException;
 import java.time.Instant;
@@ -71,6 +72,8 @@ final class Sender implements Runnable {
   private long nextSpoolAt;
   private long lastReportAt;
   private long nextRescanAt;
+  /** The envelope being delivered, if any. */
+  private Outgoing inFlight;
   /** The spool file being sent, one envelope at a time. */
   private Cursor cursor;
   /** 5xx answers per spooled envelope, by a hash of its bytes. */
@@ -163,6 +166,12 @@ final class Sender implements Runnable {
     while (!stopping) {
       try {
         step();
+      } catch (OutOfMemoryError e) {
+        // The envelope at hand is kept (disk, else memory) and the sender goes on: delivery must
+        // not end for the life of the process.
+        keepInFlight();
+        OutOfMemory.absorbed("the sender", e);
+        awaitSignal(tuning.maxParkNanos);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) { // the sender must survive anything
@@ -205,11 +214,25 @@ final class Sender implements Runnable {
       }
     }
     if (next != null) {
+      inFlight = next;
       deliver(next);
+      inFlight = null;
       progress.changed();
       return;
     }
     idle(now);
+  }
+
+  /** After an out-of-memory error: an envelope taken from memory goes back (a spooled one waits). */
+  private void keepInFlight() {
+    Outgoing o = inFlight;
+    inFlight = null;
+    if (o != null && o.inMemory() && backlog.isHeld(o)) {
+      try {
+        backlog.persist(o);
+      } catch (Throwable ignored) { // NOPMD: still no memory; it stays counted as held
+      }
+    }
   }
 
   private void idle(long now) {

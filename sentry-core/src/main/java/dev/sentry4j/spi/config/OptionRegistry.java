@@ -50,12 +50,12 @@ public final class OptionRegistry {
         SentryOptions.Builder::setEnableDeduplication);
     integer(
         "maxQueueSize",
-        "10000",
+        "1 per 64 KiB of heap, 100 to 10000",
         "Captured envelopes waiting in memory to be serialized; more are dropped.",
         SentryOptions.Builder::setMaxQueueSize);
     spec(
         "maxQueueBytes",
-        "33554432",
+        "1/16 of the heap, 1 MiB to 32 MiB",
         "Serialized bytes held in memory for sending; more go to the disk spool.",
         (b, v) -> b.setMaxQueueBytes(parseLong(v)));
     duration("flushTimeout", "15s", "How long flush() waits.", SentryOptions.Builder::setFlushTimeout);
