@@ -478,6 +478,11 @@ public final class AsyncTransport implements Transport {
     return backlog.peakHeldBytes();
   }
 
+  /** Whether everything accepted so far was sent or has a copy on disk. */
+  boolean isDurable() {
+    return backlog.isDurable();
+  }
+
   /** Whether Sentry could not be reached at the last attempt. */
   boolean isOffline() {
     return sender.isOffline();

@@ -428,6 +428,24 @@ final class Backlog {
     }
   }
 
+  /**
+   * Whether every accepted envelope is serialized and, unless sent, has a copy on disk (nothing waits
+   * for serialization or for a group commit).
+   */
+  boolean isDurable() {
+    if (slots.get() != 0) {
+      return false;
+    }
+    synchronized (lock) {
+      for (Outgoing o : uncommitted) {
+        if (o.held && o.journal == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
   /** Envelopes on disk. */
   int onDisk() {
     return spool == null ? 0 : spool.pending();

@@ -651,7 +651,11 @@ public final class DiskSpool {
         deleteQuietly(p); // a write cut short by a crash
       }
     }
-    while (!index.isEmpty() && (indexedEnvelopes > maxItems || indexedBytes > maxBytes)) {
+    // A directory found over its caps is trimmed only beyond twice them: the files a killed process
+    // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
+    // and are what a restart is for.
+    while (!index.isEmpty()
+        && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)) {
       evictOldest();
     }
   }
