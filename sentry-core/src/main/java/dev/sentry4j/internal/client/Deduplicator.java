@@ -1,6 +1,8 @@
 package dev.sentry4j.internal.client;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Remembers the last {@value #CAPACITY} captured throwables weakly, by <b>identity</b>, so that the
@@ -19,10 +21,9 @@ final class Deduplicator {
   /** Throwables remembered (the most recent ones). */
   static final int CAPACITY = 128;
 
-  @SuppressWarnings("unchecked")
-  private final WeakReference<Throwable>[] ring = new WeakReference[CAPACITY]; // guarded by this
-
-  private int next; // guarded by this
+  private final AtomicReferenceArray<WeakReference<Throwable>> ring =
+      new AtomicReferenceArray<>(CAPACITY);
+  private final AtomicInteger next = new AtomicInteger();
 
   /** Whether {@code t} or one of its first causes was captured before. */
   boolean isDuplicate(Throwable t) {
@@ -36,17 +37,17 @@ final class Deduplicator {
     return false;
   }
 
-  /** Records {@code t} as captured. */
-  synchronized void remember(Throwable t) {
+  /** Records {@code t} as captured (lock-free: capturing threads never wait for each other). */
+  void remember(Throwable t) {
     if (t == null || contains(t)) {
       return;
     }
-    ring[next] = new WeakReference<>(t);
-    next = (next + 1) % CAPACITY;
+    ring.set(Math.floorMod(next.getAndIncrement(), CAPACITY), new WeakReference<>(t));
   }
 
-  private synchronized boolean contains(Throwable t) {
-    for (WeakReference<Throwable> ref : ring) {
+  private boolean contains(Throwable t) {
+    for (int i = 0; i < CAPACITY; i++) {
+      WeakReference<Throwable> ref = ring.get(i);
       if (ref != null && ref.get() == t) {
         return true;
       }
