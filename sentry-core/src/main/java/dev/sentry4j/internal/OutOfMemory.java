@@ -1,31 +1,22 @@
 package dev.sentry4j.internal;
 
-import dev.sentry4j.spi.Diagnostics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the SDK absorbs an {@link OutOfMemoryError}: at the boundary of every public capture call
- * (it must never reach the application through {@code log.error} or {@code Sentry.capture*}) and in
- * the loops of its own threads (which must go on delivering once memory is back). What was being
- * worked on is dropped and counted by the caller; this class counts the errors and says so once,
- * without allocating more than a few objects. Internal, may change. Thread-safe.
+ * Counts where the SDK absorbed an {@link OutOfMemoryError}: at the boundary of every public capture
+ * call (it must never reach the application through {@code log.error} or {@code Sentry.capture*})
+ * and in the loops of its own threads (which must go on delivering once memory is back). What was
+ * being worked on is dropped and counted by the caller, which also says so once in the diagnostics
+ * when {@link #absorbed()} returns true. Internal, may change. Thread-safe.
  */
 public final class OutOfMemory {
   private static final AtomicLong ABSORBED = new AtomicLong();
 
   private OutOfMemory() {}
 
-  /** Counts an absorbed error; the first one is reported through the diagnostics, quietly. */
-  public static void absorbed(String where, OutOfMemoryError e) {
-    if (ABSORBED.getAndIncrement() == 0) {
-      try {
-        Diagnostics.error(
-            "out-of-memory",
-            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
-            e);
-      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
-      }
-    }
+  /** Counts an absorbed error; true for the first one of the process (to be reported once). */
+  public static boolean absorbed() {
+    return ABSORBED.getAndIncrement() == 0;
   }
 
   /** Errors absorbed since the process started. */

@@ -2,11 +2,11 @@ package dev.sentry4j.internal.client;
 
 import static dev.sentry4j.internal.client.ScopeMerger.firstNonNull;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
@@ -29,7 +29,7 @@ import dev.sentry4j.internal.logs.LogScheduler;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scope;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
 import dev.sentry4j.internal.transport.ApacheHttpSender;
@@ -162,7 +162,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   @Override
-  public SentryId captureEvent(Event event, Hint hint, Scopes scopes) {
+  public SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes) {
     if (event == null || closed) {
       return SentryId.EMPTY;
     }
@@ -174,12 +174,12 @@ public final class DefaultSentryClient implements SentryClient {
       return SentryId.EMPTY;
     } catch (OutOfMemoryError e) { // never into the application
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
-      OutOfMemory.absorbed("an event capture", e);
+      absorbed("an event capture", e);
       return SentryId.EMPTY;
     }
   }
 
-  private SentryId process(Event event, Hint hint, Scopes scopes) {
+  private SentryId process(Event event, Hint hint, ScopeLayers scopes) {
     Throwable throwable = event.getThrowable();
     if (throwable != null) {
       if (hint.getThrowable() == null) {
@@ -231,7 +231,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   @Override
-  public void captureLog(LogItem log, Scopes scopes) {
+  public void captureLog(LogItem log, ScopeLayers scopes) {
     LogBatcher batcher = logs;
     if (log == null || batcher == null || closed) {
       return;
@@ -247,12 +247,12 @@ public final class DefaultSentryClient implements SentryClient {
       Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
     } catch (OutOfMemoryError e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
-      OutOfMemory.absorbed("a Sentry Log capture", e);
+      absorbed("a Sentry Log capture", e);
     }
   }
 
   /** Adds {@code user.id}, {@code user.name}, {@code user.email} of the scopes' user, if any. */
-  private static LogItem withUser(LogItem log, Scopes scopes) {
+  private static LogItem withUser(LogItem log, ScopeLayers scopes) {
     User user =
         firstNonNull(
             scopes.getCurrentScope().getUser(),
@@ -278,7 +278,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   /** Merges the shared scope data, then the event-only parts: level, fingerprint, name, trace. */
-  private void applyScopes(Event e, Scopes scopes) {
+  private void applyScopes(Event e, ScopeLayers scopes) {
     Scope[] layers = ScopeMerger.layers(scopes);
     merger.applyScopes(e, layers);
     if (e.getLevel() == null) {
@@ -300,7 +300,7 @@ public final class DefaultSentryClient implements SentryClient {
     }
   }
 
-  private Event runProcessors(Event event, Hint hint, Scopes scopes) {
+  private Event runProcessors(Event event, Hint hint, ScopeLayers scopes) {
     Event e = event;
     for (EventProcessor p : merger.processors(scopes)) {
       try {
@@ -335,7 +335,7 @@ public final class DefaultSentryClient implements SentryClient {
    * The envelope's {@code trace} header: the Dynamic Sampling Context of the trace in force in the
    * scopes (which freezes it), unless the event names another trace; then one made from the options.
    */
-  private Map<String, String> traceHeader(Event e, Scopes scopes) {
+  private Map<String, String> traceHeader(Event e, ScopeLayers scopes) {
     TraceContext trace = e.getTraceContext();
     if (scopes != null) {
       Map<String, String> dsc = scopes.getDynamicSamplingContext();
@@ -349,7 +349,7 @@ public final class DefaultSentryClient implements SentryClient {
   // ---------------------------------------------------------------- transactions
 
   @Override
-  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     if (transaction == null || closed) {
       return SentryId.EMPTY;
     }
@@ -362,7 +362,7 @@ public final class DefaultSentryClient implements SentryClient {
     }
   }
 
-  private SentryId processTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  private SentryId processTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     if (!transaction.isSampled()) {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.TRANSACTION, 1);
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);
@@ -470,5 +470,18 @@ public final class DefaultSentryClient implements SentryClient {
 
   private static Duration remaining(long deadline) {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.clientreport.ClientReport;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
@@ -258,7 +258,7 @@ public final class AsyncTransport implements Transport {
         // Between envelopes (a commit, the counts): nothing is lost, the worker goes on; delivery
         // must not end for the life of the process.
         toDisk.clear();
-        OutOfMemory.absorbed("the intake worker", e);
+        absorbed("the intake worker", e);
       } catch (Throwable t) { // the worker must survive anything
         toDisk.clear();
         Diagnostics.error("intake", "Unexpected failure in the intake worker; it goes on", t);
@@ -311,7 +311,7 @@ public final class AsyncTransport implements Transport {
         }
       } catch (Throwable ignored) { // NOPMD: still no memory
       }
-      OutOfMemory.absorbed("the intake worker", e);
+      absorbed("the intake worker", e);
     } catch (RuntimeException t) {
       Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
       for (Outgoing o : toDisk) {
@@ -350,7 +350,7 @@ public final class AsyncTransport implements Transport {
       o = serialize(envelope);
     } catch (OutOfMemoryError e) {
       recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
-      OutOfMemory.absorbed("serializing an envelope", e);
+      absorbed("serializing an envelope", e);
       return;
     } catch (VirtualMachineError e) {
       throw e;
@@ -491,5 +491,18 @@ public final class AsyncTransport implements Transport {
   /** Whether a rate limit covers the category now. */
   boolean isRateLimited(DataCategory category) {
     return limits.isLimited(category);
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

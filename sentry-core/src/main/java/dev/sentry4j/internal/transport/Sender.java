@@ -170,7 +170,7 @@ final class Sender implements Runnable {
         // The envelope at hand is kept (disk, else memory) and the sender goes on: delivery must
         // not end for the life of the process.
         keepInFlight();
-        OutOfMemory.absorbed("the sender", e);
+        absorbed("the sender", e);
         awaitSignal(tuning.maxParkNanos);
       } catch (VirtualMachineError e) {
         throw e;
@@ -573,5 +573,18 @@ final class Sender implements Runnable {
       }
     }
     return false;
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

@@ -1,12 +1,17 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.spi.ReentryGuard;
+
+import dev.sentry4j.logs.LogLevel;
+
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
@@ -149,7 +154,7 @@ public final class LogCapture {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
     } catch (OutOfMemoryError e) { // never into the application's log call
-      OutOfMemory.absorbed("a log capture", e);
+      absorbed("a log capture", e);
     }
   }
 
@@ -201,7 +206,7 @@ public final class LogCapture {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
     } catch (OutOfMemoryError e) {
-      OutOfMemory.absorbed("a breadcrumb capture", e);
+      absorbed("a breadcrumb capture", e);
     }
   }
 
@@ -229,13 +234,17 @@ public final class LogCapture {
     return toLogItem(record, ScopeStorage.current());
   }
 
+  private static boolean hasValidTrace(LogRecord record) {
+    return record.getTrace() != null && Ids.isLowerHex(record.getTrace().getTraceId(), 32);
+  }
+
   private LogItem toLogItem(LogRecord record, Scopes scopes) {
     String body =
         record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
     LogItem.Builder b =
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
-            .trace(record.getTrace() != null ? record.getTrace() : scopes.getTraceContext());
+            .trace(hasValidTrace(record) ? record.getTrace() : scopes.getTraceContext());
     CaptureLimits.Budget budget = new CaptureLimits.Budget();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
       if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
@@ -399,5 +408,18 @@ public final class LogCapture {
 
   private static String text(LogRecord record) {
     return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

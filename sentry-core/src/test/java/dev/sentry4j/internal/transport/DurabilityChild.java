@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.ClientStats;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.internal.OutOfMemory;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;

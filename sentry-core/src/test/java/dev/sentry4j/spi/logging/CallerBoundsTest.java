@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.testing.ReceivedEvent;
