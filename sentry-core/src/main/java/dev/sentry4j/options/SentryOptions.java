@@ -2,6 +2,7 @@ package dev.sentry4j.options;
 
 import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.Placeholders;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.config.Settings;
@@ -40,6 +41,9 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = OptionRegistry.ENVIRONMENT.defaultValue();
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = OptionRegistry.MAX_BREADCRUMBS.defaultValue();
+  /** Default {@code maxInFlight}: envelopes sent at once. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = OptionRegistry.MAX_IN_FLIGHT.defaultValue();
+
   /**
    * Largest default {@code maxQueueSize}: unset, it is one envelope per 64 KiB of heap, between 100
    * and this (about 990 with {@code -Xmx64m}).
@@ -78,7 +82,9 @@ public final class SentryOptions {
 
   private final Builder source;
   private final Dsn dsn;
+  private final String unresolvedDsn;
   private final boolean debug;
+  private final boolean enableUncaughtExceptionHandler;
   private final EventOptions event;
   private final DeliveryOptions delivery;
   private final TracingOptions tracing;
@@ -88,7 +94,9 @@ public final class SentryOptions {
   private SentryOptions(Builder b) {
     this.source = b.copy();
     this.dsn = b.get(OptionRegistry.ENABLED) ? b.dsn : null;
+    this.unresolvedDsn = b.dsn == null ? b.unresolvedDsn : null;
     this.debug = b.get(OptionRegistry.DEBUG);
+    this.enableUncaughtExceptionHandler = b.get(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER);
     this.event = new EventOptions(b);
     this.delivery = new DeliveryOptions(b);
     this.tracing = new TracingOptions(b);
@@ -144,6 +152,39 @@ public final class SentryOptions {
   /** Whether a DSN is set (and {@code enabled} is not false), so that the SDK sends anything. */
   public boolean isEnabled() {
     return dsn != null;
+  }
+
+  /**
+   * The placeholder given as the DSN that nothing resolved ({@code ${SENTRY_DSN}}, Logback's {@code
+   * SENTRY_DSN_IS_UNDEFINED}) when no other source gave a DSN, else {@code null}. Such a DSN means
+   * "no DSN": the SDK is disabled, and integrations say so in one INFO line.
+   */
+  public String getUnresolvedDsn() {
+    return unresolvedDsn;
+  }
+
+  /**
+   * Why the SDK is disabled, in the one line integrations print: no DSN, or a DSN placeholder
+   * ({@code ${SENTRY_DSN}}) whose variable is not defined; {@code null} when a DSN is set.
+   */
+  public String getDisabledReason() {
+    if (dsn != null) {
+      return null;
+    }
+    if (unresolvedDsn != null) {
+      return "No DSN: the dsn setting '"
+          + unresolvedDsn
+          + "' names a variable that is not defined; the SDK is disabled";
+    }
+    return "No DSN set: the SDK is disabled";
+  }
+
+  /**
+   * Whether uncaught exceptions are reported (a default {@link Thread.UncaughtExceptionHandler}
+   * chained in front of the one already installed).
+   */
+  public boolean isEnableUncaughtExceptionHandler() {
+    return enableUncaughtExceptionHandler;
   }
 
   /** Whether the SDK prints diagnostics to stderr. */
@@ -209,6 +250,11 @@ public final class SentryOptions {
   /** Whether the same exception instance is sent only once. */
   public boolean isEnableDeduplication() {
     return event.isEnableDeduplication();
+  }
+
+  /** Envelopes sent at once (requests in flight). */
+  public int getMaxInFlight() {
+    return delivery.getMaxInFlight();
   }
 
   /** Envelopes held in memory. */
@@ -508,6 +554,7 @@ public final class SentryOptions {
    */
   public static final class DeliveryOptions {
     private final int maxQueueSize;
+    private final int maxInFlight;
     private final long maxQueueBytes;
     private final Duration flushTimeout;
     private final Duration shutdownTimeout;
@@ -530,6 +577,7 @@ public final class SentryOptions {
           b.values.containsKey(OptionRegistry.MAX_QUEUE_BYTES)
               ? b.get(OptionRegistry.MAX_QUEUE_BYTES)
               : MemoryBudget.queueBytes();
+      maxInFlight = b.get(OptionRegistry.MAX_IN_FLIGHT);
       flushTimeout = b.get(OptionRegistry.FLUSH_TIMEOUT);
       shutdownTimeout = b.get(OptionRegistry.SHUTDOWN_TIMEOUT);
       connectTimeout = b.get(OptionRegistry.CONNECT_TIMEOUT);
@@ -540,6 +588,11 @@ public final class SentryOptions {
       sendClientReports = b.get(OptionRegistry.SEND_CLIENT_REPORTS);
       spotlight = b.get(OptionRegistry.SPOTLIGHT);
       spotlightUrl = b.get(OptionRegistry.SPOTLIGHT_URL);
+    }
+
+    /** Envelopes sent at once (requests in flight). */
+    public int getMaxInFlight() {
+      return maxInFlight;
     }
 
     /** Envelopes held in memory. */
@@ -737,6 +790,7 @@ public final class SentryOptions {
   public static final class Builder {
     private final Map<OptionSpec<?>, Object> values = new IdentityHashMap<>();
     private Dsn dsn;
+    private String unresolvedDsn;
     // code-only options
     private BeforeSendCallback beforeSend;
     private BeforeBreadcrumbCallback beforeBreadcrumb;
@@ -751,6 +805,7 @@ public final class SentryOptions {
       Builder c = new Builder();
       c.values.putAll(values);
       c.dsn = dsn;
+      c.unresolvedDsn = unresolvedDsn;
       c.beforeSend = beforeSend;
       c.beforeBreadcrumb = beforeBreadcrumb;
       c.eventProcessors = eventProcessors;
@@ -846,8 +901,37 @@ public final class SentryOptions {
      * @throws IllegalArgumentException naming the value when it is not a valid DSN
      */
     public Builder setDsn(String value) {
+      if (Placeholders.isPlaceholder(value)) {
+        // ${SENTRY_DSN} left unresolved by the configuration (Logback: SENTRY_DSN_IS_UNDEFINED):
+        // resolve it once more, else the setting is absent, as sentry-java treats it
+        String resolved = Placeholders.resolve(value, Builder::getenv);
+        if (resolved == null) {
+          this.unresolvedDsn = value.trim();
+          return this;
+        }
+        value = resolved;
+      }
+      this.unresolvedDsn = null;
       this.dsn = value == null || value.trim().isEmpty() ? null : Dsn.parse(value.trim());
       return this;
+    }
+
+    private static String getenv(String name) {
+      try {
+        return System.getenv(name);
+      } catch (RuntimeException e) { // SecurityException
+        return null;
+      }
+    }
+
+    /**
+     * Option {@code enableUncaughtExceptionHandler}: report exceptions that end a thread (event
+     * level fatal, mechanism {@code UncaughtExceptionHandler}, {@code handled=false}), then hand
+     * them to the handler that was installed before; default true. {@code Sentry.close()} puts the
+     * previous handler back.
+     */
+    public Builder setEnableUncaughtExceptionHandler(boolean value) {
+      return set(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER, value);
     }
 
     /** Option {@code enabled}: {@code false} keeps the SDK off whatever the DSN (sentry-java's). */
@@ -934,6 +1018,15 @@ public final class SentryOptions {
     /** Option {@code enableDeduplication}: send one event per exception instance. */
     public Builder setEnableDeduplication(boolean value) {
       return set(OptionRegistry.ENABLE_DEDUPLICATION, value);
+    }
+
+    /**
+     * Option {@code maxInFlight}: envelopes sent at once, as HTTP/2 streams where Sentry offers
+     * HTTP/2, else over as many HTTP/1.1 connections; default 64. Throughput is about {@code
+     * maxInFlight} ÷ round-trip time.
+     */
+    public Builder setMaxInFlight(int value) {
+      return set(OptionRegistry.MAX_IN_FLIGHT, value);
     }
 
     /**

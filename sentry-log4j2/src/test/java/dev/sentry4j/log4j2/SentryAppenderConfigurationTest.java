@@ -132,16 +132,15 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
   }
 
   @Test
-  void stopDeliversEverythingLoggedRightBeforeAndClosesTheSdkItStarted() {
+  void stopHandsEverythingLoggedRightBeforeToTheSdkAndClosesTheSdkItStarted() {
     TestContext ctx = start("sentry-basic.xml");
     Logger log = ctx.logger("com.acme.Orders");
     for (int i = 0; i < 20; i++) {
       log.error("burst {}", i);
     }
 
-    ctx.close();
+    ctx.close(); // returns at once: the SDK sends in the background within its flushTimeout
 
-    assertThat(receiver.events()).hasSize(20); // already there: stop() flushed
     events(20);
     assertThat(Sentry.isInitialized()).isFalse();
     assertThatCode(ctx::close).doesNotThrowAnyException();

@@ -93,6 +93,14 @@ public final class AppenderOptions {
   }
 
   /**
+   * Option {@code enableUncaughtExceptionHandler}: Report exceptions that end a thread, then pass
+   * them to the previous handler. Default {@code true}.
+   */
+  public void setEnableUncaughtExceptionHandler(String value) {
+    set("enableUncaughtExceptionHandler", "enableUncaughtExceptionHandler", value);
+  }
+
+  /**
    * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
    * request users, cookies, auth and IP headers). Default {@code false}.
    */
@@ -121,6 +129,14 @@ public final class AppenderOptions {
    */
   public void setEnableDeduplication(String value) {
     set("enableDeduplication", "enableDeduplication", value);
+  }
+
+  /**
+   * Option {@code maxInFlight}: Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).
+   * Default {@code 64}.
+   */
+  public void setMaxInFlight(String value) {
+    set("maxInFlight", "maxInFlight", value);
   }
 
   /**

@@ -30,7 +30,9 @@ import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeLayers;
+import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
 import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.internal.transport.AsyncTransport;
@@ -62,6 +64,9 @@ public final class DefaultSentryClient implements SentryClient {
   private final PiiPolicy pii;
   private final LogBatcher logs;
   private volatile boolean closed;
+  /** Counted down when the first {@code close} is done; later callers wait for it. */
+  private final java.util.concurrent.CountDownLatch closeDone =
+      new java.util.concurrent.CountDownLatch(1);
 
   /**
    * Creates a client over a given transport (tests pass their own). Event processors registered with
@@ -289,14 +294,28 @@ public final class DefaultSentryClient implements SentryClient {
           firstNonNull(layers[2].getFingerprint(), layers[1].getFingerprint(), layers[0].getFingerprint()));
     }
     if (e.getTransaction() == null) {
-      e.setTransaction(
-          firstNonNull(
-              layers[2].getTransactionName(),
-              layers[1].getTransactionName(),
-              layers[0].getTransactionName()));
+      for (int i = layers.length - 1; i >= 0; i--) {
+        String name = layers[i].getTransactionName();
+        if (name != null) {
+          e.setTransaction(name);
+          if (e.getTransactionSource() == null) {
+            e.setTransactionSource(layers[i].getTransactionSource());
+          }
+          break;
+        }
+      }
+    }
+    Transaction running = layers[2].getTransaction();
+    if (e.getTransactionSource() == null
+        && running != null
+        && e.getTransaction() != null
+        && e.getTransaction().equals(running.getName())) {
+      e.setTransactionSource(running.getSource());
     }
     if (e.getTraceContext() == null) {
-      e.setTraceContext(scopes.getTraceContext());
+      TraceContext trace = scopes.getTraceContext();
+      Span span = scopes.getCurrentScope().getSpan();
+      e.setTraceContext(span == null ? trace : trace.withOrigin(span.getOrigin()));
     }
   }
 
@@ -457,15 +476,32 @@ public final class DefaultSentryClient implements SentryClient {
 
   @Override
   public void close(Duration timeout) {
-    if (closed) {
+    boolean first;
+    synchronized (closeDone) {
+      first = !closed;
+      closed = true;
+    }
+    if (!first) {
+      awaitClosed(timeout); // closing on another thread (say in the background): wait for it
       return;
     }
-    closed = true;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    if (logs != null) {
-      logs.close(timeout); // hands the last batches to the transport, which sends them next
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      if (logs != null) {
+        logs.close(timeout); // hands the last batches to the transport, which sends them next
+      }
+      transport.close(remaining(deadline));
+    } finally {
+      closeDone.countDown();
     }
-    transport.close(remaining(deadline));
+  }
+
+  private void awaitClosed(Duration timeout) {
+    try {
+      closeDone.await(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Duration remaining(long deadline) {

@@ -42,6 +42,11 @@ public final class AsyncTransport implements Transport {
   private static final Envelope STOP = new Envelope(null, null, List.of());
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /**
+   * Requests in flight and no answer at all for this long: close treats Sentry as unreachable (as
+   * flush and close do after a refused connection or a timeout) and puts what waits on disk at once.
+   */
+  static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
   private final Backlog backlog;
@@ -95,7 +100,8 @@ public final class AsyncTransport implements Transport {
         options.isSendClientReports(),
         spoolFor(options, discards),
         discards,
-        DeliveryTuning.DEFAULT);
+        DeliveryTuning.DEFAULT,
+        options.getMaxInFlight());
   }
 
   AsyncTransport(
@@ -106,12 +112,32 @@ public final class AsyncTransport implements Transport {
       DiskSpool spool,
       DiscardCounter discards,
       DeliveryTuning tuning) {
+    this(
+        http,
+        maxQueueSize,
+        maxQueueBytes,
+        reportsEnabled,
+        spool,
+        discards,
+        tuning,
+        SentryOptions.DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  AsyncTransport(
+      HttpSender http,
+      int maxQueueSize,
+      long maxQueueBytes,
+      boolean reportsEnabled,
+      DiskSpool spool,
+      DiscardCounter discards,
+      DeliveryTuning tuning,
+      int maxInFlight) {
     this.http = http;
     this.discards = discards;
     this.reportsEnabled = reportsEnabled;
     this.limits = new RateLimiter(tuning.ticker);
     this.backlog = new Backlog(maxQueueSize, maxQueueBytes, spool, discards);
-    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress);
+    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
     this.counts = new PendingCounts(reportsEnabled ? spool : null, discards);
     this.intakeThread = new SdkThread(this::runIntake, "worker");
     this.senderThread = new SdkThread(sender, "sender");
@@ -169,6 +195,16 @@ public final class AsyncTransport implements Transport {
 
   @Override
   public boolean flush(Duration timeout) {
+    return flush(timeout, false);
+  }
+
+  /**
+   * Waits for memory and the spool to drain, giving up early when Sentry is known unreachable.
+   *
+   * @param closing also give up when requests have had no answer for {@link
+   *     #UNANSWERED_LIMIT_NANOS} (a flush waits for Sentry's answers or a timeout; close does not)
+   */
+  private boolean flush(Duration timeout, boolean closing) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     if (backlog.spool() != null) {
       backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
@@ -178,7 +214,15 @@ public final class AsyncTransport implements Transport {
     }
     sender.beginFlush();
     try {
-      boolean drained = progress.await(deadline, backlog::isEmpty);
+      boolean drained =
+          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(closing));
+      if (drained && !backlog.isEmpty()) {
+        // Sentry is known unreachable: waiting out the timeout would not send anything. What waits
+        // in memory goes to disk now (the intake worker does the same with what comes next).
+        backlog.spillOutbox();
+        Diagnostics.debug("Flush returns early: Sentry cannot be reached; the backlog is on disk");
+        return false;
+      }
       if (drained && reportsEnabled) {
         long ticket = sender.requestReport();
         progress.await(deadline, () -> sender.isReportDone(ticket) || !senderThread.isAlive());
@@ -209,7 +253,8 @@ public final class AsyncTransport implements Transport {
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
-    boolean flushed = flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2));
+    boolean flushed =
+        flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), true);
     if (!flushed) {
       // Half the time is gone and envelopes still wait: secure them first. What waits in memory
       // goes to disk now (64 envelopes per file), and so does everything the intake worker
@@ -217,14 +262,17 @@ public final class AsyncTransport implements Transport {
       // is already where the next start finds it. A short backlog never touches the disk.
       closing = true;
       backlog.spillOutbox();
-      flushed = flush(untilNanos(sendUntil));
+      flushed = flush(untilNanos(sendUntil), true);
     }
     stopping = true;
     inbox.add(STOP);
-    sender.stop();
-    http.close(); // cuts a request still in flight; the sender keeps its envelope
-    join(intakeThread, deadline);
-    join(senderThread, deadline);
+    long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
+    // answers to requests in flight are awaited (not if Sentry is unreachable), then what is still
+    // unanswered is kept for the next start
+    sender.stop(isUnreachable(true) ? System.nanoTime() : joinUntil - reserve / 4);
+    join(intakeThread, joinUntil);
+    join(senderThread, joinUntil);
+    http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
     if (reportsEnabled) {
       spoolPendingReport();
@@ -237,6 +285,15 @@ public final class AsyncTransport implements Transport {
               + " envelope(s) wait on disk for the next start"
               + (dropped > 0 ? ", " + dropped + " dropped and counted" : ""));
     }
+  }
+
+  /**
+   * Whether Sentry is known unreachable: the last attempt failed (refused, timed out, 5xx) and the
+   * sender backs off, or requests are in flight without any answer for {@link
+   * #UNANSWERED_LIMIT_NANOS}.
+   */
+  private boolean isUnreachable(boolean closing) {
+    return sender.isOffline() || (closing && sender.unansweredNanos() > UNANSWERED_LIMIT_NANOS);
   }
 
   @Override
@@ -393,6 +450,9 @@ public final class AsyncTransport implements Transport {
     List<Envelope> unserialized = new ArrayList<>();
     inbox.drainTo(unserialized);
     List<Outgoing> left = backlog.drainOutbox();
+    if (senderThread.isAlive()) {
+      left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
+    }
     int slots = 0;
     for (Envelope e : unserialized) {
       if (e == STOP) {

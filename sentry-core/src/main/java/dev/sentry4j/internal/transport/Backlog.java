@@ -245,6 +245,22 @@ final class Backlog {
     }
   }
 
+  /**
+   * Keeps envelopes from memory that failed to send (or were in flight at close) for a later
+   * attempt: on disk in as few files as possible, else back at the head of the outbox.
+   */
+  void persistAll(List<Outgoing> envelopes) {
+    List<Outgoing> kept = new ArrayList<>();
+    for (List<Outgoing> batch : batches(envelopes)) {
+      if (!toDisk(batch)) {
+        kept.addAll(batch);
+      }
+    }
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      hold(kept.get(i), true);
+    }
+  }
+
   /** Moves everything waiting in memory to disk (Sentry cannot be reached); what fails stays. */
   void spillOutbox() {
     if (!canSpill()) {

@@ -58,6 +58,15 @@ public final class OptionRegistry {
   /** {@code attachStacktrace}. */
   public static final OptionSpec<Boolean> ATTACH_STACKTRACE =
       option("attachStacktrace", Type.BOOLEAN, true, null, "Message events carry the capturing thread's stack.", null);
+  /** {@code enableUncaughtExceptionHandler}. */
+  public static final OptionSpec<Boolean> ENABLE_UNCAUGHT_EXCEPTION_HANDLER =
+      option(
+          "enableUncaughtExceptionHandler",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Report exceptions that end a thread, then pass them to the previous handler.",
+          null);
   /** {@code sendDefaultPii}. */
   public static final OptionSpec<Boolean> SEND_DEFAULT_PII =
       option(
@@ -80,6 +89,15 @@ public final class OptionRegistry {
   /** {@code enableDeduplication}. */
   public static final OptionSpec<Boolean> ENABLE_DEDUPLICATION =
       option("enableDeduplication", Type.BOOLEAN, true, null, "Send one event per exception instance.", null);
+  /** {@code maxInFlight}. */
+  public static final OptionSpec<Integer> MAX_IN_FLIGHT =
+      option(
+          "maxInFlight",
+          Type.INT,
+          64,
+          null,
+          "Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).",
+          OptionRegistry::positive);
   /** {@code maxQueueSize}. */
   public static final OptionSpec<Integer> MAX_QUEUE_SIZE =
       option(
@@ -320,7 +338,7 @@ public final class OptionRegistry {
         "enableDatabaseTransactionTracing", "enableEventSizeLimiting", "enableExternalConfiguration",
         "enablePrettySerializationOutput", "enableScopePersistence", "enableScreenTracking",
         "enableShutdownHook", "enableTimeToFullDisplayTracing", "enableTracing",
-        "enableUncaughtExceptionHandler", "enableUserInteractionBreadcrumbs",
+        "enableUserInteractionBreadcrumbs",
         "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
         "idleTimeout", "ignoredCheckIn", "ignoredCheckins", "ignoredError", "ignoredErrors",
         "ignoredExceptionsForType", "ignoredSpanOrigin", "ignoredTransaction",
