@@ -1,5 +1,6 @@
 package dev.sentry4j.options;
 
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.Placeholders;
 import dev.sentry4j.spi.config.OptionSources;
@@ -43,9 +44,15 @@ public final class SentryOptions {
   /** Default {@code maxInFlight}: envelopes sent at once. */
   public static final int DEFAULT_MAX_IN_FLIGHT = OptionRegistry.MAX_IN_FLIGHT.defaultValue();
 
-  /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
+  /**
+   * Largest default {@code maxQueueSize}: unset, it is one envelope per 64 KiB of heap, between 100
+   * and this (about 990 with {@code -Xmx64m}).
+   */
   public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
-  /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
+  /**
+   * Largest default {@code maxQueueBytes}: unset, it is 1/16 of the heap, between 1 MiB and this
+   * (about 3.9 MiB with {@code -Xmx64m}).
+   */
   public static final long DEFAULT_MAX_QUEUE_BYTES = OptionRegistry.MAX_QUEUE_BYTES.defaultValue();
   /** Default {@code flushTimeout}. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = OptionRegistry.FLUSH_TIMEOUT.defaultValue();
@@ -561,9 +568,16 @@ public final class SentryOptions {
     private final String spotlightUrl;
 
     DeliveryOptions(Builder b) {
-      maxQueueSize = b.get(OptionRegistry.MAX_QUEUE_SIZE);
+      // unset: a share of the heap (MemoryBudget), the registry's default being the largest one
+      maxQueueSize =
+          b.values.containsKey(OptionRegistry.MAX_QUEUE_SIZE)
+              ? b.get(OptionRegistry.MAX_QUEUE_SIZE)
+              : MemoryBudget.queueSize();
+      maxQueueBytes =
+          b.values.containsKey(OptionRegistry.MAX_QUEUE_BYTES)
+              ? b.get(OptionRegistry.MAX_QUEUE_BYTES)
+              : MemoryBudget.queueBytes();
       maxInFlight = b.get(OptionRegistry.MAX_IN_FLIGHT);
-      maxQueueBytes = b.get(OptionRegistry.MAX_QUEUE_BYTES);
       flushTimeout = b.get(OptionRegistry.FLUSH_TIMEOUT);
       shutdownTimeout = b.get(OptionRegistry.SHUTDOWN_TIMEOUT);
       connectTimeout = b.get(OptionRegistry.CONNECT_TIMEOUT);

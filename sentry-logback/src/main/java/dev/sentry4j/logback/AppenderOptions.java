@@ -141,7 +141,7 @@ public final class AppenderOptions {
 
   /**
    * Option {@code maxQueueSize}: Captured envelopes waiting in memory to be serialized; more are
-   * dropped. Default {@code 10000}.
+   * dropped. Default {@code 1 per 64 KiB of heap, 100 to 10000}.
    */
   public void setMaxQueueSize(String value) {
     set("maxQueueSize", "maxQueueSize", value);
@@ -149,7 +149,7 @@ public final class AppenderOptions {
 
   /**
    * Option {@code maxQueueBytes}: Serialized bytes held in memory for sending; more go to the disk
-   * spool. Default {@code 32MiB}.
+   * spool. Default {@code 1/16 of the heap, 1 MiB to 32 MiB}.
    */
   public void setMaxQueueBytes(String value) {
     set("maxQueueBytes", "maxQueueBytes", value);

@@ -39,6 +39,7 @@ import dev.sentry4j.internal.transport.AsyncTransport;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
 import java.time.Duration;
+import dev.sentry4j.internal.OutOfMemory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -176,6 +177,10 @@ public final class DefaultSentryClient implements SentryClient {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       Diagnostics.error("capture", "Could not capture an event; dropped", e);
       return SentryId.EMPTY;
+    } catch (OutOfMemoryError e) { // never into the application
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
+      absorbed("an event capture", e);
+      return SentryId.EMPTY;
     }
   }
 
@@ -245,6 +250,9 @@ public final class DefaultSentryClient implements SentryClient {
     } catch (RuntimeException e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
       Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
+    } catch (OutOfMemoryError e) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
+      absorbed("a Sentry Log capture", e);
     }
   }
 
@@ -498,5 +506,18 @@ public final class DefaultSentryClient implements SentryClient {
 
   private static Duration remaining(long deadline) {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

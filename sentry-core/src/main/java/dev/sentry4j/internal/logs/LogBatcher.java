@@ -2,6 +2,7 @@ package dev.sentry4j.internal.logs;
 
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.internal.transport.Transport;
@@ -67,7 +68,7 @@ public final class LogBatcher {
    */
   public LogBatcher(
       SentryOptions options, Transport transport, DiscardCounter discards, LogScheduler scheduler) {
-    this(options, transport, discards, scheduler, DEFAULT_MAX_BYTES_IN_MEMORY);
+    this(options, transport, discards, scheduler, MemoryBudget.logBytes());
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
 import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
@@ -228,6 +229,15 @@ final class Sender implements Runnable {
     while (!stopping) {
       try {
         step();
+      } catch (OutOfMemoryError e) {
+        // the sender goes on: delivery must not end for the life of the process
+        if (OutOfMemory.absorbed()) {
+          try {
+            Diagnostics.error("out-of-memory", "Out of memory in the sender; it goes on", e);
+          } catch (Throwable ignored) { // NOPMD: still no memory
+          }
+        }
+        awaitSignal(tuning.maxParkNanos);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) { // the sender must survive anything

@@ -104,7 +104,7 @@ public final class OptionRegistry {
           "maxQueueSize",
           Type.INT,
           10_000,
-          null,
+          "1 per 64 KiB of heap, 100 to 10000",
           "Captured envelopes waiting in memory to be serialized; more are dropped.",
           OptionRegistry::positive);
   /** {@code maxQueueBytes}. */
@@ -113,7 +113,7 @@ public final class OptionRegistry {
           "maxQueueBytes",
           Type.SIZE,
           32L * 1024 * 1024,
-          null,
+          "1/16 of the heap, 1 MiB to 32 MiB",
           "Serialized bytes held in memory for sending; more go to the disk spool.",
           OptionRegistry::positive);
   /** {@code flushTimeout}. */

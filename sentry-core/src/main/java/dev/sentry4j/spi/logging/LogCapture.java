@@ -12,6 +12,7 @@ import dev.sentry4j.event.Message;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.internal.client.DefaultSentryClient;
@@ -74,6 +75,14 @@ public final class LogCapture {
     this.lowestThreshold = Math.min(Math.min(eventThreshold, breadcrumbThreshold), logsThreshold);
     this.mechanism = "auto.log." + settings.getIntegration();
     this.origin = mechanism;
+  }
+
+  /**
+   * Log lines whose MDC, key-value pairs or data passed the capture limits (100 entries, 16 KiB a
+   * value, 256 KiB in all, tags 200 characters) and were cut, since the process started.
+   */
+  public static long getTruncatedLines() {
+    return CaptureLimits.TRUNCATED_LINES.get();
   }
 
   /** The settings. */
@@ -194,6 +203,8 @@ public final class LogCapture {
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
+    } catch (OutOfMemoryError e) { // never into the application's log call
+      absorbed("a log capture", e);
     }
   }
 
@@ -264,6 +275,8 @@ public final class LogCapture {
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
+    } catch (OutOfMemoryError e) {
+      absorbed("a breadcrumb capture", e);
     }
   }
 
@@ -307,17 +320,31 @@ public final class LogCapture {
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
             .trace(hasValidTrace(record) ? record.getTrace() : scopes.getTraceContext());
+    CaptureLimits.Budget budget = new CaptureLimits.Budget();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
       if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
-        b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());
+        String value = budget.takeEntry() ? budget.value(e.getValue()) : null;
+        if (value == null) {
+          break;
+        }
+        b.attribute(
+            LogAttributes.MDC_PREFIX + budget.cut(e.getKey(), CaptureLimits.MAX_KEY_CHARS), value);
       }
     }
-    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
-      b.attribute(kv.getKey(), kv.getValue());
+    for (Map<String, Object> values : List.of(record.getKeyValues(), record.getData())) {
+      for (Map.Entry<String, Object> kv : values.entrySet()) {
+        if (!budget.takeEntry()) {
+          break;
+        }
+        Object v = kv.getValue();
+        Object bounded = v instanceof String ? budget.value((String) v) : v;
+        if (bounded == null) {
+          break;
+        }
+        b.attribute(budget.cut(kv.getKey(), CaptureLimits.MAX_KEY_CHARS), bounded);
+      }
     }
-    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
-      b.attribute(d.getKey(), d.getValue());
-    }
+    budget.count();
     b.attribute(LogAttributes.ORIGIN, origin);
     List<Object> args = record.getArguments();
     if (record.getTemplate() != null && !args.isEmpty() && !encodedOnly) {
@@ -418,15 +445,25 @@ public final class LogCapture {
       event.setMechanismType(mechanism);
       event.setHandled(true);
     }
+    CaptureLimits.Budget budget = new CaptureLimits.Budget();
     Map<String, Object> mdcRest = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
-      if (e.getValue() == null || isTraceKey(e.getKey())) {
+      if (e.getKey() == null || e.getValue() == null || isTraceKey(e.getKey())) {
         continue;
       }
+      if (!budget.takeEntry()) {
+        break;
+      }
       if (settings.getContextTags().contains(e.getKey())) {
-        event.setTag(e.getKey(), e.getValue());
+        event.setTag(
+            budget.cut(e.getKey(), CaptureLimits.MAX_TAG_CHARS),
+            budget.cut(e.getValue(), CaptureLimits.MAX_TAG_CHARS));
       } else {
-        mdcRest.put(e.getKey(), e.getValue());
+        String value = budget.value(e.getValue());
+        if (value == null) {
+          break;
+        }
+        mdcRest.put(budget.cut(e.getKey(), CaptureLimits.MAX_KEY_CHARS), value);
       }
     }
     if (!mdcRest.isEmpty()) {
@@ -436,12 +473,8 @@ public final class LogCapture {
         event.getExtras().putAll(mdcRest);
       }
     }
-    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
-      event.setExtra(kv.getKey(), FrozenValues.freeze(kv.getValue()));
-    }
-    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
-      event.setExtra(d.getKey(), FrozenValues.freeze(d.getValue()));
-    }
+    putExtras(event, record.getKeyValues(), budget);
+    putExtras(event, record.getData(), budget);
     if (!record.getMarkers().isEmpty()) {
       event.setTag("marker", String.join(",", record.getMarkers()));
     }
@@ -452,7 +485,21 @@ public final class LogCapture {
       event.setExtra("source", record.getSource().toString());
     }
     event.setTraceContext(record.getTrace());
+    budget.markOn(event);
     return event;
+  }
+
+  private static void putExtras(Event event, Map<String, Object> values, CaptureLimits.Budget budget) {
+    for (Map.Entry<String, Object> kv : values.entrySet()) {
+      if (!budget.takeEntry()) {
+        return;
+      }
+      Object frozen = FrozenValues.freeze(kv.getValue());
+      if (!budget.takeChars(CaptureLimits.estimate(frozen))) {
+        return;
+      }
+      event.setExtra(budget.cut(kv.getKey(), CaptureLimits.MAX_KEY_CHARS), frozen);
+    }
   }
 
   private static Message message(LogRecord record) {
@@ -471,5 +518,18 @@ public final class LogCapture {
 
   private static String text(LogRecord record) {
     return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

@@ -3,6 +3,8 @@ package dev.sentry4j.internal.transport.spool;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -158,6 +160,28 @@ final class SpoolDirectory {
     try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
       out.write(header);
     }
+  }
+
+  /**
+   * The length of the header line at the start of an open spool file (0 when it has none), read
+   * through {@code channel} without moving its position.
+   */
+  static long headerLength(FileChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), 512));
+    while (head.hasRemaining() && channel.read(head, head.position()) > 0) {
+      // until the first 512 bytes (or the whole file) are in
+    }
+    byte[] bytes = Arrays.copyOf(head.array(), head.position());
+    byte[] prefix = HEADER_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    if (bytes.length < prefix.length || !Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix)) {
+      return 0;
+    }
+    for (int i = prefix.length; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   /** The data of a file without its header line; {@code content} itself when it has none. */
