@@ -1,12 +1,12 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.BaseEvent;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.scope.Scope;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,7 +28,7 @@ final class ScopeMerger {
   }
 
   /** The layers, least specific first. */
-  static Scope[] layers(Scopes scopes) {
+  static Scope[] layers(ScopeLayers scopes) {
     return new Scope[] {
       scopes.getGlobalScope(), scopes.getIsolationScope(), scopes.getCurrentScope()
     };
@@ -94,7 +94,7 @@ final class ScopeMerger {
    * The integrations' registered processors (they add data), then the scopes' (global, isolation,
    * current) and the options' ones, so that the application's own have the last word.
    */
-  List<EventProcessor> processors(Scopes scopes) {
+  List<EventProcessor> processors(ScopeLayers scopes) {
     List<EventProcessor> processors = new ArrayList<>(registered);
     if (scopes != null) {
       processors.addAll(scopes.getGlobalScope().getEventProcessors());
