@@ -2,7 +2,7 @@ package dev.sentry4j.jul;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.SentryReceiver;
 import java.io.ByteArrayOutputStream;

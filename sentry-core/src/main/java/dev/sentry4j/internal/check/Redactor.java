@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.check;
 
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,11 @@
 package dev.sentry4j.internal.check;
 
-import dev.sentry4j.Dsn;
-import dev.sentry4j.SentryOptions;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SdkInfo;
+import dev.sentry4j.options.Dsn;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -41,7 +43,7 @@ public final class SetupCheck {
    * @param args {@code --dsn DSN}, {@code --spotlight[=URL]}, {@code --help}
    */
   public static void main(String[] args) {
-    System.exit(run(List.of(args), SentryOptions::fromEnvironment, System.out));
+    System.exit(run(List.of(args), OptionSources::fromEnvironment, System.out));
   }
 
   /**
@@ -91,7 +93,7 @@ public final class SetupCheck {
         builder.setDsn(dsnArgument);
       }
       if (spotlightArgument != null) {
-        builder.setOption("spotlight", spotlightArgument);
+        OptionRegistry.apply(builder, "spotlight", spotlightArgument);
       }
       options = builder.build();
     } catch (IllegalArgumentException e) {

@@ -3,7 +3,7 @@ package dev.sentry4j.internal.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.Response;
 import dev.sentry4j.testing.SentryReceiver;
