@@ -60,7 +60,7 @@ final class Attempt {
   }
 
   /**
-   * Posts an envelope with the JDK's HTTP client (what the SDK uses), redirects not followed.
+   * Posts an envelope with the JDK's HTTP client, as the SDK's sender does: no redirects, no proxy.
    *
    * @param auth the {@code X-Sentry-Auth} value, or {@code null} (Spotlight)
    * @param gzip whether to compress the body, as the SDK does for Sentry
@@ -73,6 +73,7 @@ final class Attempt {
           HttpClient.newBuilder()
               .connectTimeout(connect)
               .followRedirects(HttpClient.Redirect.NEVER)
+              .proxy(HttpClient.Builder.NO_PROXY) // as the SDK's sender
               // plain http: HTTP/1.1 straight away (no h2c upgrade); https: HTTP/2 where offered
               .version(
                   "http".equalsIgnoreCase(url.getScheme())

@@ -4,8 +4,6 @@ import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.options.Dsn;
 import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.spi.config.OptionRegistry;
-import dev.sentry4j.spi.config.OptionSources;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -43,7 +41,7 @@ public final class SetupCheck {
    * @param args {@code --dsn DSN}, {@code --spotlight[=URL]}, {@code --help}
    */
   public static void main(String[] args) {
-    System.exit(run(List.of(args), OptionSources::fromEnvironment, System.out));
+    System.exit(run(List.of(args), SentryOptions::fromEnvironment, System.out));
   }
 
   /**
@@ -93,7 +91,7 @@ public final class SetupCheck {
         builder.setDsn(dsnArgument);
       }
       if (spotlightArgument != null) {
-        OptionRegistry.apply(builder, "spotlight", spotlightArgument);
+        builder.setOption("spotlight", spotlightArgument);
       }
       options = builder.build();
     } catch (IllegalArgumentException e) {

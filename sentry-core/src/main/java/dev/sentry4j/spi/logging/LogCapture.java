@@ -48,8 +48,12 @@ import java.util.Map;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
+  /**
+   * The SDK's own loggers, and the JDK HTTP client's (the SDK sends with it; its selector thread
+   * logs through JUL at FINE and below, which a JUL handler at level ALL would turn into events).
+   */
   private static final String[] IGNORED_LOGGER_PREFIXES = {
-    "dev.sentry4j.", "org.apache.hc.client5.", "org.apache.hc.core5.",
+    "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
   };
 
   private final LogCaptureSettings settings;
@@ -82,8 +86,8 @@ public final class LogCapture {
   }
 
   /**
-   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own and
-   * HttpClient's, which would loop).
+   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own,
+   * which would loop).
    */
   public static boolean isIgnoredLogger(String loggerName) {
     if (SdkThread.isCurrent()) {
@@ -106,7 +110,7 @@ public final class LogCapture {
    * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
    */
   static boolean isTraceKey(String key) {
-    return "trace_id".equals(key) || "span_id".equals(key) || "trace_sampled".equals(key);
+    return TraceKeys.configured().isTraceKey(key);
   }
 
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */
