@@ -1,6 +1,7 @@
 package dev.sentry4j.options;
 
 import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.Placeholders;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.config.Settings;
@@ -72,7 +73,9 @@ public final class SentryOptions {
 
   private final Builder source;
   private final Dsn dsn;
+  private final String unresolvedDsn;
   private final boolean debug;
+  private final boolean enableUncaughtExceptionHandler;
   private final EventOptions event;
   private final DeliveryOptions delivery;
   private final TracingOptions tracing;
@@ -82,7 +85,9 @@ public final class SentryOptions {
   private SentryOptions(Builder b) {
     this.source = b.copy();
     this.dsn = b.get(OptionRegistry.ENABLED) ? b.dsn : null;
+    this.unresolvedDsn = b.dsn == null ? b.unresolvedDsn : null;
     this.debug = b.get(OptionRegistry.DEBUG);
+    this.enableUncaughtExceptionHandler = b.get(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER);
     this.event = new EventOptions(b);
     this.delivery = new DeliveryOptions(b);
     this.tracing = new TracingOptions(b);
@@ -138,6 +143,39 @@ public final class SentryOptions {
   /** Whether a DSN is set (and {@code enabled} is not false), so that the SDK sends anything. */
   public boolean isEnabled() {
     return dsn != null;
+  }
+
+  /**
+   * The placeholder given as the DSN that nothing resolved ({@code ${SENTRY_DSN}}, Logback's {@code
+   * SENTRY_DSN_IS_UNDEFINED}) when no other source gave a DSN, else {@code null}. Such a DSN means
+   * "no DSN": the SDK is disabled, and integrations say so in one INFO line.
+   */
+  public String getUnresolvedDsn() {
+    return unresolvedDsn;
+  }
+
+  /**
+   * Why the SDK is disabled, in the one line integrations print: no DSN, or a DSN placeholder
+   * ({@code ${SENTRY_DSN}}) whose variable is not defined; {@code null} when a DSN is set.
+   */
+  public String getDisabledReason() {
+    if (dsn != null) {
+      return null;
+    }
+    if (unresolvedDsn != null) {
+      return "No DSN: the dsn setting '"
+          + unresolvedDsn
+          + "' names a variable that is not defined; the SDK is disabled";
+    }
+    return "No DSN set: the SDK is disabled";
+  }
+
+  /**
+   * Whether uncaught exceptions are reported (a default {@link Thread.UncaughtExceptionHandler}
+   * chained in front of the one already installed).
+   */
+  public boolean isEnableUncaughtExceptionHandler() {
+    return enableUncaughtExceptionHandler;
   }
 
   /** Whether the SDK prints diagnostics to stderr. */
@@ -724,6 +762,7 @@ public final class SentryOptions {
   public static final class Builder {
     private final Map<OptionSpec<?>, Object> values = new IdentityHashMap<>();
     private Dsn dsn;
+    private String unresolvedDsn;
     // code-only options
     private BeforeSendCallback beforeSend;
     private BeforeBreadcrumbCallback beforeBreadcrumb;
@@ -738,6 +777,7 @@ public final class SentryOptions {
       Builder c = new Builder();
       c.values.putAll(values);
       c.dsn = dsn;
+      c.unresolvedDsn = unresolvedDsn;
       c.beforeSend = beforeSend;
       c.beforeBreadcrumb = beforeBreadcrumb;
       c.eventProcessors = eventProcessors;
@@ -833,8 +873,37 @@ public final class SentryOptions {
      * @throws IllegalArgumentException naming the value when it is not a valid DSN
      */
     public Builder setDsn(String value) {
+      if (Placeholders.isPlaceholder(value)) {
+        // ${SENTRY_DSN} left unresolved by the configuration (Logback: SENTRY_DSN_IS_UNDEFINED):
+        // resolve it once more, else the setting is absent, as sentry-java treats it
+        String resolved = Placeholders.resolve(value, Builder::getenv);
+        if (resolved == null) {
+          this.unresolvedDsn = value.trim();
+          return this;
+        }
+        value = resolved;
+      }
+      this.unresolvedDsn = null;
       this.dsn = value == null || value.trim().isEmpty() ? null : Dsn.parse(value.trim());
       return this;
+    }
+
+    private static String getenv(String name) {
+      try {
+        return System.getenv(name);
+      } catch (RuntimeException e) { // SecurityException
+        return null;
+      }
+    }
+
+    /**
+     * Option {@code enableUncaughtExceptionHandler}: report exceptions that end a thread (event
+     * level fatal, mechanism {@code UncaughtExceptionHandler}, {@code handled=false}), then hand
+     * them to the handler that was installed before; default true. {@code Sentry.close()} puts the
+     * previous handler back.
+     */
+    public Builder setEnableUncaughtExceptionHandler(boolean value) {
+      return set(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER, value);
     }
 
     /** Option {@code enabled}: {@code false} keeps the SDK off whatever the DSN (sentry-java's). */

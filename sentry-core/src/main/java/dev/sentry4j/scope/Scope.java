@@ -6,6 +6,8 @@ import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +50,8 @@ public final class Scope {
   private Level level;
   private List<String> fingerprint;
   private String transactionName;
+  private TransactionSource transactionSource;
+  private volatile Transaction transaction;
   private volatile Span span;
   private volatile PropagationContext propagationContext;
 
@@ -84,8 +88,10 @@ public final class Scope {
       copy.level = level;
       copy.fingerprint = fingerprint;
       copy.transactionName = transactionName;
+      copy.transactionSource = transactionSource;
     }
     copy.span = span;
+    copy.transaction = transaction;
     copy.propagationContext = propagationContext;
     return copy;
   }
@@ -214,11 +220,53 @@ public final class Scope {
     }
   }
 
-  /** Sets the transaction name written on events. */
+  /**
+   * Sets the transaction name written on events and, as the Python SDK's {@code
+   * set_transaction_name} does, renames the transaction running in this scope (if one is and it has
+   * not finished; its source is kept).
+   */
   public void setTransactionName(String name) {
+    setTransactionName(name, null);
+  }
+
+  /**
+   * Sets the transaction name written on events with its source ({@code transaction_info.source};
+   * {@code null} keeps the current one), and renames the transaction running in this scope.
+   */
+  public void setTransactionName(String name, TransactionSource source) {
     synchronized (lock) {
       this.transactionName = name;
+      if (source != null) {
+        this.transactionSource = source;
+      }
     }
+    Transaction tx = transaction;
+    if (tx != null && name != null && !tx.isFinished()) {
+      TransactionSource newSource = source != null ? source : tx.getSource();
+      if (!name.equals(tx.getName()) || newSource != tx.getSource()) {
+        tx.setName(name, newSource);
+      }
+    }
+  }
+
+  /** The source of the transaction name set on this scope, or {@code null}. */
+  public TransactionSource getTransactionSource() {
+    synchronized (lock) {
+      return transactionSource;
+    }
+  }
+
+  /**
+   * The transaction the current span of this scope belongs to, or {@code null}. The SDK sets it when
+   * it makes a transaction current; scopes forked from this one (child spans) keep it.
+   */
+  public Transaction getTransaction() {
+    return transaction;
+  }
+
+  /** Sets the transaction running in this scope (the SDK does, when it binds one). */
+  public void setTransaction(Transaction transaction) {
+    this.transaction = transaction;
   }
 
   /** The transaction name, or {@code null}. */
@@ -314,7 +362,9 @@ public final class Scope {
       level = null;
       fingerprint = null;
       transactionName = null;
+      transactionSource = null;
     }
     span = null;
+    transaction = null;
   }
 }

@@ -44,9 +44,15 @@ final class HandlerConfig {
   final LogCaptureSettings settings;
   final Level level;
   final Filter filter;
+  final boolean printfStyle;
 
   private HandlerConfig(
-      SentryOptions.Builder options, LogCaptureSettings settings, Level level, Filter filter) {
+      SentryOptions.Builder options,
+      LogCaptureSettings settings,
+      Level level,
+      Filter filter,
+      boolean printfStyle) {
+    this.printfStyle = printfStyle;
     this.options = options;
     this.settings = settings;
     this.level = level;
@@ -133,7 +139,9 @@ final class HandlerConfig {
     }
     value = get(properties, "filter");
     Filter filter = value == null || value.isEmpty() ? null : filter(value);
-    return new HandlerConfig(options, settings.build(), level, filter);
+    value = get(properties, "printfStyle");
+    boolean printfStyle = value != null && bool("printfStyle", value);
+    return new HandlerConfig(options, settings.build(), level, filter, printfStyle);
   }
 
   private static void warnUnknownKeys(Iterable<String> keys) {

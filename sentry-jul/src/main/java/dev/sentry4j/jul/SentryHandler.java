@@ -61,6 +61,7 @@ public final class SentryHandler extends Handler {
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
   private AdapterLifecycle lifecycle; // guarded by lock; set while on
+  private volatile boolean printfStyle;
   private boolean closed; // guarded by lock
 
   /**
@@ -78,6 +79,7 @@ public final class SentryHandler extends Handler {
     }
     setLevel(config.level);
     setFilter(config.filter);
+    printfStyle = config.printfStyle;
     startQuietly(config.options, config.settings);
   }
 
@@ -118,9 +120,13 @@ public final class SentryHandler extends Handler {
 
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
-      Integrations.add("jul");
+      Integrations.add("jul", "sentry-jul");
       AdapterLifecycle l = new AdapterLifecycle("Sentry JUL handler", this::forwardDiagnostic);
-      l.start(options.build());
+      SentryOptions built = options.build();
+      if (l.start(built) == AdapterLifecycle.Start.DISABLED && built.getUnresolvedDsn() != null) {
+        // JUL has no channel for information: one line on stderr, as its ErrorManager would
+        System.err.println("dev.sentry4j.jul.SentryHandler: " + built.getDisabledReason());
+      }
       lifecycle = l;
       if (Mdc.isNoOpAdapter()) {
         // through Diagnostics: this handler's ErrorManager (stderr by default) and debug output
@@ -172,13 +178,13 @@ public final class SentryHandler extends Handler {
         return;
       }
       if (c.needsRecord(level, client)) {
-        c.capture(JulRecords.read(record, level));
+        c.capture(JulRecords.read(record, level, printfStyle));
       } else {
         // breadcrumb only: level, logger, time and text, nothing else read or copied
         c.captureBreadcrumb(
-            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record, printfStyle));
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {
       ReentryGuard.exit();
@@ -186,6 +192,21 @@ public final class SentryHandler extends Handler {
   }
 
   /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
+  /**
+   * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
+   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as sentry-java's
+   * handler option {@code printfStyle} does; default false. In logging.properties: {@code
+   * dev.sentry4j.jul.SentryHandler.printfStyle=true}.
+   */
+  public void setPrintfStyle(boolean printfStyle) {
+    this.printfStyle = printfStyle;
+  }
+
+  /** Whether messages are formatted printf-style (see {@link #setPrintfStyle(boolean)}). */
+  public boolean isPrintfStyle() {
+    return printfStyle;
+  }
+
   @Override
   public void flush() {
     if (capture == null) {
@@ -193,7 +214,7 @@ public final class SentryHandler extends Handler {
     }
     try {
       Sentry.flush();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: flush is called by the logging framework, never throw into it
       reportRateLimited("Could not flush Sentry", e, ErrorManager.FLUSH_FAILURE);
     }
   }

@@ -123,9 +123,12 @@ public final class SentryAppender extends AbstractAppender {
         return;
       }
       setStarting();
-      Integrations.add(INTEGRATION);
+      Integrations.add(INTEGRATION, "sentry-log4j2");
       try {
-        if (lifecycle.start(options) == AdapterLifecycle.Start.ADOPTED) {
+        AdapterLifecycle.Start started = lifecycle.start(options);
+        if (started == AdapterLifecycle.Start.DISABLED && options.getDisabledReason() != null) {
+          STATUS.info("Sentry appender '{}': {}", getName(), options.getDisabledReason());
+        } else if (started == AdapterLifecycle.Start.ADOPTED) {
           STATUS.info(
               "Sentry appender '{}': Sentry was already initialized in code; using that client (the"
                   + " appender's SDK options are ignored)",
@@ -161,7 +164,7 @@ public final class SentryAppender extends AbstractAppender {
               level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
         }
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       // the error handler reports through the StatusLogger, rate-limited
       error("Sentry appender '" + getName() + "' could not capture a log event; dropped", event, e);
       if (!ignoreExceptions()) {

@@ -257,7 +257,7 @@ class SentryAppenderTest extends ReceiverSupport {
     appLog.error("sentinel");
 
     event("sentinel");
-    assertThat(ctx.lines()).contains("ERROR [] [] com.acme.Orders - logged from toString");
+    assertThat(ctx.lines()).contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
     ctx.close();
     assertThat(receiver.events())
         .extracting(ReceivedEvent::message)
@@ -319,7 +319,8 @@ class SentryAppenderTest extends ReceiverSupport {
     ctx.logger("com.acme.Orders").error("app line");
 
     event("app line");
-    assertThat(ctx.lines()).contains("ERROR [] [] dev.sentry4j.internal.transport.AsyncTransport - sdk line");
+    assertThat(ctx.lines())
+        .contains("ERROR " + propagationIds() + " dev.sentry4j.internal.transport.AsyncTransport - sdk line");
     ctx.close();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("app line");
   }

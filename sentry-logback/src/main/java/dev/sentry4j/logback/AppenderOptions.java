@@ -93,6 +93,14 @@ public final class AppenderOptions {
   }
 
   /**
+   * Option {@code enableUncaughtExceptionHandler}: Report exceptions that end a thread, then pass
+   * them to the previous handler. Default {@code true}.
+   */
+  public void setEnableUncaughtExceptionHandler(String value) {
+    set("enableUncaughtExceptionHandler", "enableUncaughtExceptionHandler", value);
+  }
+
+  /**
    * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
    * request users, cookies, auth and IP headers). Default {@code false}.
    */

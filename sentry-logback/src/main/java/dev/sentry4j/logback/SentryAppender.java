@@ -218,7 +218,11 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       settings.applyTo(builder); // bad values are refused even when the application's client is used
       AdapterLifecycle newLifecycle =
           new AdapterLifecycle("Sentry appender [" + getName() + "]", this::forwardDiagnostic);
-      if (newLifecycle.start(builder.build()) == AdapterLifecycle.Start.ADOPTED) {
+      SentryOptions built = builder.build();
+      AdapterLifecycle.Start started = newLifecycle.start(built);
+      if (started == AdapterLifecycle.Start.DISABLED && built.getDisabledReason() != null) {
+        addInfo("Sentry appender [" + getName() + "]: " + built.getDisabledReason());
+      } else if (started == AdapterLifecycle.Start.ADOPTED) {
         addInfo(
             "Sentry was already initialized in code; appender ["
                 + getName()
@@ -229,7 +233,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       addError(prefix() + e.getMessage());
       return;
     }
-    Integrations.add("logback");
+    Integrations.add("logback", "sentry-logback");
     capture = newCapture;
     super.start();
   }
@@ -349,7 +353,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       } else {
         c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportAppendError(e);
     } finally {
       ReentryGuard.exit();
@@ -372,7 +376,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         text = bytes == null ? null : new String(bytes, charset);
       }
       return stripLineBreak(text);
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) { // NOPMD: an encoder's Error must not reach the code that logged
       reportAppendError(ex);
       return event.getFormattedMessage();
     }

@@ -30,7 +30,9 @@ import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeLayers;
+import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
 import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.internal.transport.AsyncTransport;
@@ -281,14 +283,28 @@ public final class DefaultSentryClient implements SentryClient {
           firstNonNull(layers[2].getFingerprint(), layers[1].getFingerprint(), layers[0].getFingerprint()));
     }
     if (e.getTransaction() == null) {
-      e.setTransaction(
-          firstNonNull(
-              layers[2].getTransactionName(),
-              layers[1].getTransactionName(),
-              layers[0].getTransactionName()));
+      for (int i = layers.length - 1; i >= 0; i--) {
+        String name = layers[i].getTransactionName();
+        if (name != null) {
+          e.setTransaction(name);
+          if (e.getTransactionSource() == null) {
+            e.setTransactionSource(layers[i].getTransactionSource());
+          }
+          break;
+        }
+      }
+    }
+    Transaction running = layers[2].getTransaction();
+    if (e.getTransactionSource() == null
+        && running != null
+        && e.getTransaction() != null
+        && e.getTransaction().equals(running.getName())) {
+      e.setTransactionSource(running.getSource());
     }
     if (e.getTraceContext() == null) {
-      e.setTraceContext(scopes.getTraceContext());
+      TraceContext trace = scopes.getTraceContext();
+      Span span = scopes.getCurrentScope().getSpan();
+      e.setTraceContext(span == null ? trace : trace.withOrigin(span.getOrigin()));
     }
   }
 

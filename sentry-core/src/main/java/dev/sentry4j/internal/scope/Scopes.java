@@ -134,6 +134,7 @@ public final class Scopes implements TracingScopes {
     Scope newCurrent = current.fork();
     newCurrent.setPropagationContext(null);
     newCurrent.setSpan(null);
+    newCurrent.setTransaction(null);
     return new Scopes(global, newIsolation, newCurrent, false, client);
   }
 
@@ -275,7 +276,7 @@ public final class Scopes implements TracingScopes {
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, null);
       if (o.isBindToScope()) {
-        bind((BindableSpan) tx, tx.getName());
+        bind((BindableSpan) tx, tx);
       }
       return tx;
     } catch (RuntimeException e) {
@@ -331,11 +332,12 @@ public final class Scopes implements TracingScopes {
   }
 
   /** Makes {@code span} current on the calling thread until it finishes there. */
-  private void bind(BindableSpan span, String transactionName) {
+  private void bind(BindableSpan span, Transaction transaction) {
     Scopes forked = forkCurrent();
     forked.current.setSpan(span);
-    if (transactionName != null) {
-      forked.current.setTransactionName(transactionName);
+    if (transaction != null) {
+      forked.current.setTransaction(transaction);
+      forked.current.setTransactionName(transaction.getName(), transaction.getSource());
     }
     ScopeToken token = ScopeStorage.push(forked);
     span.bind(token, forked);
@@ -365,7 +367,7 @@ public final class Scopes implements TracingScopes {
       }
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
       if (o.isBindToScope()) {
-        bind((BindableSpan) tx, tx.getName());
+        bind((BindableSpan) tx, tx);
       } else {
         ScopeStorage.propagationChanged(this);
       }
@@ -424,13 +426,22 @@ public final class Scopes implements TracingScopes {
   /**
    * The headers to add to an outgoing request to {@code url}: {@code sentry-trace}, {@code baggage}
    * (merged with {@code existingBaggage}) and, with {@code propagateTraceparent}, {@code
-   * traceparent} — or none when {@code url} matches no {@code tracePropagationTargets}.
+   * traceparent} — or none when {@code url} matches no {@code tracePropagationTargets} (searched in
+   * the URL, as substrings or regular expressions), goes to the DSN's Sentry host, or when the
+   * current span belongs to no transaction (as the Python SDK does).
    *
    * @return header names to values (an empty map when nothing should be added)
    */
   public Map<String, String> getTraceHeaders(String url, String existingBaggage) {
     SentryOptions options = getClient().getOptions();
-    if (!PropagationTargets.matches(options.getTracePropagationTargets(), url)) {
+    if (!PropagationTargets.matches(options.getTracePropagationTargets(), url)
+        || PropagationTargets.isSentryUrl(sentryNetloc(options), url)) {
+      return Collections.emptyMap();
+    }
+    Span span = getSpan();
+    if (span != null && span.getDynamicSamplingContext() == null) {
+      // a span of no transaction: it is never sent, so a downstream service would hang its spans
+      // under a parent that does not exist, without a DSC (the Python SDK sends nothing either)
       return Collections.emptyMap();
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -443,6 +454,15 @@ public final class Scopes implements TracingScopes {
       headers.put(TraceHeaders.TRACEPARENT, getW3CTraceparent());
     }
     return headers;
+  }
+
+  /** The DSN's host, with {@code :port} when it has one; {@code null} without a DSN. */
+  private static String sentryNetloc(SentryOptions options) {
+    if (options.getDsn() == null) {
+      return null;
+    }
+    java.net.URI uri = options.getDsn().getEnvelopeUri();
+    return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
   }
 
   /**

@@ -72,6 +72,7 @@ public final class Transactions {
             sampleRand,
             txOptions.getCustomSamplingContext());
     Sampler.Decision decision = Sampler.decide(options, txOptions.getSampled(), context);
+    incomingDsc = withDecidedRate(incomingDsc, decision);
     if (decision.sampled()) {
       return new RecordingTransaction(
           options,
@@ -97,5 +98,24 @@ public final class Transactions {
         decision.sampleRate(),
         sampleRand,
         incomingDsc);
+  }
+
+  /**
+   * The incoming DSC with {@code sample_rate} set to the rate of the decision made here (an explicit
+   * decision, the {@code tracesSampler}, or {@code tracesSampleRate}), as the Python SDK and
+   * sentry-java do since 2025 so that Sentry extrapolates with the rate really used; unchanged when
+   * the parent's decision was inherited (the rate is then the upstream one) or there is none.
+   */
+  static Map<String, String> withDecidedRate(Map<String, String> dsc, Sampler.Decision decision) {
+    if (dsc == null || decision.sampleRate() == null) {
+      return dsc;
+    }
+    String rate = SampleRand.formatRate(decision.sampleRate());
+    if (rate.equals(dsc.get("sample_rate"))) {
+      return dsc;
+    }
+    Map<String, String> updated = new java.util.LinkedHashMap<>(dsc);
+    updated.put("sample_rate", rate);
+    return java.util.Collections.unmodifiableMap(updated);
   }
 }

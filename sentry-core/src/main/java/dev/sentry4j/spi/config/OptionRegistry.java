@@ -58,6 +58,15 @@ public final class OptionRegistry {
   /** {@code attachStacktrace}. */
   public static final OptionSpec<Boolean> ATTACH_STACKTRACE =
       option("attachStacktrace", Type.BOOLEAN, true, null, "Message events carry the capturing thread's stack.", null);
+  /** {@code enableUncaughtExceptionHandler}. */
+  public static final OptionSpec<Boolean> ENABLE_UNCAUGHT_EXCEPTION_HANDLER =
+      option(
+          "enableUncaughtExceptionHandler",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Report exceptions that end a thread, then pass them to the previous handler.",
+          null);
   /** {@code sendDefaultPii}. */
   public static final OptionSpec<Boolean> SEND_DEFAULT_PII =
       option(
@@ -320,7 +329,7 @@ public final class OptionRegistry {
         "enableDatabaseTransactionTracing", "enableEventSizeLimiting", "enableExternalConfiguration",
         "enablePrettySerializationOutput", "enableScopePersistence", "enableScreenTracking",
         "enableShutdownHook", "enableTimeToFullDisplayTracing", "enableTracing",
-        "enableUncaughtExceptionHandler", "enableUserInteractionBreadcrumbs",
+        "enableUserInteractionBreadcrumbs",
         "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
         "idleTimeout", "ignoredCheckIn", "ignoredCheckins", "ignoredError", "ignoredErrors",
         "ignoredExceptionsForType", "ignoredSpanOrigin", "ignoredTransaction",

@@ -18,6 +18,8 @@ import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,6 +113,51 @@ public final class LogCapture {
    */
   static boolean isTraceKey(String key) {
     return TraceKeys.configured().isTraceKey(key);
+  }
+
+  /**
+   * The trace id of a line logged now on this thread: the current span's, else the propagation
+   * context's (the trace that errors captured here carry, also without tracing configured). For
+   * pattern converters and context providers: reads two references, allocates nothing.
+   *
+   * @return 32 lowercase hex digits, or {@code ""} if unknown; never throws
+   */
+  public static String currentTraceId() {
+    try {
+      Scopes scopes = ScopeStorage.current();
+      Span span = scopes.getSpan();
+      if (span != null) {
+        return orEmpty(span.getTraceId());
+      }
+      PropagationContext p = scopes.getPropagationContext();
+      return p == null ? "" : orEmpty(p.getTraceId());
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The span id of a line logged now on this thread: the current span's, else the propagation
+   * context's (the {@code span_id} of errors captured here).
+   *
+   * @return 16 lowercase hex digits, or {@code ""} if unknown; never throws
+   */
+  public static String currentSpanId() {
+    try {
+      Scopes scopes = ScopeStorage.current();
+      Span span = scopes.getSpan();
+      if (span != null) {
+        return orEmpty(span.getSpanId());
+      }
+      PropagationContext p = scopes.getPropagationContext();
+      return p == null ? "" : orEmpty(p.getSpanId());
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */
