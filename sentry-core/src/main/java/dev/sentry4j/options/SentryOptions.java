@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's configuration. Immutable; made by {@link Builder}, which {@link Sentry#init} hands to your
- * code after filling it, in increasing precedence, from {@code sentry.properties} on the classpath,
+ * The SDK's configuration. Immutable; made by {@link Builder}, which {@link
+ * dev.sentry4j.Sentry#init} hands to your code after filling it, in increasing precedence, from
+ * {@code sentry.properties} on the classpath,
  * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
  * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
  * logging adapters pass their flat properties. The README's option table lists them all.

@@ -53,6 +53,11 @@ public final class SentryHandler extends Handler {
 
   private final Object lock = new Object();
   private final AtomicLong lastErrorReport = new AtomicLong();
+  /** Said once at start when SLF4J is there without a backend. */
+  static final String NO_MDC_BACKEND =
+      "SLF4J's MDC is a no-op here (slf4j-api without a backend such as org.slf4j:slf4j-jdk14):"
+          + " MDC.put values will not reach Sentry events";
+
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
   private AdapterLifecycle lifecycle; // guarded by lock; set while on
@@ -123,6 +128,10 @@ public final class SentryHandler extends Handler {
         System.err.println("dev.sentry4j.jul.SentryHandler: " + built.getDisabledReason());
       }
       lifecycle = l;
+      if (Mdc.isNoOpAdapter()) {
+        // through Diagnostics: this handler's ErrorManager (stderr by default) and debug output
+        Diagnostics.warn(NO_MDC_BACKEND);
+      }
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;

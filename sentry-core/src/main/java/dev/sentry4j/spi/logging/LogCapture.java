@@ -54,9 +54,13 @@ import java.util.Map;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
+  /**
+   * The SDK's own loggers, and the JDK HTTP client's (the SDK sends with it; its selector thread
+   * logs through JUL at FINE and below, which a JUL handler at level ALL would turn into events).
+   */
   private static final String[] IGNORED_LOGGER_PREFIXES = {
     "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
-  }; // the SDK and its HTTP client (whose threads are the JDK's own)
+  };
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
