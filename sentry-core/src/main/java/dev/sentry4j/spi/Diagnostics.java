@@ -1,5 +1,6 @@
 package dev.sentry4j.spi;
 
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.spi.config.OptionSources;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -57,6 +58,22 @@ public final class Diagnostics {
   public static AutoCloseable addListener(BiConsumer<Severity, String> listener) {
     LISTENERS.add(listener);
     return () -> LISTENERS.remove(listener);
+  }
+
+  /**
+   * Counts an {@link OutOfMemoryError} that SDK code absorbed in {@code where} (the item at hand is
+   * dropped, the SDK goes on) and says so once per process. Never throws, even without memory.
+   */
+  public static void outOfMemory(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 
   /** A debug line, printed only with {@code debug=true}. */

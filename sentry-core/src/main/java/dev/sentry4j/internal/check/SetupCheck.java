@@ -2,6 +2,7 @@ package dev.sentry4j.internal.check;
 
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SdkInfo;
+import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.options.Dsn;
 import dev.sentry4j.options.SentryOptions;
 import java.io.PrintStream;
@@ -124,7 +125,7 @@ public final class SetupCheck {
               + (dsn.getOrgId() == null ? "" : ", organization " + dsn.getOrgId())
               + ")");
       out.println("Sending    one test event (id " + eventId + ") to " + endpoint);
-      Attempt attempt = Attempt.post(endpoint, authHeader(dsn), true, envelope, connect, read);
+      Attempt attempt = Attempt.post(endpoint, JdkHttpSender.authHeader(dsn), true, envelope, connect, read);
       Verdict verdict = Verdict.ofSentry(attempt, eventId, dsn.getProjectId(), redactor);
       verdict.lines().forEach(out::println);
       allSent = attempt.accepted();
@@ -147,16 +148,4 @@ public final class SetupCheck {
     return allSent ? SENT : NOT_SENT;
   }
 
-  /** The {@code X-Sentry-Auth} header the SDK sends. */
-  static String authHeader(Dsn dsn) {
-    StringBuilder auth =
-        new StringBuilder("Sentry sentry_version=7,sentry_client=")
-            .append(SdkInfo.USER_AGENT)
-            .append(",sentry_key=")
-            .append(dsn.getPublicKey());
-    if (dsn.getSecretKey() != null) {
-      auth.append(",sentry_secret=").append(dsn.getSecretKey());
-    }
-    return auth.toString();
-  }
 }

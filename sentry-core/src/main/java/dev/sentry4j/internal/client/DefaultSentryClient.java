@@ -39,7 +39,6 @@ import dev.sentry4j.internal.transport.AsyncTransport;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
 import java.time.Duration;
-import dev.sentry4j.internal.OutOfMemory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -179,7 +178,7 @@ public final class DefaultSentryClient implements SentryClient {
       return SentryId.EMPTY;
     } catch (OutOfMemoryError e) { // never into the application
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
-      absorbed("an event capture", e);
+      Diagnostics.outOfMemory("an event capture", e);
       return SentryId.EMPTY;
     }
   }
@@ -252,7 +251,7 @@ public final class DefaultSentryClient implements SentryClient {
       Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
     } catch (OutOfMemoryError e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
-      absorbed("a Sentry Log capture", e);
+      Diagnostics.outOfMemory("a Sentry Log capture", e);
     }
   }
 
@@ -508,16 +507,4 @@ public final class DefaultSentryClient implements SentryClient {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
 
-  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
-  private static void absorbed(String where, OutOfMemoryError e) {
-    if (OutOfMemory.absorbed()) {
-      try {
-        Diagnostics.error(
-            "out-of-memory",
-            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
-            e);
-      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
-      }
-    }
-  }
 }

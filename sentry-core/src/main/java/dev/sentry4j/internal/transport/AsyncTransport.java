@@ -10,7 +10,6 @@ import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
@@ -315,7 +314,7 @@ public final class AsyncTransport implements Transport {
         // Between envelopes (a commit, the counts): nothing is lost, the worker goes on; delivery
         // must not end for the life of the process.
         toDisk.clear();
-        absorbed("the intake worker", e);
+        Diagnostics.outOfMemory("the intake worker", e);
       } catch (Throwable t) { // the worker must survive anything
         toDisk.clear();
         Diagnostics.error("intake", "Unexpected failure in the intake worker; it goes on", t);
@@ -368,7 +367,7 @@ public final class AsyncTransport implements Transport {
         }
       } catch (Throwable ignored) { // NOPMD: still no memory
       }
-      absorbed("the intake worker", e);
+      Diagnostics.outOfMemory("the intake worker", e);
     } catch (RuntimeException t) {
       Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
       for (Outgoing o : toDisk) {
@@ -407,7 +406,7 @@ public final class AsyncTransport implements Transport {
       o = serialize(envelope);
     } catch (OutOfMemoryError e) {
       recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
-      absorbed("serializing an envelope", e);
+      Diagnostics.outOfMemory("serializing an envelope", e);
       return;
     } catch (VirtualMachineError e) {
       throw e;
@@ -553,16 +552,4 @@ public final class AsyncTransport implements Transport {
     return limits.isLimited(category);
   }
 
-  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
-  private static void absorbed(String where, OutOfMemoryError e) {
-    if (OutOfMemory.absorbed()) {
-      try {
-        Diagnostics.error(
-            "out-of-memory",
-            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
-            e);
-      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
-      }
-    }
-  }
 }

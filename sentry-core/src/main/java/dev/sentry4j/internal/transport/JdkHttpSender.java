@@ -109,7 +109,8 @@ public final class JdkHttpSender implements HttpSender {
         task -> new SdkThread(task, "http-" + count.incrementAndGet()));
   }
 
-  static String authHeader(Dsn dsn) {
+  /** The {@code X-Sentry-Auth} header the SDK sends for {@code dsn} (the setup check sends it too). */
+  public static String authHeader(Dsn dsn) {
     StringBuilder auth =
         new StringBuilder("Sentry sentry_version=7,sentry_client=")
             .append(SdkInfo.USER_AGENT)

@@ -12,7 +12,6 @@ import dev.sentry4j.event.Message;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
-import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.internal.client.DefaultSentryClient;
@@ -208,7 +207,7 @@ public final class LogCapture {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
     } catch (OutOfMemoryError e) { // never into the application's log call
-      absorbed("a log capture", e);
+      Diagnostics.outOfMemory("a log capture", e);
     }
   }
 
@@ -280,7 +279,7 @@ public final class LogCapture {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
     } catch (OutOfMemoryError e) {
-      absorbed("a breadcrumb capture", e);
+      Diagnostics.outOfMemory("a breadcrumb capture", e);
     }
   }
 
@@ -524,16 +523,4 @@ public final class LogCapture {
     return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
   }
 
-  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
-  private static void absorbed(String where, OutOfMemoryError e) {
-    if (OutOfMemory.absorbed()) {
-      try {
-        Diagnostics.error(
-            "out-of-memory",
-            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
-            e);
-      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
-      }
-    }
-  }
 }
