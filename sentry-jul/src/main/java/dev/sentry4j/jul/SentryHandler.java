@@ -150,9 +150,14 @@ public final class SentryHandler extends Handler {
    */
   @Override
   public void publish(LogRecord record) {
-    if (record == null || record.getLevel().intValue() < lowestValue) {
-      return;
+    // kept tiny, so that the JIT inlines it into the logging call and can still drop JUL's record
+    if (record != null && record.getLevel().intValue() >= lowestValue) {
+      publishEnabled(record);
     }
+  }
+
+  /** A record at or above the lowest threshold: captured unless the SDK itself logged it. */
+  private void publishEnabled(LogRecord record) {
     LogCapture c = capture;
     if (c == null || LogCapture.isIgnoredLogger(record.getLoggerName())) {
       return;
@@ -175,9 +180,23 @@ public final class SentryHandler extends Handler {
       if (c.needsRecord(level, client)) {
         c.capture(JulRecords.read(record, level));
       } else {
-        // breadcrumb only: level, logger, time and text, nothing else read or copied
-        c.captureBreadcrumb(
-            level, record.getLoggerName(), record.getInstant(), JulRecords.text(record));
+        // breadcrumb only: level, logger, time and text, nothing else read or copied; the text is
+        // formatted only if an event ever carries it (on the SDK's worker), when that gives the
+        // same result later
+        String template = JulMessages.template(record);
+        Object[] params = record.getParameters();
+        if (params == null || params.length == 0) {
+          c.captureBreadcrumb(level, record.getLoggerName(), record.getInstant(), template);
+        } else if (LogCapture.isImmutable(params)) {
+          c.captureBreadcrumb(
+              level,
+              record.getLoggerName(),
+              record.getInstant(),
+              () -> JulMessages.format(template, params));
+        } else {
+          c.captureBreadcrumb(
+              level, record.getLoggerName(), record.getInstant(), JulMessages.format(template, params));
+        }
       }
     } catch (RuntimeException | LinkageError e) {
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
