@@ -1,5 +1,12 @@
 package dev.sentry4j;
 
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
+
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
@@ -7,7 +14,6 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
-import dev.sentry4j.logs.SentryLogger;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
@@ -70,7 +76,7 @@ public final class Sentry {
    * @throws IllegalArgumentException naming the option and value when the configuration is invalid
    */
   public static void init(Consumer<SentryOptions.Builder> configuration) {
-    SentryOptions.Builder builder = SentryOptions.fromEnvironment();
+    SentryOptions.Builder builder = OptionSources.fromEnvironment();
     if (configuration != null) {
       configuration.accept(builder);
     }
@@ -104,9 +110,7 @@ public final class Sentry {
   public static void install(SentryClient client) {
     SentryClient previous;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      previous = global.getClient();
-      global.setClient(client);
+      previous = ScopeStorage.bindClient(client);
       registerShutdownHook(client);
     }
     if (previous != null && previous != client) {
@@ -170,11 +174,9 @@ public final class Sentry {
   public static void close() {
     SentryClient client;
     synchronized (LIFECYCLE) {
-      Scope global = ScopeStorage.globalScope();
-      client = global.getClient();
+      client = ScopeStorage.bindClient(null);
       removeShutdownHook();
       ScopeStorage.reset();
-      global.setClient(null);
     }
     if (client != null) {
       client.close(client.getOptions().getShutdownTimeout());
@@ -436,7 +438,7 @@ public final class Sentry {
   // ---------------------------------------------------------------- scopes
 
   /** The calling thread's scopes. */
-  public static Scopes scopes() {
+  static Scopes scopes() {
     return ScopeStorage.current();
   }
 

@@ -1,5 +1,7 @@
 package dev.sentry4j;
 
+import dev.sentry4j.event.SentryId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.event.User;

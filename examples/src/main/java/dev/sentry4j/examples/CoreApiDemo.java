@@ -1,6 +1,6 @@
 package dev.sentry4j.examples;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.User;

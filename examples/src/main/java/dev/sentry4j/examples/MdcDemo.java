@@ -1,7 +1,7 @@
 package dev.sentry4j.examples;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.SentryContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
 import dev.sentry4j.tracing.Transaction;

@@ -1,6 +1,5 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.SentryId;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.Level;
 import dev.sentry4j.internal.FrozenValues;
 import java.time.Instant;
 import java.util.Collections;

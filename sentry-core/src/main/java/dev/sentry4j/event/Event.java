@@ -1,7 +1,5 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryId;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;

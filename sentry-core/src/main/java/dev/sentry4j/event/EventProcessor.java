@@ -1,6 +1,5 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.Hint;
 
 /**
  * Edits or drops events before they are sent. For error events it runs on the SDK's worker thread,

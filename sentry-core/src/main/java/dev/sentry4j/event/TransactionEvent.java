@@ -1,6 +1,5 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.SentryId;
 import dev.sentry4j.tracing.SpanData;
 import dev.sentry4j.tracing.TransactionSource;
 import java.time.Instant;

@@ -3,8 +3,6 @@ package dev.sentry4j.logs;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -47,10 +45,9 @@ public final class LogItem {
     this.timestamp = b.timestamp != null ? b.timestamp : Instant.now();
     String trace = b.traceId;
     String span = b.spanId;
-    if (!Ids.isLowerHex(trace, 32)) { // unset or not an id Sentry takes: the calling thread's trace
-      TraceContext here = ScopeStorage.current().getTraceContext();
-      trace = here.getTraceId();
-      span = here.getSpanId();
+    if (!Ids.isLowerHex(trace, 32)) { // unset or not an id Sentry takes: a trace of its own
+      trace = Ids.newId32();
+      span = null;
     }
     if (span != null && !Ids.isLowerHex(span, 16)) {
       span = null;
@@ -140,7 +137,7 @@ public final class LogItem {
    * big numbers their text, anything else its {@code toString()} (collections bounded as by the
    * SDK's other frozen values). Never throws.
    */
-  static Object toAttributeValue(Object value) {
+  public static Object toAttributeValue(Object value) {
     if (value == null || value instanceof Boolean) {
       return value;
     }

@@ -5,7 +5,7 @@
  *
  * <p>Two ways in: every line of a logging adapter at or above its {@code minimumLevel} (default INFO),
  * through {@link dev.sentry4j.spi.logging.LogCapture}; and code, through {@link
- * dev.sentry4j.Sentry#logger()} ({@link dev.sentry4j.logs.SentryLogger}, printf-style templates).
+ * dev.sentry4j.Sentry#logger()} ({@link dev.sentry4j.SentryLogger}, printf-style templates).
  *
  * <h2>What a record carries</h2>
  *
@@ -65,3 +65,5 @@
  * {@code beforeSendLog} drops is counted as {@code before_send}. No sampling applies to logs.
  */
 package dev.sentry4j.logs;
+
+

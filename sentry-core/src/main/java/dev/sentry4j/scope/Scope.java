@@ -1,7 +1,6 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;
@@ -60,7 +59,6 @@ public final class Scope {
   private volatile ScopeSnapshot snapshot;
   private volatile Span span;
   private volatile PropagationContext propagationContext;
-  private volatile SentryClient client;
 
   /** An empty scope of the given kind; global and isolation scopes start a new trace. */
   public Scope(Kind kind) {
@@ -92,7 +90,6 @@ public final class Scope {
     }
     copy.span = span;
     copy.propagationContext = propagationContext;
-    copy.client = client;
     return copy;
   }
 
@@ -333,16 +330,6 @@ public final class Scope {
   /** Internal, for the SDK's scope machinery: replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
   public boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
     return PROPAGATION.compareAndSet(this, expected, update);
-  }
-
-  /** The client bound to this scope, or {@code null}. */
-  public SentryClient getClient() {
-    return client;
-  }
-
-  /** Binds a client to this scope. */
-  public void setClient(SentryClient client) {
-    this.client = client;
   }
 
   /** Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors). */

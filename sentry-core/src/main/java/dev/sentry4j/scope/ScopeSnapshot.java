@@ -1,6 +1,6 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;

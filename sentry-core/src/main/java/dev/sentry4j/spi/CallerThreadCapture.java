@@ -1,6 +1,6 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.Hint;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 
 /**

@@ -1,10 +1,9 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.scope.SentryContext;
 
 /**
  * Carries some thread-bound state of its own (the SLF4J MDC, say) along with the scopes when
- * {@link SentryContext} moves work to another thread. Implementations are found with
+ * {@link dev.sentry4j.SentryContext} moves work to another thread. Implementations are found with
  * {@link java.util.ServiceLoader}; {@code sentry-slf4j-mdc} registers one. Thread-safe.
  */
 public interface ContextCarrier {

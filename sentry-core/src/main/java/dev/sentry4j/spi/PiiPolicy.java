@@ -1,9 +1,8 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.internal.privacy.KeyMatcher;
-import dev.sentry4j.internal.privacy.Scrubber;
+import dev.sentry4j.internal.KeyMatcher;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.User;
 import java.util.Collections;
 import java.util.HashSet;
@@ -15,7 +14,7 @@ import java.util.Set;
 /**
  * What option {@code sendDefaultPii} allows the SDK and its integrations to collect on their own.
  * What the application sets itself ({@code Sentry.setUser}, {@code setContext}, {@code setExtra},
- * MDC entries it logs) is the application's choice and is not touched here (the {@link Scrubber}
+ * MDC entries it logs) is the application's choice and is not touched here (the scrubber
  * still filters sensitive keys in it).
  *
  * <p>With {@code sendDefaultPii=false} (the default):
@@ -57,7 +56,7 @@ public final class PiiPolicy {
           "X-Cluster-Client-IP");
 
   private static final KeyMatcher PII_HEADER_MATCHER =
-      new KeyMatcher(Scrubber.DEFAULT_DENY_ANYWHERE, Scrubber.DEFAULT_DENY_WORDS, List.of());
+      new KeyMatcher(KeyMatcher.DEFAULT_DENY_ANYWHERE, KeyMatcher.DEFAULT_DENY_WORDS, List.of());
   private static final Set<String> PII_HEADERS_COMPACT = compactAll(PII_HEADERS);
 
   private static final PiiPolicy ALLOW = new PiiPolicy(true);

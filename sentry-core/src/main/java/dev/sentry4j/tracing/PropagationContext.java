@@ -1,7 +1,7 @@
 package dev.sentry4j.tracing;
 
 import dev.sentry4j.internal.Ids;
-import dev.sentry4j.internal.tracing.SampleRand;
+import dev.sentry4j.internal.SampleRand;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

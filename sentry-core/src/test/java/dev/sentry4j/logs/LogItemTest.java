@@ -2,7 +2,6 @@ package dev.sentry4j.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -67,11 +66,13 @@ class LogItemTest {
   }
 
   @Test
-  void aMissingOrMalformedTraceIsReplacedByTheCallingThreads() {
+  void aMissingOrMalformedTraceIsReplacedByAFreshOneNotReadFromTheThread() {
     String here = ScopeStorage.current().getTraceContext().getTraceId();
-    assertThat(LogItem.builder(LogLevel.INFO, "b").build().getTraceId()).isEqualTo(here);
+    LogItem missing = LogItem.builder(LogLevel.INFO, "b").build();
+    assertThat(missing.getTraceId()).matches("[0-9a-f]{32}").isNotEqualTo(here);
+    assertThat(missing.getSpanId()).isNull();
     LogItem bad = LogItem.builder(LogLevel.INFO, "b").trace("771A-not-hex", SPAN).build();
-    assertThat(bad.getTraceId()).isEqualTo(here);
+    assertThat(bad.getTraceId()).matches("[0-9a-f]{32}").isNotEqualTo(here);
     LogItem badSpan = LogItem.builder(LogLevel.INFO, "b").trace(TRACE, "xyz").build();
     assertThat(badSpan.getTraceId()).isEqualTo(TRACE);
     assertThat(badSpan.getSpanId()).isNull();

@@ -7,7 +7,6 @@ import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.logs.LogBatcher;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.testing.SentryReceiver;
 import java.io.BufferedReader;

@@ -2,7 +2,7 @@ package dev.sentry4j.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.Scopes;
@@ -36,8 +36,7 @@ class PropagationRoundTripTest extends ReceiverTest {
                   .setEnvironment("service-b")
                   .build());
       Scope globalB = new Scope(Scope.Kind.GLOBAL);
-      globalB.setClient(clientB);
-      Scopes scopesB = Scopes.forThread(globalB);
+      Scopes scopesB = Scopes.forThread(globalB, clientB);
 
       String traceA;
       String callSpanId;

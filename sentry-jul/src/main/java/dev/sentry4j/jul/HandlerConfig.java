@@ -1,6 +1,7 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
@@ -42,12 +43,12 @@ final class HandlerConfig {
    * @throws IllegalArgumentException naming the key and its bad value
    */
   static HandlerConfig read(Function<String, String> properties) {
-    SentryOptions.Builder options = SentryOptions.fromEnvironment();
+    SentryOptions.Builder options = OptionSources.fromEnvironment();
     for (OptionSpec spec : OptionRegistry.all()) {
       String value = get(properties, spec.name());
       if (value != null) {
         try {
-          options.setOption(spec.name(), value);
+          OptionRegistry.apply(options, spec.name(), value);
         } catch (IllegalArgumentException e) {
           throw bad(spec.name(), value, e);
         }
@@ -106,7 +107,7 @@ final class HandlerConfig {
         cause);
   }
 
-  private static dev.sentry4j.spi.logging.LogLevel threshold(String name, String value) {
+  private static dev.sentry4j.logs.LogLevel threshold(String name, String value) {
     try {
       return JulLevels.parseThreshold(value);
     } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import java.util.Locale;
 import java.util.logging.Level;
 

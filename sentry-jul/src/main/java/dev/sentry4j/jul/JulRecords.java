@@ -1,7 +1,7 @@
 package dev.sentry4j.jul;
 
 import dev.sentry4j.spi.logging.LogCapture;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

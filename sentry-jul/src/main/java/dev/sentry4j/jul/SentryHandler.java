@@ -1,15 +1,15 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
-import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.ReentryGuard;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -39,7 +39,7 @@ import java.util.logging.LogRecord;
  * thresholds alone decide) and {@code filter}. Levels may be JUL names ({@code SEVERE}, {@code
  * FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
  *
- * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
+ * <p>In code: {@code rootLogger.addHandler(new SentryHandler(OptionSources.fromEnvironment()
  * .setDsn(dsn)))}.
  *
  * <p>If the application already called {@code Sentry.init}, the handler uses that client and ignores
@@ -81,7 +81,7 @@ public final class SentryHandler extends Handler {
    * did), with the default thresholds (events from SEVERE, breadcrumbs from INFO). Its level is
    * {@code ALL}.
    *
-   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
    */
   public SentryHandler(SentryOptions.Builder options) {
     this(options, LogCaptureSettings.builder("jul").build());
@@ -90,7 +90,7 @@ public final class SentryHandler extends Handler {
   /**
    * A handler for code with its own thresholds and MDC mapping.
    *
-   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
    * @param settings built with {@code LogCaptureSettings.builder("jul")}
    * @throws IllegalArgumentException naming the bad value when the options are invalid
    */
@@ -120,7 +120,7 @@ public final class SentryHandler extends Handler {
           Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
         } else {
           Sentry.init(options.build());
-          installedClient = ScopeStorage.globalScope().getClient();
+          installedClient = Sentry.getClient();
         }
       } catch (RuntimeException | LinkageError e) {
         closeQuietly(listener);
@@ -245,7 +245,7 @@ public final class SentryHandler extends Handler {
         Sentry.flush();
       }
       // Close only our own client: the application may have installed another one since.
-      if (installed != null && ScopeStorage.globalScope().getClient() == installed) {
+      if (installed != null && Sentry.getClient() == installed) {
         Sentry.close();
       }
     } catch (RuntimeException e) {

@@ -129,7 +129,7 @@ public final class TraceFormatter extends Formatter {
 
   private static Span currentSpan() {
     try {
-      return Sentry.scopes().getSpan();
+      return Sentry.getCurrentSpan();
     } catch (RuntimeException e) {
       return null; // a formatter must print the line anyway
     }

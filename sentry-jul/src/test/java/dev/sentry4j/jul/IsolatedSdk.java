@@ -1,11 +1,11 @@
 package dev.sentry4j.jul;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.transport.AsyncTransport;
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 import dev.sentry4j.internal.transport.HttpResult;
 import dev.sentry4j.internal.transport.HttpSender;
 import java.io.IOException;

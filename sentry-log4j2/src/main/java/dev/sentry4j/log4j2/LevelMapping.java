@@ -1,6 +1,6 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import org.apache.logging.log4j.Level;
 
 /**

@@ -1,7 +1,7 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.spi.logging.LogCapture;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;

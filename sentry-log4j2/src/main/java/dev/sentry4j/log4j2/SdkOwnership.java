@@ -1,8 +1,8 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import java.time.Duration;
 
 /**
@@ -26,12 +26,12 @@ final class SdkOwnership {
    */
   static SentryClient acquire(SentryOptions options) {
     synchronized (LOCK) {
-      SentryClient current = Sentry.getGlobalScope().getClient();
+      SentryClient current = Sentry.getClient();
       if (current != null && current.isEnabled() && current != installedByAppender) {
         return null;
       }
       Sentry.init(options);
-      SentryClient installed = Sentry.getGlobalScope().getClient();
+      SentryClient installed = Sentry.getClient();
       // without a DSN the SDK is disabled: nothing to own, and closing would only reset scopes
       installedByAppender = installed != null && installed.isEnabled() ? installed : null;
       return installedByAppender;
@@ -45,7 +45,7 @@ final class SdkOwnership {
   static void release(SentryClient owned, Duration timeout) {
     Sentry.flush(timeout);
     synchronized (LOCK) {
-      if (owned != null && Sentry.getGlobalScope().getClient() == owned) {
+      if (owned != null && Sentry.getClient() == owned) {
         installedByAppender = null;
         Sentry.close();
       }

@@ -1,14 +1,16 @@
 package dev.sentry4j.log4j2;
 
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -372,7 +374,7 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private SentryOptions sdkOptions() {
-      SentryOptions.Builder options = SentryOptions.fromEnvironment();
+      SentryOptions.Builder options = OptionSources.fromEnvironment();
       setIfPresent(options, "dsn", dsn);
       setIfPresent(options, "environment", environment);
       setIfPresent(options, "release", release);
@@ -386,7 +388,7 @@ public final class SentryAppender extends AbstractAppender {
       Property[] properties = getPropertyArray();
       if (properties != null) {
         for (Property property : properties) {
-          options.setOption(property.getName(), property.getValue());
+          OptionRegistry.apply(options, property.getName(), property.getValue());
         }
       }
       return options.build();
@@ -394,7 +396,7 @@ public final class SentryAppender extends AbstractAppender {
 
     private static void setIfPresent(SentryOptions.Builder options, String name, String value) {
       if (value != null) {
-        options.setOption(name, value);
+        OptionRegistry.apply(options, name, value);
       }
     }
 

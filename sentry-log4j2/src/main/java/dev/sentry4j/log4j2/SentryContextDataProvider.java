@@ -18,7 +18,7 @@ import org.apache.logging.log4j.util.StringMap;
  *
  * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values of
  * the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read once,
- * when Log4j 2 loads this provider). With no active span ({@code Sentry.scopes().getSpan()} is {@code
+ * when Log4j 2 loads this provider). With no active span ({@code Sentry.getCurrentSpan()} is {@code
  * null}), nothing is added and nothing is allocated. A key that the ThreadContext already holds (put
  * there by the application, or through SLF4J's MDC by {@code sentry-slf4j-mdc}) is not added again:
  * the ThreadContext's value wins, whatever the order in which Log4j 2 asks its providers.
@@ -108,7 +108,7 @@ public final class SentryContextDataProvider implements ContextDataProvider {
 
   private static Span activeSpan() {
     try {
-      return Sentry.scopes().getSpan();
+      return Sentry.getCurrentSpan();
     } catch (RuntimeException e) {
       // a log call must never fail because of us; without a span there is nothing to add
       return null;

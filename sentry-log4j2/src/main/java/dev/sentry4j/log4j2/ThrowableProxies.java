@@ -1,6 +1,6 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.spi.logging.ThrowableStandIn;
+import dev.sentry4j.spi.ThrowableStandIn;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;

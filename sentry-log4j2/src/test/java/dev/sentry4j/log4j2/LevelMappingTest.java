@@ -2,7 +2,7 @@ package dev.sentry4j.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,9 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -72,7 +72,7 @@ final class AppenderSettings {
         continue;
       }
       try {
-        builder.setOption(e.getKey(), e.getValue());
+        OptionRegistry.apply(builder, e.getKey(), e.getValue());
       } catch (IllegalArgumentException ex) {
         throw bad(e.getKey(), ex);
       }

@@ -1,6 +1,7 @@
 package dev.sentry4j.logback;
 
 import ch.qos.logback.classic.Level;
+import dev.sentry4j.spi.config.OptionSources;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.Layout;
@@ -8,15 +9,14 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
-import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.ReentryGuard;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
@@ -224,13 +224,13 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         addInfo(note);
         Diagnostics.info(note);
       } else {
-        SentryOptions.Builder builder = SentryOptions.fromEnvironment();
+        SentryOptions.Builder builder = OptionSources.fromEnvironment();
         settings.applyTo(builder);
         if (!settings.enabled()) {
           builder.setDsn(null);
         }
         Sentry.init(builder.build());
-        installedClient = ScopeStorage.globalScope().getClient();
+        installedClient = Sentry.getClient();
       }
     } catch (RuntimeException e) {
       addError(prefix() + e.getMessage());
@@ -256,7 +256,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     try {
       SentryClient client = Sentry.getClient();
       client.flush(client.getOptions().getFlushTimeout());
-      if (installedClient != null && ScopeStorage.globalScope().getClient() == installedClient) {
+      if (installedClient != null && Sentry.getClient() == installedClient) {
         Sentry.close();
       }
     } catch (RuntimeException e) {

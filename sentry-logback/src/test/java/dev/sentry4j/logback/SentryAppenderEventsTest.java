@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -347,7 +348,7 @@ class SentryAppenderEventsTest {
     log.error("outside spans");
 
     ReceivedEvent event = onlyEvent();
-    assertThat(event.traceId()).isEqualTo(Sentry.scopes().getPropagationContext().getTraceId());
+    assertThat(event.traceId()).isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.slf4j.MDC;
 
 /**
- * Carries the SLF4J MDC along with the scopes when {@link dev.sentry4j.scope.SentryContext} moves work
+ * Carries the SLF4J MDC along with the scopes when {@link dev.sentry4j.SentryContext} moves work
  * to another thread: the task sees a copy of the submitting thread's MDC, and the worker's own MDC
  * comes back when the task ends, so pooled threads never keep a task's entries. The trace keys ({@code
  * trace_id}, {@code span_id}, {@code trace_sampled}) are not copied but left to {@link

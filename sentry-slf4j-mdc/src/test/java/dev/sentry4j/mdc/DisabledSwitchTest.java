@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.spi.ContextCarrier;
-import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.SentryContext;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;

@@ -3,7 +3,7 @@ package dev.sentry4j.mdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.SentryContext;
 import dev.sentry4j.testing.SentryReceiver;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;

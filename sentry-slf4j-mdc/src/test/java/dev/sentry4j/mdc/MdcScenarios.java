@@ -1,15 +1,16 @@
 package dev.sentry4j.mdc;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.scope.SentryContext;
+import dev.sentry4j.SentryContext;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -115,7 +116,7 @@ abstract class MdcScenarios {
     log.info("tx again");
     tx.finish();
     log.info("after");
-    PropagationContext thread = Sentry.scopes().getPropagationContext();
+    PropagationContext thread = ScopeStorage.current().getPropagationContext();
 
     assertThat(line("in tx"))
         .containsEntry("trace", tx.getTraceId())
@@ -162,10 +163,10 @@ abstract class MdcScenarios {
     log.info("untouched thread");
     PropagationContext request;
     try (ScopeToken ignored = Sentry.newIsolationScope()) {
-      request = Sentry.scopes().getPropagationContext();
+      request = ScopeStorage.current().getPropagationContext();
       log.info("in request");
     }
-    PropagationContext outer = Sentry.scopes().getPropagationContext();
+    PropagationContext outer = ScopeStorage.current().getPropagationContext();
     log.info("after request");
 
     // a thread where nothing Sentry-related happened yet has no ids (documented)
@@ -187,7 +188,7 @@ abstract class MdcScenarios {
     log.info("continued");
     assertThat(line("continued"))
         .containsEntry("trace", INCOMING_TRACE)
-        .containsEntry("span", Sentry.scopes().getPropagationContext().getSpanId())
+        .containsEntry("span", ScopeStorage.current().getPropagationContext().getSpanId())
         .containsEntry("sampled", "true");
   }
 
@@ -203,7 +204,7 @@ abstract class MdcScenarios {
         .containsEntry("sampled", "true");
     assertThat(line("served"))
         .containsEntry("trace", INCOMING_TRACE)
-        .containsEntry("span", Sentry.scopes().getPropagationContext().getSpanId());
+        .containsEntry("span", ScopeStorage.current().getPropagationContext().getSpanId());
   }
 
   @Test
@@ -300,7 +301,7 @@ abstract class MdcScenarios {
   void aTaskFromAThreadWithoutIdsInItsMdcStillPrintsTheSubmittersTrace() throws Exception {
     ExecutorService pool = SentryContext.wrap(pool(1));
     MDC.put("tenant", "acme"); // nothing Sentry-related happened here: no ids in this MDC
-    PropagationContext submitter = Sentry.scopes().getPropagationContext();
+    PropagationContext submitter = ScopeStorage.current().getPropagationContext();
     pool.submit(() -> log.info("task")).get(10, TimeUnit.SECONDS);
     assertThat(MDC.get("trace_id")).isNull();
     assertThat(line("task"))
@@ -369,7 +370,7 @@ abstract class MdcScenarios {
         raw.submit(
                 () -> {
                   log.info("plain task");
-                  return Sentry.scopes().getPropagationContext();
+                  return ScopeStorage.current().getPropagationContext();
                 })
             .get(10, TimeUnit.SECONDS);
 

@@ -2,11 +2,11 @@ package dev.sentry4j.internal.client;
 
 import static dev.sentry4j.internal.client.ScopeMerger.firstNonNull;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
@@ -29,7 +29,7 @@ import dev.sentry4j.internal.logs.LogBatcher;
 import dev.sentry4j.internal.logs.LogScheduler;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
@@ -163,7 +163,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   @Override
-  public SentryId captureEvent(Event event, Hint hint, Scopes scopes) {
+  public SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes) {
     if (event == null || closed) {
       return SentryId.EMPTY;
     }
@@ -184,7 +184,7 @@ public final class DefaultSentryClient implements SentryClient {
    * may belong to an event that {@code beforeSend} or a processor drops later (counted in client
    * reports as {@code before_send} or {@code event_processor}).
    */
-  private SentryId process(Event event, Hint given, Scopes scopes) {
+  private SentryId process(Event event, Hint given, ScopeLayers scopes) {
     if (options.getSampleRate() < 1.0
         && ThreadLocalRandom.current().nextDouble() >= options.getSampleRate()) {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.ERROR, 1);
@@ -291,7 +291,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   @Override
-  public void captureLog(LogItem log, Scopes scopes) {
+  public void captureLog(LogItem log, ScopeLayers scopes) {
     LogBatcher batcher = logs;
     if (log == null || batcher == null || closed) {
       return;
@@ -309,7 +309,7 @@ public final class DefaultSentryClient implements SentryClient {
   }
 
   /** Adds {@code user.id}, {@code user.name}, {@code user.email} of the scopes' user, if any. */
-  private static LogItem withUser(LogItem log, Scopes scopes) {
+  private static LogItem withUser(LogItem log, ScopeLayers scopes) {
     User user =
         firstNonNull(
             scopes.getCurrentScope().getUser(),
@@ -388,7 +388,7 @@ public final class DefaultSentryClient implements SentryClient {
    * The envelope's {@code trace} header: the Dynamic Sampling Context of the trace in force in the
    * scopes (which freezes it), unless the event names another trace; then one made from the options.
    */
-  private Map<String, String> traceHeader(Event e, Scopes scopes) {
+  private Map<String, String> traceHeader(Event e, ScopeLayers scopes) {
     TraceContext trace = e.getTraceContext();
     if (scopes != null) {
       Map<String, String> dsc = scopes.getDynamicSamplingContext();
@@ -402,7 +402,7 @@ public final class DefaultSentryClient implements SentryClient {
   // ---------------------------------------------------------------- transactions
 
   @Override
-  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     if (transaction == null || closed) {
       return SentryId.EMPTY;
     }
@@ -415,7 +415,7 @@ public final class DefaultSentryClient implements SentryClient {
     }
   }
 
-  private SentryId processTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  private SentryId processTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     if (!transaction.isSampled()) {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.TRANSACTION, 1);
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);

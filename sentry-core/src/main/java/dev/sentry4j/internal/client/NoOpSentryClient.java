@@ -1,13 +1,13 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import java.time.Duration;
 
 /** The client before {@code init} or without a DSN: every call is a cheap no-op. Thread-safe. */
@@ -30,17 +30,17 @@ public final class NoOpSentryClient implements SentryClient {
   }
 
   @Override
-  public SentryId captureEvent(Event event, Hint hint, Scopes scopes) {
+  public SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes) {
     return SentryId.EMPTY;
   }
 
   @Override
-  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  public SentryId captureTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     return SentryId.EMPTY;
   }
 
   @Override
-  public void captureLog(LogItem log, Scopes scopes) {}
+  public void captureLog(LogItem log, ScopeLayers scopes) {}
 
   @Override
   public boolean flush(Duration timeout) {

@@ -1,13 +1,13 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.BaseEvent;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.internal.FrozenValues;
-import dev.sentry4j.internal.scope.Scopes;
-import dev.sentry4j.spi.CallerThreadCapture;
+import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
+import dev.sentry4j.spi.CallerThreadCapture;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ final class ScopeMerger {
   }
 
   /** Snapshots of the layers, least specific first: O(1) each, taken on the capturing thread. */
-  static ScopeSnapshot[] layers(Scopes scopes) {
+  static ScopeSnapshot[] layers(ScopeLayers scopes) {
     return new ScopeSnapshot[] {
       scopes.getGlobalScope().snapshot(),
       scopes.getIsolationScope().snapshot(),

@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.envelope;
 
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;

@@ -2,7 +2,7 @@ package dev.sentry4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.spi.logging.ThrowableStandIn;
+import dev.sentry4j.spi.ThrowableStandIn;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;

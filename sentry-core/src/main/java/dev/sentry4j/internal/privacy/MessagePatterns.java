@@ -1,5 +1,7 @@
 package dev.sentry4j.internal.privacy;
 
+import dev.sentry4j.internal.KeyMatcher;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

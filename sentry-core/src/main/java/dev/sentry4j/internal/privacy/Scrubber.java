@@ -1,8 +1,10 @@
 package dev.sentry4j.internal.privacy;
 
+import dev.sentry4j.internal.KeyMatcher;
+
 import dev.sentry4j.spi.PiiPolicy;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
@@ -81,25 +83,10 @@ public final class Scrubber {
   public static final String FILTERED = "[Filtered]";
 
   /** Default deny-list entries matched anywhere in a key's compact form. */
-  public static final List<String> DEFAULT_DENY_ANYWHERE =
-      List.of(
-          "password",
-          "passwd",
-          "passphrase",
-          "secret",
-          "token",
-          "api_key",
-          "authorization",
-          "credential",
-          "private_key",
-          "cookie",
-          "csrf",
-          "xsrf",
-          "sessionid",
-          "sessid");
+  public static final List<String> DEFAULT_DENY_ANYWHERE = KeyMatcher.DEFAULT_DENY_ANYWHERE;
 
   /** Default deny-list entries matched as whole words of a key. */
-  public static final List<String> DEFAULT_DENY_WORDS = List.of("pwd", "auth", "session", "sid");
+  public static final List<String> DEFAULT_DENY_WORDS = KeyMatcher.DEFAULT_DENY_WORDS;
 
   /** Containers nested deeper than this are filtered whole. */
   public static final int MAX_DEPTH = 32;

@@ -3,8 +3,10 @@ package dev.sentry4j.internal.scope;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeToken;
 
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds the active {@link Scopes} of each thread in a {@link ThreadLocal}, plus the process's global
@@ -19,6 +21,8 @@ import dev.sentry4j.tracing.PropagationContext;
  */
 public final class ScopeStorage {
   private static final Scope GLOBAL = new Scope(Scope.Kind.GLOBAL);
+  /** The client installed by {@code Sentry.init}; shared by every thread's {@link Scopes}. */
+  static final AtomicReference<SentryClient> CLIENT = new AtomicReference<>();
   private static final ThreadLocal<Frame> FRAMES = new ThreadLocal<>();
   private static volatile int generation;
   /** {@code null} unless a listener is registered: then each scope change costs one null check. */
@@ -29,6 +33,16 @@ public final class ScopeStorage {
   /** The process's global scope. */
   public static Scope globalScope() {
     return GLOBAL;
+  }
+
+  /** Installs {@code client} (or none, for {@code null}) process-wide; returns the previous one. */
+  public static SentryClient bindClient(SentryClient client) {
+    return CLIENT.getAndSet(client);
+  }
+
+  /** The client installed process-wide, or {@code null}. */
+  public static SentryClient boundClient() {
+    return CLIENT.get();
   }
 
   /** The calling thread's active scopes (created on first use). */

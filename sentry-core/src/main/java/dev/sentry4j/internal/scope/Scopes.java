@@ -1,13 +1,14 @@
 package dev.sentry4j.internal.scope;
 
 import dev.sentry4j.scope.Scope;
+import dev.sentry4j.internal.tracing.TracingScopes;
 import dev.sentry4j.scope.ScopeToken;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.Level;
-import dev.sentry4j.SentryClient;
-import dev.sentry4j.SentryId;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
@@ -30,6 +31,7 @@ import dev.sentry4j.internal.tracing.Transactions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -42,11 +44,12 @@ import java.util.function.Consumer;
  * thread's</em> {@link ScopeStorage} stack, whichever instance the call was made on; finishing or
  * closing the span on that thread pops it again.
  */
-public final class Scopes {
+public final class Scopes implements TracingScopes {
   private final Scope global;
   private final Scope isolation;
   private final Scope current;
   private final boolean settersOnCurrent;
+  private final AtomicReference<SentryClient> client;
 
   /**
    * Combines three scopes; the static setters write to the isolation scope.
@@ -56,10 +59,16 @@ public final class Scopes {
    * @param current the innermost scope
    */
   public Scopes(Scope global, Scope isolation, Scope current) {
-    this(global, isolation, current, false);
+    this(global, isolation, current, false, ScopeStorage.CLIENT);
   }
 
-  private Scopes(Scope global, Scope isolation, Scope current, boolean settersOnCurrent) {
+  private Scopes(
+      Scope global,
+      Scope isolation,
+      Scope current,
+      boolean settersOnCurrent,
+      AtomicReference<SentryClient> client) {
+    this.client = client;
     this.global = global;
     this.isolation = isolation;
     this.current = current;
@@ -69,6 +78,19 @@ public final class Scopes {
   /** Fresh isolation and current scopes over {@code global}, as a new thread gets. */
   public static Scopes forThread(Scope global) {
     return new Scopes(global, new Scope(Scope.Kind.ISOLATION), new Scope(Scope.Kind.CURRENT));
+  }
+
+  /**
+   * Fresh isolation and current scopes over {@code global} that capture with {@code client} instead
+   * of the client installed process-wide (tests that play two services in one JVM).
+   */
+  public static Scopes forThread(Scope global, SentryClient client) {
+    return new Scopes(
+        global,
+        new Scope(Scope.Kind.ISOLATION),
+        new Scope(Scope.Kind.CURRENT),
+        false,
+        new AtomicReference<>(client));
   }
 
   /** The global scope. */
@@ -97,12 +119,12 @@ public final class Scopes {
 
   /** The same scopes with the current one forked (spans do this); setters keep their target kind. */
   public Scopes forkCurrent() {
-    return new Scopes(global, isolation, current.fork(), settersOnCurrent);
+    return new Scopes(global, isolation, current.fork(), settersOnCurrent, client);
   }
 
   /** The same scopes with the current one forked and the static setters writing to the fork. */
   public Scopes forkCurrentForSetters() {
-    return new Scopes(global, isolation, current.fork(), true);
+    return new Scopes(global, isolation, current.fork(), true, client);
   }
 
   /** New isolation and current scopes forked from these, with a new trace, as a request gets. */
@@ -112,18 +134,12 @@ public final class Scopes {
     Scope newCurrent = current.fork();
     newCurrent.setPropagationContext(null);
     newCurrent.setSpan(null);
-    return new Scopes(global, newIsolation, newCurrent);
+    return new Scopes(global, newIsolation, newCurrent, false, client);
   }
 
-  /** The client: current's, else isolation's, else global's, else a no-op client; never null. */
+  /** The client these scopes capture with (the installed one), else a no-op client; never null. */
   public SentryClient getClient() {
-    SentryClient c = current.getClient();
-    if (c == null) {
-      c = isolation.getClient();
-    }
-    if (c == null) {
-      c = global.getClient();
-    }
+    SentryClient c = client.get();
     return c != null ? c : NoOpSentryClient.INSTANCE;
   }
 
@@ -247,8 +263,8 @@ public final class Scopes {
    * Starts a transaction heading a new trace (see {@code Sentry.startTransaction}); with {@code
    * bindToScope} (the default) it becomes the current span until it is finished or closed.
    *
-   * @return the transaction; a no-op one when not sampled (it still carries the trace), and {@link
-   *     NoOpTransaction#INSTANCE} when no client sends or tracing is off
+   * @return the transaction; an unsampled one, which carries its trace but is not sent, when not
+   *     sampled or tracing is not configured; {@link NoOpTransaction#INSTANCE} when no client sends
    */
   public Transaction startTransaction(String name, String operation, TransactionOptions options) {
     try {

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.tracing;
 
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.Span;
 
 /**
@@ -16,5 +16,5 @@ public interface BindableSpan extends Span {
    * @param token restores the previous scopes; closed when the span finishes on this thread
    * @param scopes the scopes made current (transactions are captured with them)
    */
-  void bind(ScopeToken token, Scopes scopes);
+  void bind(ScopeToken token, TracingScopes scopes);
 }

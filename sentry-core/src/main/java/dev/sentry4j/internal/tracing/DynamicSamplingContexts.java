@@ -1,6 +1,8 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.internal.SampleRand;
+
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.TransactionSource;
 import java.util.Collections;

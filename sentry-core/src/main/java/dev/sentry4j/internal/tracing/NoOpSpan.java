@@ -2,7 +2,7 @@ package dev.sentry4j.internal.tracing;
 
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
@@ -154,7 +154,7 @@ public final class NoOpSpan implements BindableSpan {
   }
 
   @Override
-  public void bind(ScopeToken token, Scopes scopes) {
+  public void bind(ScopeToken token, TracingScopes scopes) {
     if (this != INSTANCE) {
       binding.set(token);
     }

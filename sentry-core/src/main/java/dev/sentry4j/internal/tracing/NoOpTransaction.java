@@ -1,12 +1,12 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
@@ -45,7 +45,7 @@ public final class NoOpTransaction implements Transaction, BindableSpan, TraceRo
   private volatile Map<String, String> dsc;
   private volatile String name;
   private volatile TransactionSource source;
-  private volatile Scopes scopes;
+  private volatile TracingScopes scopes;
   private volatile Scope boundScope;
   private final AtomicInteger children = new AtomicInteger();
   private final AtomicBoolean finished = new AtomicBoolean();
@@ -53,7 +53,7 @@ public final class NoOpTransaction implements Transaction, BindableSpan, TraceRo
 
   private NoOpTransaction(
       SentryOptions options,
-      Scopes scopes,
+      TracingScopes scopes,
       String name,
       TransactionSource source,
       String operation,
@@ -81,7 +81,7 @@ public final class NoOpTransaction implements Transaction, BindableSpan, TraceRo
   /** An unsampled transaction: reported as dropped by {@code sample_rate} when finished. */
   static NoOpTransaction unsampled(
       SentryOptions options,
-      Scopes scopes,
+      TracingScopes scopes,
       String name,
       TransactionSource source,
       String operation,
@@ -220,7 +220,7 @@ public final class NoOpTransaction implements Transaction, BindableSpan, TraceRo
     }
     boolean first = finished.compareAndSet(false, true);
     binding.restore();
-    Scopes s = scopes;
+    TracingScopes s = scopes;
     if (first && s != null) {
       try {
         TransactionEvent unsampled =
@@ -255,7 +255,7 @@ public final class NoOpTransaction implements Transaction, BindableSpan, TraceRo
   }
 
   @Override
-  public void bind(ScopeToken token, Scopes scopes) {
+  public void bind(ScopeToken token, TracingScopes scopes) {
     if (isShared()) {
       return;
     }

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.tracing;
 
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
 import dev.sentry4j.tracing.TraceContext;
@@ -113,7 +113,7 @@ public final class RecordingSpan implements BindableSpan {
   }
 
   @Override
-  public void bind(ScopeToken token, Scopes scopes) {
+  public void bind(ScopeToken token, TracingScopes scopes) {
     binding.set(token);
   }
 

@@ -1,12 +1,12 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanData;
 import dev.sentry4j.tracing.SpanStatus;
@@ -39,7 +39,7 @@ public final class RecordingTransaction implements Transaction, BindableSpan, Tr
   private volatile Map<String, String> dsc;
   private volatile String name;
   private volatile TransactionSource source;
-  private volatile Scopes scopes;
+  private volatile TracingScopes scopes;
   private volatile Scope boundScope;
   private final ConcurrentLinkedQueue<SpanRecord> children = new ConcurrentLinkedQueue<>();
   private final AtomicInteger started = new AtomicInteger();
@@ -48,7 +48,7 @@ public final class RecordingTransaction implements Transaction, BindableSpan, Tr
 
   RecordingTransaction(
       SentryOptions options,
-      Scopes scopes,
+      TracingScopes scopes,
       String name,
       TransactionSource source,
       String operation,
@@ -229,7 +229,7 @@ public final class RecordingTransaction implements Transaction, BindableSpan, Tr
     TransactionEvent event =
         new TransactionEvent(
             name, source, root.snapshot(), spans, true, dropped, getDynamicSamplingContext());
-    Scopes s = scopes;
+    TracingScopes s = scopes;
     s.getClient().captureTransaction(event, null, s);
   }
 
@@ -255,7 +255,7 @@ public final class RecordingTransaction implements Transaction, BindableSpan, Tr
   }
 
   @Override
-  public void bind(ScopeToken token, Scopes scopes) {
+  public void bind(ScopeToken token, TracingScopes scopes) {
     this.scopes = scopes;
     this.boundScope = scopes.getCurrentScope();
     binding.set(token);

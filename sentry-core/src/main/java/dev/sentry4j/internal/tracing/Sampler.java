@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.SamplingContext;
 import dev.sentry4j.tracing.TracesSampler;

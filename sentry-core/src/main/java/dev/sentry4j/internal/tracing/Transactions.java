@@ -1,8 +1,10 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.internal.SampleRand;
+
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.Ids;
-import dev.sentry4j.internal.scope.Scopes;
+
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.SamplingContext;
 import dev.sentry4j.tracing.Transaction;
@@ -32,7 +34,7 @@ public final class Transactions {
    */
   public static Transaction start(
       SentryOptions options,
-      Scopes scopes,
+      TracingScopes scopes,
       String name,
       String operation,
       TransactionOptions txOptions,

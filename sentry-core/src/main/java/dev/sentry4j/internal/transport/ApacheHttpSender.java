@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 
 import dev.sentry4j.internal.SdkInfo;
 import java.io.ByteArrayOutputStream;

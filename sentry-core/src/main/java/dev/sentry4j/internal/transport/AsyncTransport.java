@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.Dsn;
+import dev.sentry4j.options.Dsn;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.clientreport.ClientReport;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;

@@ -68,7 +68,7 @@ public final class SpotlightTransport implements Transport {
 
   /** Flushes the delegate, then waits for the queued Spotlight copies within the same deadline. */
   @Override
-  public dev.sentry4j.ClientStats getStats() {
+  public dev.sentry4j.client.ClientStats getStats() {
     return delegate.getStats();
   }
 

@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.ClientStats;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.internal.envelope.Envelope;
 import java.time.Duration;
 

@@ -61,6 +61,6 @@
  * </ul>
  *
  * <p>Everything an envelope is dropped for is counted in the client's {@code DiscardCounter},
- * reported to Sentry and visible in {@link dev.sentry4j.SentryClient#getStats()}.
+ * reported to Sentry and visible in {@link dev.sentry4j.client.SentryClient#getStats()}.
  */
 package dev.sentry4j.internal.transport;

@@ -1,6 +1,6 @@
 package dev.sentry4j.spi.config;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +34,13 @@ public final class OptionSources {
     this.env = env;
     this.systemProperties = systemProperties;
     this.classLoader = classLoader;
+  }
+
+  /** A builder filled from {@code sentry.properties}, the environment and system properties. */
+  public static SentryOptions.Builder fromEnvironment() {
+    SentryOptions.Builder builder = SentryOptions.builder();
+    system().applyTo(builder);
+    return builder;
   }
 
   /** The real process environment, system properties and context class loader. */

@@ -1,6 +1,6 @@
 package dev.sentry4j.spi.config;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 

@@ -1,12 +1,17 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.Hint;
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.spi.ReentryGuard;
+
+import dev.sentry4j.logs.LogLevel;
+
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.logs.LogAttributes;
@@ -274,13 +279,17 @@ public final class LogCapture {
     return toLogItem(record, ScopeStorage.current());
   }
 
+  private static boolean hasValidTrace(LogRecord record) {
+    return record.getTrace() != null && Ids.isLowerHex(record.getTrace().getTraceId(), 32);
+  }
+
   private LogItem toLogItem(LogRecord record, Scopes scopes) {
     String body =
         record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
     LogItem.Builder b =
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
-            .trace(record.getTrace() != null ? record.getTrace() : scopes.getTraceContext());
+            .trace(hasValidTrace(record) ? record.getTrace() : scopes.getTraceContext());
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
       if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
         b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());

@@ -1,5 +1,7 @@
 package dev.sentry4j.spi.logging;
 
+import dev.sentry4j.logs.LogLevel;
+
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;

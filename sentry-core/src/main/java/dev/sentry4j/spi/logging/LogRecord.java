@@ -1,5 +1,7 @@
 package dev.sentry4j.spi.logging;
 
+import dev.sentry4j.logs.LogLevel;
+
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.Collections;

@@ -3,9 +3,9 @@ package dev.sentry4j.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.event.Breadcrumb;

@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.Hint;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.spi.CallerThreadCapture;

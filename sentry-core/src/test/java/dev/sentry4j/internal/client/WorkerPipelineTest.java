@@ -3,7 +3,7 @@ package dev.sentry4j.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.testing.ReceivedEvent;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sentry4j.event.Event;
-import dev.sentry4j.spi.logging.ThrowableStandIn;
+import dev.sentry4j.spi.ThrowableStandIn;
 import dev.sentry4j.testing.RelaySchema;
 import java.util.List;
 import org.junit.jupiter.api.Test;

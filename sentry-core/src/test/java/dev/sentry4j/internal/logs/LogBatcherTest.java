@@ -2,11 +2,11 @@ package dev.sentry4j.internal.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedItem;

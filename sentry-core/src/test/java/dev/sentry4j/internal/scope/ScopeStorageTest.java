@@ -68,7 +68,7 @@ class ScopeStorageTest {
     Sentry.setTag("kept", "yes");
     try (ScopeToken ignored = Sentry.newScope()) {
       Sentry.setTag("temporary", "yes");
-      assertThat(Sentry.scopes().getScopeForSetters()).isSameAs(Sentry.getCurrentScope());
+      assertThat(ScopeStorage.current().getScopeForSetters()).isSameAs(Sentry.getCurrentScope());
     }
     assertThat(Sentry.getIsolationScope().getTags()).containsOnlyKeys("kept");
   }

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.ClientStats;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.testing.SentryReceiver;
 import java.lang.management.ManagementFactory;

@@ -2,10 +2,10 @@ package dev.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.Level;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.testing.SentryReceiver;

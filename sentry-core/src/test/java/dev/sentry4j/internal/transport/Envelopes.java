@@ -1,6 +1,6 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.SentryId;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.ClientStats;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.ClientStats;
-import dev.sentry4j.Level;
+import dev.sentry4j.client.ClientStats;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

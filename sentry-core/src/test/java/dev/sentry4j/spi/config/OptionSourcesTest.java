@@ -3,7 +3,7 @@ package dev.sentry4j.spi.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sentry4j.SentryOptions;
+import dev.sentry4j.options.SentryOptions;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -61,31 +61,30 @@ class OptionSourcesTest {
   @Test
   void badValuesFailWithTheirNameAndValue() {
     SentryOptions.Builder b = SentryOptions.builder();
-    assertThatThrownBy(() -> b.setOption("sampleRate", "7"))
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "sampleRate", "7"))
         .hasMessageContaining("sampleRate")
         .hasMessageContaining("7");
-    assertThatThrownBy(() -> b.setOption("dsn", "https://o1.ingest.sentry.io/42"))
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "https://o1.ingest.sentry.io/42"))
         .hasMessageContaining("https://o1.ingest.sentry.io/42")
         .hasMessageContaining("public key");
-    assertThatThrownBy(() -> b.setOption("dsn", "ftp://k@host/1")).hasMessageContaining("http or https");
-    assertThatThrownBy(() -> b.setOption("dsn", "https://k@host/")).hasMessageContaining("project id");
-    assertThatThrownBy(() -> b.setOption("flushTimeout", "soon")).hasMessageContaining("soon");
-    assertThatThrownBy(() -> b.setOption("debug", "maybe")).hasMessageContaining("maybe");
-    assertThatThrownBy(() -> b.setOption("noSuchOption", "1")).hasMessageContaining("noSuchOption");
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "ftp://k@host/1")).hasMessageContaining("http or https");
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "https://k@host/")).hasMessageContaining("project id");
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "flushTimeout", "soon")).hasMessageContaining("soon");
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "debug", "maybe")).hasMessageContaining("maybe");
+    assertThatThrownBy(() -> OptionRegistry.apply(b, "noSuchOption", "1")).hasMessageContaining("noSuchOption");
   }
 
   @Test
   void parsesEveryKindOfValue() {
-    SentryOptions o =
-        SentryOptions.builder()
-            .setOption("traces-sample-rate", "0.25")
-            .setOption("flush_timeout", "500ms")
-            .setOption("shutdownTimeout", "3s")
-            .setOption("inAppIncludes", "com.example, org.shop ,")
-            .setOption("tags", "region=eu, tier=gold")
-            .setOption("debug", "yes")
-            .setOption("maxBreadcrumbs", "5")
-            .build();
+    SentryOptions.Builder b = SentryOptions.builder();
+    OptionRegistry.apply(b, "traces-sample-rate", "0.25");
+    OptionRegistry.apply(b, "flush_timeout", "500ms");
+    OptionRegistry.apply(b, "shutdownTimeout", "3s");
+    OptionRegistry.apply(b, "inAppIncludes", "com.example, org.shop ,");
+    OptionRegistry.apply(b, "tags", "region=eu, tier=gold");
+    OptionRegistry.apply(b, "debug", "yes");
+    OptionRegistry.apply(b, "maxBreadcrumbs", "5");
+    SentryOptions o = b.build();
     assertThat(o.getTracesSampleRate()).isEqualTo(0.25);
     assertThat(o.getFlushTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -106,18 +105,22 @@ class OptionSourcesTest {
 
   @Test
   void parsesDsnPartsAndEndpoint() {
-    var dsn = dev.sentry4j.Dsn.parse("http://pub:sec@sentry.intranet:9000/sentry/7");
+    var dsn = dev.sentry4j.options.Dsn.parse("http://pub:sec@sentry.intranet:9000/sentry/7");
     assertThat(dsn.getEnvelopeUri().toString()).isEqualTo("http://sentry.intranet:9000/sentry/api/7/envelope/");
     assertThat(dsn.getSecretKey()).isEqualTo("sec");
     assertThat(dsn.getOrgId()).isNull();
-    assertThat(dev.sentry4j.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
+    assertThat(dev.sentry4j.options.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
         .isEqualTo("4504");
   }
 
   @Test
   void spotlightTakesABooleanOrAUrl() {
-    assertThat(SentryOptions.builder().setOption("spotlight", "on").build().isSpotlight()).isTrue();
-    SentryOptions o = SentryOptions.builder().setOption("spotlight", "http://127.0.0.1:9999/stream").build();
+    SentryOptions.Builder on = SentryOptions.builder();
+    OptionRegistry.apply(on, "spotlight", "on");
+    assertThat(on.build().isSpotlight()).isTrue();
+    SentryOptions.Builder url = SentryOptions.builder();
+    OptionRegistry.apply(url, "spotlight", "http://127.0.0.1:9999/stream");
+    SentryOptions o = url.build();
     assertThat(o.isSpotlight()).isTrue();
     assertThat(o.getSpotlightUrl()).isEqualTo("http://127.0.0.1:9999/stream");
   }

@@ -1,5 +1,7 @@
 package dev.sentry4j.spi.logging;
 
+import dev.sentry4j.logs.LogLevel;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;

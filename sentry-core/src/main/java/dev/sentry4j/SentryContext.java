@@ -1,4 +1,6 @@
-package dev.sentry4j.scope;
+package dev.sentry4j;
+
+import dev.sentry4j.scope.ScopeToken;
 
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;

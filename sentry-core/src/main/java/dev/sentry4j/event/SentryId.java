@@ -1,4 +1,4 @@
-package dev.sentry4j;
+package dev.sentry4j.event;
 
 import dev.sentry4j.internal.Ids;
 import java.util.Locale;

@@ -1,4 +1,6 @@
-package dev.sentry4j;
+package dev.sentry4j.client;
+
+import dev.sentry4j.Sentry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

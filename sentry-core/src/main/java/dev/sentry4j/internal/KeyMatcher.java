@@ -1,4 +1,4 @@
-package dev.sentry4j.internal.privacy;
+package dev.sentry4j.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +26,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * every event cost one hash lookup and no allocation. Thread-safe.
  */
 public final class KeyMatcher {
+  /** Default deny-list entries matched anywhere in a key's compact form. */
+  public static final List<String> DEFAULT_DENY_ANYWHERE =
+      List.of(
+          "password",
+          "passwd",
+          "passphrase",
+          "secret",
+          "token",
+          "api_key",
+          "authorization",
+          "credential",
+          "private_key",
+          "cookie",
+          "csrf",
+          "xsrf",
+          "sessionid",
+          "sessid");
+
+  /** Default deny-list entries matched as whole words of a key. */
+  public static final List<String> DEFAULT_DENY_WORDS = List.of("pwd", "auth", "session", "sid");
+
   static final int MAX_CACHED = 4096;
 
   private final List<String> anywhere;
@@ -80,7 +101,7 @@ public final class KeyMatcher {
    * deny entry. A cheap, allocation-free pre-check for free text; a key whose separators cut a deny
    * word apart ({@code pass_word}) is not seen by it.
    */
-  boolean mayContainKey(String text) {
+  public boolean mayContainKey(String text) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = Character.toLowerCase(text.charAt(i));

@@ -1,4 +1,4 @@
-package dev.sentry4j;
+package dev.sentry4j.options;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,6 @@
-package dev.sentry4j.spi.logging;
+package dev.sentry4j.logs;
 
-import dev.sentry4j.Level;
+import dev.sentry4j.event.Level;
 import java.util.Locale;
 
 /**

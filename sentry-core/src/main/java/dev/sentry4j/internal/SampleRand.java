@@ -1,4 +1,4 @@
-package dev.sentry4j.internal.tracing;
+package dev.sentry4j.internal;
 
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,8 +1,9 @@
-package dev.sentry4j.scope;
+package dev.sentry4j;
+
+import dev.sentry4j.scope.ScopeToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.SentryReceiver;
 import java.time.Duration;

@@ -1,13 +1,17 @@
-package dev.sentry4j;
+package dev.sentry4j.client;
+
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.options.SentryOptions;
 
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeLayers;
 import java.time.Duration;
 
 /**
- * Processes captured events and hands them to the transport. {@link Sentry#getClient()} returns the
+ * Processes captured events and hands them to the transport. {@link dev.sentry4j.Sentry#getClient()} returns the
  * installed one, or a no-op client before {@code init}. Implementations are thread-safe and never
  * throw from capture methods.
  */
@@ -30,7 +34,7 @@ public interface SentryClient {
    *     a processor, counted in client reports), or {@link SentryId#EMPTY} when it was not queued
    *     (sampled out, a duplicate, no room, rate-limited)
    */
-  SentryId captureEvent(Event event, Hint hint, Scopes scopes);
+  SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes);
 
   /**
    * Sends a finished transaction: applies the scopes, event processors and {@code
@@ -43,7 +47,7 @@ public interface SentryClient {
    * @param scopes the scopes to apply; may be {@code null}
    * @return the event id, or {@link SentryId#EMPTY} when it was not sent
    */
-  default SentryId captureTransaction(TransactionEvent transaction, Hint hint, Scopes scopes) {
+  default SentryId captureTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     return SentryId.EMPTY;
   }
 
@@ -55,7 +59,7 @@ public interface SentryClient {
    * @param log the frozen record
    * @param scopes the scopes where it was logged (for the user), or {@code null}
    */
-  default void captureLog(LogItem log, Scopes scopes) {}
+  default void captureLog(LogItem log, ScopeLayers scopes) {}
 
   /**
    * Waits until everything captured so far has been sent, at most {@code timeout}; the client stays

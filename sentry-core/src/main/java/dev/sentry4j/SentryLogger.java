@@ -1,10 +1,13 @@
-package dev.sentry4j.logs;
+package dev.sentry4j;
 
-import dev.sentry4j.SentryClient;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
+
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.spi.logging.LogLevel;
-import dev.sentry4j.spi.logging.ReentryGuard;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
 import java.util.IllegalFormatException;
@@ -148,7 +151,7 @@ public final class SentryLogger {
           LogItem.builder(level, format(template, a)).trace(scopes.getTraceContext());
       if (attributes != null) {
         for (Map.Entry<String, Object> e : attributes.entrySet()) {
-          b.put(e.getKey(), e.getValue()); // already converted by LogBuilder
+          b.attribute(e.getKey(), e.getValue()); // converted by LogBuilder: unchanged here
         }
       }
       if (a.length > 0) {

@@ -1,4 +1,4 @@
-package dev.sentry4j.spi.logging;
+package dev.sentry4j.spi;
 
 /**
  * A throwable rebuilt from a description when the original object is gone: a log event that was

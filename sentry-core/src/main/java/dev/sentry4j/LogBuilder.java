@@ -1,6 +1,8 @@
-package dev.sentry4j.logs;
+package dev.sentry4j;
 
-import dev.sentry4j.spi.logging.LogLevel;
+import dev.sentry4j.logs.LogItem;
+
+import dev.sentry4j.logs.LogLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,4 +1,5 @@
-package dev.sentry4j;
+package dev.sentry4j.client;
+
 
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;

@@ -1,4 +1,5 @@
-package dev.sentry4j;
+package dev.sentry4j.event;
+
 
 import java.util.Locale;
 

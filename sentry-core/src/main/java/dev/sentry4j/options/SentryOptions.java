@@ -1,7 +1,7 @@
-package dev.sentry4j;
+package dev.sentry4j.options;
 
-import dev.sentry4j.spi.config.OptionRegistry;
-import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.event.Hint;
+
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's configuration. Immutable; made by {@link Builder}, which {@link Sentry#init} hands to your
+ * The SDK's configuration. Immutable; made by {@link Builder}, which {@link dev.sentry4j.Sentry#init} hands to your
  * code after filling it, in increasing precedence, from {@code sentry.properties} on the classpath,
  * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
  * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
@@ -66,13 +66,6 @@ public final class SentryOptions {
 
   private SentryOptions(Builder source) {
     this.b = source.copy();
-  }
-
-  /** A builder filled from {@code sentry.properties}, the environment and system properties. */
-  public static Builder fromEnvironment() {
-    Builder builder = new Builder();
-    OptionSources.system().applyTo(builder);
-    return builder;
   }
 
   /** An empty builder with the defaults (no environment, no system properties). */
@@ -475,17 +468,6 @@ public final class SentryOptions {
       c.beforeSendTransaction = beforeSendTransaction;
       c.beforeSendLog = beforeSendLog;
       return c;
-    }
-
-    /**
-     * Sets an option by its name from text, as found in a properties file, an environment variable
-     * or an appender property. Unknown names and bad values fail with a message naming them.
-     *
-     * @throws IllegalArgumentException naming the option and the bad value
-     */
-    public Builder setOption(String name, String value) {
-      OptionRegistry.apply(this, name, value);
-      return this;
     }
 
     /** The DSN as text, or {@code null} when unset. */

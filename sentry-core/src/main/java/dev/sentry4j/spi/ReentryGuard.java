@@ -1,4 +1,4 @@
-package dev.sentry4j.spi.logging;
+package dev.sentry4j.spi;
 
 /**
  * Stops a log call made while the SDK handles another one on the same thread (by an argument's
