@@ -76,7 +76,7 @@ public final class Sentry {
    * @throws IllegalArgumentException naming the option and value when the configuration is invalid
    */
   public static void init(Consumer<SentryOptions.Builder> configuration) {
-    SentryOptions.Builder builder = OptionSources.fromEnvironment();
+    SentryOptions.Builder builder = SentryOptions.fromEnvironment();
     if (configuration != null) {
       configuration.accept(builder);
     }

@@ -301,7 +301,7 @@ class SentryLoggerTest {
   void enableLogsComesFromTheSentryEnableLogsEnvironmentVariable() {
     Map<String, String> env = Map.of("SENTRY_ENABLE_LOGS", "true", "SENTRY_DSN", receiver.dsn());
     SentryOptions.Builder builder = SentryOptions.builder();
-    new OptionSources(env::get, new Properties(), getClass().getClassLoader()).applyTo(builder);
+    builder.apply(new OptionSources(env, new Properties(), getClass().getClassLoader()).read());
     SentryOptions options = builder.build();
     assertThat(options.isEnableLogs()).isTrue();
 

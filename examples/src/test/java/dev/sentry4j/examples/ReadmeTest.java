@@ -87,11 +87,11 @@ class ReadmeTest {
     expected.append("| option | environment variable | system property | default | meaning |\n");
     expected.append("| --- | --- | --- | --- | --- |\n");
     for (String name : names) {
-      OptionSpec spec = OptionRegistry.find(name);
+      OptionSpec<?> spec = OptionRegistry.find(name);
       assertThat(spec).as("README names option " + name + ", which the code does not have").isNotNull();
       expected.append("| `").append(spec.name()).append("` | `").append(spec.envVar()).append("` | `")
           .append(spec.systemProperty()).append("` | ")
-          .append(spec.defaultValue().isEmpty() ? "—" : "`" + spec.defaultValue() + "`")
+          .append(spec.defaultText().isEmpty() ? "—" : "`" + spec.defaultText() + "`")
           .append(" | ").append(spec.description()).append(" |\n");
     }
     assertThat(names).contains("dsn", "debug", "tracesSampleRate", "enableLogs", "spotlight");

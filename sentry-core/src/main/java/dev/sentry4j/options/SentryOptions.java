@@ -1,8 +1,11 @@
 package dev.sentry4j.options;
 
-import dev.sentry4j.event.Hint;
-
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.spi.config.OptionSpec;
+import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;
@@ -11,12 +14,13 @@ import dev.sentry4j.logs.LogItem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's configuration. Immutable; made by {@link Builder}, which {@link dev.sentry4j.Sentry#init} hands to your
+ * The SDK's configuration. Immutable; made by {@link Builder}, which {@link Sentry#init} hands to your
  * code after filling it, in increasing precedence, from {@code sentry.properties} on the classpath,
  * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
  * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
@@ -32,40 +36,62 @@ import java.util.Map;
  */
 public final class SentryOptions {
   /** Default {@code environment}. */
-  public static final String DEFAULT_ENVIRONMENT = "production";
+  public static final String DEFAULT_ENVIRONMENT = OptionRegistry.ENVIRONMENT.defaultValue();
   /** Default {@code maxBreadcrumbs}. */
-  public static final int DEFAULT_MAX_BREADCRUMBS = 100;
+  public static final int DEFAULT_MAX_BREADCRUMBS = OptionRegistry.MAX_BREADCRUMBS.defaultValue();
   /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
-  public static final int DEFAULT_MAX_QUEUE_SIZE = 10_000;
+  public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
   /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
-  public static final long DEFAULT_MAX_QUEUE_BYTES = 32L * 1024 * 1024;
+  public static final long DEFAULT_MAX_QUEUE_BYTES = OptionRegistry.MAX_QUEUE_BYTES.defaultValue();
   /** Default {@code flushTimeout}. */
-  public static final Duration DEFAULT_FLUSH_TIMEOUT = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_FLUSH_TIMEOUT = OptionRegistry.FLUSH_TIMEOUT.defaultValue();
   /** Default {@code shutdownTimeout}. */
-  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT =
+      OptionRegistry.SHUTDOWN_TIMEOUT.defaultValue();
   /** Default {@code connectTimeout}. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = OptionRegistry.CONNECT_TIMEOUT.defaultValue();
   /** Default {@code readTimeout}. */
-  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_READ_TIMEOUT = OptionRegistry.READ_TIMEOUT.defaultValue();
   /** Default {@code maxSpans} per transaction. */
-  public static final int DEFAULT_MAX_SPANS = 1000;
+  public static final int DEFAULT_MAX_SPANS = OptionRegistry.MAX_SPANS.defaultValue();
   /** Default {@code maxCacheItems}: envelopes kept in the disk spool. */
-  public static final int DEFAULT_MAX_CACHE_ITEMS = 10_000;
+  public static final int DEFAULT_MAX_CACHE_ITEMS = OptionRegistry.MAX_CACHE_ITEMS.defaultValue();
   /** Default {@code maxCacheBytes}: bytes kept in the disk spool. */
-  public static final long DEFAULT_MAX_CACHE_BYTES = 256L * 1024 * 1024;
+  public static final long DEFAULT_MAX_CACHE_BYTES = OptionRegistry.MAX_CACHE_BYTES.defaultValue();
   /** Default {@code logsBatchSize}. */
-  public static final int DEFAULT_LOGS_BATCH_SIZE = 100;
+  public static final int DEFAULT_LOGS_BATCH_SIZE = OptionRegistry.LOGS_BATCH_SIZE.defaultValue();
   /** Default {@code logsFlushInterval}. */
-  public static final Duration DEFAULT_LOGS_FLUSH_INTERVAL = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_LOGS_FLUSH_INTERVAL =
+      OptionRegistry.LOGS_FLUSH_INTERVAL.defaultValue();
   /** Default {@code maxLogsInMemory}. */
-  public static final int DEFAULT_MAX_LOGS_IN_MEMORY = 1000;
+  public static final int DEFAULT_MAX_LOGS_IN_MEMORY =
+      OptionRegistry.MAX_LOGS_IN_MEMORY.defaultValue();
   /** Default {@code spotlightUrl}. */
-  public static final String DEFAULT_SPOTLIGHT_URL = "http://localhost:8969/stream";
+  public static final String DEFAULT_SPOTLIGHT_URL = OptionRegistry.SPOTLIGHT_URL.defaultValue();
 
-  private final Builder b;
+  private final Builder source;
+  private final Dsn dsn;
+  private final boolean debug;
+  private final EventOptions event;
+  private final DeliveryOptions delivery;
+  private final TracingOptions tracing;
+  private final LogsOptions logs;
+  private final PrivacyOptions privacy;
 
-  private SentryOptions(Builder source) {
-    this.b = source.copy();
+  private SentryOptions(Builder b) {
+    this.source = b.copy();
+    this.dsn = b.get(OptionRegistry.ENABLED) ? b.dsn : null;
+    this.debug = b.get(OptionRegistry.DEBUG);
+    this.event = new EventOptions(b);
+    this.delivery = new DeliveryOptions(b);
+    this.tracing = new TracingOptions(b);
+    this.logs = new LogsOptions(b);
+    this.privacy = new PrivacyOptions(b);
+  }
+
+  /** A builder filled from {@code sentry.properties}, the environment and system properties. */
+  public static Builder fromEnvironment() {
+    return new Builder().apply(OptionSources.system().read());
   }
 
   /** An empty builder with the defaults (no environment, no system properties). */
@@ -75,239 +101,268 @@ public final class SentryOptions {
 
   /** A builder with these options' values, for tests and adapters. */
   public Builder toBuilder() {
-    return b.copy();
+    return source.copy();
+  }
+
+  /** The options that shape events: environment, release, sampling, breadcrumbs, in-app frames. */
+  public EventOptions getEventOptions() {
+    return event;
+  }
+
+  /** The options of delivery: queue, timeouts, disk spool, client reports, Spotlight. */
+  public DeliveryOptions getDeliveryOptions() {
+    return delivery;
+  }
+
+  /** The options of tracing: sample rate and sampler, propagation, span limits. */
+  public TracingOptions getTracingOptions() {
+    return tracing;
+  }
+
+  /** The options of Sentry Logs. */
+  public LogsOptions getLogsOptions() {
+    return logs;
+  }
+
+  /** The options of privacy: personal data and scrubbing. */
+  public PrivacyOptions getPrivacyOptions() {
+    return privacy;
   }
 
   /** The parsed DSN, or {@code null} when the SDK is disabled. */
   public Dsn getDsn() {
-    return b.dsn;
+    return dsn;
   }
 
-  /** Whether a DSN is set, so that the SDK sends anything. */
+  /** Whether a DSN is set (and {@code enabled} is not false), so that the SDK sends anything. */
   public boolean isEnabled() {
-    return b.dsn != null;
-  }
-
-  /** The environment. */
-  public String getEnvironment() {
-    return b.environment;
-  }
-
-  /** The release, or {@code null}. */
-  public String getRelease() {
-    return b.release;
-  }
-
-  /** The distribution, or {@code null}. */
-  public String getDist() {
-    return b.dist;
-  }
-
-  /** The configured server name, or {@code null} for the host name. */
-  public String getServerName() {
-    return b.serverName;
+    return dsn != null;
   }
 
   /** Whether the SDK prints diagnostics to stderr. */
   public boolean isDebug() {
-    return b.debug;
+    return debug;
+  }
+
+  /** The environment. */
+  public String getEnvironment() {
+    return event.getEnvironment();
+  }
+
+  /** The release, or {@code null}. */
+  public String getRelease() {
+    return event.getRelease();
+  }
+
+  /** The distribution, or {@code null}. */
+  public String getDist() {
+    return event.getDist();
+  }
+
+  /** The configured server name, or {@code null} for the host name. */
+  public String getServerName() {
+    return event.getServerName();
   }
 
   /** The share of error events sent, 0.0 to 1.0. */
   public double getSampleRate() {
-    return b.sampleRate;
+    return event.getSampleRate();
   }
 
   /** The maximum breadcrumbs kept per scope. */
   public int getMaxBreadcrumbs() {
-    return b.maxBreadcrumbs;
+    return event.getMaxBreadcrumbs();
   }
 
   /** Whether message events carry the current thread's stack. */
   public boolean isAttachStacktrace() {
-    return b.attachStacktrace;
+    return event.isAttachStacktrace();
   }
 
   /** Whether personal data may be sent (see the README's "What data is sent"). */
   public boolean isSendDefaultPii() {
-    return b.sendDefaultPii;
+    return privacy.isSendDefaultPii();
   }
 
   /** Class-name prefixes of in-app frames. */
   public List<String> getInAppIncludes() {
-    return b.inAppIncludes;
+    return event.getInAppIncludes();
   }
 
   /** Class-name prefixes of frames that are not in-app. */
   public List<String> getInAppExcludes() {
-    return b.inAppExcludes;
+    return event.getInAppExcludes();
   }
 
   /** Tags added to every event. */
   public Map<String, String> getTags() {
-    return b.tags;
+    return event.getTags();
   }
 
   /** Whether the same exception instance is sent only once. */
   public boolean isEnableDeduplication() {
-    return b.enableDeduplication;
+    return event.isEnableDeduplication();
   }
 
   /** Envelopes held in memory. */
   public int getMaxQueueSize() {
-    return b.maxQueueSize;
+    return delivery.getMaxQueueSize();
   }
 
   /** Serialized bytes held in memory. */
   public long getMaxQueueBytes() {
-    return b.maxQueueBytes;
+    return delivery.getMaxQueueBytes();
   }
 
   /** How long {@code flush()} waits. */
   public Duration getFlushTimeout() {
-    return b.flushTimeout;
+    return delivery.getFlushTimeout();
   }
 
   /** How long {@code close()} and the shutdown hook wait. */
   public Duration getShutdownTimeout() {
-    return b.shutdownTimeout;
+    return delivery.getShutdownTimeout();
   }
 
   /** HTTP connect timeout. */
   public Duration getConnectTimeout() {
-    return b.connectTimeout;
+    return delivery.getConnectTimeout();
   }
 
   /** HTTP response timeout. */
   public Duration getReadTimeout() {
-    return b.readTimeout;
+    return delivery.getReadTimeout();
   }
 
   /** The {@code beforeSend} callback, or {@code null}. */
   public BeforeSendCallback getBeforeSend() {
-    return b.beforeSend;
+    return source.beforeSend;
   }
 
   /** The {@code beforeBreadcrumb} callback, or {@code null}. */
   public BeforeBreadcrumbCallback getBeforeBreadcrumb() {
-    return b.beforeBreadcrumb;
+    return source.beforeBreadcrumb;
   }
 
   /** Event processors run for every event after the scopes' own. */
   public List<EventProcessor> getEventProcessors() {
-    return b.eventProcessors;
+    return source.eventProcessors;
   }
 
   /** The share of transactions sent, or {@code null} when tracing is off. */
   public Double getTracesSampleRate() {
-    return b.tracesSampleRate;
+    return tracing.getTracesSampleRate();
   }
 
   /** URL patterns that get trace headers. */
   public List<String> getTracePropagationTargets() {
-    return b.tracePropagationTargets;
+    return tracing.getTracePropagationTargets();
   }
 
   /** Maximum child spans per transaction. */
   public int getMaxSpans() {
-    return b.maxSpans;
+    return tracing.getMaxSpans();
   }
 
   /** Whether a W3C {@code traceparent} is propagated too. */
   public boolean isPropagateTraceparent() {
-    return b.propagateTraceparent;
+    return tracing.isPropagateTraceparent();
   }
 
   /** Whether a trace is continued only when both sides' org ids match. */
   public boolean isStrictTraceContinuation() {
-    return b.strictTraceContinuation;
+    return tracing.isStrictTraceContinuation();
   }
 
   /** The organization id (else read from the DSN host), or {@code null}. */
   public String getOrgId() {
-    return b.orgId != null ? b.orgId : (b.dsn == null ? null : b.dsn.getOrgId());
+    String orgId = tracing.getOrgId();
+    return orgId != null ? orgId : (dsn == null ? null : dsn.getOrgId());
   }
 
   /** The disk spool directory, or {@code null} for the default under the temp directory. */
   public String getCacheDirPath() {
-    return b.cacheDirPath;
+    return delivery.getCacheDirPath();
   }
 
   /** Envelopes kept in the disk spool. */
   public int getMaxCacheItems() {
-    return b.maxCacheItems;
+    return delivery.getMaxCacheItems();
   }
 
   /** Bytes kept in the disk spool. */
   public long getMaxCacheBytes() {
-    return b.maxCacheBytes;
+    return delivery.getMaxCacheBytes();
   }
 
   /** Whether dropped items are reported to Sentry. */
   public boolean isSendClientReports() {
-    return b.sendClientReports;
+    return delivery.isSendClientReports();
   }
 
   /** Whether log lines are sent to Sentry Logs. */
   public boolean isEnableLogs() {
-    return b.enableLogs;
+    return logs.isEnableLogs();
   }
 
   /** Log items per envelope. */
   public int getLogsBatchSize() {
-    return b.logsBatchSize;
+    return logs.getLogsBatchSize();
   }
 
   /** How long log items wait for a batch. */
   public Duration getLogsFlushInterval() {
-    return b.logsFlushInterval;
+    return logs.getLogsFlushInterval();
   }
 
   /** Log items held in memory. */
   public int getMaxLogsInMemory() {
-    return b.maxLogsInMemory;
+    return logs.getMaxLogsInMemory();
   }
 
   /** Whether sensitive keys are scrubbed. */
   public boolean isScrubbing() {
-    return b.scrubbing;
+    return privacy.isScrubbing();
   }
 
   /** Extra key names to scrub. */
   public List<String> getScrubKeys() {
-    return b.scrubKeys;
+    return privacy.getScrubKeys();
   }
 
   /** Key names never scrubbed. */
   public List<String> getScrubAllowKeys() {
-    return b.scrubAllowKeys;
+    return privacy.getScrubAllowKeys();
   }
 
   /** Whether formatted messages are scrubbed by pattern. */
   public boolean isScrubMessages() {
-    return b.scrubMessages;
+    return privacy.isScrubMessages();
   }
 
   /** Whether envelopes also go to Spotlight. */
   public boolean isSpotlight() {
-    return b.spotlight;
+    return delivery.isSpotlight();
   }
 
   /** Spotlight's URL. */
   public String getSpotlightUrl() {
-    return b.spotlightUrl;
+    return delivery.getSpotlightUrl();
   }
-
-  // --- code-only options of later features (tracing, delivery, logs, privacy) go below ---
 
   /** The {@code tracesSampler} callback, or {@code null}. */
   public TracesSampler getTracesSampler() {
-    return b.tracesSampler;
+    return source.tracesSampler;
   }
 
   /** The {@code beforeSendTransaction} callback, or {@code null}. */
   public BeforeSendTransactionCallback getBeforeSendTransaction() {
-    return b.beforeSendTransaction;
+    return source.beforeSendTransaction;
+  }
+
+  /** The {@code beforeSendLog} callback, or {@code null}. */
+  public BeforeSendLogCallback getBeforeSendLog() {
+    return source.beforeSendLog;
   }
 
   /**
@@ -315,7 +370,7 @@ public final class SentryOptions {
    * Without either, traces are still continued and propagated, but no transaction is sent.
    */
   public boolean isTracingEnabled() {
-    return b.tracesSampleRate != null || b.tracesSampler != null;
+    return tracing.getTracesSampleRate() != null || source.tracesSampler != null;
   }
 
   /** Edits or drops a finished transaction before it is sent. */
@@ -323,11 +378,6 @@ public final class SentryOptions {
   public interface BeforeSendTransactionCallback {
     /** Returns the transaction to send, or {@code null} to drop it. */
     TransactionEvent execute(TransactionEvent transaction, Hint hint);
-  }
-
-  /** The {@code beforeSendLog} callback, or {@code null}. */
-  public BeforeSendLogCallback getBeforeSendLog() {
-    return b.beforeSendLog;
   }
 
   /**
@@ -364,54 +414,324 @@ public final class SentryOptions {
   }
 
   /**
-   * Builds {@link SentryOptions}. Each setter's Javadoc names the option and its default. Not
-   * thread-safe.
+   * The options that shape error events: environment, release, dist, server name, sampling,
+   * breadcrumbs, stack traces, in-app frames, tags, deduplication. Immutable.
+   */
+  public static final class EventOptions {
+    private final String environment;
+    private final String release;
+    private final String dist;
+    private final String serverName;
+    private final double sampleRate;
+    private final int maxBreadcrumbs;
+    private final boolean attachStacktrace;
+    private final List<String> inAppIncludes;
+    private final List<String> inAppExcludes;
+    private final Map<String, String> tags;
+    private final boolean enableDeduplication;
+
+    EventOptions(Builder b) {
+      environment = b.get(OptionRegistry.ENVIRONMENT);
+      release = b.get(OptionRegistry.RELEASE);
+      dist = b.get(OptionRegistry.DIST);
+      serverName = b.get(OptionRegistry.SERVER_NAME);
+      sampleRate = b.get(OptionRegistry.SAMPLE_RATE);
+      maxBreadcrumbs = b.get(OptionRegistry.MAX_BREADCRUMBS);
+      attachStacktrace = b.get(OptionRegistry.ATTACH_STACKTRACE);
+      inAppIncludes = b.get(OptionRegistry.IN_APP_INCLUDES);
+      inAppExcludes = b.get(OptionRegistry.IN_APP_EXCLUDES);
+      tags = b.get(OptionRegistry.TAGS);
+      enableDeduplication = b.get(OptionRegistry.ENABLE_DEDUPLICATION);
+    }
+
+    /** The environment. */
+    public String getEnvironment() {
+      return environment;
+    }
+
+    /** The release, or {@code null}. */
+    public String getRelease() {
+      return release;
+    }
+
+    /** The distribution, or {@code null}. */
+    public String getDist() {
+      return dist;
+    }
+
+    /** The configured server name, or {@code null} for the host name. */
+    public String getServerName() {
+      return serverName;
+    }
+
+    /** The share of error events sent, 0.0 to 1.0. */
+    public double getSampleRate() {
+      return sampleRate;
+    }
+
+    /** The maximum breadcrumbs kept per scope. */
+    public int getMaxBreadcrumbs() {
+      return maxBreadcrumbs;
+    }
+
+    /** Whether message events carry the current thread's stack. */
+    public boolean isAttachStacktrace() {
+      return attachStacktrace;
+    }
+
+    /** Class-name prefixes of in-app frames. */
+    public List<String> getInAppIncludes() {
+      return inAppIncludes;
+    }
+
+    /** Class-name prefixes of frames that are not in-app. */
+    public List<String> getInAppExcludes() {
+      return inAppExcludes;
+    }
+
+    /** Tags added to every event. */
+    public Map<String, String> getTags() {
+      return tags;
+    }
+
+    /** Whether the same exception instance is sent only once. */
+    public boolean isEnableDeduplication() {
+      return enableDeduplication;
+    }
+  }
+
+  /**
+   * The options of delivery: the in-memory queue, timeouts, the disk spool, client reports and
+   * Spotlight. Immutable.
+   */
+  public static final class DeliveryOptions {
+    private final int maxQueueSize;
+    private final long maxQueueBytes;
+    private final Duration flushTimeout;
+    private final Duration shutdownTimeout;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final String cacheDirPath;
+    private final int maxCacheItems;
+    private final long maxCacheBytes;
+    private final boolean sendClientReports;
+    private final boolean spotlight;
+    private final String spotlightUrl;
+
+    DeliveryOptions(Builder b) {
+      maxQueueSize = b.get(OptionRegistry.MAX_QUEUE_SIZE);
+      maxQueueBytes = b.get(OptionRegistry.MAX_QUEUE_BYTES);
+      flushTimeout = b.get(OptionRegistry.FLUSH_TIMEOUT);
+      shutdownTimeout = b.get(OptionRegistry.SHUTDOWN_TIMEOUT);
+      connectTimeout = b.get(OptionRegistry.CONNECT_TIMEOUT);
+      readTimeout = b.get(OptionRegistry.READ_TIMEOUT);
+      cacheDirPath = b.get(OptionRegistry.CACHE_DIR_PATH);
+      maxCacheItems = b.get(OptionRegistry.MAX_CACHE_ITEMS);
+      maxCacheBytes = b.get(OptionRegistry.MAX_CACHE_BYTES);
+      sendClientReports = b.get(OptionRegistry.SEND_CLIENT_REPORTS);
+      spotlight = b.get(OptionRegistry.SPOTLIGHT);
+      spotlightUrl = b.get(OptionRegistry.SPOTLIGHT_URL);
+    }
+
+    /** Envelopes held in memory. */
+    public int getMaxQueueSize() {
+      return maxQueueSize;
+    }
+
+    /** Serialized bytes held in memory. */
+    public long getMaxQueueBytes() {
+      return maxQueueBytes;
+    }
+
+    /** How long {@code flush()} waits. */
+    public Duration getFlushTimeout() {
+      return flushTimeout;
+    }
+
+    /** How long {@code close()} and the shutdown hook wait. */
+    public Duration getShutdownTimeout() {
+      return shutdownTimeout;
+    }
+
+    /** HTTP connect timeout. */
+    public Duration getConnectTimeout() {
+      return connectTimeout;
+    }
+
+    /** HTTP response timeout. */
+    public Duration getReadTimeout() {
+      return readTimeout;
+    }
+
+    /** The disk spool directory, or {@code null} for the default under the temp directory. */
+    public String getCacheDirPath() {
+      return cacheDirPath;
+    }
+
+    /** Envelopes kept in the disk spool. */
+    public int getMaxCacheItems() {
+      return maxCacheItems;
+    }
+
+    /** Bytes kept in the disk spool. */
+    public long getMaxCacheBytes() {
+      return maxCacheBytes;
+    }
+
+    /** Whether dropped items are reported to Sentry. */
+    public boolean isSendClientReports() {
+      return sendClientReports;
+    }
+
+    /** Whether envelopes also go to Spotlight. */
+    public boolean isSpotlight() {
+      return spotlight;
+    }
+
+    /** Spotlight's URL. */
+    public String getSpotlightUrl() {
+      return spotlightUrl;
+    }
+  }
+
+  /** The options of tracing: sample rate, propagation and span limits. Immutable. */
+  public static final class TracingOptions {
+    private final Double tracesSampleRate;
+    private final List<String> tracePropagationTargets;
+    private final int maxSpans;
+    private final boolean propagateTraceparent;
+    private final boolean strictTraceContinuation;
+    private final String orgId;
+
+    TracingOptions(Builder b) {
+      tracesSampleRate = b.get(OptionRegistry.TRACES_SAMPLE_RATE);
+      tracePropagationTargets = b.get(OptionRegistry.TRACE_PROPAGATION_TARGETS);
+      maxSpans = b.get(OptionRegistry.MAX_SPANS);
+      propagateTraceparent = b.get(OptionRegistry.PROPAGATE_TRACEPARENT);
+      strictTraceContinuation = b.get(OptionRegistry.STRICT_TRACE_CONTINUATION);
+      orgId = b.get(OptionRegistry.ORG_ID);
+    }
+
+    /** The share of transactions sent, or {@code null} when unset. */
+    public Double getTracesSampleRate() {
+      return tracesSampleRate;
+    }
+
+    /** URL patterns that get trace headers. */
+    public List<String> getTracePropagationTargets() {
+      return tracePropagationTargets;
+    }
+
+    /** Maximum child spans per transaction. */
+    public int getMaxSpans() {
+      return maxSpans;
+    }
+
+    /** Whether a W3C {@code traceparent} is propagated too. */
+    public boolean isPropagateTraceparent() {
+      return propagateTraceparent;
+    }
+
+    /** Whether a trace is continued only when both sides' org ids match. */
+    public boolean isStrictTraceContinuation() {
+      return strictTraceContinuation;
+    }
+
+    /** The organization id as configured ({@code null}: read from the DSN). */
+    public String getOrgId() {
+      return orgId;
+    }
+  }
+
+  /** The options of Sentry Logs. Immutable. */
+  public static final class LogsOptions {
+    private final boolean enableLogs;
+    private final int logsBatchSize;
+    private final Duration logsFlushInterval;
+    private final int maxLogsInMemory;
+
+    LogsOptions(Builder b) {
+      enableLogs = b.get(OptionRegistry.ENABLE_LOGS);
+      logsBatchSize = b.get(OptionRegistry.LOGS_BATCH_SIZE);
+      logsFlushInterval = b.get(OptionRegistry.LOGS_FLUSH_INTERVAL);
+      maxLogsInMemory = b.get(OptionRegistry.MAX_LOGS_IN_MEMORY);
+    }
+
+    /** Whether log lines are sent to Sentry Logs. */
+    public boolean isEnableLogs() {
+      return enableLogs;
+    }
+
+    /** Log items per envelope. */
+    public int getLogsBatchSize() {
+      return logsBatchSize;
+    }
+
+    /** How long log items wait for a batch. */
+    public Duration getLogsFlushInterval() {
+      return logsFlushInterval;
+    }
+
+    /** Log items held in memory. */
+    public int getMaxLogsInMemory() {
+      return maxLogsInMemory;
+    }
+  }
+
+  /** The options of privacy: personal data and scrubbing. Immutable. */
+  public static final class PrivacyOptions {
+    private final boolean sendDefaultPii;
+    private final boolean scrubbing;
+    private final List<String> scrubKeys;
+    private final List<String> scrubAllowKeys;
+    private final boolean scrubMessages;
+
+    PrivacyOptions(Builder b) {
+      sendDefaultPii = b.get(OptionRegistry.SEND_DEFAULT_PII);
+      scrubbing = b.get(OptionRegistry.SCRUBBING);
+      scrubKeys = b.get(OptionRegistry.SCRUB_KEYS);
+      scrubAllowKeys = b.get(OptionRegistry.SCRUB_ALLOW_KEYS);
+      scrubMessages = b.get(OptionRegistry.SCRUB_MESSAGES);
+    }
+
+    /** Whether personal data may be sent. */
+    public boolean isSendDefaultPii() {
+      return sendDefaultPii;
+    }
+
+    /** Whether sensitive keys are scrubbed. */
+    public boolean isScrubbing() {
+      return scrubbing;
+    }
+
+    /** Extra key names to scrub. */
+    public List<String> getScrubKeys() {
+      return scrubKeys;
+    }
+
+    /** Key names never scrubbed. */
+    public List<String> getScrubAllowKeys() {
+      return scrubAllowKeys;
+    }
+
+    /** Whether formatted messages are scrubbed by pattern. */
+    public boolean isScrubMessages() {
+      return scrubMessages;
+    }
+  }
+
+  /**
+   * Builds {@link SentryOptions}. Every text-settable option is declared once in {@link
+   * OptionRegistry} (name, type, default, rule); a setter here stores a checked value under its
+   * declaration, and an option never set reads the declared default. Not thread-safe.
    */
   public static final class Builder {
+    private final Map<OptionSpec<?>, Object> values = new IdentityHashMap<>();
     private Dsn dsn;
-    private String environment = DEFAULT_ENVIRONMENT;
-    private String release;
-    private String dist;
-    private String serverName;
-    private boolean debug;
-    private double sampleRate = 1.0;
-    private int maxBreadcrumbs = DEFAULT_MAX_BREADCRUMBS;
-    private boolean attachStacktrace = true;
-    private boolean sendDefaultPii;
-    private List<String> inAppIncludes = Collections.emptyList();
-    private List<String> inAppExcludes = Collections.emptyList();
-    private Map<String, String> tags = Collections.emptyMap();
-    private boolean enableDeduplication = true;
-    private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
-    private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
-    private Duration flushTimeout = DEFAULT_FLUSH_TIMEOUT;
-    private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    // code-only options
     private BeforeSendCallback beforeSend;
     private BeforeBreadcrumbCallback beforeBreadcrumb;
     private List<EventProcessor> eventProcessors = Collections.emptyList();
-    private Double tracesSampleRate;
-    private List<String> tracePropagationTargets = List.of(".*");
-    private int maxSpans = DEFAULT_MAX_SPANS;
-    private boolean propagateTraceparent;
-    private boolean strictTraceContinuation;
-    private String orgId;
-    private String cacheDirPath;
-    private int maxCacheItems = DEFAULT_MAX_CACHE_ITEMS;
-    private long maxCacheBytes = DEFAULT_MAX_CACHE_BYTES;
-    private boolean sendClientReports = true;
-    private boolean enableLogs;
-    private int logsBatchSize = DEFAULT_LOGS_BATCH_SIZE;
-    private Duration logsFlushInterval = DEFAULT_LOGS_FLUSH_INTERVAL;
-    private int maxLogsInMemory = DEFAULT_MAX_LOGS_IN_MEMORY;
-    private boolean scrubbing = true;
-    private List<String> scrubKeys = Collections.emptyList();
-    private List<String> scrubAllowKeys = Collections.emptyList();
-    private boolean scrubMessages;
-    private boolean spotlight;
-    private String spotlightUrl = DEFAULT_SPOTLIGHT_URL;
-    // --- code-only builder fields of later features go below ---
     private TracesSampler tracesSampler;
     private BeforeSendTransactionCallback beforeSendTransaction;
     private BeforeSendLogCallback beforeSendLog;
@@ -420,54 +740,89 @@ public final class SentryOptions {
 
     Builder copy() {
       Builder c = new Builder();
+      c.values.putAll(values);
       c.dsn = dsn;
-      c.environment = environment;
-      c.release = release;
-      c.dist = dist;
-      c.serverName = serverName;
-      c.debug = debug;
-      c.sampleRate = sampleRate;
-      c.maxBreadcrumbs = maxBreadcrumbs;
-      c.attachStacktrace = attachStacktrace;
-      c.sendDefaultPii = sendDefaultPii;
-      c.inAppIncludes = inAppIncludes;
-      c.inAppExcludes = inAppExcludes;
-      c.tags = tags;
-      c.enableDeduplication = enableDeduplication;
-      c.maxQueueSize = maxQueueSize;
-      c.maxQueueBytes = maxQueueBytes;
-      c.flushTimeout = flushTimeout;
-      c.shutdownTimeout = shutdownTimeout;
-      c.connectTimeout = connectTimeout;
-      c.readTimeout = readTimeout;
       c.beforeSend = beforeSend;
       c.beforeBreadcrumb = beforeBreadcrumb;
       c.eventProcessors = eventProcessors;
-      c.tracesSampleRate = tracesSampleRate;
-      c.tracePropagationTargets = tracePropagationTargets;
-      c.maxSpans = maxSpans;
-      c.propagateTraceparent = propagateTraceparent;
-      c.strictTraceContinuation = strictTraceContinuation;
-      c.orgId = orgId;
-      c.cacheDirPath = cacheDirPath;
-      c.maxCacheItems = maxCacheItems;
-      c.maxCacheBytes = maxCacheBytes;
-      c.sendClientReports = sendClientReports;
-      c.enableLogs = enableLogs;
-      c.logsBatchSize = logsBatchSize;
-      c.logsFlushInterval = logsFlushInterval;
-      c.maxLogsInMemory = maxLogsInMemory;
-      c.scrubbing = scrubbing;
-      c.scrubKeys = scrubKeys;
-      c.scrubAllowKeys = scrubAllowKeys;
-      c.scrubMessages = scrubMessages;
-      c.spotlight = spotlight;
-      c.spotlightUrl = spotlightUrl;
-      // --- copies of code-only fields of later features go below ---
       c.tracesSampler = tracesSampler;
       c.beforeSendTransaction = beforeSendTransaction;
       c.beforeSendLog = beforeSendLog;
       return c;
+    }
+
+    /** The value of {@code spec}: the one set, else its declared default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(OptionSpec<T> spec) {
+      return values.containsKey(spec) ? (T) values.get(spec) : spec.defaultValue();
+    }
+
+    /**
+     * Sets {@code spec} to {@code value} after checking it against the option's rule; {@code null}
+     * restores the default.
+     *
+     * @throws IllegalArgumentException naming the option and the value
+     */
+    public <T> Builder set(OptionSpec<T> spec, T value) {
+      if (spec == OptionRegistry.DSN) {
+        return setDsn((String) value);
+      }
+      if (value == null) {
+        values.remove(spec);
+      } else {
+        values.put(spec, spec.check(value));
+      }
+      return this;
+    }
+
+    /**
+     * Sets an option by its name from text, as found in a properties file, an environment variable
+     * or an appender property. Unknown names and bad values fail with a message naming them.
+     *
+     * @throws IllegalArgumentException naming the option and the bad value
+     */
+    public Builder setOption(String name, String value) {
+      OptionSpec<?> spec = OptionRegistry.find(name);
+      if (spec == null) {
+        OptionSpec<?> close = OptionRegistry.suggest(name);
+        throw new IllegalArgumentException(
+            "Unknown Sentry option '"
+                + name
+                + "'"
+                + (close == null ? "" : " (did you mean '" + close.name() + "'?)"));
+      }
+      return setText(spec, value);
+    }
+
+    /**
+     * Applies every SDK option of {@code settings} (what {@link OptionSources} read), in their
+     * precedence; integration settings ({@code mdc.*}) are left to the integrations.
+     *
+     * @throws IllegalArgumentException naming the source, the option and the bad value
+     */
+    public Builder apply(Settings settings) {
+      for (Settings.Setting s : settings.all()) {
+        if (OptionRegistry.find(s.spec().name()) == null) {
+          continue;
+        }
+        try {
+          setText(s.spec(), s.value());
+        } catch (IllegalArgumentException e) {
+          throw s.invalid(e);
+        }
+      }
+      return this;
+    }
+
+    private <T> Builder setText(OptionSpec<T> spec, String text) {
+      String t = text == null ? "" : text.trim();
+      if (spec == OptionRegistry.DSN) {
+        return setDsn(t);
+      }
+      if (spec == OptionRegistry.SPOTLIGHT && (t.startsWith("http://") || t.startsWith("https://"))) {
+        return setSpotlight(true).setSpotlightUrl(t);
+      }
+      return set(spec, spec.parse(t));
     }
 
     /** The DSN as text, or {@code null} when unset. */
@@ -486,142 +841,127 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code environment}; default {@code production}. */
+    /** Option {@code enabled}: {@code false} keeps the SDK off whatever the DSN (sentry-java's). */
+    public Builder setEnabled(boolean value) {
+      return set(OptionRegistry.ENABLED, value);
+    }
+
+    /** Option {@code environment}; empty restores the default. */
     public Builder setEnvironment(String value) {
-      this.environment = value == null || value.isEmpty() ? DEFAULT_ENVIRONMENT : value;
-      return this;
+      return set(OptionRegistry.ENVIRONMENT, emptyToNull(value));
     }
 
-    /** Option {@code release}, such as {@code shop@1.4.2}; default none. */
+    /** Option {@code release}, such as {@code shop@1.4.2}. */
     public Builder setRelease(String value) {
-      this.release = emptyToNull(value);
-      return this;
+      return set(OptionRegistry.RELEASE, emptyToNull(value));
     }
 
-    /** Option {@code dist}: the build variant; default none. */
+    /** Option {@code dist}: the build variant. */
     public Builder setDist(String value) {
-      this.dist = emptyToNull(value);
-      return this;
+      return set(OptionRegistry.DIST, emptyToNull(value));
     }
 
-    /** Option {@code serverName}; default the host name (resolved off the caller's thread). */
+    /** Option {@code serverName}; unset: the host name (resolved off the caller's thread). */
     public Builder setServerName(String value) {
-      this.serverName = emptyToNull(value);
-      return this;
+      return set(OptionRegistry.SERVER_NAME, emptyToNull(value));
     }
 
-    /** Option {@code debug}: print the SDK's diagnostics to stderr; default false. */
+    /** Option {@code debug}: print the SDK's diagnostics to stderr. */
     public Builder setDebug(boolean value) {
-      this.debug = value;
-      return this;
+      return set(OptionRegistry.DEBUG, value);
     }
 
     /**
-     * Option {@code sampleRate}: the share of error events sent; default 1.0.
+     * Option {@code sampleRate}: the share of error events sent.
      *
      * @throws IllegalArgumentException naming the value when outside 0.0 to 1.0
      */
     public Builder setSampleRate(double value) {
-      this.sampleRate = checkRate("sampleRate", value);
-      return this;
+      return set(OptionRegistry.SAMPLE_RATE, value);
     }
 
-    /** Option {@code maxBreadcrumbs}: breadcrumbs kept per scope; default 100. */
+    /** Option {@code maxBreadcrumbs}: breadcrumbs kept per scope. */
     public Builder setMaxBreadcrumbs(int value) {
-      this.maxBreadcrumbs = checkNonNegative("maxBreadcrumbs", value);
-      return this;
+      return set(OptionRegistry.MAX_BREADCRUMBS, value);
     }
 
-    /** Option {@code attachStacktrace}: message events carry the thread's stack; default true. */
+    /** Option {@code attachStacktrace}: message events carry the thread's stack. */
     public Builder setAttachStacktrace(boolean value) {
-      this.attachStacktrace = value;
-      return this;
+      return set(OptionRegistry.ATTACH_STACKTRACE, value);
     }
 
     /**
-     * Option {@code sendDefaultPii}: let the SDK and integrations collect personal data; default
-     * false. See {@link dev.sentry4j.spi.PiiPolicy} for exactly what it changes.
+     * Option {@code sendDefaultPii}: let the SDK and integrations collect personal data. See {@link
+     * dev.sentry4j.spi.PiiPolicy} for exactly what it changes.
      */
     public Builder setSendDefaultPii(boolean value) {
-      this.sendDefaultPii = value;
-      return this;
+      return set(OptionRegistry.SEND_DEFAULT_PII, value);
     }
 
-    /** Option {@code inAppIncludes}: class-name prefixes of your code; default none. */
+    /** Option {@code inAppIncludes}: class-name prefixes of your code. */
     public Builder setInAppIncludes(List<String> value) {
-      this.inAppIncludes = value == null ? Collections.emptyList() : List.copyOf(value);
-      return this;
+      return set(OptionRegistry.IN_APP_INCLUDES, value == null ? null : List.copyOf(value));
     }
 
-    /** Option {@code inAppExcludes}: class-name prefixes of library code; default none. */
+    /** Option {@code inAppExcludes}: class-name prefixes of library code. */
     public Builder setInAppExcludes(List<String> value) {
-      this.inAppExcludes = value == null ? Collections.emptyList() : List.copyOf(value);
-      return this;
+      return set(OptionRegistry.IN_APP_EXCLUDES, value == null ? null : List.copyOf(value));
     }
 
-    /** Option {@code tags}: tags added to every event; default none. */
+    /** Option {@code tags}: tags added to every event. */
     public Builder setTags(Map<String, String> value) {
-      this.tags =
-          value == null
-              ? Collections.emptyMap()
-              : Collections.unmodifiableMap(new LinkedHashMap<>(value));
-      return this;
+      return set(
+          OptionRegistry.TAGS,
+          value == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(value)));
     }
 
     /** Adds one tag to option {@code tags}. */
     public Builder addTag(String key, String value) {
-      Map<String, String> copy = new LinkedHashMap<>(tags);
+      Map<String, String> copy = new LinkedHashMap<>(get(OptionRegistry.TAGS));
       copy.put(key, value);
-      this.tags = Collections.unmodifiableMap(copy);
-      return this;
+      return set(OptionRegistry.TAGS, Collections.unmodifiableMap(copy));
     }
 
-    /** Option {@code enableDeduplication}: send one event per exception instance; default true. */
+    /** Option {@code enableDeduplication}: send one event per exception instance. */
     public Builder setEnableDeduplication(boolean value) {
-      this.enableDeduplication = value;
-      return this;
+      return set(OptionRegistry.ENABLE_DEDUPLICATION, value);
     }
 
     /**
      * Option {@code maxQueueSize}: captured envelopes waiting in memory to be serialized; more are
-     * dropped and counted ({@code queue_overflow}); default 10000.
+     * dropped and counted ({@code queue_overflow}).
      */
     public Builder setMaxQueueSize(int value) {
-      this.maxQueueSize = checkPositive("maxQueueSize", value);
-      return this;
+      return set(OptionRegistry.MAX_QUEUE_SIZE, value);
     }
 
     /**
      * Option {@code maxQueueBytes}: serialized envelopes held in memory for sending; more go to the
-     * disk spool; default 32 MiB.
+     * disk spool.
      */
     public Builder setMaxQueueBytes(long value) {
-      this.maxQueueBytes = checkPositive("maxQueueBytes", value);
-      return this;
+      return set(OptionRegistry.MAX_QUEUE_BYTES, value);
     }
 
-    /** Option {@code flushTimeout}: how long {@code flush()} waits; default 15 s. */
+    /** Option {@code flushTimeout}: how long {@code flush()} waits. */
     public Builder setFlushTimeout(Duration value) {
-      this.flushTimeout = checkDuration("flushTimeout", value);
-      return this;
+      return set(OptionRegistry.FLUSH_TIMEOUT, checkNotNull(OptionRegistry.FLUSH_TIMEOUT, value));
     }
 
-    /** Option {@code shutdownTimeout}: how long {@code close()} waits; default 2 s. */
+    /** Option {@code shutdownTimeout}: how long {@code close()} waits. */
     public Builder setShutdownTimeout(Duration value) {
-      this.shutdownTimeout = checkDuration("shutdownTimeout", value);
-      return this;
+      return set(
+          OptionRegistry.SHUTDOWN_TIMEOUT, checkNotNull(OptionRegistry.SHUTDOWN_TIMEOUT, value));
     }
 
-    /** Option {@code connectTimeout}: HTTP connect timeout; default 10 s. */
+    /** Option {@code connectTimeout}: HTTP connect timeout. */
     public Builder setConnectTimeout(Duration value) {
-      this.connectTimeout = checkDuration("connectTimeout", value);
-      return this;
+      return set(OptionRegistry.CONNECT_TIMEOUT, checkNotNull(OptionRegistry.CONNECT_TIMEOUT, value));
     }
 
-    /** Option {@code readTimeout}: HTTP response timeout; default 30 s. */
+    /** Option {@code readTimeout}: HTTP response timeout. */
     public Builder setReadTimeout(Duration value) {
-      this.readTimeout = checkDuration("readTimeout", value);
-      return this;
+      return set(OptionRegistry.READ_TIMEOUT, checkNotNull(OptionRegistry.READ_TIMEOUT, value));
     }
 
     /** Option {@code beforeSend} (code only): edit or drop error events. */
@@ -644,147 +984,120 @@ public final class SentryOptions {
       return this;
     }
 
-    /** Option {@code tracesSampleRate}: the share of transactions sent; default unset (off). */
+    /** Option {@code tracesSampleRate}: the share of transactions sent; {@code null}: off. */
     public Builder setTracesSampleRate(Double value) {
-      this.tracesSampleRate = value == null ? null : checkRate("tracesSampleRate", value);
-      return this;
+      return set(OptionRegistry.TRACES_SAMPLE_RATE, value);
     }
 
-    /** Option {@code tracePropagationTargets}: URL substrings or regexes; default {@code .*}. */
+    /** Option {@code tracePropagationTargets}: URL substrings or regexes. */
     public Builder setTracePropagationTargets(List<String> value) {
-      this.tracePropagationTargets = value == null ? Collections.emptyList() : List.copyOf(value);
-      return this;
+      return set(
+          OptionRegistry.TRACE_PROPAGATION_TARGETS,
+          value == null ? Collections.emptyList() : List.copyOf(value));
     }
 
-    /** Option {@code maxSpans}: child spans per transaction; default 1000. */
+    /** Option {@code maxSpans}: child spans per transaction. */
     public Builder setMaxSpans(int value) {
-      this.maxSpans = checkPositive("maxSpans", value);
-      return this;
+      return set(OptionRegistry.MAX_SPANS, value);
     }
 
-    /** Option {@code propagateTraceparent}: also propagate W3C traceparent; default false. */
+    /** Option {@code propagateTraceparent}: also propagate W3C traceparent. */
     public Builder setPropagateTraceparent(boolean value) {
-      this.propagateTraceparent = value;
-      return this;
+      return set(OptionRegistry.PROPAGATE_TRACEPARENT, value);
     }
 
-    /** Option {@code strictTraceContinuation}: require matching org ids; default false. */
+    /** Option {@code strictTraceContinuation}: require matching org ids. */
     public Builder setStrictTraceContinuation(boolean value) {
-      this.strictTraceContinuation = value;
-      return this;
+      return set(OptionRegistry.STRICT_TRACE_CONTINUATION, value);
     }
 
-    /** Option {@code orgId}: the organization id; default read from the DSN host. */
+    /** Option {@code orgId}: the organization id; unset: read from the DSN host. */
     public Builder setOrgId(String value) {
-      this.orgId = emptyToNull(value);
-      return this;
+      return set(OptionRegistry.ORG_ID, emptyToNull(value));
     }
 
     /**
-     * Option {@code cacheDirPath}: where the disk spool lives, in a folder per DSN; default {@code
+     * Option {@code cacheDirPath}: where the disk spool lives, in a folder per DSN; unset: {@code
      * <java.io.tmpdir>/sentry4j}.
      */
     public Builder setCacheDirPath(String value) {
-      this.cacheDirPath = emptyToNull(value);
-      return this;
+      return set(OptionRegistry.CACHE_DIR_PATH, emptyToNull(value));
     }
 
-    /** Option {@code maxCacheItems}: envelopes kept on disk; default 10000; 0 turns the spool off. */
+    /** Option {@code maxCacheItems}: envelopes kept on disk; 0 turns the spool off. */
     public Builder setMaxCacheItems(int value) {
-      this.maxCacheItems = checkNonNegative("maxCacheItems", value);
-      return this;
+      return set(OptionRegistry.MAX_CACHE_ITEMS, value);
     }
 
-    /** Option {@code maxCacheBytes}: bytes kept on disk; default 256 MiB. */
+    /** Option {@code maxCacheBytes}: bytes kept on disk. */
     public Builder setMaxCacheBytes(long value) {
-      this.maxCacheBytes = checkPositive("maxCacheBytes", value);
-      return this;
+      return set(OptionRegistry.MAX_CACHE_BYTES, value);
     }
 
-    /** Option {@code sendClientReports}: report dropped items to Sentry; default true. */
+    /** Option {@code sendClientReports}: report dropped items to Sentry. */
     public Builder setSendClientReports(boolean value) {
-      this.sendClientReports = value;
-      return this;
+      return set(OptionRegistry.SEND_CLIENT_REPORTS, value);
     }
 
-    /** Option {@code enableLogs}: send log lines to Sentry Logs; default false. */
+    /** Option {@code enableLogs}: send log lines to Sentry Logs. */
     public Builder setEnableLogs(boolean value) {
-      this.enableLogs = value;
-      return this;
+      return set(OptionRegistry.ENABLE_LOGS, value);
     }
 
-    /** Option {@code logsBatchSize}: log items per envelope (at most 100); default 100. */
+    /** Option {@code logsBatchSize}: log items per envelope (at most 100). */
     public Builder setLogsBatchSize(int value) {
-      checkPositive("logsBatchSize", value);
-      if (value > 100) {
-        throw new IllegalArgumentException(
-            "Invalid value for option logsBatchSize: '" + value + "' (at most 100)");
-      }
-      this.logsBatchSize = value;
-      return this;
+      return set(OptionRegistry.LOGS_BATCH_SIZE, value);
     }
 
-    /** Option {@code logsFlushInterval}: how long log items wait for a batch; default 5 s. */
+    /** Option {@code logsFlushInterval}: how long log items wait for a batch. */
     public Builder setLogsFlushInterval(Duration value) {
-      this.logsFlushInterval = checkDuration("logsFlushInterval", value);
-      return this;
+      return set(
+          OptionRegistry.LOGS_FLUSH_INTERVAL, checkNotNull(OptionRegistry.LOGS_FLUSH_INTERVAL, value));
     }
 
-    /** Option {@code maxLogsInMemory}: log items buffered; default 1000. */
+    /** Option {@code maxLogsInMemory}: log items buffered. */
     public Builder setMaxLogsInMemory(int value) {
-      this.maxLogsInMemory = checkPositive("maxLogsInMemory", value);
-      return this;
+      return set(OptionRegistry.MAX_LOGS_IN_MEMORY, value);
     }
 
     /**
-     * Option {@code scrubbing}: replace values of sensitive keys by [Filtered]; default true. See
-     * {@link dev.sentry4j.internal.privacy.Scrubber} for the deny list and how keys match.
+     * Option {@code scrubbing}: replace values of sensitive keys by [Filtered]. See {@link
+     * dev.sentry4j.internal.privacy.Scrubber} for the deny list and how keys match.
      */
     public Builder setScrubbing(boolean value) {
-      this.scrubbing = value;
-      return this;
+      return set(OptionRegistry.SCRUBBING, value);
     }
 
     /**
      * Option {@code scrubKeys}: more key names to scrub, matched as whole words of a key ({@code
-     * *word*} matches anywhere); default none.
+     * *word*} matches anywhere).
      */
     public Builder setScrubKeys(List<String> value) {
-      this.scrubKeys = value == null ? Collections.emptyList() : List.copyOf(value);
-      return this;
+      return set(OptionRegistry.SCRUB_KEYS, value == null ? null : List.copyOf(value));
     }
 
-    /**
-     * Option {@code scrubAllowKeys}: key names never scrubbed, compared ignoring case and separators;
-     * default none.
-     */
+    /** Option {@code scrubAllowKeys}: key names never scrubbed, ignoring case and separators. */
     public Builder setScrubAllowKeys(List<String> value) {
-      this.scrubAllowKeys = value == null ? Collections.emptyList() : List.copyOf(value);
-      return this;
+      return set(OptionRegistry.SCRUB_ALLOW_KEYS, value == null ? null : List.copyOf(value));
     }
 
     /**
      * Option {@code scrubMessages}: also scrub messages, breadcrumb messages and exception messages by
-     * pattern ({@code key=value} secrets, URL passwords, bearer tokens, card numbers); default false.
+     * pattern ({@code key=value} secrets, URL passwords, bearer tokens, card numbers).
      */
     public Builder setScrubMessages(boolean value) {
-      this.scrubMessages = value;
-      return this;
+      return set(OptionRegistry.SCRUB_MESSAGES, value);
     }
 
-    /** Option {@code spotlight}: also send every envelope to Spotlight; default false. */
+    /** Option {@code spotlight}: also send every envelope to Spotlight. */
     public Builder setSpotlight(boolean value) {
-      this.spotlight = value;
-      return this;
+      return set(OptionRegistry.SPOTLIGHT, value);
     }
 
-    /** Option {@code spotlightUrl}; default {@code http://localhost:8969/stream}. */
+    /** Option {@code spotlightUrl}; empty restores the default. */
     public Builder setSpotlightUrl(String value) {
-      this.spotlightUrl = value == null || value.isEmpty() ? DEFAULT_SPOTLIGHT_URL : value;
-      return this;
+      return set(OptionRegistry.SPOTLIGHT_URL, emptyToNull(value));
     }
-
-    // --- code-only setters of later features go below ---
 
     /**
      * Option {@code tracesSampler} (code only): the sample rate per transaction, from its sampling
@@ -825,38 +1138,10 @@ public final class SentryOptions {
       return value == null || value.isEmpty() ? null : value;
     }
 
-    private static double checkRate(String name, double value) {
-      if (!(value >= 0.0 && value <= 1.0)) {
+    private static <T> T checkNotNull(OptionSpec<T> spec, T value) {
+      if (value == null) {
         throw new IllegalArgumentException(
-            "Invalid value for option " + name + ": '" + value + "' (expected 0.0 to 1.0)");
-      }
-      return value;
-    }
-
-    private static int checkNonNegative(String name, int value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "Invalid value for option " + name + ": '" + value + "' (must not be negative)");
-      }
-      return value;
-    }
-
-    private static int checkPositive(String name, int value) {
-      return (int) checkPositive(name, (long) value);
-    }
-
-    private static long checkPositive(String name, long value) {
-      if (value <= 0) {
-        throw new IllegalArgumentException(
-            "Invalid value for option " + name + ": '" + value + "' (must be positive)");
-      }
-      return value;
-    }
-
-    private static Duration checkDuration(String name, Duration value) {
-      if (value == null || value.isNegative()) {
-        throw new IllegalArgumentException(
-            "Invalid value for option " + name + ": '" + value + "' (must be zero or more)");
+            "Invalid value for option " + spec.name() + ": 'null' (must be zero or more)");
       }
       return value;
     }

@@ -1,5 +1,6 @@
 package dev.sentry4j.spi;
 
+import dev.sentry4j.spi.config.OptionSources;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,11 @@ import java.util.function.BiConsumer;
  */
 public final class Diagnostics {
   /** Severity of a diagnostic line. */
+  static {
+    // the settings reader warns about unknown keys through here (it cannot depend on this package)
+    OptionSources.setWarningSink(Diagnostics::warn);
+  }
+
   public enum Severity {
     DEBUG,
     INFO,

@@ -1,13 +1,16 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
+import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.logging.Filter;
@@ -22,6 +25,20 @@ import java.util.logging.Level;
 final class HandlerConfig {
   /** The prefix of every key. */
   static final String PREFIX = "dev.sentry4j.jul.SentryHandler.";
+
+  /** The handler's own keys (besides every SDK option), including JUL's standard handler keys. */
+  static final List<String> HANDLER_KEYS =
+      List.of(
+          "minimumEventLevel",
+          "minimumBreadcrumbLevel",
+          "minimumLevel",
+          "contextTags",
+          "mdcAsContext",
+          "level",
+          "filter",
+          "formatter",
+          "encoding",
+          "printfStyle");
 
   final SentryOptions.Builder options;
   final LogCaptureSettings settings;
@@ -43,12 +60,42 @@ final class HandlerConfig {
    * @throws IllegalArgumentException naming the key and its bad value
    */
   static HandlerConfig read(Function<String, String> properties) {
-    SentryOptions.Builder options = OptionSources.fromEnvironment();
-    for (OptionSpec spec : OptionRegistry.all()) {
+    return read(properties, Collections.emptyList());
+  }
+
+  /**
+   * Reads the configuration and warns (once, through diagnostics) about every key under {@link
+   * #PREFIX} in {@code keys} that is neither an SDK option nor one of the handler's own.
+   *
+   * @param properties the logging configuration ({@code LogManager::getProperty})
+   * @param keys the keys of the logging configuration, as far as they are known
+   * @throws IllegalArgumentException naming the key and its bad value
+   */
+  static HandlerConfig read(Function<String, String> properties, Iterable<String> keys) {
+    warnUnknownKeys(keys);
+    SentryOptions.Builder options = SentryOptions.fromEnvironment();
+    for (String key : keys) {
+      // sentry-java's spellings (logs.enabled, ...) found in the file; the canonical names follow
+      if (key.startsWith(PREFIX)) {
+        String name = key.substring(PREFIX.length());
+        OptionSpec<?> spec = OptionRegistry.find(name);
+        if (spec != null && !spec.name().equals(name)) {
+          String value = get(properties, name);
+          if (value != null) {
+            try {
+              options.setOption(name, value);
+            } catch (IllegalArgumentException e) {
+              throw bad(name, value, e);
+            }
+          }
+        }
+      }
+    }
+    for (OptionSpec<?> spec : OptionRegistry.all()) {
       String value = get(properties, spec.name());
       if (value != null) {
         try {
-          OptionRegistry.apply(options, spec.name(), value);
+          options.setOption(spec.name(), value);
         } catch (IllegalArgumentException e) {
           throw bad(spec.name(), value, e);
         }
@@ -89,6 +136,26 @@ final class HandlerConfig {
     return new HandlerConfig(options, settings.build(), level, filter);
   }
 
+  private static void warnUnknownKeys(Iterable<String> keys) {
+    Diagnostics.isDebug(); // loads Diagnostics, which receives the settings reader's warnings
+    List<String> known = new ArrayList<>(HANDLER_KEYS);
+    for (OptionSpec<?> spec : OptionRegistry.all()) {
+      known.add(spec.name());
+    }
+    for (String key : keys) {
+      if (!key.startsWith(PREFIX)) {
+        continue;
+      }
+      String name = key.substring(PREFIX.length());
+      if (HANDLER_KEYS.contains(name) || OptionRegistry.find(name) != null) {
+        continue;
+      }
+      String close = OptionRegistry.closest(name, known);
+      OptionSources.warnUnknown(
+          new ArrayList<>(), "logging.properties key", key, name, close == null ? null : PREFIX + close);
+    }
+  }
+
   private static String get(Function<String, String> properties, String name) {
     String value = properties.apply(PREFIX + name);
     return value == null ? null : value.trim();
@@ -116,29 +183,14 @@ final class HandlerConfig {
   }
 
   private static Set<String> commaSeparated(String value) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String part : Arrays.asList(value.split(","))) {
-      if (!part.trim().isEmpty()) {
-        out.add(part.trim());
-      }
-    }
-    return out;
+    return new LinkedHashSet<>(TextParser.parseList(value));
   }
 
   private static boolean bool(String name, String value) {
-    switch (value.toLowerCase(Locale.ROOT)) {
-      case "true":
-      case "yes":
-      case "on":
-      case "1":
-        return true;
-      case "false":
-      case "no":
-      case "off":
-      case "0":
-        return false;
-      default:
-        throw bad(name, value, new IllegalArgumentException("expected true or false"));
+    try {
+      return TextParser.parseBoolean(value);
+    } catch (IllegalArgumentException e) {
+      throw bad(name, value, e);
     }
   }
 

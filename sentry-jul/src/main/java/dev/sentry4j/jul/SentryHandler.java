@@ -1,15 +1,16 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.ReentryGuard;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -39,7 +40,7 @@ import java.util.logging.LogRecord;
  * thresholds alone decide) and {@code filter}. Levels may be JUL names ({@code SEVERE}, {@code
  * FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
  *
- * <p>In code: {@code rootLogger.addHandler(new SentryHandler(OptionSources.fromEnvironment()
+ * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
  * .setDsn(dsn)))}.
  *
  * <p>If the application already called {@code Sentry.init}, the handler uses that client and ignores
@@ -54,8 +55,7 @@ public final class SentryHandler extends Handler {
   private final AtomicLong lastErrorReport = new AtomicLong();
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
-  private SentryClient installedClient; // guarded by lock; the client this handler installed
-  private AutoCloseable diagnosticsListener; // guarded by lock
+  private AdapterLifecycle lifecycle; // guarded by lock; set while on
   private boolean closed; // guarded by lock
 
   /**
@@ -66,7 +66,7 @@ public final class SentryHandler extends Handler {
   public SentryHandler() {
     HandlerConfig config;
     try {
-      config = HandlerConfig.read(LogManager.getLogManager()::getProperty);
+      config = HandlerConfig.read(LogManager.getLogManager()::getProperty, configFileKeys());
     } catch (IllegalArgumentException e) {
       reportError(e.getMessage() + "; the Sentry handler stays off", e, ErrorManager.OPEN_FAILURE);
       return;
@@ -81,7 +81,7 @@ public final class SentryHandler extends Handler {
    * did), with the default thresholds (events from SEVERE, breadcrumbs from INFO). Its level is
    * {@code ALL}.
    *
-   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
    */
   public SentryHandler(SentryOptions.Builder options) {
     this(options, LogCaptureSettings.builder("jul").build());
@@ -90,7 +90,7 @@ public final class SentryHandler extends Handler {
   /**
    * A handler for code with its own thresholds and MDC mapping.
    *
-   * @param options for example {@code OptionSources.fromEnvironment().setDsn(dsn)}
+   * @param options for example {@code SentryOptions.fromEnvironment().setDsn(dsn)}
    * @param settings built with {@code LogCaptureSettings.builder("jul")}
    * @throws IllegalArgumentException naming the bad value when the options are invalid
    */
@@ -114,19 +114,9 @@ public final class SentryHandler extends Handler {
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
       Integrations.add("jul");
-      AutoCloseable listener = Diagnostics.addListener(this::forwardDiagnostic);
-      try {
-        if (Sentry.isInitialized()) {
-          Diagnostics.info("Sentry is already initialized: the JUL handler uses that client");
-        } else {
-          Sentry.init(options.build());
-          installedClient = Sentry.getClient();
-        }
-      } catch (RuntimeException | LinkageError e) {
-        closeQuietly(listener);
-        throw e;
-      }
-      diagnosticsListener = listener;
+      AdapterLifecycle l = new AdapterLifecycle("Sentry JUL handler", this::forwardDiagnostic);
+      l.start(options.build());
+      lifecycle = l;
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;
@@ -225,8 +215,7 @@ public final class SentryHandler extends Handler {
   @Override
   public void close() {
     boolean wasOn;
-    SentryClient installed;
-    AutoCloseable listener;
+    AdapterLifecycle l;
     synchronized (lock) {
       if (closed) {
         return;
@@ -235,33 +224,17 @@ public final class SentryHandler extends Handler {
       wasOn = capture != null;
       capture = null;
       lowestValue = Integer.MAX_VALUE;
-      installed = installedClient;
-      installedClient = null;
-      listener = diagnosticsListener;
-      diagnosticsListener = null;
+      l = lifecycle;
+      lifecycle = null;
+    }
+    if (l == null) {
+      return;
     }
     try {
-      if (wasOn) {
-        Sentry.flush();
-      }
-      // Close only our own client: the application may have installed another one since.
-      if (installed != null && Sentry.getClient() == installed) {
-        Sentry.close();
-      }
+      // flushes, and closes the SDK only if this handler's client is still the installed one
+      l.stop(wasOn ? null : Duration.ZERO);
     } catch (RuntimeException e) {
       reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);
-    } finally {
-      closeQuietly(listener);
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable listener) {
-    if (listener != null) {
-      try {
-        listener.close();
-      } catch (Exception e) { // NOPMD: AutoCloseable.close declares Exception
-        // removing a listener from a list cannot fail
-      }
     }
   }
 
@@ -270,10 +243,8 @@ public final class SentryHandler extends Handler {
     return capture != null;
   }
 
-  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
-    if (severity == Diagnostics.Severity.WARN || severity == Diagnostics.Severity.ERROR) {
-      reportError("sentry4j: " + message, null, ErrorManager.GENERIC_FAILURE);
-    }
+  private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
+    reportError(line, null, ErrorManager.GENERIC_FAILURE);
   }
 
   private void reportRateLimited(String message, Throwable failure, int code) {
@@ -289,5 +260,25 @@ public final class SentryHandler extends Handler {
 
   private static Exception asException(Throwable t) {
     return t instanceof Exception ? (Exception) t : new IllegalStateException(t.toString(), t);
+  }
+
+  /**
+   * The keys of the file named by {@code java.util.logging.config.file}, to warn about misspelt ones
+   * ({@link LogManager} cannot list its keys); none when unset or unreadable.
+   */
+  private static java.util.Set<String> configFileKeys() {
+    try {
+      String file = System.getProperty("java.util.logging.config.file");
+      if (file == null) {
+        return java.util.Collections.emptySet();
+      }
+      java.util.Properties props = new java.util.Properties();
+      try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Paths.get(file))) {
+        props.load(in);
+      }
+      return props.stringPropertyNames();
+    } catch (java.io.IOException | RuntimeException e) {
+      return java.util.Collections.emptySet();
+    }
   }
 }

@@ -391,10 +391,9 @@ class SentryHandlerTest {
   }
 
   @Test
-  void neverCapturesTheSdksOwnOrHttpClientsLoggers() {
+  void neverCapturesTheSdksOwnLoggers() {
     JulConfig.load("options.properties", receiver.dsn());
     keep(Logger.getLogger("dev.sentry4j.internal.transport.AsyncTransport")).severe("sdk line");
-    keep(Logger.getLogger("org.apache.hc.client5.http.impl.classic")).severe("http line");
     log.severe("application line");
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);

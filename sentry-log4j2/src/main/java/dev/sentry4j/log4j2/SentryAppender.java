@@ -1,12 +1,14 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.spi.config.OptionRegistry;
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.spi.config.Settings;
+import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.logs.LogLevel;
@@ -14,7 +16,6 @@ import dev.sentry4j.spi.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.Logger;
@@ -81,8 +82,7 @@ public final class SentryAppender extends AbstractAppender {
   private final LogCapture capture;
   private final LogEventMapper mapper;
   private final Object lifecycleLock = new Object();
-  private SentryClient ownedClient; // guarded by lifecycleLock
-  private AutoCloseable diagnosticsListener; // guarded by lifecycleLock
+  private final AdapterLifecycle lifecycle;
 
   private SentryAppender(
       String name,
@@ -95,6 +95,8 @@ public final class SentryAppender extends AbstractAppender {
     super(name, filter, formatter, ignoreExceptions, properties);
     this.options = options;
     this.capture = new LogCapture(settings);
+    this.lifecycle =
+        new AdapterLifecycle("Sentry appender '" + name + "'", SentryAppender::forwardDiagnostic);
     this.mapper =
         new LogEventMapper(TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
   }
@@ -122,17 +124,12 @@ public final class SentryAppender extends AbstractAppender {
       }
       setStarting();
       Integrations.add(INTEGRATION);
-      diagnosticsListener = Diagnostics.addListener(this::forwardDiagnostic);
       try {
-        ownedClient = SdkOwnership.acquire(options);
-        if (ownedClient == null && Sentry.isInitialized()) {
-          String text =
-              "Sentry appender '"
-                  + getName()
-                  + "': Sentry was already initialized in code; using that client (the appender's"
-                  + " SDK options are ignored)";
-          Diagnostics.info(text);
-          STATUS.info(text);
+        if (lifecycle.start(options) == AdapterLifecycle.Start.ADOPTED) {
+          STATUS.info(
+              "Sentry appender '{}': Sentry was already initialized in code; using that client (the"
+                  + " appender's SDK options are ignored)",
+              getName());
         }
       } catch (RuntimeException e) {
         // options were validated by the builder; anything left is reported, and the line costs stay
@@ -188,12 +185,10 @@ public final class SentryAppender extends AbstractAppender {
       setStopping();
       boolean stopped = super.stop(timeout, timeUnit, false);
       try {
-        SdkOwnership.release(ownedClient, flushTimeout(timeout, timeUnit));
+        lifecycle.stop(flushTimeout(timeout, timeUnit));
       } catch (RuntimeException e) {
         STATUS.error("Sentry appender '{}' could not flush Sentry: {}", getName(), e.toString());
       }
-      ownedClient = null;
-      closeDiagnosticsListener();
       setStopped();
       return stopped;
     }
@@ -208,23 +203,11 @@ public final class SentryAppender extends AbstractAppender {
     return given.compareTo(configured) < 0 ? given : configured;
   }
 
-  private void forwardDiagnostic(Diagnostics.Severity severity, String message) {
+  private static void forwardDiagnostic(Diagnostics.Severity severity, String line) {
     if (severity == Diagnostics.Severity.ERROR) {
-      STATUS.error("Sentry: {}", message);
+      STATUS.error(line);
     } else {
-      STATUS.warn("Sentry: {}", message);
-    }
-  }
-
-  private void closeDiagnosticsListener() {
-    AutoCloseable listener = diagnosticsListener;
-    diagnosticsListener = null;
-    if (listener != null) {
-      try {
-        listener.close();
-      } catch (Exception e) {
-        // removing a listener from a list cannot fail in a way worth reporting
-      }
+      STATUS.warn(line);
     }
   }
 
@@ -374,7 +357,11 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private SentryOptions sdkOptions() {
-      SentryOptions.Builder options = OptionSources.fromEnvironment();
+      Settings external = OptionSources.system().read();
+      for (String warning : external.warnings()) {
+        STATUS.warn("sentry4j: {}", warning);
+      }
+      SentryOptions.Builder options = SentryOptions.builder().apply(external);
       setIfPresent(options, "dsn", dsn);
       setIfPresent(options, "environment", environment);
       setIfPresent(options, "release", release);
@@ -388,7 +375,7 @@ public final class SentryAppender extends AbstractAppender {
       Property[] properties = getPropertyArray();
       if (properties != null) {
         for (Property property : properties) {
-          OptionRegistry.apply(options, property.getName(), property.getValue());
+          options.setOption(property.getName(), property.getValue());
         }
       }
       return options.build();
@@ -396,7 +383,7 @@ public final class SentryAppender extends AbstractAppender {
 
     private static void setIfPresent(SentryOptions.Builder options, String name, String value) {
       if (value != null) {
-        OptionRegistry.apply(options, name, value);
+        options.setOption(name, value);
       }
     }
 
@@ -426,27 +413,15 @@ public final class SentryAppender extends AbstractAppender {
       if (value == null || value.trim().isEmpty()) {
         return false;
       }
-      switch (value.trim().toLowerCase(Locale.ROOT)) {
-        case "true":
-          return true;
-        case "false":
-          return false;
-        default:
-          throw new IllegalArgumentException(
-              "Invalid value for " + attribute + ": '" + value + "' (expected true or false)");
+      try {
+        return TextParser.parseBoolean(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid value for " + attribute + ": " + e.getMessage(), e);
       }
     }
 
     private static Set<String> keys(String value) {
-      Set<String> keys = new LinkedHashSet<>();
-      if (value != null) {
-        for (String key : value.split(",")) {
-          if (!key.trim().isEmpty()) {
-            keys.add(key.trim());
-          }
-        }
-      }
-      return keys;
+      return new LinkedHashSet<>(TextParser.parseList(value));
     }
   }
 }

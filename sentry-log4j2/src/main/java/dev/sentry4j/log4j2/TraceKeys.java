@@ -1,20 +1,20 @@
 package dev.sentry4j.log4j2;
 
 /**
- * The context-data keys that carry the active span's ids, read once from system properties: {@value
- * SentryContextDataProvider#TRACE_ID_KEY_PROPERTY} (default {@value
- * SentryContextDataProvider#DEFAULT_TRACE_ID_KEY}) and {@value
- * SentryContextDataProvider#SPAN_ID_KEY_PROPERTY} (default {@value
- * SentryContextDataProvider#DEFAULT_SPAN_ID_KEY}). Immutable.
+ * The context-data keys that carry the active span's ids: the one setting {@code mdc.traceIdKey} /
+ * {@code mdc.spanIdKey} of {@link dev.sentry4j.spi.logging.TraceKeys} (read once; the earlier system
+ * properties {@value SentryContextDataProvider#TRACE_ID_KEY_PROPERTY} and {@value
+ * SentryContextDataProvider#SPAN_ID_KEY_PROPERTY} are its aliases). Log4j 2 always writes both ids:
+ * a key configured as empty falls back to its default here. Immutable.
  */
 final class TraceKeys {
   static final TraceKeys FROM_SYSTEM_PROPERTIES =
       new TraceKeys(
-          property(
-              SentryContextDataProvider.TRACE_ID_KEY_PROPERTY,
+          orDefault(
+              dev.sentry4j.spi.logging.TraceKeys.configured().traceIdKey(),
               SentryContextDataProvider.DEFAULT_TRACE_ID_KEY),
-          property(
-              SentryContextDataProvider.SPAN_ID_KEY_PROPERTY,
+          orDefault(
+              dev.sentry4j.spi.logging.TraceKeys.configured().spanIdKey(),
               SentryContextDataProvider.DEFAULT_SPAN_ID_KEY));
 
   final String traceIdKey;
@@ -25,12 +25,7 @@ final class TraceKeys {
     this.spanIdKey = spanIdKey;
   }
 
-  private static String property(String name, String fallback) {
-    try {
-      String value = System.getProperty(name);
-      return value == null || value.trim().isEmpty() ? fallback : value.trim();
-    } catch (SecurityException e) {
-      return fallback;
-    }
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
   }
 }

@@ -47,6 +47,14 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
     assertThat(ctx.sentry().getSettings().getContextTags()).containsExactly("tenant", "region");
   }
 
+  /** One boolean grammar everywhere: {@code yes} works here as in logback.xml and logging.properties. */
+  @Test
+  void booleansUseTheSdksOneGrammar() {
+    TestContext ctx = start("sentry-mdc-as-context-yes.xml");
+    assertThat(ctx.sentry()).isNotNull();
+    assertThat(ctx.sentry().getSettings().isMdcAsContext()).isTrue();
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -54,7 +62,7 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
       value = {
         "bad-minimum-event-level.xml | 'LOUD'",
         "bad-sample-rate.xml         | sampleRate: '7",
-        "bad-mdc-as-context.xml      | 'yes'",
+        "bad-mdc-as-context.xml      | 'maybe'",
         "bad-property.xml            | 'many'",
         "bad-dsn.xml                 | ftp://nokey@example.com",
         "bad-layout.xml              | MessageLayout",
@@ -186,7 +194,9 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
       Diagnostics.warn(afterStop);
       warnings = status.at(Level.WARN);
     }
-    assertThat(warnings).contains("Sentry: " + whileRunning).doesNotContain("Sentry: " + afterStop);
+    assertThat(warnings)
+        .contains("sentry4j: " + whileRunning)
+        .doesNotContain("sentry4j: " + afterStop);
   }
 
   /** A message that cannot be formatted, and is formatted late (only by the appender). */

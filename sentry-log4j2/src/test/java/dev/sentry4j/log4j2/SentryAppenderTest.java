@@ -312,11 +312,10 @@ class SentryAppenderTest extends ReceiverSupport {
   }
 
   @Test
-  void theSdksOwnLoggersAndHttpClientsAreNeverCaptured() {
+  void theSdksOwnLoggersAreNeverCaptured() {
     TestContext ctx = start("sentry-basic.xml");
 
     ctx.logger("dev.sentry4j.internal.transport.AsyncTransport").error("sdk line");
-    ctx.logger("org.apache.hc.client5.http.wire").error("http line");
     ctx.logger("com.acme.Orders").error("app line");
 
     event("app line");

@@ -44,202 +44,259 @@ public final class AppenderOptions {
     settings.set("options><" + element, option, value);
   }
 
-  /** Where to send events; empty disables the SDK. */
+  /** Option {@code dsn}: Where to send events; unset or empty disables the SDK. */
   public void setDsn(String value) {
     set("dsn", "dsn", value);
   }
 
-  /** The environment (default {@code production}). */
+  /** Option {@code environment}: The environment events belong to. Default {@code production}. */
   public void setEnvironment(String value) {
     set("environment", "environment", value);
   }
 
-  /** The release, such as {@code shop@1.4.2}. */
+  /** Option {@code release}: The release, such as shop@1.4.2. */
   public void setRelease(String value) {
     set("release", "release", value);
   }
 
-  /** The build variant of the release. */
+  /** Option {@code dist}: The build variant of the release. */
   public void setDist(String value) {
     set("dist", "dist", value);
   }
 
-  /** The server name on events (default the host name). */
+  /** Option {@code serverName}: The server name on events. Default {@code host name}. */
   public void setServerName(String value) {
     set("serverName", "serverName", value);
   }
 
-  /** Print the SDK's diagnostics to stderr ({@code true}/{@code false}). */
+  /** Option {@code debug}: Print the SDK's diagnostics to stderr. Default {@code false}. */
   public void setDebug(String value) {
     set("debug", "debug", value);
   }
 
-  /** Share of error events sent, 0.0 to 1.0 (default 1.0). */
+  /** Option {@code sampleRate}: Share of error events sent (0.0 to 1.0). Default {@code 1.0}. */
   public void setSampleRate(String value) {
     set("sampleRate", "sampleRate", value);
   }
 
-  /** Breadcrumbs kept per scope (default 100). */
+  /** Option {@code maxBreadcrumbs}: Breadcrumbs kept per scope. Default {@code 100}. */
   public void setMaxBreadcrumbs(String value) {
     set("maxBreadcrumbs", "maxBreadcrumbs", value);
   }
 
-  /** Whether message events carry the capturing thread's stack. */
+  /**
+   * Option {@code attachStacktrace}: Message events carry the capturing thread's stack. Default
+   * {@code true}.
+   */
   public void setAttachStacktrace(String value) {
     set("attachStacktrace", "attachStacktrace", value);
   }
 
-  /** Allow personal data (default false). */
+  /**
+   * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
+   * request users, cookies, auth and IP headers). Default {@code false}.
+   */
   public void setSendDefaultPii(String value) {
     set("sendDefaultPii", "sendDefaultPii", value);
   }
 
-  /** Comma-separated class-name prefixes of your own code. */
+  /** Option {@code inAppIncludes}: Class-name prefixes of your own code. */
   public void setInAppIncludes(String value) {
     set("inAppIncludes", "inAppIncludes", value);
   }
 
-  /** Comma-separated class-name prefixes of library code. */
+  /** Option {@code inAppExcludes}: Class-name prefixes of library code. */
   public void setInAppExcludes(String value) {
     set("inAppExcludes", "inAppExcludes", value);
   }
 
-  /** Tags on every event, as {@code key=value,key=value}. */
+  /** Option {@code tags}: Tags on every event, as key=value,key=value. */
   public void setTags(String value) {
     set("tags", "tags", value);
   }
 
-  /** Send one event per exception instance (default true). */
+  /**
+   * Option {@code enableDeduplication}: Send one event per exception instance. Default {@code
+   * true}.
+   */
   public void setEnableDeduplication(String value) {
     set("enableDeduplication", "enableDeduplication", value);
   }
 
-  /** Envelopes held in memory (default 1000). */
+  /**
+   * Option {@code maxQueueSize}: Captured envelopes waiting in memory to be serialized; more are
+   * dropped. Default {@code 10000}.
+   */
   public void setMaxQueueSize(String value) {
     set("maxQueueSize", "maxQueueSize", value);
   }
 
-  /** Serialized bytes held in memory. */
+  /**
+   * Option {@code maxQueueBytes}: Serialized bytes held in memory for sending; more go to the disk
+   * spool. Default {@code 32MiB}.
+   */
   public void setMaxQueueBytes(String value) {
     set("maxQueueBytes", "maxQueueBytes", value);
   }
 
-  /** How long a flush waits: {@code 15s}, {@code 500ms} or milliseconds. */
+  /** Option {@code flushTimeout}: How long flush() waits. Default {@code 15s}. */
   public void setFlushTimeout(String value) {
     set("flushTimeout", "flushTimeout", value);
   }
 
-  /** How long closing waits: {@code 2s}, {@code 500ms} or milliseconds (sentry-java's plain millisecond numbers work). */
+  /**
+   * Option {@code shutdownTimeout}: How long close() and the shutdown hook wait. Default {@code
+   * 2s}.
+   */
   public void setShutdownTimeout(String value) {
     set("shutdownTimeout", "shutdownTimeout", value);
   }
 
-  /** HTTP connect timeout. */
+  /** Option {@code connectTimeout}: HTTP connect timeout. Default {@code 10s}. */
   public void setConnectTimeout(String value) {
     set("connectTimeout", "connectTimeout", value);
   }
 
-  /** HTTP response timeout. */
+  /** Option {@code readTimeout}: HTTP response timeout. Default {@code 30s}. */
   public void setReadTimeout(String value) {
     set("readTimeout", "readTimeout", value);
   }
 
-  /** Share of transactions sent, 0.0 to 1.0 (default unset: none). */
+  /**
+   * Option {@code tracesSampleRate}: Share of transactions sent (0.0 to 1.0); unset: no
+   * transactions, traces still propagate.
+   */
   public void setTracesSampleRate(String value) {
     set("tracesSampleRate", "tracesSampleRate", value);
   }
 
-  /** Comma-separated URL substrings or regexes that get trace headers. */
+  /**
+   * Option {@code tracePropagationTargets}: URL substrings or regexes that get trace headers.
+   * Default {@code .*}.
+   */
   public void setTracePropagationTargets(String value) {
     set("tracePropagationTargets", "tracePropagationTargets", value);
   }
 
-  /** Child spans kept per transaction. */
+  /** Option {@code maxSpans}: Child spans kept per transaction. Default {@code 1000}. */
   public void setMaxSpans(String value) {
     set("maxSpans", "maxSpans", value);
   }
 
-  /** Also send the W3C traceparent header. */
+  /**
+   * Option {@code propagateTraceparent}: Also send the W3C traceparent header. Default {@code
+   * false}.
+   */
   public void setPropagateTraceparent(String value) {
     set("propagateTraceparent", "propagateTraceparent", value);
   }
 
-  /** Continue a trace only when both organization ids match. */
+  /**
+   * Option {@code strictTraceContinuation}: Continue a trace only when both org ids are known and
+   * equal. Default {@code false}.
+   */
   public void setStrictTraceContinuation(String value) {
     set("strictTraceContinuation", "strictTraceContinuation", value);
   }
 
-  /** The Sentry organization id (default read from the DSN). */
+  /** Option {@code orgId}: The Sentry organization id. Default {@code from DSN}. */
   public void setOrgId(String value) {
     set("orgId", "orgId", value);
   }
 
-  /** The folder of the disk spool. */
+  /**
+   * Option {@code cacheDirPath}: Disk spool for envelopes not yet sent (a folder per DSN inside).
+   * Default {@code temp dir}.
+   */
   public void setCacheDirPath(String value) {
     set("cacheDirPath", "cacheDirPath", value);
   }
 
-  /** Envelopes kept in the disk spool. */
+  /**
+   * Option {@code maxCacheItems}: Envelopes kept in the disk spool; 0 turns it off. Default {@code
+   * 10000}.
+   */
   public void setMaxCacheItems(String value) {
     set("maxCacheItems", "maxCacheItems", value);
   }
 
-  /** Bytes kept in the disk spool. */
+  /** Option {@code maxCacheBytes}: Bytes kept in the disk spool. Default {@code 256MiB}. */
   public void setMaxCacheBytes(String value) {
     set("maxCacheBytes", "maxCacheBytes", value);
   }
 
-  /** Tell Sentry what was dropped and why (default true). */
+  /**
+   * Option {@code sendClientReports}: Tell Sentry how many items were dropped and why. Default
+   * {@code true}.
+   */
   public void setSendClientReports(String value) {
     set("sendClientReports", "sendClientReports", value);
   }
 
-  /** Send log lines to Sentry Logs (default false). */
+  /** Option {@code enableLogs}: Send log lines to Sentry Logs. Default {@code false}. */
   public void setEnableLogs(String value) {
     set("enableLogs", "enableLogs", value);
   }
 
-  /** Log items per envelope (at most 100). */
+  /** Option {@code logsBatchSize}: Log items per envelope (at most 100). Default {@code 100}. */
   public void setLogsBatchSize(String value) {
     set("logsBatchSize", "logsBatchSize", value);
   }
 
-  /** How long log items wait for a full batch. */
+  /**
+   * Option {@code logsFlushInterval}: How long log items wait for a full batch. Default {@code
+   * 5s}.
+   */
   public void setLogsFlushInterval(String value) {
     set("logsFlushInterval", "logsFlushInterval", value);
   }
 
-  /** Log items buffered in memory. */
+  /** Option {@code maxLogsInMemory}: Log items buffered in memory. Default {@code 1000}. */
   public void setMaxLogsInMemory(String value) {
     set("maxLogsInMemory", "maxLogsInMemory", value);
   }
 
-  /** Replace values of sensitive keys by {@code [Filtered]} (default true). */
+  /**
+   * Option {@code scrubbing}: Replace values of sensitive keys (password, token, auth, cookie...)
+   * by [Filtered]. Default {@code true}.
+   */
   public void setScrubbing(String value) {
     set("scrubbing", "scrubbing", value);
   }
 
-  /** Comma-separated extra key names to scrub. */
+  /**
+   * Option {@code scrubKeys}: More key names to scrub (whole words; {@code *word*} matches
+   * anywhere).
+   */
   public void setScrubKeys(String value) {
     set("scrubKeys", "scrubKeys", value);
   }
 
-  /** Comma-separated key names never scrubbed. */
+  /** Option {@code scrubAllowKeys}: Key names never scrubbed (case and separators ignored). */
   public void setScrubAllowKeys(String value) {
     set("scrubAllowKeys", "scrubAllowKeys", value);
   }
 
-  /** Also scrub messages: key=value secrets, URL passwords, bearer tokens, card numbers. */
+  /**
+   * Option {@code scrubMessages}: Also scrub messages: key=value secrets, URL passwords, bearer
+   * tokens, card numbers. Default {@code false}.
+   */
   public void setScrubMessages(String value) {
     set("scrubMessages", "scrubMessages", value);
   }
 
-  /** Also send every envelope to Spotlight. */
+  /**
+   * Option {@code spotlight}: Also send every envelope to Spotlight (true, false, or Spotlight's
+   * URL). Default {@code false}.
+   */
   public void setSpotlight(String value) {
     set("spotlight", "spotlight", value);
   }
 
-  /** Where Spotlight listens. */
+  /**
+   * Option {@code spotlightUrl}: Where Spotlight listens. Default {@code
+   * http://localhost:8969/stream}.
+   */
   public void setSpotlightUrl(String value) {
     set("spotlightUrl", "spotlightUrl", value);
   }
@@ -274,7 +331,10 @@ public final class AppenderOptions {
     set("spotlightConnectionUrl", "spotlightUrl", value);
   }
 
-  /** sentry-java's {@code enabled}: {@code false} keeps the SDK disabled. */
+  /**
+   * Option {@code enabled}: Set to false to keep the SDK off whatever the DSN. Default {@code
+   * true}.
+   */
   public void setEnabled(String value) {
     set("enabled", "enabled", value);
   }

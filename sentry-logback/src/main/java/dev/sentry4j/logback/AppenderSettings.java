@@ -1,7 +1,7 @@
 package dev.sentry4j.logback;
 
 import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.logs.LogLevel;
 import java.util.HashMap;
@@ -21,12 +21,10 @@ final class AppenderSettings {
   static final String MINIMUM_LEVEL = "minimumLevel";
   static final String CONTEXT_TAGS = "contextTags";
   static final String MDC_AS_CONTEXT = "mdcAsContext";
-  /** sentry-java's {@code <enabled>false</enabled>}: the SDK stays disabled. */
-  static final String ENABLED = "enabled";
 
   private static final Set<String> ADAPTER_ONLY =
       Set.of(
-          MINIMUM_EVENT_LEVEL, MINIMUM_BREADCRUMB_LEVEL, MINIMUM_LEVEL, CONTEXT_TAGS, MDC_AS_CONTEXT, ENABLED);
+          MINIMUM_EVENT_LEVEL, MINIMUM_BREADCRUMB_LEVEL, MINIMUM_LEVEL, CONTEXT_TAGS, MDC_AS_CONTEXT);
 
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> elements = new HashMap<>();
@@ -72,7 +70,7 @@ final class AppenderSettings {
         continue;
       }
       try {
-        OptionRegistry.apply(builder, e.getKey(), e.getValue());
+        builder.setOption(e.getKey(), e.getValue());
       } catch (IllegalArgumentException ex) {
         throw bad(e.getKey(), ex);
       }
@@ -91,15 +89,10 @@ final class AppenderSettings {
     b.minimumLevel(level(MINIMUM_LEVEL));
     String tags = values.get(CONTEXT_TAGS);
     if (tags != null) {
-      b.contextTags(new LinkedHashSet<>(OptionRegistry.parseList(tags)));
+      b.contextTags(new LinkedHashSet<>(TextParser.parseList(tags)));
     }
     b.mdcAsContext(bool(MDC_AS_CONTEXT, false));
     return b.build();
-  }
-
-  /** Whether the SDK may be enabled (sentry-java's {@code enabled}; default true). */
-  boolean enabled() {
-    return bool(ENABLED, true);
   }
 
   private LogLevel level(String name) {
@@ -120,7 +113,7 @@ final class AppenderSettings {
       return defaultValue;
     }
     try {
-      return OptionRegistry.parseBoolean(text);
+      return TextParser.parseBoolean(text);
     } catch (IllegalArgumentException e) {
       throw bad(name, e);
     }

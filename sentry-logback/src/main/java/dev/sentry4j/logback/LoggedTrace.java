@@ -3,6 +3,7 @@ package dev.sentry4j.logback;
 import dev.sentry4j.Sentry;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.sentry4j.spi.logging.LogCapture;
+import dev.sentry4j.spi.logging.TraceKeys;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
@@ -11,17 +12,21 @@ import java.util.Map;
 /**
  * Which trace a Logback event belongs to. On the thread that logged (a synchronous appender) the live
  * span is the truth. Anywhere else (behind {@code AsyncAppender}, events read from a socket) the only
- * trustworthy data is what was frozen with the event on the logging thread: the MDC keys {@value
- * #TRACE_ID_KEY} and {@value #SPAN_ID_KEY} that sentry-slf4j-mdc maintains. The delivering thread's
+ * trustworthy data is what was frozen with the event on the logging thread: the MDC keys {@link
+ * #TRACE_ID_KEY} and {@link #SPAN_ID_KEY} that sentry-slf4j-mdc maintains. The delivering thread's
  * own span or scope is never used. Thread-safe (stateless).
  */
 final class LoggedTrace {
-  /** MDC key of the trace id, as sentry-slf4j-mdc writes it. */
-  static final String TRACE_ID_KEY = "trace_id";
-  /** MDC key of the span id, as sentry-slf4j-mdc writes it. */
-  static final String SPAN_ID_KEY = "span_id";
+  /** MDC key of the trace id, as sentry-slf4j-mdc writes it (setting {@code mdc.traceIdKey}). */
+  static final String TRACE_ID_KEY = orDefault(TraceKeys.configured().traceIdKey(), "trace_id");
+  /** MDC key of the span id, as sentry-slf4j-mdc writes it (setting {@code mdc.spanIdKey}). */
+  static final String SPAN_ID_KEY = orDefault(TraceKeys.configured().spanIdKey(), "span_id");
 
   private LoggedTrace() {}
+
+  private static String orDefault(String key, String fallback) {
+    return key == null ? fallback : key;
+  }
 
   /**
    * Whether the event is being handled on the thread that logged it. Logback freezes the thread name

@@ -1,7 +1,6 @@
 package dev.sentry4j.logback;
 
 import ch.qos.logback.classic.Level;
-import dev.sentry4j.spi.config.OptionSources;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.Layout;
@@ -11,8 +10,11 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import dev.sentry4j.logs.LogLevel;
@@ -73,8 +75,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private volatile LogCapture capture;
   /** Logback's level int of the lowest threshold; nothing passes until started. */
   private volatile int lowestLevelInt = Integer.MAX_VALUE;
-  private SentryClient installedClient;
-  private AutoCloseable diagnosticsListener;
+  private AdapterLifecycle lifecycle; // set while started
 
   private final AtomicLong lastErrorReport = new AtomicLong(System.nanoTime() - 2 * ERROR_REPORT_INTERVAL_NANOS);
   private final AtomicInteger suppressedErrors = new AtomicInteger();
@@ -214,30 +215,26 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       LogCaptureSettings captureSettings = settings.captureSettings();
       startEncoder();
       newCapture = new LogCapture(captureSettings);
-      if (Sentry.isInitialized()) {
-        settings.applyTo(SentryOptions.builder()); // still refuse bad values
-        installedClient = null;
-        String note =
+      Settings external = OptionSources.system().read();
+      for (String warning : external.warnings()) {
+        addWarn("sentry4j: " + warning);
+      }
+      SentryOptions.Builder builder = SentryOptions.builder().apply(external);
+      settings.applyTo(builder); // bad values are refused even when the application's client is used
+      AdapterLifecycle newLifecycle =
+          new AdapterLifecycle("Sentry appender [" + getName() + "]", this::forwardDiagnostic);
+      if (newLifecycle.start(builder.build()) == AdapterLifecycle.Start.ADOPTED) {
+        addInfo(
             "Sentry was already initialized in code; appender ["
                 + getName()
-                + "] uses that client and ignores its own SDK options";
-        addInfo(note);
-        Diagnostics.info(note);
-      } else {
-        SentryOptions.Builder builder = OptionSources.fromEnvironment();
-        settings.applyTo(builder);
-        if (!settings.enabled()) {
-          builder.setDsn(null);
-        }
-        Sentry.init(builder.build());
-        installedClient = Sentry.getClient();
+                + "] uses that client and ignores its own SDK options");
       }
+      lifecycle = newLifecycle;
     } catch (RuntimeException e) {
       addError(prefix() + e.getMessage());
       return;
     }
     Integrations.add("logback");
-    diagnosticsListener = Diagnostics.addListener(this::forwardDiagnostic);
     capture = newCapture;
     lowestLevelInt = lowestLevelInt(newCapture);
     super.start();
@@ -253,17 +250,14 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       return;
     }
     super.stop();
-    try {
-      SentryClient client = Sentry.getClient();
-      client.flush(client.getOptions().getFlushTimeout());
-      if (installedClient != null && Sentry.getClient() == installedClient) {
-        Sentry.close();
+    AdapterLifecycle l = lifecycle;
+    lifecycle = null;
+    if (l != null) {
+      try {
+        l.stop(null);
+      } catch (RuntimeException e) {
+        addError("Sentry appender [" + getName() + "]: could not flush on stop", e);
       }
-    } catch (RuntimeException e) {
-      addError("Sentry appender [" + getName() + "]: could not flush on stop", e);
-    } finally {
-      installedClient = null;
-      closeDiagnosticsListener();
     }
   }
 
@@ -320,21 +314,9 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
     if (severity == Diagnostics.Severity.ERROR) {
-      addError("sentry4j: " + line);
-    } else if (severity == Diagnostics.Severity.WARN) {
-      addWarn("sentry4j: " + line);
-    }
-  }
-
-  private void closeDiagnosticsListener() {
-    AutoCloseable l = diagnosticsListener;
-    diagnosticsListener = null;
-    if (l != null) {
-      try {
-        l.close();
-      } catch (Exception ignored) {
-        // removing a listener from a list cannot fail in a way worth reporting
-      }
+      addError(line);
+    } else {
+      addWarn(line);
     }
   }
 

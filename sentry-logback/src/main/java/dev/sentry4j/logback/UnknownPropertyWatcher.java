@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.spi.config.OptionRegistry;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
 import java.util.ArrayList;
@@ -20,26 +21,9 @@ final class UnknownPropertyWatcher implements StatusListener {
   /**
    * sentry-java {@code SentryOptions} properties that a logback.xml written for sentry-java may hold
    * and that have no sentry4j equivalent: accepted with a warning, so that such a file still works
-   * after changing only the class name.
+   * after changing only the class name. The list is the registry's, shared with sentry.properties.
    */
-  static final Set<String> SENTRY_JAVA_ONLY =
-      Set.of(
-          "attachServerName", "attachThreads", "beforeSend", "bundleId", "captureOpenTelemetryEvents",
-          "cron", "deadlineTimeout", "defaultScopeType", "diagnosticLevel", "distinctId",
-          "distribution", "enableAppStartProfiling", "enableAutoSessionTracking",
-          "enableBackpressureHandling", "enableDatabaseTransactionTracing", "enableEventSizeLimiting",
-          "enableExternalConfiguration", "enablePrettySerializationOutput", "enableScopePersistence",
-          "enableScreenTracking", "enableShutdownHook", "enableTimeToFullDisplayTracing",
-          "enableTracing", "enableUncaughtExceptionHandler", "enableUserInteractionBreadcrumbs",
-          "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
-          "idleTimeout", "ignoredCheckIn", "ignoredError", "ignoredSpanOrigin", "ignoredTransaction",
-          "initPriority", "instrumenter", "loggerBatchProcessorFactory", "maxAttachmentSize",
-          "maxDepth", "maxFeatureFlags", "maxRequestBodySize", "maxTraceFileSize", "metrics",
-          "openTelemetryMode", "printUncaughtStackTrace", "profileLifecycle",
-          "profileSessionSampleRate", "profilesSampleRate", "profilingTracesDirPath",
-          "profilingTracesHz", "proguardUuid", "proxy", "sendModules", "sentryClientName",
-          "sessionFlushTimeoutMillis", "sessionReplay", "sessionTrackingIntervalMillis",
-          "startProfilerOnAppStart", "traceOptionsRequests", "traceSampling");
+  static final Set<String> SENTRY_JAVA_ONLY = OptionRegistry.sentryJavaOnly();
 
   /** One element Joran could not bind. */
   static final class Unknown {
@@ -52,7 +36,7 @@ final class UnknownPropertyWatcher implements StatusListener {
     }
 
     boolean isSentryJavaOnly() {
-      return SENTRY_JAVA_ONLY.contains(element);
+      return OptionRegistry.isSentryJavaOnly(element);
     }
 
     String where() {

@@ -312,9 +312,8 @@ class SentryAppenderEventsTest {
   }
 
   @Test
-  void linesOfTheSdkAndOfHttpClientAreNeverCaptured() throws Exception {
+  void linesOfTheSdkAreNeverCaptured() throws Exception {
     configure("logback-basic.xml");
-    logback.logger("org.apache.hc.client5.http.impl.classic.InternalHttpClient").error("connection refused");
     logback.logger("dev.sentry4j.internal.transport.AsyncTransport").error("queue full");
     Thread sdkThread = new dev.sentry4j.internal.SdkThread(
         () -> logback.logger("com.shop.Checkout").error("logged on an SDK thread"), "test");

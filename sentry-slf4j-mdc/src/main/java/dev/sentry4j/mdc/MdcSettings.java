@@ -1,24 +1,19 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.spi.Diagnostics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Paths;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.spi.config.Settings;
+import dev.sentry4j.spi.logging.TraceKeys;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
-import java.util.function.Function;
 
 /**
- * This module's settings, read like sentry-core's options, in increasing precedence: key {@code
- * mdc.<name>} in {@code sentry.properties} (on the classpath, or the file named by {@code
- * sentry.properties.file} / {@code SENTRY_PROPERTIES_FILE}), environment variable {@code
- * SENTRY_MDC_<NAME>}, system property {@code sentry.mdc.<name>} (kebab-case or camelCase). Immutable.
+ * This module's settings, read by sentry-core's one settings reader ({@link OptionSources}), in
+ * increasing precedence: key {@code mdc.<name>} in {@code sentry.properties}, environment variable
+ * {@code SENTRY_MDC_<NAME>}, system property {@code sentry.mdc.<name>} (kebab-case or camelCase).
+ * The names, defaults and meanings are declared in {@link OptionRegistry#integrationSettings()}; the
+ * trace keys are the one setting {@link TraceKeys} that the appenders read too. Immutable.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -33,19 +28,6 @@ import java.util.function.Function;
  * </table>
  */
 final class MdcSettings {
-  static final String DEFAULT_TRACE_ID_KEY = "trace_id";
-  static final String DEFAULT_SPAN_ID_KEY = "span_id";
-  static final String DEFAULT_TRACE_SAMPLED_KEY = "trace_sampled";
-
-  static final String ENABLED = "enabled";
-  static final String TRACE_ID_KEY = "trace-id-key";
-  static final String SPAN_ID_KEY = "span-id-key";
-  static final String TRACE_SAMPLED_KEY = "trace-sampled-key";
-  static final String PROPAGATION_IDS = "propagation-ids";
-  static final String TAGS = "tags";
-  private static final List<String> NAMES =
-      List.of(ENABLED, TRACE_ID_KEY, SPAN_ID_KEY, TRACE_SAMPLED_KEY, PROPAGATION_IDS, TAGS);
-
   final boolean enabled;
   /** {@code null} when not written. */
   final String traceIdKey;
@@ -56,167 +38,46 @@ final class MdcSettings {
   final boolean propagationIds;
   final List<String> tagKeys;
 
-  /**
-   * @param values setting name to a value and the source it came from, {@code [value, source]}
-   * @throws IllegalArgumentException naming the source and the bad value
-   */
-  private MdcSettings(Map<String, String[]> values) {
-    enabled = bool(values, ENABLED, true);
-    traceIdKey = key(values, TRACE_ID_KEY, DEFAULT_TRACE_ID_KEY);
-    spanIdKey = key(values, SPAN_ID_KEY, DEFAULT_SPAN_ID_KEY);
-    traceSampledKey = key(values, TRACE_SAMPLED_KEY, DEFAULT_TRACE_SAMPLED_KEY);
-    propagationIds = bool(values, PROPAGATION_IDS, true);
-    tagKeys = list(values, TAGS);
-    String[] names = {TRACE_ID_KEY, SPAN_ID_KEY, TRACE_SAMPLED_KEY};
-    String[] keys = {traceIdKey, spanIdKey, traceSampledKey};
-    for (int i = 0; i < keys.length; i++) {
-      for (int j = i + 1; j < keys.length; j++) {
-        if (keys[i] != null && keys[i].equals(keys[j])) {
-          String configured = values.containsKey(names[j]) ? names[j] : names[i];
-          throw new IllegalArgumentException(
-              "sentry-slf4j-mdc: "
-                  + values.get(configured)[1]
-                  + " = '"
-                  + keys[i]
-                  + "' is the MDC key of another id as well");
-        }
+  private MdcSettings(Settings settings) {
+    enabled = value(settings, OptionRegistry.MDC_ENABLED);
+    TraceKeys keys;
+    try {
+      keys = TraceKeys.from(settings);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sentry-slf4j-mdc: " + e.getMessage(), e);
+    }
+    traceIdKey = keys.traceIdKey();
+    spanIdKey = keys.spanIdKey();
+    traceSampledKey = keys.traceSampledKey();
+    propagationIds = value(settings, OptionRegistry.MDC_PROPAGATION_IDS);
+    List<String> tags = new ArrayList<>();
+    for (String t : value(settings, OptionRegistry.MDC_TAGS)) {
+      if (!tags.contains(t)) {
+        tags.add(t);
       }
     }
+    tagKeys = Collections.unmodifiableList(tags);
   }
 
   /** The settings of this process: {@code sentry.properties}, environment, system properties. */
   static MdcSettings fromEnvironment() {
-    ClassLoader cl = null;
-    try {
-      cl = Thread.currentThread().getContextClassLoader();
-    } catch (RuntimeException e) { // SecurityException
-      Diagnostics.debug("No context class loader for sentry.properties: " + e);
-    }
-    Properties system;
-    try {
-      system = System.getProperties();
-    } catch (RuntimeException e) { // SecurityException
-      system = new Properties();
-    }
-    return read(
-        MdcSettings::getenv,
-        system,
-        readPropertiesFile(system, cl != null ? cl : MdcSettings.class.getClassLoader()));
+    return from(OptionSources.system().read());
   }
 
   /**
-   * Reads the settings from the given sources.
+   * The settings in what the reader found.
    *
-   * @param env environment variable lookup
-   * @param systemProperties system properties
-   * @param file the {@code sentry.properties} contents
    * @throws IllegalArgumentException naming the source and the bad value
    */
-  static MdcSettings read(
-      Function<String, String> env, Properties systemProperties, Properties file) {
-    Map<String, String> byNormalized = new HashMap<>();
-    for (String name : NAMES) {
-      byNormalized.put(normalize("mdc." + name), name);
-    }
-    Map<String, String[]> values = new HashMap<>();
-    for (String key : file.stringPropertyNames()) {
-      String name = byNormalized.get(normalize(key));
-      if (name != null) {
-        values.put(name, new String[] {file.getProperty(key), "sentry.properties key " + key});
-      }
-    }
-    for (String name : NAMES) {
-      String var = "SENTRY_MDC_" + name.replace('-', '_').toUpperCase(Locale.ROOT);
-      String value = env.apply(var);
-      if (value != null) {
-        values.put(name, new String[] {value, "environment variable " + var});
-      }
-    }
-    for (String key : systemProperties.stringPropertyNames()) {
-      if (key.startsWith("sentry.")) {
-        String name = byNormalized.get(normalize(key.substring("sentry.".length())));
-        if (name != null) {
-          values.put(name, new String[] {systemProperties.getProperty(key), "system property " + key});
-        }
-      }
-    }
-    return new MdcSettings(values);
+  static MdcSettings from(Settings settings) {
+    return new MdcSettings(settings);
   }
 
-  private static String normalize(String name) {
-    return name.replace("-", "").replace("_", "").replace(".", "").toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean bool(Map<String, String[]> values, String name, boolean fallback) {
-    String[] v = values.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    String text = v[0].trim();
-    if (text.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (text.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new IllegalArgumentException(
-        "sentry-slf4j-mdc: " + v[1] + " = '" + v[0] + "' is neither true nor false");
-  }
-
-  private static String key(Map<String, String[]> values, String name, String fallback) {
-    String[] v = values.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    String text = v[0].trim();
-    return text.isEmpty() ? null : text;
-  }
-
-  private static List<String> list(Map<String, String[]> values, String name) {
-    String[] v = values.get(name);
-    if (v == null) {
-      return Collections.emptyList();
-    }
-    List<String> items = new ArrayList<>();
-    for (String part : v[0].split(",")) {
-      String item = part.trim();
-      if (!item.isEmpty() && !items.contains(item)) {
-        items.add(item);
-      }
-    }
-    return Collections.unmodifiableList(items);
-  }
-
-  private static String getenv(String name) {
+  private static <T> T value(Settings settings, dev.sentry4j.spi.config.OptionSpec<T> spec) {
     try {
-      return System.getenv(name);
-    } catch (RuntimeException e) { // SecurityException
-      return null;
+      return settings.value(spec);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("sentry-slf4j-mdc: " + e.getMessage(), e);
     }
-  }
-
-  /** Core reads the same file and reports it when unreadable; here it is then simply skipped. */
-  private static Properties readPropertiesFile(Properties system, ClassLoader loader) {
-    Properties props = new Properties();
-    String explicit = system.getProperty("sentry.properties.file");
-    if (explicit == null) {
-      explicit = getenv("SENTRY_PROPERTIES_FILE");
-    }
-    try {
-      if (explicit != null) {
-        try (InputStream in = Files.newInputStream(Paths.get(explicit))) {
-          props.load(in);
-        }
-      } else if (loader != null) {
-        try (InputStream in = loader.getResourceAsStream("sentry.properties")) {
-          if (in != null) {
-            props.load(in);
-          }
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      Diagnostics.warn("mdc.properties", "sentry-slf4j-mdc could not read sentry.properties", e);
-    }
-    return props;
   }
 }

@@ -26,7 +26,9 @@ class LogbackMdcTest extends MdcScenarios {
       assertThatThrownBy(() -> init(o -> {}))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage(
-              "sentry-slf4j-mdc: system property sentry.mdc.propagation-ids = 'maybe' is neither true nor false");
+              "sentry-slf4j-mdc: Invalid value for system property sentry.mdc.propagation-ids (option"
+                  + " mdc.propagationIds): 'maybe' is not a boolean (expected true/false, yes/no, on/off"
+                  + " or 1/0)");
     } finally {
       System.clearProperty("sentry.mdc.propagation-ids");
     }

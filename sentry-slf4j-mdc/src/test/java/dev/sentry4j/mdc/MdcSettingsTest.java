@@ -3,6 +3,15 @@ package dev.sentry4j.mdc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sentry4j.spi.config.OptionSources;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -17,8 +26,20 @@ class MdcSettingsTest {
     return p;
   }
 
-  private static MdcSettings read(Map<String, String> env, Properties system, Properties file) {
-    return MdcSettings.read(env::get, system, file);
+  @TempDir Path dir;
+
+  /** Reads through sentry-core's one settings reader, {@code file} being sentry.properties. */
+  private MdcSettings read(Map<String, String> env, Properties system, Properties file) {
+    try {
+      Path folder = Files.createTempDirectory(dir, "cp");
+      try (OutputStream out = Files.newOutputStream(folder.resolve("sentry.properties"))) {
+        file.store(out, null);
+      }
+      ClassLoader cl = new URLClassLoader(new URL[] {folder.toUri().toURL()}, null);
+      return MdcSettings.from(new OptionSources(env, system, cl).read());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -64,9 +85,12 @@ class MdcSettingsTest {
   void aBadBooleanNamesItsSourceAndValue() {
     assertThatThrownBy(() -> read(Map.of(), props("sentry.mdc.enabled", "flase"), props()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("sentry-slf4j-mdc: system property sentry.mdc.enabled = 'flase' is neither true nor false");
-    assertThatThrownBy(() -> read(Map.of("SENTRY_MDC_PROPAGATION_IDS", "yes"), props(), props()))
-        .hasMessageContaining("environment variable SENTRY_MDC_PROPAGATION_IDS = 'yes'");
+        .hasMessageStartingWith(
+            "sentry-slf4j-mdc: Invalid value for system property sentry.mdc.enabled (option"
+                + " mdc.enabled): 'flase' is not a boolean");
+    assertThatThrownBy(() -> read(Map.of("SENTRY_MDC_PROPAGATION_IDS", "maybe"), props(), props()))
+        .hasMessageContaining("environment variable SENTRY_MDC_PROPAGATION_IDS")
+        .hasMessageContaining("'maybe'");
   }
 
   @Test
@@ -74,7 +98,8 @@ class MdcSettingsTest {
     assertThatThrownBy(() -> read(Map.of(), props(), props("mdc.span-id-key", "trace_id")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "sentry-slf4j-mdc: sentry.properties key mdc.span-id-key = 'trace_id' is the MDC key of another id as well");
+            "sentry-slf4j-mdc: sentry.properties key mdc.span-id-key = 'trace_id' is the MDC key of"
+                + " another id as well");
   }
 
   @Test

@@ -33,7 +33,7 @@ import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
-import dev.sentry4j.internal.transport.ApacheHttpSender;
+import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.internal.transport.AsyncTransport;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
@@ -125,8 +125,8 @@ public final class DefaultSentryClient implements SentryClient {
   /** A client sending over HTTP to the options' DSN. */
   public static DefaultSentryClient create(SentryOptions options) {
     DiscardCounter discards = new DiscardCounter();
-    ApacheHttpSender sender =
-        new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
+    JdkHttpSender sender =
+        new JdkHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
     Transport transport = new AsyncTransport(options, sender, discards);
     if (options.isSpotlight()) {
       transport = new SpotlightTransport(transport, options.getSpotlightUrl());

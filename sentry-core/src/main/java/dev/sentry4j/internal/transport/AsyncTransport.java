@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * whole design. Thread-safe.
  *
  * <pre>{@code
- * Transport transport = new AsyncTransport(options, new ApacheHttpSender(dsn, connect, read), discards);
+ * Transport transport = new AsyncTransport(options, new JdkHttpSender(dsn, connect, read), discards);
  * transport.send(envelope);                  // never blocks
  * transport.flush(Duration.ofSeconds(15));   // memory and spool
  * transport.close(Duration.ofSeconds(2));    // what is left stays on disk for the next start

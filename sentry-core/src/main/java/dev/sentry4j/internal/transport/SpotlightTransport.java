@@ -41,7 +41,7 @@ public final class SpotlightTransport implements Transport {
    * @param url Spotlight's envelope URL
    */
   public SpotlightTransport(Transport delegate, String url) {
-    this(delegate, new ApacheHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+    this(delegate, new JdkHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
   }
 
   SpotlightTransport(Transport delegate, HttpSender spotlight) {

@@ -1,102 +1,234 @@
 package dev.sentry4j.spi.config;
 
-import dev.sentry4j.options.SentryOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Reads options from, in increasing precedence, {@code sentry.properties} (on the classpath, or the
- * file named by {@code SENTRY_PROPERTIES_FILE} / {@code sentry.properties.file}), the environment
- * ({@code SENTRY_SAMPLE_RATE}) and system properties ({@code sentry.sample-rate} or
- * {@code sentry.sampleRate}). Code applied afterwards wins over all of them. Thread-safe.
+ * The one settings reader: reads, in increasing precedence, {@code sentry.properties} (on the
+ * classpath, or the file named by {@code SENTRY_PROPERTIES_FILE} / {@code sentry.properties.file}),
+ * the environment ({@code SENTRY_SAMPLE_RATE}) and system properties ({@code sentry.sample-rate} or
+ * {@code sentry.sampleRate}), for sentry-core and every integration ({@code mdc.*} settings). Code
+ * applied afterwards wins over all of them.
+ *
+ * <p>Keys are matched ignoring case and {@code - _ .}; sentry-java's spellings ({@code
+ * logs.enabled}, {@code servername}, {@code enable-spotlight}, ...) mean the same option here. A key
+ * the registry does not know is warned about once per JVM through the SDK's diagnostics, naming the key
+ * and the source, with a "did you mean" when a known name is close; a sentry-java option without an
+ * equivalent is warned about as such. Values are not parsed here: whoever applies a setting parses
+ * it and fails naming the option, the source and the value. Thread-safe.
  */
 public final class OptionSources {
-  private final Function<String, String> env;
+  /** The system property naming the properties file. */
+  public static final String PROPERTIES_FILE_PROPERTY = "sentry.properties.file";
+  /** The environment variable naming the properties file. */
+  public static final String PROPERTIES_FILE_ENV = "SENTRY_PROPERTIES_FILE";
+
+  /**
+   * {@code SENTRY_*} variables that belong to other Sentry tools (sentry-cli, the build plugins), not
+   * to an SDK: never warned about.
+   */
+  private static final Set<String> FOREIGN_ENV =
+      Set.of(
+          "SENTRY_AUTH_TOKEN", "SENTRY_ORG", "SENTRY_PROJECT", "SENTRY_URL", "SENTRY_LOG_LEVEL",
+          "SENTRY_PROPERTIES", "SENTRY_LOAD_DOTENV", "SENTRY_DOTENV_PATH", "SENTRY_NO_PROGRESS_BAR",
+          "SENTRY_HTTP_MAX_RETRIES", "SENTRY_DISABLE_UPDATE_CHECK", "SENTRY_ALLOW_FAILURE",
+          "SENTRY_VCS_REMOTE", "SENTRY_HEADER", "SENTRY_HEADERS", "SENTRY_PIPELINE",
+          "SENTRY_FORCE_ARTIFACT_BUNDLES", "SENTRY_DISABLE_AUTO_UPLOAD", "SENTRY_CLI_EXECUTABLE");
+
+  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+  private static volatile Consumer<String> warningSink = line -> {};
+
+  private final Function<String, String> envLookup;
+  private final Map<String, String> env;
   private final Properties systemProperties;
   private final ClassLoader classLoader;
 
   /**
    * Creates a source reader.
    *
-   * @param env looks up environment variables
+   * @param env the environment variables
    * @param systemProperties the system properties
    * @param classLoader where to find {@code sentry.properties}
    */
   public OptionSources(
-      Function<String, String> env, Properties systemProperties, ClassLoader classLoader) {
-    this.env = env;
-    this.systemProperties = systemProperties;
+      Map<String, String> env, Properties systemProperties, ClassLoader classLoader) {
+    this.env = env == null ? Map.of() : env;
+    this.envLookup = this.env::get;
+    this.systemProperties = systemProperties == null ? new Properties() : systemProperties;
     this.classLoader = classLoader;
-  }
-
-  /** A builder filled from {@code sentry.properties}, the environment and system properties. */
-  public static SentryOptions.Builder fromEnvironment() {
-    SentryOptions.Builder builder = SentryOptions.builder();
-    system().applyTo(builder);
-    return builder;
   }
 
   /** The real process environment, system properties and context class loader. */
   public static OptionSources system() {
-    ClassLoader cl = Thread.currentThread().getContextClassLoader();
-    return new OptionSources(
-        System::getenv, System.getProperties(), cl != null ? cl : OptionSources.class.getClassLoader());
+    ClassLoader cl = null;
+    try {
+      cl = Thread.currentThread().getContextClassLoader();
+    } catch (RuntimeException e) { // SecurityException: the class's own loader then
+      cl = null;
+    }
+    Map<String, String> env;
+    try {
+      env = System.getenv();
+    } catch (RuntimeException e) { // SecurityException
+      env = Map.of();
+    }
+    Properties sys;
+    try {
+      sys = System.getProperties();
+    } catch (RuntimeException e) { // SecurityException
+      sys = new Properties();
+    }
+    return new OptionSources(env, sys, cl != null ? cl : OptionSources.class.getClassLoader());
   }
 
   /**
-   * Applies every source to {@code builder}.
+   * Reads every source once. Unknown keys are warned about (once per JVM) and listed in {@link
+   * Settings#warnings()}.
    *
-   * @throws IllegalArgumentException naming the source, the option and the bad value
+   * @throws UncheckedIOException when an explicitly named properties file cannot be read
    */
-  public void applyTo(SentryOptions.Builder builder) {
+  public Settings read() {
+    List<Settings.Setting> entries = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     Properties file = readPropertiesFile();
-    for (String key : file.stringPropertyNames()) {
-      OptionSpec spec = OptionRegistry.find(key);
+    for (String key : new TreeMap<>(propertiesMap(file)).keySet()) {
+      String value = file.getProperty(key);
+      OptionSpec<?> spec = OptionRegistry.lookup(key);
       if (spec != null) {
-        spec.apply(builder, file.getProperty(key), "sentry.properties key " + key);
+        entries.add(new Settings.Setting(spec, key, value, "sentry.properties key " + key));
+      } else {
+        unknown(warnings, "sentry.properties key", key, key, OptionSources::kebab);
       }
     }
-    for (OptionSpec spec : OptionRegistry.all()) {
-      String value = env.apply(spec.envVar());
-      if (value != null) {
-        spec.apply(builder, value, "environment variable " + spec.envVar());
+    for (String var : new TreeMap<>(env).keySet()) {
+      if (!var.startsWith("SENTRY_") || var.equals(PROPERTIES_FILE_ENV) || FOREIGN_ENV.contains(var)) {
+        continue;
+      }
+      String name = var.substring("SENTRY_".length());
+      OptionSpec<?> spec = OptionRegistry.lookup(name);
+      if (spec != null) {
+        entries.add(new Settings.Setting(spec, var, env.get(var), "environment variable " + var));
+      } else {
+        unknown(warnings, "environment variable", var, name, OptionSpec::envVar);
       }
     }
-    for (Map.Entry<Object, Object> e : systemProperties.entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (key.startsWith("sentry.") && !key.equals("sentry.properties.file")) {
-        OptionSpec spec = OptionRegistry.find(key.substring("sentry.".length()));
-        if (spec != null) {
-          spec.apply(builder, String.valueOf(e.getValue()), "system property " + key);
-        }
+    for (String key : new TreeMap<>(propertiesMap(systemProperties)).keySet()) {
+      if (!key.startsWith("sentry.") || key.equals(PROPERTIES_FILE_PROPERTY)) {
+        continue;
+      }
+      String name = key.substring("sentry.".length());
+      OptionSpec<?> spec = OptionRegistry.lookup(name);
+      if (spec != null) {
+        entries.add(
+            new Settings.Setting(spec, key, systemProperties.getProperty(key), "system property " + key));
+      } else {
+        unknown(warnings, "system property", key, name, OptionSpec::systemProperty);
       }
     }
+    return new Settings(entries, warnings);
+  }
+
+  private static void unknown(
+      List<String> warnings,
+      String where,
+      String key,
+      String name,
+      Function<OptionSpec<?>, String> spelling) {
+    OptionSpec<?> close = OptionRegistry.suggest(name);
+    warnUnknown(warnings, where, key, name, close == null ? null : spelling.apply(close));
+  }
+
+  /**
+   * Warns once per JVM about an unknown key, naming it and its source: a sentry-java option without
+   * an equivalent, or a key no setting has, with {@code suggestion} as the "did you mean".
+   *
+   * @param warnings where the warning text is added as well
+   * @param where what the key is ({@code sentry.properties key}, {@code environment variable},
+   *     {@code logging.properties key})
+   * @param key the key as written
+   * @param name the part of the key that names the setting
+   * @param suggestion the closest known key in the source's own spelling, or {@code null}
+   */
+  public static void warnUnknown(
+      List<String> warnings, String where, String key, String name, String suggestion) {
+    String message;
+    if (OptionRegistry.isSentryJavaOnly(name)) {
+      message = where + " " + key + " is a sentry-java option without an equivalent in sentry4j; ignored";
+    } else {
+      message =
+          "Unknown "
+              + where
+              + " "
+              + key
+              + " (ignored)"
+              + (suggestion == null ? "" : "; did you mean " + suggestion + "?");
+    }
+    warnings.add(message);
+    if (WARNED.add(message)) {
+      try {
+        warningSink.accept(message);
+      } catch (RuntimeException ignored) {
+        // a failing sink must not fail configuration
+      }
+    }
+  }
+
+  /**
+   * Where the once-per-JVM warnings go: the SDK's diagnostics ({@code Sentry} installs {@code
+   * Diagnostics::warn}; this package does not depend on it, to keep the packages free of cycles).
+   */
+  public static void setWarningSink(Consumer<String> sink) {
+    warningSink = sink == null ? line -> {} : sink;
+  }
+
+  /** Forgets which unknown keys were warned about (tests). */
+  public static void resetWarnings() {
+    WARNED.clear();
+  }
+
+  private static String kebab(OptionSpec<?> spec) {
+    return spec.systemProperty().substring("sentry.".length());
+  }
+
+  private static Map<String, String> propertiesMap(Properties props) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (String key : props.stringPropertyNames()) {
+      out.put(key, props.getProperty(key));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   private Properties readPropertiesFile() {
     Properties props = new Properties();
-    String explicit = systemProperties.getProperty("sentry.properties.file");
+    String explicit = systemProperties.getProperty(PROPERTIES_FILE_PROPERTY);
     if (explicit == null) {
-      explicit = env.apply("SENTRY_PROPERTIES_FILE");
+      explicit = envLookup.apply(PROPERTIES_FILE_ENV);
     }
     try {
       if (explicit != null) {
-        Path path = Paths.get(explicit);
-        try (InputStream in = Files.newInputStream(path)) {
+        try (InputStream in = Files.newInputStream(Paths.get(explicit))) {
           props.load(in);
         }
         return props;
       }
-      try (InputStream in = classLoader.getResourceAsStream("sentry.properties")) {
-        if (in != null) {
-          props.load(in);
+      if (classLoader != null) {
+        try (InputStream in = classLoader.getResourceAsStream("sentry.properties")) {
+          if (in != null) {
+            props.load(in);
+          }
         }
       }
     } catch (IOException e) {

@@ -49,9 +49,7 @@ import java.util.function.Supplier;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
-  private static final String[] IGNORED_LOGGER_PREFIXES = {
-    "dev.sentry4j.", "org.apache.hc.client5.", "org.apache.hc.core5.",
-  };
+  private static final String[] IGNORED_LOGGER_PREFIXES = {"dev.sentry4j."};
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
@@ -83,8 +81,8 @@ public final class LogCapture {
   }
 
   /**
-   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own and
-   * HttpClient's, which would loop).
+   * Whether lines from this logger, or from an SDK thread, must never be captured (the SDK's own,
+   * which would loop).
    */
   public static boolean isIgnoredLogger(String loggerName) {
     if (SdkThread.isCurrent()) {
@@ -107,7 +105,7 @@ public final class LogCapture {
    * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
    */
   static boolean isTraceKey(String key) {
-    return "trace_id".equals(key) || "span_id".equals(key) || "trace_sampled".equals(key);
+    return TraceKeys.configured().isTraceKey(key);
   }
 
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */

@@ -12,7 +12,7 @@ import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedItem;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.SentryReceiver;
-import dev.sentry4j.internal.transport.ApacheHttpSender;
+import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.internal.transport.AsyncTransport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +109,7 @@ class LogBatcherTest {
     batcherOptions = o;
     transport =
         new AsyncTransport(
-            new ApacheHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()),
+            new JdkHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()),
             1000,
             discards);
     batcher = new LogBatcher(o, transport, discards, scheduler, maxBytes);

@@ -36,8 +36,8 @@ final class Pipeline implements AutoCloseable {
 
   private Pipeline(SentryOptions options, DeliveryTuning tuning, DiskSpool.FileWriter writer) {
     this.options = options;
-    ApacheHttpSender http =
-        new ApacheHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
+    JdkHttpSender http =
+        new JdkHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
     DiskSpool spool = null;
     if (options.getMaxCacheItems() > 0) {
       spool =

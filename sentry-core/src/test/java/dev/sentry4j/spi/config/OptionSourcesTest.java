@@ -35,7 +35,7 @@ class OptionSourcesTest {
     sys.setProperty("sentry.release", "sys@3");
     sys.setProperty("sentry.sampleRate", "0.3");
     SentryOptions.Builder builder = SentryOptions.builder();
-    new OptionSources(env::get, sys, cl).applyTo(builder);
+    builder.apply(new OptionSources(env, sys, cl).read());
     builder.setSampleRate(0.4);
     SentryOptions options = builder.build();
 
@@ -51,8 +51,8 @@ class OptionSourcesTest {
   void badValueFromTheEnvironmentNamesTheVariableAndTheValue() {
     Map<String, String> env = Map.of("SENTRY_SAMPLE_RATE", "lots");
     OptionSources sources =
-        new OptionSources(env::get, new Properties(), getClass().getClassLoader());
-    assertThatThrownBy(() -> sources.applyTo(SentryOptions.builder()))
+        new OptionSources(env, new Properties(), getClass().getClassLoader());
+    assertThatThrownBy(() -> SentryOptions.builder().apply(sources.read()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SENTRY_SAMPLE_RATE")
         .hasMessageContaining("lots");
@@ -61,30 +61,31 @@ class OptionSourcesTest {
   @Test
   void badValuesFailWithTheirNameAndValue() {
     SentryOptions.Builder b = SentryOptions.builder();
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "sampleRate", "7"))
+    assertThatThrownBy(() -> b.setOption("sampleRate", "7"))
         .hasMessageContaining("sampleRate")
         .hasMessageContaining("7");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "https://o1.ingest.sentry.io/42"))
+    assertThatThrownBy(() -> b.setOption("dsn", "https://o1.ingest.sentry.io/42"))
         .hasMessageContaining("https://o1.ingest.sentry.io/42")
         .hasMessageContaining("public key");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "ftp://k@host/1")).hasMessageContaining("http or https");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "dsn", "https://k@host/")).hasMessageContaining("project id");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "flushTimeout", "soon")).hasMessageContaining("soon");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "debug", "maybe")).hasMessageContaining("maybe");
-    assertThatThrownBy(() -> OptionRegistry.apply(b, "noSuchOption", "1")).hasMessageContaining("noSuchOption");
+    assertThatThrownBy(() -> b.setOption("dsn", "ftp://k@host/1")).hasMessageContaining("http or https");
+    assertThatThrownBy(() -> b.setOption("dsn", "https://k@host/")).hasMessageContaining("project id");
+    assertThatThrownBy(() -> b.setOption("flushTimeout", "soon")).hasMessageContaining("soon");
+    assertThatThrownBy(() -> b.setOption("debug", "maybe")).hasMessageContaining("maybe");
+    assertThatThrownBy(() -> b.setOption("noSuchOption", "1")).hasMessageContaining("noSuchOption");
   }
 
   @Test
   void parsesEveryKindOfValue() {
-    SentryOptions.Builder b = SentryOptions.builder();
-    OptionRegistry.apply(b, "traces-sample-rate", "0.25");
-    OptionRegistry.apply(b, "flush_timeout", "500ms");
-    OptionRegistry.apply(b, "shutdownTimeout", "3s");
-    OptionRegistry.apply(b, "inAppIncludes", "com.example, org.shop ,");
-    OptionRegistry.apply(b, "tags", "region=eu, tier=gold");
-    OptionRegistry.apply(b, "debug", "yes");
-    OptionRegistry.apply(b, "maxBreadcrumbs", "5");
-    SentryOptions o = b.build();
+    SentryOptions o =
+        SentryOptions.builder()
+            .setOption("traces-sample-rate", "0.25")
+            .setOption("flush_timeout", "500ms")
+            .setOption("shutdownTimeout", "3s")
+            .setOption("inAppIncludes", "com.example, org.shop ,")
+            .setOption("tags", "region=eu, tier=gold")
+            .setOption("debug", "yes")
+            .setOption("maxBreadcrumbs", "5")
+            .build();
     assertThat(o.getTracesSampleRate()).isEqualTo(0.25);
     assertThat(o.getFlushTimeout()).isEqualTo(Duration.ofMillis(500));
     assertThat(o.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
@@ -115,12 +116,8 @@ class OptionSourcesTest {
 
   @Test
   void spotlightTakesABooleanOrAUrl() {
-    SentryOptions.Builder on = SentryOptions.builder();
-    OptionRegistry.apply(on, "spotlight", "on");
-    assertThat(on.build().isSpotlight()).isTrue();
-    SentryOptions.Builder url = SentryOptions.builder();
-    OptionRegistry.apply(url, "spotlight", "http://127.0.0.1:9999/stream");
-    SentryOptions o = url.build();
+    assertThat(SentryOptions.builder().setOption("spotlight", "on").build().isSpotlight()).isTrue();
+    SentryOptions o = SentryOptions.builder().setOption("spotlight", "http://127.0.0.1:9999/stream").build();
     assertThat(o.isSpotlight()).isTrue();
     assertThat(o.getSpotlightUrl()).isEqualTo("http://127.0.0.1:9999/stream");
   }

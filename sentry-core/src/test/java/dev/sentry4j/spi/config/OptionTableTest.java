@@ -17,10 +17,10 @@ class OptionTableTest {
     StringBuilder sb = new StringBuilder();
     sb.append("| option | environment variable | system property | default | meaning |\n");
     sb.append("| --- | --- | --- | --- | --- |\n");
-    for (OptionSpec spec : OptionRegistry.all()) {
+    for (OptionSpec<?> spec : OptionRegistry.all()) {
       sb.append("| `").append(spec.name()).append("` | `").append(spec.envVar()).append("` | `")
           .append(spec.systemProperty()).append("` | ")
-          .append(spec.defaultValue().isEmpty() ? "—" : "`" + spec.defaultValue() + "`")
+          .append(spec.defaultText().isEmpty() ? "—" : "`" + spec.defaultText() + "`")
           .append(" | ").append(spec.description()).append(" |\n");
     }
     return sb.toString();

@@ -1,0 +1,221 @@
+package dev.sentry4j.internal.transport;
+
+import dev.sentry4j.options.Dsn;
+import dev.sentry4j.internal.SdkInfo;
+import dev.sentry4j.internal.SdkThread;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Sends envelopes with the JDK's {@link HttpClient}: gzip, {@code X-Sentry-Auth}, the configured
+ * connect timeout and a request timeout (until the answer's headers) of the read timeout. HTTP/2 over
+ * TLS when the server offers it (ALPN), HTTP/1.1 for plain {@code http://} (no {@code h2c} upgrade
+ * attempt); no redirects, no cookies, no proxy (as before).
+ *
+ * <p>The JDK client logs nothing through the application's logging framework (its own logging is
+ * off unless {@code -Djdk.httpclient.HttpClient.log} is set), so the {@code X-Sentry-Auth} header
+ * never reaches the application's appenders. Its work runs on daemon {@code sentry4j-http} threads,
+ * and its selector thread is a daemon too, so the client never holds JVM exit.
+ */
+public final class JdkHttpSender implements HttpSender {
+  private static final String ENVELOPE = "application/x-sentry-envelope";
+  /** Enough of a refusal's body to explain it in a diagnostic line. */
+  private static final int MAX_BODY_CHARS = 512;
+  /** An answer's body is read (and dropped) up to this size, then the stream is closed. */
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final HttpClient client;
+  private final ExecutorService executor;
+  private final URI uri;
+  private final String auth;
+  private final boolean gzip;
+  private final Duration readTimeout;
+  private final HttpClient.Version version;
+  private final Set<CompletableFuture<?>> inFlight = new HashSet<>(); // guarded by itself
+  private boolean closed; // guarded by inFlight
+
+  /**
+   * Creates a sender for a DSN.
+   *
+   * @param dsn where to send
+   * @param connectTimeout connect timeout
+   * @param readTimeout time to wait for the answer's headers
+   */
+  public JdkHttpSender(Dsn dsn, Duration connectTimeout, Duration readTimeout) {
+    this(dsn.getEnvelopeUri().toString(), authHeader(dsn), connectTimeout, readTimeout, true);
+  }
+
+  /**
+   * Creates a sender for any envelope URL (Spotlight takes uncompressed envelopes without auth).
+   *
+   * @param url the envelope endpoint
+   * @param auth the {@code X-Sentry-Auth} value, or {@code null}
+   * @param connectTimeout connect timeout
+   * @param readTimeout time to wait for the answer's headers
+   * @param gzip whether to compress
+   */
+  public JdkHttpSender(
+      String url, String auth, Duration connectTimeout, Duration readTimeout, boolean gzip) {
+    this.uri = URI.create(url);
+    this.auth = auth;
+    this.gzip = gzip;
+    this.readTimeout = readTimeout;
+    this.version =
+        "https".equalsIgnoreCase(uri.getScheme())
+            ? HttpClient.Version.HTTP_2
+            : HttpClient.Version.HTTP_1_1;
+    this.executor = daemonExecutor();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .version(version)
+            .executor(executor)
+            .build();
+  }
+
+  /** Cached pool of daemon threads: idle ones end after 30 s; at most a few are ever busy. */
+  private static ExecutorService daemonExecutor() {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        30,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> new SdkThread(task, "http-" + count.incrementAndGet()));
+  }
+
+  static String authHeader(Dsn dsn) {
+    StringBuilder auth =
+        new StringBuilder("Sentry sentry_version=7,sentry_client=")
+            .append(SdkInfo.USER_AGENT)
+            .append(",sentry_key=")
+            .append(dsn.getPublicKey());
+    if (dsn.getSecretKey() != null) {
+      auth.append(",sentry_secret=").append(dsn.getSecretKey());
+    }
+    return auth.toString();
+  }
+
+  @Override
+  public HttpResult send(byte[] envelope) throws IOException {
+    HttpRequest.Builder post =
+        HttpRequest.newBuilder(uri)
+            .timeout(readTimeout)
+            .version(version)
+            .header("Content-Type", ENVELOPE)
+            .header("User-Agent", SdkInfo.USER_AGENT);
+    if (auth != null) {
+      post.header("X-Sentry-Auth", auth);
+    }
+    byte[] body = envelope;
+    if (gzip) {
+      body = gzip(envelope);
+      post.header("Content-Encoding", "gzip");
+    }
+    post.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<InputStream> response = await(post.build());
+    int status = response.statusCode();
+    String text = null;
+    try (InputStream in = response.body()) {
+      byte[] head = in.readNBytes(MAX_BODY_BYTES);
+      if (status >= 300 && head.length > 0) {
+        // an unreadable explanation must not turn a refusal into a retry: decoding never throws
+        String all = new String(head, StandardCharsets.UTF_8);
+        text = all.length() > MAX_BODY_CHARS ? all.substring(0, MAX_BODY_CHARS) : all;
+      }
+    } catch (IOException e) {
+      if (status < 300) {
+        throw e; // the answer was cut: like any network error, retried
+      }
+    }
+    HttpHeaders headers = response.headers();
+    return new HttpResult(
+        status,
+        headers.firstValue("Retry-After").orElse(null),
+        headers.firstValue("X-Sentry-Rate-Limits").orElse(null),
+        text);
+  }
+
+  /** Sends and waits for the answer's headers; {@link #close} cuts the wait (an IOException). */
+  private HttpResponse<InputStream> await(HttpRequest request) throws IOException {
+    CompletableFuture<HttpResponse<InputStream>> answer;
+    synchronized (inFlight) {
+      if (closed) {
+        throw new IOException("the sender is closed");
+      }
+      answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+      inFlight.add(answer);
+    }
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending");
+    } catch (CancellationException e) {
+      throw new IOException("the sender was closed while sending");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new IOException(cause);
+    } finally {
+      synchronized (inFlight) {
+        inFlight.remove(answer);
+      }
+    }
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
+    try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+      zip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Stops the client's threads. On Java 21+ the client's own {@code shutdownNow} also closes its
+   * connections and selector thread; before that they end when the client is collected (the
+   * selector is a daemon thread either way).
+   */
+  @Override
+  public void close() {
+    synchronized (inFlight) {
+      closed = true;
+      for (CompletableFuture<?> answer : inFlight) {
+        answer.cancel(true); // the waiting send returns at once; Java 16+ also aborts the exchange
+      }
+    }
+    try {
+      HttpClient.class.getMethod("shutdownNow").invoke(client);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Java 11-20: nothing to call; the selector thread ends with the client
+    }
+    executor.shutdownNow();
+  }
+}
