@@ -49,7 +49,13 @@ import java.util.function.Supplier;
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
  */
 public final class LogCapture {
-  private static final String[] IGNORED_LOGGER_PREFIXES = {"dev.sentry4j."};
+  /**
+   * The SDK's own loggers and those of the JDK HTTP client it sends with (its debug logger turns
+   * itself on when a JUL root logger is at FINE or below, and logs from the client's own threads).
+   */
+  private static final String[] IGNORED_LOGGER_PREFIXES = {
+    "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
+  };
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
