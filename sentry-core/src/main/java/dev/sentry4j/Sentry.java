@@ -9,6 +9,7 @@ import dev.sentry4j.options.SentryOptions;
 
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.client.NoOpSentryClient;
+import dev.sentry4j.internal.integrations.UncaughtExceptionHandlerIntegration;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.User;
@@ -18,11 +19,13 @@ import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.internal.tracing.TracedCall;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -100,22 +103,71 @@ public final class Sentry {
         options.isEnabled() ? DefaultSentryClient.create(options) : NoOpSentryClient.INSTANCE;
     install(client);
     if (!options.isEnabled()) {
-      Diagnostics.info("No DSN set: the SDK is disabled");
+      Diagnostics.info(options.getDisabledReason());
     } else {
       Diagnostics.info("Sentry initialized for " + options.getDsn().getEnvelopeUri());
+      if (options.isEnableUncaughtExceptionHandler()) {
+        UncaughtExceptionHandlerIntegration.install();
+      }
     }
+    ScopeStorage.current(); // the calling thread's trace, shown to span listeners (MDC) at once
   }
 
-  /** Installs a client on the global scope (tests and adapters with their own transport). */
+  
+/** Installs a client on the global scope (tests and adapters with their own transport). */
   public static void install(SentryClient client) {
     SentryClient previous;
+    Thread previousHook;
     synchronized (LIFECYCLE) {
       previous = ScopeStorage.bindClient(client);
+      previousHook = shutdownHook;
+      shutdownHook = null; // stays registered until the previous client is closed
       registerShutdownHook(client);
     }
-    if (previous != null && previous != client) {
-      previous.close(previous.getOptions().getShutdownTimeout());
+    closeLater(previous == client ? null : previous, previousHook);
+  }
+
+  /**
+   * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten now,
+   * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
+   * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
+   * shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's shutdown hook
+   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For
+   * integrations whose stop must not block (a logging framework reloading its configuration) and
+   * for applications that do not want to wait.
+   */
+  public static void closeInBackground() {
+    SentryClient client;
+    Thread hook;
+    synchronized (LIFECYCLE) {
+      client = ScopeStorage.bindClient(null);
+      hook = shutdownHook;
+      shutdownHook = null; // stays registered until the client is closed: exit waits for it
+      ScopeStorage.reset();
     }
+    closeLater(client, hook);
+  }
+
+  /** Flushes and closes {@code client} on a daemon SDK thread, then removes its hook. */
+  private static void closeLater(SentryClient client, Thread hook) {
+    if (client == null || !client.isEnabled()) {
+      removeShutdownHook(hook);
+      return;
+    }
+    Thread closer =
+        new SdkThread(
+            () -> {
+              try {
+                client.flush(client.getOptions().getFlushTimeout());
+                client.close(client.getOptions().getShutdownTimeout());
+              } finally {
+                removeShutdownHook(hook);
+              }
+            },
+            "closer");
+    // A daemon: it must not hold the exit. When the JVM exits, the client's shutdown hook (kept
+    // registered until the closer is done) closes it within shutdownTimeout, saving what is left.
+    closer.start();
   }
 
   private static void registerShutdownHook(SentryClient client) {
@@ -137,6 +189,10 @@ public final class Sentry {
   private static void removeShutdownHook() {
     Thread hook = shutdownHook;
     shutdownHook = null;
+    removeShutdownHook(hook);
+  }
+
+  private static void removeShutdownHook(Thread hook) {
     if (hook != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
@@ -176,6 +232,7 @@ public final class Sentry {
     synchronized (LIFECYCLE) {
       client = ScopeStorage.bindClient(null);
       removeShutdownHook();
+      UncaughtExceptionHandlerIntegration.uninstall();
       ScopeStorage.reset();
     }
     if (client != null) {
@@ -338,6 +395,41 @@ public final class Sentry {
   public static Transaction startTransaction(
       String name, String operation, TransactionOptions options) {
     return scopes().startTransaction(name, operation, options);
+  }
+
+  /**
+   * Runs {@code callable} in a new span (a child of the current span, as {@link #startSpan(String,
+   * String)} makes) and returns its result. Unlike try-with-resources, it sees how the code ended:
+   * an exception or error sets the span's status to {@code internal_error} (unless the code set
+   * another one), finishes the span and is re-thrown unchanged. Python's {@code with
+   * sentry_sdk.start_span(...)} and {@code @sentry_sdk.trace} behave so.
+   *
+   * <pre>{@code
+   * Order order = Sentry.trace("db.query", "select order", () -> repository.load(id));
+   * }</pre>
+   *
+   * <p>{@code try (Span span = Sentry.startSpan(...)) { ... }} cannot see an exception that leaves
+   * the block ({@code close()} is called the same way in both cases): there the span's status is
+   * what you set, else {@code ok}. Use this method, or catch and {@code span.setStatus(...)}
+   * yourself, when failures should show in the trace.
+   *
+   * @param operation the operation, e.g. {@code db.query}
+   * @param description what the span does, or {@code null}
+   * @param callable the code to run
+   * @return what {@code callable} returned
+   * @throws Exception what {@code callable} threw, unchanged
+   */
+  public static <T> T trace(String operation, String description, Callable<T> callable)
+      throws Exception {
+    return TracedCall.call(startSpan(operation, description), callable);
+  }
+
+  /**
+   * Runs {@code runnable} in a new span; an exception or error leaving it sets the span's status to
+   * {@code internal_error} and is re-thrown. See {@link #trace(String, String, Callable)}.
+   */
+  public static void trace(String operation, String description, Runnable runnable) {
+    TracedCall.run(startSpan(operation, description), runnable);
   }
 
   /**

@@ -49,6 +49,9 @@ class ArchitectureTest {
   @Test
   void coreKnowsNoAdapterAndNoLoggingFramework() {
     noClasses()
+        .that()
+        // the one exception: it turns the JDK HTTP client's own JUL debug logger off (issue #17)
+        .doNotHaveFullyQualifiedName("dev.sentry4j.internal.transport.JdkClientLogging")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

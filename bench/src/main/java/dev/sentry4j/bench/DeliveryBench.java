@@ -40,12 +40,14 @@ public final class DeliveryBench {
       System.out.println(Variant.ids().replace(',', ' '));
       return;
     }
-    if (args.length != 2) {
-      System.err.println("usage: DeliveryBench <variant> <N>   (variants: " + Variant.ids() + ")");
+    if (args.length != 2 && args.length != 3) {
+      System.err.println(
+          "usage: DeliveryBench <variant> <N> [latencyMillis]   (variants: " + Variant.ids() + ")");
       System.exit(2);
     }
+    long latency = args.length == 3 ? Long.parseLong(args[2]) : -1;
     Result result =
-        run(Variant.of(args[0]), Integer.parseInt(args[1]), QUIET_MILLIS, MAX_WAIT_MILLIS);
+        run(Variant.of(args[0]), Integer.parseInt(args[1]), QUIET_MILLIS, MAX_WAIT_MILLIS, latency);
     System.out.println(result.line());
     // Everything is stopped; exit explicitly so that a stray non-daemon thread of an SDK cannot hang
     // the runner script (the smoke run checks that there are none).
@@ -55,10 +57,20 @@ public final class DeliveryBench {
   /** Runs one burst of {@code n} errors and returns what the sink saw. */
   static Result run(Variant variant, int n, long quietMillis, long maxWaitMillis)
       throws Exception {
+    return run(variant, n, quietMillis, maxWaitMillis, -1);
+  }
+
+  /**
+   * Runs one burst against a sink that answers after {@code latencyMillis} (its own HTTP/1.1 server
+   * with TCP_NODELAY), or against the plain loopback sink when {@code latencyMillis} is negative.
+   */
+  static Result run(Variant variant, int n, long quietMillis, long maxWaitMillis, long latencyMillis)
+      throws Exception {
     if (n < 1) {
       throw new IllegalArgumentException("N must be at least 1, was " + n);
     }
-    try (LoopbackSink sink = LoopbackSink.start()) {
+    try (LoopbackSink sink =
+        latencyMillis < 0 ? LoopbackSink.start() : LoopbackSink.startWithLatency(latencyMillis)) {
       BenchDsn.install(sink);
       try {
         LoggerContext context = LogbackSetup.configure(variant);
@@ -78,9 +90,22 @@ public final class DeliveryBench {
           long t1b = System.nanoTime();
           context.stop();
           long t2 = System.nanoTime();
+          sink.restartQuietPeriod(); // quiet for 2 s after the stop, not since the last request
           boolean quiet = sink.awaitQuiet(quietMillis, maxWaitMillis);
           long t3 = System.nanoTime();
           System.out.println("threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());
+          if (latencyMillis >= 0) {
+            double sendingMillis = (t1 - t0) / 1e6 + (t1b - t1) / 1e6 + (t2 - t1b) / 1e6
+                + Math.max(0, (t3 - t2) / 1e6 - (quiet ? quietMillis : 0));
+            System.out.println(String.format(Locale.ROOT,
+                "LATENCY variant=%s latency_ms=%d n=%d delivered=%d delivered_per_s=%.0f"
+                    + " reported_dropped=%d spooled=%d connections=%d burst_ms=%.0f stop_ms=%.0f"
+                    + " drained=%s",
+                variant.id, latencyMillis, n, sink.events(),
+                sink.events() * 1000.0 / Math.max(1, sendingMillis),
+                sink.discardedErrorsReported(), BenchDsn.spooledEvents(), sink.connections(),
+                (t1 - t0) / 1e6, (t2 - t1b) / 1e6, quiet));
+          }
           return new Result(
               variant.id, n, sink.events(), sink.discardedErrorsReported(), BenchDsn.spooledEvents(),
               sink.envelopes(),

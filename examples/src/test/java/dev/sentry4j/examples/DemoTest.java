@@ -92,7 +92,9 @@ class DemoTest {
     assertThat(messages(event.breadcrumbs()))
         .containsExactly("cart loaded with 3 items", "payment gateway slow: 2300 ms");
     assertThat(text)
-        .contains("ERROR com.shop.Checkout - payment failed for order A-17") // the console line
+        // the console line, with the trace id of the event (no tracing configured)
+        .contains("ERROR [" + event.traceId() + "] com.shop.Checkout - payment failed for order A-17")
+        .contains("INFO  [" + event.traceId() + "] com.shop.Checkout - cart loaded with 3 items")
         .contains("EVENT error   \"payment failed for order A-17\"")
         .contains("caused by    java.net.SocketTimeoutException: read timed out");
   }

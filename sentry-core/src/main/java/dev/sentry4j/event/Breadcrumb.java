@@ -2,7 +2,9 @@ package dev.sentry4j.event;
 
 import dev.sentry4j.internal.FrozenValues;
 import java.time.Instant;
+import dev.sentry4j.internal.Strings;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,6 +18,16 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class Breadcrumb {
+  /**
+   * Characters of a message kept (Relay cuts messages there); a longer one is cut when the breadcrumb
+   * is made, so a scope never holds more than about 100 × 8 K characters of messages.
+   */
+  public static final int MAX_MESSAGE_CHARS = 8192;
+  /** Characters of a category or type kept. */
+  public static final int MAX_CATEGORY_CHARS = 256;
+  /** Characters of data kept (estimated as JSON text); entries beyond are left out. */
+  public static final int MAX_DATA_CHARS = 8192;
+
   private final Instant timestamp;
   private final String type;
   private final String category;
@@ -27,19 +39,19 @@ public final class Breadcrumb {
 
   private Breadcrumb(Builder b) {
     this.timestamp = b.timestamp == null ? Instant.now() : b.timestamp;
-    this.type = b.type == null ? "default" : b.type;
-    this.category = b.category;
+    this.type = b.type == null ? "default" : Strings.truncate(b.type, MAX_CATEGORY_CHARS);
+    this.category = Strings.truncate(b.category, MAX_CATEGORY_CHARS);
     this.level = b.level == null ? Level.INFO : b.level;
-    this.message = b.message;
-    this.data = b.data == null ? Collections.emptyMap() : FrozenValues.freezeMap(b.data);
+    this.message = Strings.truncate(b.message, MAX_MESSAGE_CHARS);
+    this.data = b.data == null ? Collections.emptyMap() : boundedData(b.data);
   }
 
   private Breadcrumb(Instant timestamp, String category, Level level, String message) {
     this.timestamp = timestamp;
     this.type = "default";
-    this.category = category;
+    this.category = Strings.truncate(category, MAX_CATEGORY_CHARS);
     this.level = level;
-    this.message = message;
+    this.message = Strings.truncate(message, MAX_MESSAGE_CHARS);
     this.data = Collections.emptyMap();
   }
 
@@ -71,6 +83,66 @@ public final class Breadcrumb {
   /** A {@code default}-type, {@code info}-level breadcrumb with a message. */
   public static Breadcrumb of(String message) {
     return builder().message(message).build();
+  }
+
+  /** The data frozen and cut to about {@link #MAX_DATA_CHARS} characters, whole entries first. */
+  private static Map<String, Object> boundedData(Map<String, Object> raw) {
+    Map<String, Object> frozen = FrozenValues.freezeMap(raw);
+    long total = 0;
+    Map<String, Object> kept = null;
+    for (Map.Entry<String, Object> e : frozen.entrySet()) {
+      Object value = e.getValue();
+      long size = e.getKey().length() + size(value, MAX_DATA_CHARS);
+      if (total + size > MAX_DATA_CHARS) {
+        if (kept == null) {
+          kept = new LinkedHashMap<>();
+          for (Map.Entry<String, Object> k : frozen.entrySet()) {
+            if (k.getKey().equals(e.getKey())) {
+              break;
+            }
+            kept.put(k.getKey(), k.getValue());
+          }
+        }
+        if (value instanceof String && total + e.getKey().length() + 16 < MAX_DATA_CHARS) {
+          int room = (int) (MAX_DATA_CHARS - total - e.getKey().length());
+          kept.put(e.getKey(), Strings.truncate((String) value, room));
+          total = MAX_DATA_CHARS;
+        }
+        continue;
+      }
+      total += size;
+      if (kept != null) {
+        kept.put(e.getKey(), value);
+      }
+    }
+    return kept == null ? frozen : Collections.unmodifiableMap(kept);
+  }
+
+  /** Rough JSON characters of a frozen value, stopping once past {@code limit}. */
+  private static long size(Object value, long limit) {
+    if (value instanceof String) {
+      return ((String) value).length() + 2;
+    }
+    long n = 2;
+    if (value instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
+        n += String.valueOf(e.getKey()).length() + 3 + size(e.getValue(), limit - n);
+        if (n > limit) {
+          return n;
+        }
+      }
+      return n;
+    }
+    if (value instanceof Iterable) {
+      for (Object o : (Iterable<?>) value) {
+        n += 1 + size(o, limit - n);
+        if (n > limit) {
+          return n;
+        }
+      }
+      return n;
+    }
+    return 24;
   }
 
   /** A new builder. */
@@ -116,7 +188,7 @@ public final class Breadcrumb {
     if (lazy != null) {
       String m;
       try {
-        m = lazy.get();
+        m = Strings.truncate(lazy.get(), MAX_MESSAGE_CHARS); // cut when made, like an eager one
       } catch (RuntimeException e) {
         m = "[message could not be formatted: " + e.getClass().getName() + "]";
       }

@@ -1,5 +1,6 @@
 package dev.sentry4j.event;
 
+import dev.sentry4j.tracing.TransactionSource;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class Event implements BaseEvent {
   private List<Breadcrumb> breadcrumbs = new ArrayList<>();
   private List<String> fingerprint;
   private String transaction;
+  private TransactionSource transactionSource;
   private String environment;
   private String release;
   private String dist;
@@ -70,6 +72,7 @@ public final class Event implements BaseEvent {
     e.breadcrumbs = new ArrayList<>(breadcrumbs);
     e.fingerprint = fingerprint == null ? null : new ArrayList<>(fingerprint);
     e.transaction = transaction;
+    e.transactionSource = transactionSource;
     e.environment = environment;
     e.release = release;
     e.dist = dist;
@@ -267,6 +270,20 @@ public final class Event implements BaseEvent {
   /** Sets the transaction name. */
   public void setTransaction(String transaction) {
     this.transaction = transaction;
+  }
+
+  /**
+   * How the transaction name was made ({@code transaction_info.source}), or {@code null}. Set from
+   * the running transaction (or {@code Scope.setTransactionName(name, source)}) when the event
+   * takes its transaction name from the scope.
+   */
+  public TransactionSource getTransactionSource() {
+    return transactionSource;
+  }
+
+  /** Sets the source of the transaction name. */
+  public void setTransactionSource(TransactionSource transactionSource) {
+    this.transactionSource = transactionSource;
   }
 
   /** The environment (default from options). */

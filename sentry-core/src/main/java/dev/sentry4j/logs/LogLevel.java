@@ -10,9 +10,9 @@ import java.util.Locale;
 public enum LogLevel {
   /** Finest detail (Logback/Log4j TRACE, JUL FINER and FINEST). */
   TRACE(Level.DEBUG, "trace", 1),
-  /** Debugging (DEBUG, JUL FINE). */
+  /** Debugging (DEBUG, JUL CONFIG and FINE, as sentry-java maps them). */
   DEBUG(Level.DEBUG, "debug", 5),
-  /** Information (INFO, JUL INFO and CONFIG). */
+  /** Information (INFO, JUL INFO). */
   INFO(Level.INFO, "info", 9),
   /** Warnings (WARN, JUL WARNING). */
   WARN(Level.WARNING, "warn", 13),
@@ -64,10 +64,10 @@ public enum LogLevel {
       case "FINEST":
         return TRACE;
       case "DEBUG":
+      case "CONFIG":
       case "FINE":
         return DEBUG;
       case "INFO":
-      case "CONFIG":
         return INFO;
       case "WARN":
       case "WARNING":

@@ -96,7 +96,54 @@ public final class Dsn {
   }
 
   private static IllegalArgumentException invalid(String text, String why) {
-    return new IllegalArgumentException("Invalid DSN '" + text + "': " + why);
+    return new IllegalArgumentException("Invalid DSN '" + redact(text) + "': " + why);
+  }
+
+  /**
+   * A DSN (valid or not) as it may appear in a message: the scheme, host, port and path, never the
+   * key, the secret, a query or a fragment. {@code https://key:secret@o1.ingest.sentry.io/42}
+   * becomes {@code https://***@o1.ingest.sentry.io/42}. Text without {@code ://} (a bare key,
+   * say) is shown only by its length.
+   *
+   * @param text a DSN as configured, or {@code null}
+   * @return the text without any credential
+   */
+  public static String redact(String text) {
+    if (text == null) {
+      return "null";
+    }
+    String t = text.trim();
+    int scheme = t.indexOf("://");
+    if (scheme < 0 || scheme > 10) {
+      return "<" + t.length() + " characters, not a URL>";
+    }
+    int start = scheme + 3;
+    int end = t.length();
+    for (int i = start; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    int authorityEnd = end;
+    for (int i = start; i < end; i++) {
+      if (t.charAt(i) == '/') {
+        authorityEnd = i;
+        break;
+      }
+    }
+    int at = t.lastIndexOf('@', authorityEnd - 1);
+    StringBuilder out = new StringBuilder(t.length()).append(t, 0, start);
+    if (at >= start) {
+      out.append("***").append(t, at, end);
+    } else {
+      out.append(t, start, end);
+    }
+    if (end < t.length()) {
+      out.append("?...");
+    }
+    return out.toString();
   }
 
   /** The public key. */
@@ -129,8 +176,14 @@ public final class Dsn {
     return envelopeUri;
   }
 
+  /** The DSN without its key and secret ({@link #redact}): safe in a message. */
   @Override
   public String toString() {
+    return redact(text);
+  }
+
+  /** The DSN as configured, key and secret included (for option round trips only). */
+  String text() {
     return text;
   }
 

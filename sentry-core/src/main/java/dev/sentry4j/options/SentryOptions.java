@@ -1,6 +1,8 @@
 package dev.sentry4j.options;
 
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.Placeholders;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.OptionSpec;
 import dev.sentry4j.spi.config.Settings;
@@ -20,8 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SDK's configuration. Immutable; made by {@link Builder}, which {@link Sentry#init} hands to your
- * code after filling it, in increasing precedence, from {@code sentry.properties} on the classpath,
+ * The SDK's configuration. Immutable; made by {@link Builder}, which {@link
+ * dev.sentry4j.Sentry#init} hands to your code after filling it, in increasing precedence, from
+ * {@code sentry.properties} on the classpath,
  * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
  * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
  * logging adapters pass their flat properties. The README's option table lists them all.
@@ -39,9 +42,18 @@ public final class SentryOptions {
   public static final String DEFAULT_ENVIRONMENT = OptionRegistry.ENVIRONMENT.defaultValue();
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = OptionRegistry.MAX_BREADCRUMBS.defaultValue();
-  /** Default {@code maxQueueSize}: captured envelopes waiting in memory to be serialized. */
+  /** Default {@code maxInFlight}: envelopes sent at once. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = OptionRegistry.MAX_IN_FLIGHT.defaultValue();
+
+  /**
+   * Largest default {@code maxQueueSize}: unset, it is one envelope per 64 KiB of heap, between 100
+   * and this (about 990 with {@code -Xmx64m}).
+   */
   public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
-  /** Default {@code maxQueueBytes}: serialized bytes held in memory. */
+  /**
+   * Largest default {@code maxQueueBytes}: unset, it is 1/16 of the heap, between 1 MiB and this
+   * (about 3.9 MiB with {@code -Xmx64m}).
+   */
   public static final long DEFAULT_MAX_QUEUE_BYTES = OptionRegistry.MAX_QUEUE_BYTES.defaultValue();
   /** Default {@code flushTimeout}. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = OptionRegistry.FLUSH_TIMEOUT.defaultValue();
@@ -71,7 +83,9 @@ public final class SentryOptions {
 
   private final Builder source;
   private final Dsn dsn;
+  private final String unresolvedDsn;
   private final boolean debug;
+  private final boolean enableUncaughtExceptionHandler;
   private final EventOptions event;
   private final DeliveryOptions delivery;
   private final TracingOptions tracing;
@@ -81,7 +95,9 @@ public final class SentryOptions {
   private SentryOptions(Builder b) {
     this.source = b.copy();
     this.dsn = b.get(OptionRegistry.ENABLED) ? b.dsn : null;
+    this.unresolvedDsn = b.dsn == null ? b.unresolvedDsn : null;
     this.debug = b.get(OptionRegistry.DEBUG);
+    this.enableUncaughtExceptionHandler = b.get(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER);
     this.event = new EventOptions(b);
     this.delivery = new DeliveryOptions(b);
     this.tracing = new TracingOptions(b);
@@ -137,6 +153,39 @@ public final class SentryOptions {
   /** Whether a DSN is set (and {@code enabled} is not false), so that the SDK sends anything. */
   public boolean isEnabled() {
     return dsn != null;
+  }
+
+  /**
+   * The placeholder given as the DSN that nothing resolved ({@code ${SENTRY_DSN}}, Logback's {@code
+   * SENTRY_DSN_IS_UNDEFINED}) when no other source gave a DSN, else {@code null}. Such a DSN means
+   * "no DSN": the SDK is disabled, and integrations say so in one INFO line.
+   */
+  public String getUnresolvedDsn() {
+    return unresolvedDsn;
+  }
+
+  /**
+   * Why the SDK is disabled, in the one line integrations print: no DSN, or a DSN placeholder
+   * ({@code ${SENTRY_DSN}}) whose variable is not defined; {@code null} when a DSN is set.
+   */
+  public String getDisabledReason() {
+    if (dsn != null) {
+      return null;
+    }
+    if (unresolvedDsn != null) {
+      return "No DSN: the dsn setting '"
+          + unresolvedDsn
+          + "' names a variable that is not defined; the SDK is disabled";
+    }
+    return "No DSN set: the SDK is disabled";
+  }
+
+  /**
+   * Whether uncaught exceptions are reported (a default {@link Thread.UncaughtExceptionHandler}
+   * chained in front of the one already installed).
+   */
+  public boolean isEnableUncaughtExceptionHandler() {
+    return enableUncaughtExceptionHandler;
   }
 
   /** Whether the SDK prints diagnostics to stderr. */
@@ -202,6 +251,11 @@ public final class SentryOptions {
   /** Whether the same exception instance is sent only once. */
   public boolean isEnableDeduplication() {
     return event.isEnableDeduplication();
+  }
+
+  /** Envelopes sent at once (requests in flight). */
+  public int getMaxInFlight() {
+    return delivery.getMaxInFlight();
   }
 
   /** Envelopes held in memory. */
@@ -506,6 +560,7 @@ public final class SentryOptions {
    */
   public static final class DeliveryOptions {
     private final int maxQueueSize;
+    private final int maxInFlight;
     private final long maxQueueBytes;
     private final Duration flushTimeout;
     private final Duration shutdownTimeout;
@@ -519,8 +574,16 @@ public final class SentryOptions {
     private final String spotlightUrl;
 
     DeliveryOptions(Builder b) {
-      maxQueueSize = b.get(OptionRegistry.MAX_QUEUE_SIZE);
-      maxQueueBytes = b.get(OptionRegistry.MAX_QUEUE_BYTES);
+      // unset: a share of the heap (MemoryBudget), the registry's default being the largest one
+      maxQueueSize =
+          b.values.containsKey(OptionRegistry.MAX_QUEUE_SIZE)
+              ? b.get(OptionRegistry.MAX_QUEUE_SIZE)
+              : MemoryBudget.queueSize();
+      maxQueueBytes =
+          b.values.containsKey(OptionRegistry.MAX_QUEUE_BYTES)
+              ? b.get(OptionRegistry.MAX_QUEUE_BYTES)
+              : MemoryBudget.queueBytes();
+      maxInFlight = b.get(OptionRegistry.MAX_IN_FLIGHT);
       flushTimeout = b.get(OptionRegistry.FLUSH_TIMEOUT);
       shutdownTimeout = b.get(OptionRegistry.SHUTDOWN_TIMEOUT);
       connectTimeout = b.get(OptionRegistry.CONNECT_TIMEOUT);
@@ -531,6 +594,11 @@ public final class SentryOptions {
       sendClientReports = b.get(OptionRegistry.SEND_CLIENT_REPORTS);
       spotlight = b.get(OptionRegistry.SPOTLIGHT);
       spotlightUrl = b.get(OptionRegistry.SPOTLIGHT_URL);
+    }
+
+    /** Envelopes sent at once (requests in flight). */
+    public int getMaxInFlight() {
+      return maxInFlight;
     }
 
     /** Envelopes held in memory. */
@@ -728,6 +796,7 @@ public final class SentryOptions {
   public static final class Builder {
     private final Map<OptionSpec<?>, Object> values = new IdentityHashMap<>();
     private Dsn dsn;
+    private String unresolvedDsn;
     // code-only options
     private BeforeSendCallback beforeSend;
     private BeforeBreadcrumbCallback beforeBreadcrumb;
@@ -742,6 +811,7 @@ public final class SentryOptions {
       Builder c = new Builder();
       c.values.putAll(values);
       c.dsn = dsn;
+      c.unresolvedDsn = unresolvedDsn;
       c.beforeSend = beforeSend;
       c.beforeBreadcrumb = beforeBreadcrumb;
       c.eventProcessors = eventProcessors;
@@ -827,7 +897,7 @@ public final class SentryOptions {
 
     /** The DSN as text, or {@code null} when unset. */
     public String getDsn() {
-      return dsn == null ? null : dsn.toString();
+      return dsn == null ? null : dsn.text();
     }
 
     /**
@@ -837,8 +907,37 @@ public final class SentryOptions {
      * @throws IllegalArgumentException naming the value when it is not a valid DSN
      */
     public Builder setDsn(String value) {
+      if (Placeholders.isPlaceholder(value)) {
+        // ${SENTRY_DSN} left unresolved by the configuration (Logback: SENTRY_DSN_IS_UNDEFINED):
+        // resolve it once more, else the setting is absent, as sentry-java treats it
+        String resolved = Placeholders.resolve(value, Builder::getenv);
+        if (resolved == null) {
+          this.unresolvedDsn = value.trim();
+          return this;
+        }
+        value = resolved;
+      }
+      this.unresolvedDsn = null;
       this.dsn = value == null || value.trim().isEmpty() ? null : Dsn.parse(value.trim());
       return this;
+    }
+
+    private static String getenv(String name) {
+      try {
+        return System.getenv(name);
+      } catch (RuntimeException e) { // SecurityException
+        return null;
+      }
+    }
+
+    /**
+     * Option {@code enableUncaughtExceptionHandler}: report exceptions that end a thread (event
+     * level fatal, mechanism {@code UncaughtExceptionHandler}, {@code handled=false}), then hand
+     * them to the handler that was installed before; default true. {@code Sentry.close()} puts the
+     * previous handler back.
+     */
+    public Builder setEnableUncaughtExceptionHandler(boolean value) {
+      return set(OptionRegistry.ENABLE_UNCAUGHT_EXCEPTION_HANDLER, value);
     }
 
     /** Option {@code enabled}: {@code false} keeps the SDK off whatever the DSN (sentry-java's). */
@@ -925,6 +1024,15 @@ public final class SentryOptions {
     /** Option {@code enableDeduplication}: send one event per exception instance. */
     public Builder setEnableDeduplication(boolean value) {
       return set(OptionRegistry.ENABLE_DEDUPLICATION, value);
+    }
+
+    /**
+     * Option {@code maxInFlight}: envelopes sent at once, as HTTP/2 streams where Sentry offers
+     * HTTP/2, else over as many HTTP/1.1 connections; default 64. Throughput is about {@code
+     * maxInFlight} ÷ round-trip time.
+     */
+    public Builder setMaxInFlight(int value) {
+      return set(OptionRegistry.MAX_IN_FLIGHT, value);
     }
 
     /**

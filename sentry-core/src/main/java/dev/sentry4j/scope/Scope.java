@@ -7,12 +7,15 @@ import dev.sentry4j.event.User;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.function.UnaryOperator;
 
 /**
  * Data applied to the events captured while it is active: tags, extras, contexts, user, level,
@@ -191,7 +194,7 @@ public final class Scope {
     synchronized (lock) {
       Values v = values;
       update(new Values(v.tags, v.extras, v.contexts, user, v.level, v.fingerprint,
-          v.transactionName, v.processors));
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
@@ -205,7 +208,7 @@ public final class Scope {
     synchronized (lock) {
       Values v = values;
       update(new Values(v.tags, v.extras, v.contexts, v.user, level, v.fingerprint,
-          v.transactionName, v.processors));
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
@@ -220,7 +223,7 @@ public final class Scope {
     synchronized (lock) {
       Values v = values;
       update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, copy,
-          v.transactionName, v.processors));
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
@@ -229,12 +232,55 @@ public final class Scope {
     return values.fingerprint;
   }
 
-  /** Sets the transaction name written on events. */
+  /**
+   * Sets the transaction name written on events and, as the Python SDK's {@code
+   * set_transaction_name} does, renames the transaction running in this scope (if one is and it has
+   * not finished; its source is kept).
+   */
   public void setTransactionName(String name) {
+    setTransactionName(name, null);
+  }
+
+  /**
+   * Sets the transaction name written on events with its source ({@code transaction_info.source};
+   * {@code null} keeps the current one), and renames the transaction running in this scope.
+   */
+  public void setTransactionName(String name, TransactionSource source) {
     synchronized (lock) {
       Values v = values;
       update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint, name,
-          v.processors));
+          source != null ? source : v.transactionSource, v.transaction, v.processors));
+    }
+    Transaction tx = values.transaction;
+    if (tx != null && name != null && !tx.isFinished()) {
+      TransactionSource newSource = source != null ? source : tx.getSource();
+      if (!name.equals(tx.getName()) || newSource != tx.getSource()) {
+        tx.setName(name, newSource);
+      }
+    }
+  }
+
+  /** The source of the transaction name set on this scope, or {@code null}. */
+  public TransactionSource getTransactionSource() {
+    return values.transactionSource;
+  }
+
+  /**
+   * The transaction the current span of this scope belongs to, or {@code null}. The SDK sets it when
+   * it makes a transaction current; scopes forked from this one (child spans) keep it.
+   */
+  public Transaction getTransaction() {
+    return values.transaction;
+  }
+
+  /** Sets the transaction running in this scope (the SDK does, when it binds one). */
+  public void setTransaction(Transaction transaction) {
+    synchronized (lock) {
+      Values v = values;
+      if (v.transaction != transaction) {
+        update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
+            v.transactionName, v.transactionSource, transaction, v.processors));
+      }
     }
   }
 
@@ -298,7 +344,8 @@ public final class Scope {
       list.addAll(v.processors);
       list.add(processor);
       update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
-          v.transactionName, Collections.unmodifiableList(list)));
+          v.transactionName, v.transactionSource, v.transaction,
+          Collections.unmodifiableList(list)));
     }
   }
 
@@ -327,9 +374,14 @@ public final class Scope {
     this.propagationContext = context;
   }
 
-  /** Internal, for the SDK's scope machinery: replaces the propagation context only if it is still {@code expected} (freezing the DSC). */
-  public boolean compareAndSetPropagationContext(PropagationContext expected, PropagationContext update) {
-    return PROPAGATION.compareAndSet(this, expected, update);
+  /**
+   * Atomically replaces the propagation context with {@code update} applied to it (which may run
+   * more than once under contention, so it should have no side effects); returns the new one. The
+   * SDK freezes the Dynamic Sampling Context this way without losing a concurrent {@link
+   * #setPropagationContext}.
+   */
+  public PropagationContext updatePropagationContext(UnaryOperator<PropagationContext> update) {
+    return PROPAGATION.updateAndGet(this, update);
   }
 
   /** Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors). */
@@ -370,6 +422,8 @@ public final class Scope {
             null,
             null,
             null,
+            null,
+            null,
             Collections.emptyList());
 
     final Map<String, String> tags;
@@ -379,6 +433,9 @@ public final class Scope {
     final Level level;
     final List<String> fingerprint;
     final String transactionName;
+    final TransactionSource transactionSource;
+    /** The transaction running in the scope (not data: read by the worker for transaction_info). */
+    final Transaction transaction;
     final List<EventProcessor> processors;
 
     Values(
@@ -389,6 +446,8 @@ public final class Scope {
         Level level,
         List<String> fingerprint,
         String transactionName,
+        TransactionSource transactionSource,
+        Transaction transaction,
         List<EventProcessor> processors) {
       this.tags = tags;
       this.extras = extras;
@@ -397,19 +456,24 @@ public final class Scope {
       this.level = level;
       this.fingerprint = fingerprint;
       this.transactionName = transactionName;
+      this.transactionSource = transactionSource;
+      this.transaction = transaction;
       this.processors = processors;
     }
 
     Values withTags(Map<String, String> t) {
-      return new Values(t, extras, contexts, user, level, fingerprint, transactionName, processors);
+      return new Values(t, extras, contexts, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
     }
 
     Values withExtras(Map<String, Object> x) {
-      return new Values(tags, x, contexts, user, level, fingerprint, transactionName, processors);
+      return new Values(tags, x, contexts, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
     }
 
     Values withContexts(Map<String, Map<String, Object>> c) {
-      return new Values(tags, extras, c, user, level, fingerprint, transactionName, processors);
+      return new Values(tags, extras, c, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;
+import dev.sentry4j.tracing.Transaction;
+import dev.sentry4j.tracing.TransactionSource;
 import java.util.AbstractList;
 import java.util.Collections;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.RandomAccess;
 
 /**
  * One scope's data at the moment {@link Scope#snapshot()} was called: tags, extras, contexts, user,
- * level, fingerprint, transaction name, event processors and breadcrumbs. Immutable, and shares its
+ * level, fingerprint, transaction name and source, running transaction, event processors and breadcrumbs. Immutable, and shares its
  * parts with the scope (the scope replaces a part when it is written instead of changing it), so
  * taking one costs the same for 1 or 100 breadcrumbs: this is what a capture hands to the SDK's
  * worker. Thread-safe.
@@ -62,6 +64,16 @@ public final class ScopeSnapshot {
   /** The transaction name, or {@code null}. */
   public String getTransactionName() {
     return values.transactionName;
+  }
+
+  /** The source of the transaction name, or {@code null}. */
+  public TransactionSource getTransactionSource() {
+    return values.transactionSource;
+  }
+
+  /** The transaction that was running in the scope, or {@code null}. */
+  public Transaction getTransaction() {
+    return values.transaction;
   }
 
   /** The event processors (unmodifiable). */

@@ -73,6 +73,26 @@ public final class Diagnostics {
     }
   }
 
+  /**
+   * A line the user should see without turning {@code debug} on, such as the start and the end of a
+   * Sentry outage: printed to {@code System.err} and given to the listeners (the adapters put it in
+   * their framework's status channel). The caller keeps these rare (one per outage); they are not
+   * rate-limited.
+   *
+   * @param severity {@link Severity#WARN} for trouble, {@link Severity#INFO} for good news
+   * @param message the line, without secrets
+   */
+  public static void notice(Severity severity, String message) {
+    print(severity, message, null);
+    for (BiConsumer<Severity, String> listener : LISTENERS) {
+      try {
+        listener.accept(severity, message);
+      } catch (RuntimeException ignored) {
+        // a broken listener must not break the SDK
+      }
+    }
+  }
+
   /** A warning; rate-limited by its message. */
   public static void warn(String message) {
     report(Severity.WARN, message, message, null);

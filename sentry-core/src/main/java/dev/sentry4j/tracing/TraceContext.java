@@ -13,6 +13,7 @@ public final class TraceContext {
   private final String operation;
   private final String status;
   private final Boolean sampled;
+  private final String origin;
 
   /**
    * Creates a trace context.
@@ -31,13 +32,44 @@ public final class TraceContext {
       String operation,
       String status,
       Boolean sampled) {
+    this(traceId, spanId, parentSpanId, operation, status, sampled, null);
+  }
+
+  /**
+   * A trace context with the origin of the span it describes ({@code manual}, {@code auto.http.…}).
+   *
+   * @param origin the span's origin, or {@code null}
+   */
+  public TraceContext(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String operation,
+      String status,
+      Boolean sampled,
+      String origin) {
     this.traceId = Objects.requireNonNull(traceId, "traceId");
     this.spanId = Objects.requireNonNull(spanId, "spanId");
     this.parentSpanId = parentSpanId;
     this.operation = operation;
     this.status = status;
     this.sampled = sampled;
+    this.origin = origin;
   }
+
+  /** This context with {@code origin} ({@code this} when it is already the same). */
+  public TraceContext withOrigin(String origin) {
+    if (Objects.equals(origin, this.origin)) {
+      return this;
+    }
+    return new TraceContext(traceId, spanId, parentSpanId, operation, status, sampled, origin);
+  }
+
+  /** The origin of the span ({@code manual} for spans made in code), or {@code null}. */
+  public String getOrigin() {
+    return origin;
+  }
+
 
   /** The trace id. */
   public String getTraceId() {

@@ -137,4 +137,26 @@ class ScopeSnapshotTest {
     assertThat(before.getTags()).containsOnlyKeys("a");
     assertThat(messages(before.getBreadcrumbs())).containsExactly("crumb 0");
   }
+
+  @Test
+  void theTransactionAndItsSourceAreInTheSnapshotTakenWhileItRuns() {
+    Scope scope = new Scope(Scope.Kind.CURRENT);
+    scope.setTransactionName("GET /cart", dev.sentry4j.tracing.TransactionSource.ROUTE);
+    ScopeSnapshot during = scope.snapshot();
+    scope.setTransactionName("other", dev.sentry4j.tracing.TransactionSource.CUSTOM);
+
+    assertThat(during.getTransactionName()).isEqualTo("GET /cart");
+    assertThat(during.getTransactionSource()).isEqualTo(dev.sentry4j.tracing.TransactionSource.ROUTE);
+    assertThat(scope.snapshot().getTransactionSource())
+        .isEqualTo(dev.sentry4j.tracing.TransactionSource.CUSTOM);
+    assertThat(during.getTransaction()).isNull();
+  }
+
+  @Test
+  void aLazyBreadcrumbMessageIsCutWhenItIsMade() {
+    Breadcrumb lazy =
+        Breadcrumb.of(Instant.EPOCH, "test", Level.INFO, () -> "x".repeat(Breadcrumb.MAX_MESSAGE_CHARS + 10));
+
+    assertThat(lazy.getMessage()).hasSize(Breadcrumb.MAX_MESSAGE_CHARS);
+  }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** A local receiver and the SDK initialized against it; closed after each test. */
 abstract class ReceiverTest {
-  static final Duration WAIT = Duration.ofSeconds(10);
+  static final Duration WAIT = Duration.ofSeconds(30);
 
   SentryReceiver receiver;
 

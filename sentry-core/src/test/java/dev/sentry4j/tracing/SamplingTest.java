@@ -158,18 +158,25 @@ class SamplingTest extends ReceiverTest {
   @Test
   void withoutRateOrSamplerTracingIsOffButTracesPropagate() {
     init(o -> {});
+    String threadTrace = Sentry.getTraceparent();
+    assertThat(threadTrace).matches("[0-9a-f]{32}-[0-9a-f]{16}"); // deferred: no flag
+    assertThat(Sentry.getW3CTraceparent()).isEqualTo("00-" + threadTrace + "-00");
     Transaction tx = Sentry.startTransaction("no tracing", "task");
     assertThat(tx.isSampled()).isFalse();
-    assertThat(Sentry.getCurrentSpan()).isNull();
-    assertThat(Sentry.startSpan("db.query")).isNotNull();
-    assertThat(Sentry.getCurrentSpan()).isNull();
-    String traceparent = Sentry.getTraceparent();
-    assertThat(traceparent).matches("[0-9a-f]{32}-[0-9a-f]{16}"); // deferred: no flag
-    assertThat(Sentry.getW3CTraceparent()).isEqualTo("00-" + traceparent + "-00");
-    tx.finish();
+    assertThat(Sentry.getCurrentSpan()).isSameAs(tx); // tracing without performance: current
+    Span span = Sentry.startSpan("db.query");
+    assertThat(span.getTraceId()).isEqualTo(tx.getTraceId());
+    assertThat(span.isSampled()).isFalse();
+    assertThat(Sentry.getCurrentSpan()).isSameAs(span);
+    assertThat(Sentry.getTraceparent()).isEqualTo(tx.getTraceId() + "-" + span.getSpanId() + "-0");
     Sentry.captureMessage("error without tracing");
+    span.finish();
+    tx.finish();
+    assertThat(Sentry.getCurrentSpan()).isNull();
+    assertThat(Sentry.getTraceparent()).isEqualTo(threadTrace);
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
-    assertThat(traceparent).startsWith(event.traceId() + "-" + event.spanId());
+    assertThat(event.traceId()).isEqualTo(tx.getTraceId());
+    assertThat(event.spanId()).isEqualTo(span.getSpanId());
     assertThat(Sentry.flush(WAIT)).isTrue();
     assertThat(receiver.transactions()).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.options.Dsn;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.config.OptionRegistry;
@@ -44,9 +45,15 @@ final class HandlerConfig {
   final LogCaptureSettings settings;
   final Level level;
   final Filter filter;
+  final boolean printfStyle;
 
   private HandlerConfig(
-      SentryOptions.Builder options, LogCaptureSettings settings, Level level, Filter filter) {
+      SentryOptions.Builder options,
+      LogCaptureSettings settings,
+      Level level,
+      Filter filter,
+      boolean printfStyle) {
+    this.printfStyle = printfStyle;
     this.options = options;
     this.settings = settings;
     this.level = level;
@@ -133,7 +140,9 @@ final class HandlerConfig {
     }
     value = get(properties, "filter");
     Filter filter = value == null || value.isEmpty() ? null : filter(value);
-    return new HandlerConfig(options, settings.build(), level, filter);
+    value = get(properties, "printfStyle");
+    boolean printfStyle = value != null && bool("printfStyle", value);
+    return new HandlerConfig(options, settings.build(), level, filter, printfStyle);
   }
 
   private static void warnUnknownKeys(Iterable<String> keys) {
@@ -167,7 +176,7 @@ final class HandlerConfig {
             + PREFIX
             + name
             + "="
-            + value
+            + (name.equals("dsn") ? Dsn.redact(value) : value)
             + " ("
             + cause.getMessage()
             + ")",

@@ -11,12 +11,15 @@ import java.util.logging.Level;
 final class JulLevels {
   private static final int SEVERE = Level.SEVERE.intValue();
   private static final int WARNING = Level.WARNING.intValue();
-  private static final int CONFIG = Level.CONFIG.intValue();
+  private static final int INFO_VALUE = Level.INFO.intValue();
   private static final int FINE = Level.FINE.intValue();
 
   private JulLevels() {}
 
-  /** SEVERE and above: ERROR; WARNING: WARN; INFO and CONFIG: INFO; FINE: DEBUG; below: TRACE. */
+  /**
+   * SEVERE and above: ERROR; WARNING: WARN; INFO: INFO; CONFIG and FINE: DEBUG (as sentry-java maps
+   * them, so that an INFO threshold leaves CONFIG out); below: TRACE.
+   */
   static LogLevel toLogLevel(int value) {
     if (value >= SEVERE) {
       return LogLevel.ERROR;
@@ -24,7 +27,7 @@ final class JulLevels {
     if (value >= WARNING) {
       return LogLevel.WARN;
     }
-    if (value >= CONFIG) {
+    if (value >= INFO_VALUE) {
       return LogLevel.INFO;
     }
     if (value >= FINE) {
@@ -45,7 +48,7 @@ final class JulLevels {
       case DEBUG:
         return FINE;
       case INFO:
-        return CONFIG;
+        return INFO_VALUE;
       case WARN:
         return WARNING;
       case ERROR:

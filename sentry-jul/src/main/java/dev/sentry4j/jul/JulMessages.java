@@ -36,6 +36,29 @@ final class JulMessages {
    * {@code {digit} placeholder, or when formatting fails (an argument's {@code toString()} threw):
    * JUL's own rules, so the event says what a console line says.
    */
+  static String format(String template, Object[] params, boolean printfStyle) {
+    if (printfStyle) {
+      return formatPrintf(template, params);
+    }
+    return format(template, params);
+  }
+
+  /**
+   * The pattern formatted with {@link String#format} (sentry-java's {@code printfStyle}): {@code
+   * %s}, {@code %d}, ... placeholders; the pattern itself when there are no parameters or when
+   * formatting fails.
+   */
+  static String formatPrintf(String template, Object[] params) {
+    if (template == null || params == null || params.length == 0) {
+      return template;
+    }
+    try {
+      return String.format(template, params);
+    } catch (Exception e) { // NOPMD: a bad pattern or a throwing toString(): keep the pattern
+      return template;
+    }
+  }
+
   static String format(String template, Object[] params) {
     if (template == null || params == null || params.length == 0 || !hasPlaceholder(template)) {
       return template;

@@ -23,24 +23,25 @@ final class JulRecords {
 
   /**
    * The text of a record that becomes only a breadcrumb: its message formatted as JUL's {@code
-   * Formatter.formatMessage} would (bundle lookup, then the parameters).
+   * Formatter.formatMessage} would (bundle lookup, then the parameters), or with {@link
+   * String#format} when {@code printfStyle} is on.
    */
-  static String text(java.util.logging.LogRecord jul) {
-    return JulMessages.format(JulMessages.template(jul), jul.getParameters());
+  static String text(java.util.logging.LogRecord jul, boolean printfStyle) {
+    return JulMessages.format(JulMessages.template(jul), jul.getParameters(), printfStyle);
   }
 
   /**
    * The whole neutral record, for an error event or a Sentry Log record: text, template and
    * parameters, thread, exception, MDC, source and trace.
    */
-  static LogRecord read(java.util.logging.LogRecord jul, LogLevel level) {
+  static LogRecord read(java.util.logging.LogRecord jul, LogLevel level, boolean printfStyle) {
     String template = JulMessages.template(jul);
     Object[] params = jul.getParameters();
     LogRecord.Builder b =
         LogRecord.builder(level)
             .loggerName(jul.getLoggerName())
             .timestamp(jul.getInstant())
-            .formattedMessage(JulMessages.format(template, params));
+            .formattedMessage(JulMessages.format(template, params, printfStyle));
     List<Object> args =
         params == null || params.length == 0 ? Collections.emptyList() : Arrays.asList(params);
     long threadId = threadId(jul);

@@ -33,6 +33,21 @@ final class Mdc {
     }
   }
 
+  /**
+   * Whether SLF4J is on the class path but its MDC is a no-op (no SLF4J backend), so that
+   * {@code MDC.put} values never reach an event. False without SLF4J, or when asking fails.
+   */
+  static boolean isNoOpAdapter() {
+    if (!available) {
+      return false;
+    }
+    try {
+      return Slf4jMdc.isNoOp();
+    } catch (LinkageError | RuntimeException e) {
+      return false;
+    }
+  }
+
   private static boolean detect() {
     try {
       Class.forName("org.slf4j.MDC", false, Mdc.class.getClassLoader());

@@ -53,9 +53,15 @@ public final class SentryHandler extends Handler {
 
   private final Object lock = new Object();
   private final AtomicLong lastErrorReport = new AtomicLong();
+  /** Said once at start when SLF4J is there without a backend. */
+  static final String NO_MDC_BACKEND =
+      "SLF4J's MDC is a no-op here (slf4j-api without a backend such as org.slf4j:slf4j-jdk14):"
+          + " MDC.put values will not reach Sentry events";
+
   private volatile int lowestValue = Integer.MAX_VALUE;
   private volatile LogCapture capture; // null while off
   private AdapterLifecycle lifecycle; // guarded by lock; set while on
+  private volatile boolean printfStyle;
   private boolean closed; // guarded by lock
 
   /**
@@ -73,6 +79,7 @@ public final class SentryHandler extends Handler {
     }
     setLevel(config.level);
     setFilter(config.filter);
+    printfStyle = config.printfStyle;
     startQuietly(config.options, config.settings);
   }
 
@@ -113,10 +120,18 @@ public final class SentryHandler extends Handler {
 
   private void start(SentryOptions.Builder options, LogCaptureSettings settings) {
     synchronized (lock) {
-      Integrations.add("jul");
+      Integrations.add("jul", "sentry-jul");
       AdapterLifecycle l = new AdapterLifecycle("Sentry JUL handler", this::forwardDiagnostic);
-      l.start(options.build());
+      SentryOptions built = options.build();
+      if (l.start(built) == AdapterLifecycle.Start.DISABLED && built.getUnresolvedDsn() != null) {
+        // JUL has no channel for information: one line on stderr, as its ErrorManager would
+        System.err.println("dev.sentry4j.jul.SentryHandler: " + built.getDisabledReason());
+      }
       lifecycle = l;
+      if (Mdc.isNoOpAdapter()) {
+        // through Diagnostics: this handler's ErrorManager (stderr by default) and debug output
+        Diagnostics.warn(NO_MDC_BACKEND);
+      }
       LogCapture c = new LogCapture(settings);
       lowestValue = JulLevels.lowestValue(lowestThreshold(settings));
       capture = c;
@@ -168,27 +183,35 @@ public final class SentryHandler extends Handler {
         return;
       }
       if (c.needsRecord(level, client)) {
-        c.capture(JulRecords.read(record, level));
+        c.capture(JulRecords.read(record, level, printfStyle));
       } else {
         // breadcrumb only: level, logger, time and text, nothing else read or copied; the text is
-        // formatted only if an event ever carries it (on the SDK's worker), when that gives the
-        // same result later
+        // formatted (and deny-listed parameters filtered) only if an event ever carries it (on the
+        // SDK's worker), when that gives the same result later
         String template = JulMessages.template(record);
         Object[] params = record.getParameters();
         if (params == null || params.length == 0) {
           c.captureBreadcrumb(level, record.getLoggerName(), record.getInstant(), template);
         } else if (LogCapture.isImmutable(params)) {
+          boolean printf = printfStyle;
           c.captureBreadcrumb(
               level,
               record.getLoggerName(),
               record.getInstant(),
-              () -> JulMessages.format(template, params));
+              () -> JulMessages.format(template, params, printf),
+              template,
+              params);
         } else {
           c.captureBreadcrumb(
-              level, record.getLoggerName(), record.getInstant(), JulMessages.format(template, params));
+              level,
+              record.getLoggerName(),
+              record.getInstant(),
+              JulMessages.format(template, params, printfStyle),
+              template,
+              params);
         }
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {
       ReentryGuard.exit();
@@ -196,6 +219,21 @@ public final class SentryHandler extends Handler {
   }
 
   /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
+  /**
+   * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
+   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as sentry-java's
+   * handler option {@code printfStyle} does; default false. In logging.properties: {@code
+   * dev.sentry4j.jul.SentryHandler.printfStyle=true}.
+   */
+  public void setPrintfStyle(boolean printfStyle) {
+    this.printfStyle = printfStyle;
+  }
+
+  /** Whether messages are formatted printf-style (see {@link #setPrintfStyle(boolean)}). */
+  public boolean isPrintfStyle() {
+    return printfStyle;
+  }
+
   @Override
   public void flush() {
     if (capture == null) {
@@ -203,7 +241,7 @@ public final class SentryHandler extends Handler {
     }
     try {
       Sentry.flush();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: flush is called by the logging framework, never throw into it
       reportRateLimited("Could not flush Sentry", e, ErrorManager.FLUSH_FAILURE);
     }
   }

@@ -1,7 +1,6 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.Sentry;
-import dev.sentry4j.tracing.Span;
+import dev.sentry4j.spi.logging.LogCapture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.ZoneId;
@@ -17,8 +16,9 @@ import java.util.logging.SimpleFormatter;
 /**
  * A {@link SimpleFormatter} that also offers the active Sentry trace: the same {@code
  * String.format} arguments 1 to 6 (time, source, logger, level, message, thrown), plus {@code %7$s}
- * the trace id and {@code %8$s} the span id of the span current on the logging thread (both empty
- * outside spans).
+ * the trace id and {@code %8$s} the span id of the logging thread: the current span's, else its
+ * propagation context's, which are the ids of an event captured there (so they are printed also
+ * without tracing configured).
  *
  * <pre>{@code
  * java.util.logging.ConsoleHandler.formatter=dev.sentry4j.jul.TraceFormatter
@@ -114,7 +114,6 @@ public final class TraceFormatter extends Formatter {
       out.close();
       thrown = text.toString();
     }
-    Span span = currentSpan();
     return String.format(
         format,
         time,
@@ -123,16 +122,8 @@ public final class TraceFormatter extends Formatter {
         record.getLevel().getLocalizedName(),
         message,
         thrown,
-        span == null ? "" : span.getTraceId(),
-        span == null ? "" : span.getSpanId());
-  }
-
-  private static Span currentSpan() {
-    try {
-      return Sentry.getCurrentSpan();
-    } catch (RuntimeException e) {
-      return null; // a formatter must print the line anyway
-    }
+        LogCapture.currentTraceId(),
+        LogCapture.currentSpanId());
   }
 
   private static IllegalArgumentException validate(String format) {

@@ -15,7 +15,7 @@ class JulLevelsTest {
     "SEVERE, ERROR, error",
     "WARNING, WARN, warning",
     "INFO, INFO, info",
-    "CONFIG, INFO, info",
+    "CONFIG, DEBUG, debug", // as sentry-java maps it: below an INFO threshold
     "FINE, DEBUG, debug",
     "FINER, TRACE, debug",
     "FINEST, TRACE, debug",
@@ -23,6 +23,7 @@ class JulLevelsTest {
     "1100, ERROR, error",
     "950, WARN, warning",
     "850, INFO, info",
+    "750, DEBUG, debug",
     "600, DEBUG, debug",
     "499, TRACE, debug",
   })
@@ -35,7 +36,7 @@ class JulLevelsTest {
   @ParameterizedTest
   @CsvSource({
     "SEVERE, ERROR", "severe, ERROR", "error, ERROR", "WARNING, WARN", "warn, WARN",
-    "INFO, INFO", "CONFIG, INFO", "FINE, DEBUG", "debug, DEBUG", "FINEST, TRACE", "ALL, TRACE",
+    "INFO, INFO", "CONFIG, DEBUG", "FINE, DEBUG", "debug, DEBUG", "FINEST, TRACE", "ALL, TRACE",
     "OFF, OFF", "950, WARN", "2147483647, OFF",
   })
   void parsesThresholdsInJulAndLogbackSpelling(String text, LogLevel expected) {
@@ -63,7 +64,7 @@ class JulLevelsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"TRACE, -2147483648", "DEBUG, 500", "INFO, 700", "WARN, 900", "ERROR, 1000", "FATAL, 2147483647", "OFF, 2147483647"})
+  @CsvSource({"TRACE, -2147483648", "DEBUG, 500", "INFO, 800", "WARN, 900", "ERROR, 1000", "FATAL, 2147483647", "OFF, 2147483647"})
   void theEarlyExitValueIsTheLowestJulValueReachingTheThreshold(LogLevel threshold, int value) {
     assertThat(JulLevels.lowestValue(threshold)).isEqualTo(value);
     if (value > Integer.MIN_VALUE && value < Integer.MAX_VALUE) {

@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -60,11 +61,12 @@ class SentryHandlerTest {
   @Test
   @SuppressWarnings("try") // the scope token is only closed
   void quickStartSendsSevereWithExceptionEarlierLinesAsBreadcrumbsAndPrintsTheTraceId() {
-    String[] ids = new String[2];
+    String[] ids = new String[3];
     String console =
         JulConfig.captureStderr(
             () -> {
               JulConfig.load("quickstart.properties", receiver.dsn());
+              ids[2] = ScopeStorage.current().getTraceContext().getTraceId(); // the thread's own trace
               log.info("cart loaded");
               log.log(Level.WARNING, "slow {0}", "A-17");
               log.fine("below every threshold");
@@ -104,8 +106,10 @@ class SentryHandlerTest {
     assertThat(receiver.malformed()).isEmpty();
 
     List<String> lines = console.lines().collect(Collectors.toList());
-    assertThat(lines.get(0)).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO \\[] com.acme.Checkout - cart loaded");
-    assertThat(lines.get(1)).endsWith(" WARNING [] com.acme.Checkout - slow A-17");
+    // outside the transaction: the thread's propagation context's trace, what its errors carry
+    assertThat(lines.get(0))
+        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO \\[" + ids[2] + "] com.acme.Checkout - cart loaded");
+    assertThat(lines.get(1)).endsWith(" WARNING [" + ids[2] + "] com.acme.Checkout - slow A-17");
     assertThat(lines.get(2))
         .endsWith(" SEVERE [" + ids[0] + "] com.acme.Checkout - payment failed");
     assertThat(lines.get(3)).isEqualTo("java.lang.IllegalStateException: card declined");
@@ -129,10 +133,13 @@ class SentryHandlerTest {
     ReceivedEvent warning = find(events, "warning");
     ReceivedEvent severe = find(events, "severe");
     assertThat(warning.level()).isEqualTo("warning");
-    assertThat(messages(warning.breadcrumbs())).containsExactly("config", "info");
-    assertThat(warning.breadcrumbs()).extracting(b -> b.get("level").asText()).containsOnly("info");
+    // CONFIG maps to DEBUG (as in sentry-java), so a CONFIG threshold lets FINE through too
+    assertThat(messages(warning.breadcrumbs())).containsExactly("fine", "config", "info");
+    assertThat(warning.breadcrumbs())
+        .extracting(b -> b.get("level").asText())
+        .containsExactly("debug", "debug", "info");
     assertThat(severe.level()).isEqualTo("error");
-    assertThat(messages(severe.breadcrumbs())).containsExactly("config", "info", "warning");
+    assertThat(messages(severe.breadcrumbs())).containsExactly("fine", "config", "info", "warning");
     assertThat(Sentry.flush(WAIT)).isTrue();
     assertThat(receiver.events()).hasSize(2);
     events.forEach(RelaySchema::assertValid);
@@ -414,7 +421,7 @@ class SentryHandlerTest {
         "minimumEventLevel | LOUD",
         "minimumBreadcrumbLevel | 12x",
         "level | LOUDER",
-        "dsn | not-a-dsn",
+        "dsn | ftp://example.com/1",
         "maxBreadcrumbs | -1",
         "mdcAsContext | maybe",
         "filter | com.example.MissingFilter",
@@ -491,14 +498,14 @@ class SentryHandlerTest {
   }
 
   @Test
-  void closingTheLogManagerFlushesAndClosesTheSdkTheHandlerStarted() {
+  void closingTheLogManagerHandsOverAndClosesTheSdkTheHandlerStarted() {
     JulConfig.load("options.properties", receiver.dsn());
     for (int i = 0; i < 5; i++) {
       log.severe("before close " + i);
     }
-    LogManager.getLogManager().reset();
+    LogManager.getLogManager().reset(); // returns at once: the SDK sends in the background
 
-    assertThat(receiver.events()).hasSize(5);
+    assertThat(receiver.awaitEvents(5, java.time.Duration.ofSeconds(10))).hasSize(5);
     assertThat(Sentry.isInitialized()).isFalse();
     receiver.events().forEach(RelaySchema::assertValid);
   }

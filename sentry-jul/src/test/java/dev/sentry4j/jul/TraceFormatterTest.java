@@ -1,5 +1,6 @@
 package dev.sentry4j.jul;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,14 +57,16 @@ class TraceFormatterTest {
 
   @Test
   @SuppressWarnings("try") // the scope token is only closed
-  void printsTraceAndSpanIdsInsideASpanAndNothingOutside() {
+  void printsTheSpansIdsInsideASpanAndThePropagationContextsOutside() {
     TraceFormatter formatter = new TraceFormatter("%5$s [%7$s/%8$s]%n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StreamHandler handler = new StreamHandler(out, formatter);
 
     String ids;
+    String outside;
     try (SentryReceiver receiver = SentryReceiver.start()) {
       Sentry.init(o -> o.setDsn(receiver.dsn()).setTracesSampleRate(1.0));
+      outside = propagationIds();
       handler.publish(new LogRecord(Level.INFO, "outside"));
       try (Transaction span = Sentry.startTransaction("checkout", "task")) {
         ids = span.getTraceId() + "/" + span.getSpanId();
@@ -75,13 +78,20 @@ class TraceFormatterTest {
     }
 
     assertThat(out.toString(StandardCharsets.UTF_8).lines())
-        .containsExactly("outside [/]", "inside [" + ids + "]");
+        .containsExactly("outside [" + outside + "]", "inside [" + ids + "]");
+  }
+
+  /** The ids an error captured on this thread outside spans carries: its propagation context's. */
+  private static String propagationIds() {
+    return ScopeStorage.current().getTraceContext().getTraceId()
+        + "/"
+        + ScopeStorage.current().getTraceContext().getSpanId();
   }
 
   @Test
   @SuppressWarnings("try") // the scope token is only closed
   void aConsoleHandlerConfiguredInLoggingPropertiesPrintsTheIds() {
-    String[] ids = new String[1];
+    String[] ids = new String[2];
     String printed =
         JulConfig.captureStderr(
             () -> {
@@ -89,6 +99,7 @@ class TraceFormatterTest {
               Sentry.init(o -> o.setDsn("http://key@127.0.0.1:9/1").setTracesSampleRate(1.0));
               assertThat(JulConfig.rootHandler(ConsoleHandler.class).getFormatter())
                   .isInstanceOf(TraceFormatter.class);
+              ids[1] = propagationIds();
               console.info("outside a span");
               try (Transaction span = Sentry.startTransaction("console", "task")) {
                 ids[0] = span.getTraceId() + "/" + span.getSpanId();
@@ -98,7 +109,7 @@ class TraceFormatterTest {
 
     assertThat(printed.lines())
         .containsExactly(
-            "INFO com.acme.Console [/] outside a span",
+            "INFO com.acme.Console [" + ids[1] + "] outside a span",
             "INFO com.acme.Console [" + ids[0] + "] inside a span");
   }
 

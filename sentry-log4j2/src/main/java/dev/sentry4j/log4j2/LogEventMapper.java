@@ -97,6 +97,7 @@ final class LogEventMapper {
     readMessage(event.getMessage(), event.getThrown(), record, data);
     if (formatter != null) {
       record.formattedMessage(withoutTrailingNewline(formatter.toSerializable(event)));
+      record.layoutText(true);
     }
 
     ReadOnlyStringMap contextData = event.getContextData();

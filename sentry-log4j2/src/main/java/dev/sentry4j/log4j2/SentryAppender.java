@@ -123,9 +123,12 @@ public final class SentryAppender extends AbstractAppender {
         return;
       }
       setStarting();
-      Integrations.add(INTEGRATION);
+      Integrations.add(INTEGRATION, "sentry-log4j2");
       try {
-        if (lifecycle.start(options) == AdapterLifecycle.Start.ADOPTED) {
+        AdapterLifecycle.Start started = lifecycle.start(options);
+        if (started == AdapterLifecycle.Start.DISABLED && options.getDisabledReason() != null) {
+          STATUS.info("Sentry appender '{}': {}", getName(), options.getDisabledReason());
+        } else if (started == AdapterLifecycle.Start.ADOPTED) {
           STATUS.info(
               "Sentry appender '{}': Sentry was already initialized in code; using that client (the"
                   + " appender's SDK options are ignored)",
@@ -157,11 +160,17 @@ public final class SentryAppender extends AbstractAppender {
           capture.capture(mapper.toRecord(event, level));
         } else {
           // breadcrumb only: level, logger, time and text, nothing else read or copied
+          org.apache.logging.log4j.message.Message message = event.getMessage();
           capture.captureBreadcrumb(
-              level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
+              level,
+              event.getLoggerName(),
+              LogEventMapper.timestamp(event),
+              mapper.text(event),
+              message == null ? null : message.getFormat(),
+              message == null ? null : message.getParameters());
         }
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       // the error handler reports through the StatusLogger, rate-limited
       error("Sentry appender '" + getName() + "' could not capture a log event; dropped", event, e);
       if (!ignoreExceptions()) {
@@ -173,8 +182,8 @@ public final class SentryAppender extends AbstractAppender {
   }
 
   /**
-   * Flushes what was captured (within the {@code flushTimeout} option, or Log4j's shorter stop timeout)
-   * and, if this appender initialized Sentry, closes it. Idempotent.
+   * Stops without waiting on Sentry and, if this appender initialized Sentry, closes it in the
+   * background (what is pending is sent by the SDK's threads or kept on disk). Idempotent.
    */
   @Override
   public boolean stop(long timeout, TimeUnit timeUnit) {

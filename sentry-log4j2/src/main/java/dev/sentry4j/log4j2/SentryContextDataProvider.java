@@ -1,7 +1,6 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.Sentry;
-import dev.sentry4j.tracing.Span;
+import dev.sentry4j.spi.logging.LogCapture;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,15 +10,16 @@ import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
 
 /**
- * Adds the active span's trace id and span id to the context data of every Log4j 2 event, so that
+ * Adds the trace id and span id of the logging thread to the context data of every Log4j 2 event
+ * (the active span's, else the thread's propagation context's: the ids an error captured there
+ * carries, also without tracing configured), so that
  * {@code %X{trace_id}} and {@code %X{span_id}} print them in a {@code PatternLayout}, JSON layouts
  * include them, and async loggers carry them to the appender thread. Log4j 2 finds it through {@code
  * META-INF/services}; there is nothing to configure.
  *
  * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values of
  * the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read once,
- * when Log4j 2 loads this provider). With no active span ({@code Sentry.getCurrentSpan()} is {@code
- * null}), nothing is added and nothing is allocated. A key that the ThreadContext already holds (put
+ * when Log4j 2 loads this provider). A key that the ThreadContext already holds (put
  * there by the application, or through SLF4J's MDC by {@code sentry-slf4j-mdc}) is not added again:
  * the ThreadContext's value wins, whatever the order in which Log4j 2 asks its providers.
  *
@@ -56,62 +56,60 @@ public final class SentryContextDataProvider implements ContextDataProvider {
    */
   @Override
   public Map<String, String> supplyContextData() {
-    Span span = activeSpan();
-    if (span == null) {
+    boolean addTrace = !ThreadContext.containsKey(traceIdKey);
+    boolean addSpan = !ThreadContext.containsKey(spanIdKey);
+    if (!addTrace && !addSpan) {
       return Collections.emptyMap();
     }
     Map<String, String> data = new HashMap<>(4);
-    if (!ThreadContext.containsKey(traceIdKey)) {
-      data.put(traceIdKey, span.getTraceId());
+    if (addTrace) {
+      putIfKnown(data, traceIdKey, LogCapture.currentTraceId());
     }
-    if (!ThreadContext.containsKey(spanIdKey)) {
-      data.put(spanIdKey, span.getSpanId());
+    if (addSpan) {
+      putIfKnown(data, spanIdKey, LogCapture.currentSpanId());
     }
     return data;
   }
 
-  /** Like {@link #supplyContextData()}, in the form Log4j 2 merges without copying. */
   @Override
   public StringMap supplyStringMap() {
-    Span span = activeSpan();
-    if (span == null) {
-      return EMPTY;
-    }
     boolean addTrace = !ThreadContext.containsKey(traceIdKey);
     boolean addSpan = !ThreadContext.containsKey(spanIdKey);
     if (!addTrace && !addSpan) {
       return EMPTY;
     }
-    StringMap data = new SortedArrayStringMap(2);
-    if (addTrace) {
-      data.putValue(traceIdKey, span.getTraceId());
+    String traceId = addTrace ? LogCapture.currentTraceId() : "";
+    String spanId = addSpan ? LogCapture.currentSpanId() : "";
+    if (traceId.isEmpty() && spanId.isEmpty()) {
+      return EMPTY;
     }
-    if (addSpan) {
-      data.putValue(spanIdKey, span.getSpanId());
+    // a new map each time: Log4j may keep it as the event's context data and clear it on reuse
+    StringMap data = new SortedArrayStringMap(2);
+    if (!traceId.isEmpty()) {
+      data.putValue(traceIdKey, traceId);
+    }
+    if (!spanId.isEmpty()) {
+      data.putValue(spanIdKey, spanId);
     }
     return data;
   }
 
-  /** One key's value ({@code ${ctx:trace_id}} lookups), without building a map. */
   @Override
   public Object getValue(String key) {
     boolean trace = traceIdKey.equals(key);
     if (!trace && !spanIdKey.equals(key)) {
       return null;
     }
-    Span span = activeSpan();
-    if (span == null || ThreadContext.containsKey(key)) {
+    if (ThreadContext.containsKey(key)) {
       return null;
     }
-    return trace ? span.getTraceId() : span.getSpanId();
+    String id = trace ? LogCapture.currentTraceId() : LogCapture.currentSpanId();
+    return id.isEmpty() ? null : id;
   }
 
-  private static Span activeSpan() {
-    try {
-      return Sentry.getCurrentSpan();
-    } catch (RuntimeException e) {
-      // a log call must never fail because of us; without a span there is nothing to add
-      return null;
+  private static void putIfKnown(Map<String, String> data, String key, String id) {
+    if (!id.isEmpty()) {
+      data.put(key, id);
     }
   }
 

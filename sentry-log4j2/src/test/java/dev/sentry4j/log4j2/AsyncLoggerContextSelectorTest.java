@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class AsyncLoggerContextSelectorTest extends ReceiverSupport {
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void contextThreadAndTraceComeFromTheLoggingThread() throws Exception {
     assumeTrue(
         AsyncLoggerContextSelector.class.getName().equals(System.getProperty("log4j2.contextSelector")),

@@ -1,5 +1,6 @@
 package dev.sentry4j.log4j2;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
@@ -15,6 +16,7 @@ final class AsyncScenario {
 
   private final AtomicReference<String> traceId = new AtomicReference<>();
   private final AtomicReference<String> spanId = new AtomicReference<>();
+  private final AtomicReference<String> threadTraceId = new AtomicReference<>();
 
   void logFromWorkerThread(Logger log) throws InterruptedException {
     Thread worker =
@@ -22,6 +24,7 @@ final class AsyncScenario {
             () -> {
               ThreadContext.put("tenant", "acme");
               ThreadContext.put("request_id", "r-1");
+              threadTraceId.set(ScopeStorage.current().getTraceContext().getTraceId());
               log.info("async crumb");
               try (Transaction tx = Sentry.startTransaction("order", "task")) {
                 traceId.set(tx.getTraceId());
@@ -53,11 +56,13 @@ final class AsyncScenario {
 
     ReceivedEvent outside = test.event("async outside span");
     assertThat(outside.traceId()).isNotEqualTo(traceId.get());
+    // outside the span: the logging thread's propagation context, also on the console line
+    assertThat(outside.traceId()).isEqualTo(threadTraceId.get());
     assertThat(outside.tags()).containsEntry("tenant", "acme");
 
     assertThat(ctx.lines())
         .contains(
-            "INFO [" + THREAD + "] [] [acme] com.acme.async.Worker - async crumb",
+            "INFO [" + THREAD + "] [" + threadTraceId.get() + "] [acme] com.acme.async.Worker - async crumb",
             "ERROR [" + THREAD + "] [" + traceId.get() + "] [acme] com.acme.async.Worker - async failure A-17");
   }
 }

@@ -64,7 +64,7 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
         "bad-sample-rate.xml         | sampleRate: '7",
         "bad-mdc-as-context.xml      | 'maybe'",
         "bad-property.xml            | 'many'",
-        "bad-dsn.xml                 | ftp://nokey@example.com",
+        "bad-dsn.xml                 | ftp://***@example.com/1",
         "bad-layout.xml              | MessageLayout",
       })
   void aBadValueIsReportedByNameAndTheApplicationStartsWithoutTheAppender(
@@ -132,16 +132,15 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
   }
 
   @Test
-  void stopDeliversEverythingLoggedRightBeforeAndClosesTheSdkItStarted() {
+  void stopHandsEverythingLoggedRightBeforeToTheSdkAndClosesTheSdkItStarted() {
     TestContext ctx = start("sentry-basic.xml");
     Logger log = ctx.logger("com.acme.Orders");
     for (int i = 0; i < 20; i++) {
       log.error("burst {}", i);
     }
 
-    ctx.close();
+    ctx.close(); // returns at once: the SDK sends in the background within its flushTimeout
 
-    assertThat(receiver.events()).hasSize(20); // already there: stop() flushed
     events(20);
     assertThat(Sentry.isInitialized()).isFalse();
     assertThatCode(ctx::close).doesNotThrowAnyException();

@@ -42,6 +42,20 @@ final class StatusMessages implements AutoCloseable {
         .toList();
   }
 
+  /** Every message received (at INFO and above), with its throwable's messages, formatted. */
+  List<String> all() {
+    return received.stream()
+        .map(
+            d -> {
+              StringBuilder text = new StringBuilder(d.getMessage().getFormattedMessage());
+              for (Throwable t = d.getThrowable(); t != null; t = t.getCause()) {
+                text.append(" | ").append(t);
+              }
+              return text.toString();
+            })
+        .toList();
+  }
+
   @Override
   public void close() {
     StatusLogger.getLogger().removeListener(listener);

@@ -93,6 +93,14 @@ public final class AppenderOptions {
   }
 
   /**
+   * Option {@code enableUncaughtExceptionHandler}: Report exceptions that end a thread, then pass
+   * them to the previous handler. Default {@code true}.
+   */
+  public void setEnableUncaughtExceptionHandler(String value) {
+    set("enableUncaughtExceptionHandler", "enableUncaughtExceptionHandler", value);
+  }
+
+  /**
    * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
    * request users, cookies, auth and IP headers). Default {@code false}.
    */
@@ -124,8 +132,16 @@ public final class AppenderOptions {
   }
 
   /**
+   * Option {@code maxInFlight}: Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).
+   * Default {@code 64}.
+   */
+  public void setMaxInFlight(String value) {
+    set("maxInFlight", "maxInFlight", value);
+  }
+
+  /**
    * Option {@code maxQueueSize}: Captured envelopes waiting in memory to be serialized; more are
-   * dropped. Default {@code 10000}.
+   * dropped. Default {@code 1 per 64 KiB of heap, 100 to 10000}.
    */
   public void setMaxQueueSize(String value) {
     set("maxQueueSize", "maxQueueSize", value);
@@ -133,7 +149,7 @@ public final class AppenderOptions {
 
   /**
    * Option {@code maxQueueBytes}: Serialized bytes held in memory for sending; more go to the disk
-   * spool. Default {@code 32MiB}.
+   * spool. Default {@code 1/16 of the heap, 1 MiB to 32 MiB}.
    */
   public void setMaxQueueBytes(String value) {
     set("maxQueueBytes", "maxQueueBytes", value);

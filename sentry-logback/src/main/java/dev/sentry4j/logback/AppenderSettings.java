@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.options.Dsn;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
@@ -122,6 +123,12 @@ final class AppenderSettings {
   private IllegalArgumentException bad(String name, IllegalArgumentException cause) {
     String element = elements.getOrDefault(name, name);
     return new IllegalArgumentException(
-        "invalid value '" + values.get(name) + "' for <" + element + ">: " + cause.getMessage(), cause);
+        "invalid value '" + shown(name) + "' for <" + element + ">: " + cause.getMessage(), cause);
+  }
+
+  /** A value as a status line may show it: a DSN without its key and secret. */
+  private String shown(String name) {
+    String value = values.get(name);
+    return name.equals("dsn") ? Dsn.redact(value) : value;
   }
 }

@@ -57,8 +57,9 @@ final class LogbackRecords {
    * The neutral record of {@code event}.
    *
    * @param text the message text (the encoder's output, or Logback's formatted message)
+   * @param encoded whether {@code text} is an encoder's output
    */
-  static LogRecord toRecord(ILoggingEvent event, LogLevel level, String text) {
+  static LogRecord toRecord(ILoggingEvent event, LogLevel level, String text, boolean encoded) {
     boolean onLoggingThread = LoggedTrace.isOnLoggingThread(event);
     return LogRecord.builder(level)
         .loggerName(event.getLoggerName())
@@ -66,6 +67,7 @@ final class LogbackRecords {
         .timestamp(event.getInstant())
         .template(event.getMessage(), arguments(event.getArgumentArray()))
         .formattedMessage(text)
+        .layoutText(encoded)
         .throwable(throwable(event.getThrowableProxy()))
         .mdc(event.getMDCPropertyMap())
         .markers(markerNames(event.getMarkerList()))

@@ -1,11 +1,9 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.Sentry;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.TraceKeys;
 import dev.sentry4j.tracing.PropagationContext;
-import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import java.util.Map;
 
@@ -59,19 +57,16 @@ final class LoggedTrace {
   }
 
   /**
-   * The id to print for a pattern's {@code %traceId} / {@code %spanId}: the current span's on the
-   * logging thread (empty outside spans), the event's MDC entry {@code mdcKey} elsewhere (empty when
-   * absent). Never throws.
+   * The id to print for a pattern's {@code %traceId} / {@code %spanId}: on the logging thread the
+   * current span's, else the thread's propagation context's (so also without tracing, the id the
+   * event of an error logged here carries); the event's MDC entry {@code mdcKey} elsewhere (empty
+   * when absent). Never throws.
    */
   static String idToPrint(ILoggingEvent event, String mdcKey, boolean spanId) {
     try {
       if (isOnLoggingThread(event)) {
-        Span span = Sentry.getCurrentSpan();
-        if (span == null) {
-          return "";
-        }
-        String id = spanId ? span.getSpanId() : span.getTraceId();
-        return id == null ? "" : id;
+        // the current span's, else the propagation context's: the ids errors captured here carry
+        return spanId ? LogCapture.currentSpanId() : LogCapture.currentTraceId();
       }
       Map<String, String> mdc = event.getMDCPropertyMap();
       String id = mdc == null ? null : mdc.get(mdcKey);

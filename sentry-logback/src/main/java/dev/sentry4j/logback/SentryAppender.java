@@ -223,7 +223,11 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       settings.applyTo(builder); // bad values are refused even when the application's client is used
       AdapterLifecycle newLifecycle =
           new AdapterLifecycle("Sentry appender [" + getName() + "]", this::forwardDiagnostic);
-      if (newLifecycle.start(builder.build()) == AdapterLifecycle.Start.ADOPTED) {
+      SentryOptions built = builder.build();
+      AdapterLifecycle.Start started = newLifecycle.start(built);
+      if (started == AdapterLifecycle.Start.DISABLED && built.getDisabledReason() != null) {
+        addInfo("Sentry appender [" + getName() + "]: " + built.getDisabledReason());
+      } else if (started == AdapterLifecycle.Start.ADOPTED) {
         addInfo(
             "Sentry was already initialized in code; appender ["
                 + getName()
@@ -234,7 +238,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       addError(prefix() + e.getMessage());
       return;
     }
-    Integrations.add("logback");
+    Integrations.add("logback", "sentry-logback");
     capture = newCapture;
     lowestLevelInt = lowestLevelInt(newCapture);
     super.start();
@@ -365,16 +369,28 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
     try {
       if (c.needsRecord(level, Sentry.getClient())) {
-        c.capture(LogbackRecords.toRecord(event, level, text(event)));
+        c.capture(LogbackRecords.toRecord(event, level, text(event), encoder != null));
       } else if (encoder == null && noArguments(event)) {
         c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), event.getMessage());
       } else if (encoder == null && LogCapture.isImmutable(event.getArgumentArray())) {
-        // formatted only if an event ever carries it, on the SDK's worker
-        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), lazyText(event));
+        // formatted (and deny-listed parameters filtered) only if an event ever carries it
+        c.captureBreadcrumb(
+            level,
+            event.getLoggerName(),
+            event.getInstant(),
+            lazyText(event),
+            event.getMessage(),
+            event.getArgumentArray());
       } else {
-        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), text(event));
+        c.captureBreadcrumb(
+            level,
+            event.getLoggerName(),
+            event.getInstant(),
+            text(event),
+            event.getMessage(),
+            event.getArgumentArray());
       }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportAppendError(e);
     } finally {
       ReentryGuard.exit();
@@ -409,7 +425,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         text = bytes == null ? null : new String(bytes, charset);
       }
       return stripLineBreak(text);
-    } catch (RuntimeException ex) {
+    } catch (Throwable ex) { // NOPMD: an encoder's Error must not reach the code that logged
       reportAppendError(ex);
       return event.getFormattedMessage();
     }

@@ -1,7 +1,8 @@
 package dev.sentry4j.logback;
 
 /**
- * Conversion word for the id of the span a line was logged in: empty outside spans.
+ * Conversion word for the id of the span a line was logged in: the current span's, else the logging
+ * thread's propagation context's (the {@code span_id} of an event captured there).
  *
  * <pre>{@code
  * <conversionRule conversionWord="spanId" class="dev.sentry4j.logback.SpanIdConverter"/>

@@ -89,7 +89,7 @@ class SentryAppenderConfigTest {
       value = {
         "logback-bad-level.xml        | 'LOUD'         | <minimumEventLevel>",
         "logback-bad-sample-rate.xml  | '7'            | <sampleRate>",
-        "logback-bad-dsn.xml          | 'not a dsn'    | <dsn>",
+        "logback-bad-dsn.xml          | '<9 characters, not a URL>' | <dsn>",
         "logback-bad-option-value.xml | 'lots'         | <options><tracesSampleRate>",
         "logback-unknown-option.xml   | <enviroment>   | <options>",
         "logback-unknown-property.xml | <minimumEventLevl> | the appender",

@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
@@ -45,7 +46,7 @@ class TraceIdConverterTest {
   }
 
   @Test
-  void outsideSpansTheIdsAreEmpty() {
+  void outsideSpansThePropagationContextsIdsArePrinted() {
     FakeSpan span = FakeSpan.of('3', '4');
     try (ScopeToken ignored = span.activate()) {
       log.info("in the span");
@@ -53,7 +54,15 @@ class TraceIdConverterTest {
 
     log.info("after the span");
 
-    assertThat(memory().lines()).last().isEqualTo("INFO [/] after the span");
+    assertThat(memory().lines()).last().isEqualTo("INFO [" + propagationIds() + "] after the span");
+    assertThat(propagationIds()).matches("[0-9a-f]{32}/[0-9a-f]{16}");
+  }
+
+  /** The ids errors captured on this thread carry without a span: its propagation context's. */
+  private static String propagationIds() {
+    return ScopeStorage.current().getTraceContext().getTraceId()
+        + "/"
+        + ScopeStorage.current().getTraceContext().getSpanId();
   }
 
   @Test
@@ -67,6 +76,8 @@ class TraceIdConverterTest {
     log.info("no span");
 
     assertThat(memory().lines())
-        .containsExactly("INFO [" + span.traceId + "/" + span.spanId + "] in the span", "INFO [/] no span");
+        .containsExactly(
+            "INFO [" + span.traceId + "/" + span.spanId + "] in the span",
+            "INFO [" + propagationIds() + "] no span");
   }
 }

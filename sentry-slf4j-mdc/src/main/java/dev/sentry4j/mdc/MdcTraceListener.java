@@ -2,6 +2,7 @@ package dev.sentry4j.mdc;
 
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
+import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.SpanListener;
 import org.slf4j.MDC;
 
@@ -54,6 +55,9 @@ public final class MdcTraceListener implements SpanListener {
     this.enabled = settings.enabled;
     this.keys = new String[] {settings.traceIdKey, settings.spanIdKey, settings.traceSampledKey};
     this.propagationIds = settings.propagationIds;
+    if (enabled) {
+      Integrations.add("slf4j-mdc", "sentry-slf4j-mdc");
+    }
   }
 
   @Override

@@ -182,6 +182,30 @@ abstract class MdcScenarios {
   }
 
   @Test
+  void withoutTracingInitWritesTheThreadsTraceSoItsLinesCarryTheIdOfItsEvents() throws Exception {
+    init(o -> {}); // no tracesSampleRate, as in the README's snippets
+    log.info("after init");
+    Sentry.captureMessage("captured here");
+    ExecutorService raw = pool(1); // not wrapped: a thread of its own
+    raw.submit(() -> {
+          Sentry.captureMessage("captured on a new thread"); // its first Sentry call
+          log.info("on a new thread");
+        })
+        .get(10, TimeUnit.SECONDS);
+
+    List<ReceivedEvent> events = receiver.awaitEvents(2, WAIT);
+    ReceivedEvent here = events.stream().filter(e -> e.message().equals("captured here")).findFirst().get();
+    ReceivedEvent there =
+        events.stream().filter(e -> e.message().equals("captured on a new thread")).findFirst().get();
+    assertThat(line("after init"))
+        .containsEntry("trace", here.traceId())
+        .containsEntry("span", here.spanId());
+    assertThat(line("on a new thread"))
+        .containsEntry("trace", there.traceId())
+        .containsEntry("span", there.spanId());
+  }
+
+  @Test
   void continueTraceWithTracingOffPrintsTheIncomingTrace() {
     init(o -> {});
     Sentry.continueTrace(INCOMING_HEADERS, "http.server", "GET /orders");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ final class EnvelopeHandler implements HttpHandler {
   private final ArrayDeque<Response> queued = new ArrayDeque<>(); // guarded by lock
   private Response standing = Response.ok(); // guarded by lock
   private boolean stalled; // guarded by lock
+  private long latencyMillis; // guarded by lock
   private boolean closed; // guarded by lock
 
   EnvelopeHandler(ReceivedStore store, String publicKey) {
@@ -57,6 +59,32 @@ final class EnvelopeHandler implements HttpHandler {
     lock.lock();
     try {
       queued.addAll(responses);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void latency(long millis) {
+    lock.lock();
+    try {
+      latencyMillis = millis;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits the configured answer latency; false when the receiver closed meanwhile. */
+  private boolean awaitLatency() {
+    lock.lock();
+    try {
+      long left = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
+      while (left > 0 && !closed) {
+        left = released.awaitNanos(left);
+      }
+      return !closed;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } finally {
       lock.unlock();
     }
@@ -143,6 +171,9 @@ final class EnvelopeHandler implements HttpHandler {
       }
       // Stored before answering, so a test that saw the SDK's send complete also sees the envelope.
       store.addEnvelope(envelope, warnings);
+      if (!awaitLatency()) {
+        return; // closing: unanswered
+      }
       send(exchange, response, parsed.header);
     } catch (RuntimeException | Error e) {
       store.addMalformed("receiver failure: " + e);

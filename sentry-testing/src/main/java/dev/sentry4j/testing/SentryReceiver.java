@@ -304,6 +304,20 @@ public final class SentryReceiver implements AutoCloseable {
   }
 
   /**
+   * Answers every following well-formed request only after {@code latency} (it is stored first): a
+   * Sentry one round trip away. {@link Duration#ZERO} answers at once again. At most 8 requests are
+   * handled at once; further ones wait for a free handler thread.
+   *
+   * @param latency the wait before each answer
+   */
+  public void respondAfter(Duration latency) {
+    if (latency == null || latency.isNegative()) {
+      throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
+    }
+    handler.latency(latency.toMillis());
+  }
+
+  /**
    * Holds every following request unanswered (its body is read and it is counted in {@link
    * #requestCount()}, nothing is stored) until {@link #unstall()} or {@link #close()}. Use it to
    * test SDK timeouts, full queues and flush deadlines. At most 8 requests are held at once; further

@@ -56,9 +56,38 @@ public final class LoopbackSink implements AutoCloseable {
   private final AtomicLong malformed = new AtomicLong();
   private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
 
+  /** The latency server instead of {@link #server}, or {@code null}. */
+  private LatencyServer latencyServer;
+
   private LoopbackSink(HttpServer server, ExecutorService executor) {
     this.server = server;
     this.executor = executor;
+  }
+
+  /**
+   * Starts a sink on 127.0.0.1 on a free port that answers each request after {@code latencyMillis}
+   * (a Sentry one round trip away), on a small HTTP/1.1 server of its own: one thread per connection,
+   * keep-alive, {@code TCP_NODELAY}. With 0 it is the same server without the wait. The counting is
+   * the same as {@link #start()}'s.
+   *
+   * @param latencyMillis how long each answer waits, in milliseconds
+   * @return the running sink
+   * @throws IOException if no loopback port can be bound
+   */
+  public static LoopbackSink startWithLatency(long latencyMillis) throws IOException {
+    LoopbackSink sink = new LoopbackSink(null, null);
+    sink.latencyServer = LatencyServer.start(latencyMillis, sink::received);
+    return sink;
+  }
+
+  /**
+   * Connections the latency server accepted (0 for the plain sink): how many connections the client
+   * opened to keep its requests in flight.
+   *
+   * @return the connection count
+   */
+  public int connections() {
+    return latencyServer == null ? 0 : latencyServer.connections();
   }
 
   /**
@@ -93,7 +122,8 @@ public final class LoopbackSink implements AutoCloseable {
    * @return {@code http://key@127.0.0.1:<port>/1}
    */
   public String dsn() {
-    return "http://key@127.0.0.1:" + server.getAddress().getPort() + "/1";
+    int port = latencyServer != null ? latencyServer.port() : server.getAddress().getPort();
+    return "http://key@127.0.0.1:" + port + "/1";
   }
 
   /**
@@ -166,11 +196,23 @@ public final class LoopbackSink implements AutoCloseable {
   }
 
   /**
+   * Starts the quiet period afresh, as if a request had arrived now: an SDK whose stop returns at
+   * once (sending in the background) may not have sent anything yet.
+   */
+  public void restartQuietPeriod() {
+    lastRequestNanos.set(System.nanoTime());
+  }
+
+  /**
    * Stops accepting requests and lets the counting of what arrived finish (at most a second);
    * counters keep their values.
    */
   @Override
   public void close() {
+    if (latencyServer != null) {
+      latencyServer.close();
+      return;
+    }
     server.stop(0);
     executor.shutdown();
     try {
@@ -204,6 +246,17 @@ public final class LoopbackSink implements AutoCloseable {
     }
     // Counted after the answer, like a real server that queues what it received: the SDK waits for
     // the answer, not for the sink's bookkeeping.
+    count(encoding, body);
+  }
+
+  /** A request the latency server answered. */
+  private void received(String encoding, byte[] body) {
+    lastRequestNanos.set(System.nanoTime());
+    envelopes.incrementAndGet();
+    count(encoding, body);
+  }
+
+  private void count(String encoding, byte[] body) {
     try {
       count(decode(encoding, body));
     } catch (IOException | RuntimeException e) {

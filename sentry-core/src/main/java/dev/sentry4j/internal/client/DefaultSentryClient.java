@@ -31,13 +31,16 @@ import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
+import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
 import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.internal.transport.AsyncTransport;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
 import java.time.Duration;
+import dev.sentry4j.internal.OutOfMemory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -63,6 +66,9 @@ public final class DefaultSentryClient implements SentryClient {
   private final PiiPolicy pii;
   private final LogBatcher logs;
   private volatile boolean closed;
+  /** Counted down when the first {@code close} is done; later callers wait for it. */
+  private final java.util.concurrent.CountDownLatch closeDone =
+      new java.util.concurrent.CountDownLatch(1);
 
   /**
    * Creates a client over a given transport (tests pass their own). Event processors registered with
@@ -173,6 +179,10 @@ public final class DefaultSentryClient implements SentryClient {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       Diagnostics.error("capture", "Could not capture an event; dropped", e);
       return SentryId.EMPTY;
+    } catch (OutOfMemoryError e) { // never into the application
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
+      absorbed("an event capture", e);
+      return SentryId.EMPTY;
     }
   }
 
@@ -202,7 +212,9 @@ public final class DefaultSentryClient implements SentryClient {
     ScopeSnapshot[] layers = scopes == null ? null : ScopeMerger.layers(scopes);
     Hint hint = callerThreadCaptures(event, given, layers);
     if (scopes != null && event.getTraceContext() == null) {
-      event.setTraceContext(scopes.getTraceContext());
+      TraceContext trace = scopes.getTraceContext();
+      Span span = scopes.getCurrentScope().getSpan();
+      event.setTraceContext(span == null ? trace : trace.withOrigin(span.getOrigin()));
     }
     Map<String, String> trace = traceHeader(event, scopes);
     SentryId id = event.getEventId();
@@ -305,6 +317,9 @@ public final class DefaultSentryClient implements SentryClient {
     } catch (RuntimeException e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
       Diagnostics.error("capture-log", "Could not capture a log record; dropped", e);
+    } catch (OutOfMemoryError e) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
+      absorbed("a Sentry Log capture", e);
     }
   }
 
@@ -345,11 +360,23 @@ public final class DefaultSentryClient implements SentryClient {
           firstNonNull(layers[2].getFingerprint(), layers[1].getFingerprint(), layers[0].getFingerprint()));
     }
     if (e.getTransaction() == null) {
-      e.setTransaction(
-          firstNonNull(
-              layers[2].getTransactionName(),
-              layers[1].getTransactionName(),
-              layers[0].getTransactionName()));
+      for (int i = layers.length - 1; i >= 0; i--) {
+        String name = layers[i].getTransactionName();
+        if (name != null) {
+          e.setTransaction(name);
+          if (e.getTransactionSource() == null) {
+            e.setTransactionSource(layers[i].getTransactionSource());
+          }
+          break;
+        }
+      }
+    }
+    Transaction running = layers[2].getTransaction();
+    if (e.getTransactionSource() == null
+        && running != null
+        && e.getTransaction() != null
+        && e.getTransaction().equals(running.getName())) {
+      e.setTransactionSource(running.getSource());
     }
   }
 
@@ -510,18 +537,48 @@ public final class DefaultSentryClient implements SentryClient {
 
   @Override
   public void close(Duration timeout) {
-    if (closed) {
+    boolean first;
+    synchronized (closeDone) {
+      first = !closed;
+      closed = true;
+    }
+    if (!first) {
+      awaitClosed(timeout); // closing on another thread (say in the background): wait for it
       return;
     }
-    closed = true;
-    long deadline = System.nanoTime() + timeout.toNanos();
-    if (logs != null) {
-      logs.close(timeout); // hands the last batches to the transport, which sends them next
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      if (logs != null) {
+        logs.close(timeout); // hands the last batches to the transport, which sends them next
+      }
+      transport.close(remaining(deadline));
+    } finally {
+      closeDone.countDown();
     }
-    transport.close(remaining(deadline));
+  }
+
+  private void awaitClosed(Duration timeout) {
+    try {
+      closeDone.await(Math.max(0, timeout.toNanos()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Duration remaining(long deadline) {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

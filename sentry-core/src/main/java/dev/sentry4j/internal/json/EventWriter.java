@@ -7,6 +7,7 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.SdkInfo;
+import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.tracing.TraceContext;
 import java.io.IOException;
@@ -106,6 +107,11 @@ public final class EventWriter {
     String serverName = e.getServerName() != null ? e.getServerName() : hostName.get();
     Json.writeString(g, "server_name", serverName);
     Json.writeString(g, "transaction", e.getTransaction());
+    if (e.getTransaction() != null && e.getTransactionSource() != null) {
+      g.writeObjectFieldStart("transaction_info");
+      g.writeStringField("source", e.getTransactionSource().wireName());
+      g.writeEndObject();
+    }
     List<String> fingerprint = e.getFingerprint();
     if (fingerprint != null && !fingerprint.isEmpty()) {
       g.writeArrayFieldStart("fingerprint");
@@ -227,6 +233,7 @@ public final class EventWriter {
     Json.writeString(g, "parent_span_id", trace.getParentSpanId());
     Json.writeString(g, "op", trace.getOperation());
     Json.writeString(g, "status", trace.getStatus());
+    Json.writeString(g, "origin", trace.getOrigin());
     if (trace.getSampled() != null) {
       g.writeBooleanField("sampled", trace.getSampled());
     }
@@ -265,10 +272,12 @@ public final class EventWriter {
       g.writeEndArray();
     }
     g.writeArrayFieldStart("packages");
-    g.writeStartObject();
-    g.writeStringField("name", "maven:dev.sentry4j:sentry-core");
-    g.writeStringField("version", SdkInfo.VERSION);
-    g.writeEndObject();
+    for (String p : Integrations.packages()) {
+      g.writeStartObject();
+      g.writeStringField("name", p);
+      g.writeStringField("version", SdkInfo.VERSION);
+      g.writeEndObject();
+    }
     g.writeEndArray();
     g.writeEndObject();
   }

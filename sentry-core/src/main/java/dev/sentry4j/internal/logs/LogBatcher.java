@@ -1,99 +1,60 @@
 package dev.sentry4j.internal.logs;
 
-import dev.sentry4j.event.Message;
-import dev.sentry4j.logs.LogAttributes;
-import dev.sentry4j.internal.privacy.Scrubber;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.internal.envelope.Envelope;
-import dev.sentry4j.internal.envelope.EnvelopeItem;
-import dev.sentry4j.internal.envelope.ItemType;
-import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.internal.HostName;
-import dev.sentry4j.internal.SdkInfo;
-import dev.sentry4j.internal.SdkThread;
-import dev.sentry4j.internal.json.LogWriter;
-import dev.sentry4j.spi.ReentryGuard;
-import dev.sentry4j.logs.LogAttributes;
-import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.internal.MemoryBudget;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
+import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.internal.transport.Transport;
-import java.lang.ref.Cleaner;
+import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Buffers Sentry Log records and sends them in batches: when {@code logsBatchSize} (100) are
- * waiting, or {@code logsFlushInterval} (5 s) after the first one, or on {@link #flush}/{@link
- * #close}. Internal, may change.
+ * The Sentry Logs pipeline: a bounded {@link LogBuffer}, the {@link LogProcessor} (default
+ * attributes, scrubbing, {@code beforeSendLog}) and the {@link LogExporter} (JSON, one envelope per
+ * batch, to the {@link Transport}); this class decides when batches go: when {@code logsBatchSize}
+ * (100) are waiting, or {@code logsFlushInterval} (5 s) after the first one, or on {@link
+ * #flush}/{@link #close}. Internal, may change.
  *
- * <p>The logging thread only appends a frozen {@link LogItem} to a bounded buffer ({@link #add}):
- * at most {@code maxLogsInMemory} records and {@link #DEFAULT_MAX_BYTES_IN_MEMORY} estimated bytes;
- * what does not fit is dropped and counted as {@code buffer_overflow} under {@code log_item} and
- * {@code log_byte}. The batch work — default attributes, {@code beforeSendLog}, JSON — runs on the
- * {@link LogScheduler}'s SDK thread, or on the thread that calls {@code flush}/{@code close}. Each
- * batch becomes one envelope with one {@code log} item (at most {@code logsBatchSize} records and
- * about {@link #MAX_BATCH_BYTES}), handed to the {@link Transport} already serialized, so records
- * leave the heap as soon as their batch is made.
+ * <p>The logging thread only appends a frozen {@link LogItem} to the buffer ({@link #add}): at most
+ * {@code maxLogsInMemory} records and {@link #DEFAULT_MAX_BYTES_IN_MEMORY} estimated bytes; what
+ * does not fit is dropped and counted as {@code buffer_overflow} under {@code log_item} and {@code
+ * log_byte}. Processing and export run on the {@link LogScheduler}'s SDK thread, or on the thread
+ * that calls {@code flush}/{@code close}, so records leave the heap as soon as their batch is made.
  *
  * <p>Backpressure: at most {@link #MAX_IN_FLIGHT_BYTES} of log payloads may wait in the transport's
  * queue. Beyond that, size- and time-triggered flushes leave the records in the bounded buffer
  * (which then drops and counts) until the transport's worker takes an envelope, so a burst cannot
- * fill the heap through the transport's queue. A payload counts as taken when the worker serializes
- * its envelope, or when the envelope is garbage (a transport that dropped it without reading it).
+ * fill the heap through the transport's queue.
  *
- * <p>Thread-safe: {@link #add} takes a short lock; batches are made under a second lock, so they
- * reach the transport in order and {@code flush} waits for a batch another thread is making.
+ * <p>Thread-safe: {@link #add} takes the buffer's short lock; batches are made under a second lock,
+ * so they reach the transport in order and {@code flush} waits for a batch another thread is making.
  */
 public final class LogBatcher {
-  /** Estimated bytes of buffered records held at most (besides the count bound). */
-  public static final long DEFAULT_MAX_BYTES_IN_MEMORY = 4L * 1024 * 1024;
+  /** See {@link LogBufferLimits#DEFAULT_MAX_BYTES_IN_MEMORY}. */
+  public static final long DEFAULT_MAX_BYTES_IN_MEMORY = LogBufferLimits.DEFAULT_MAX_BYTES_IN_MEMORY;
 
-  /**
-   * Estimated bytes per batch. Sentry takes log items up to 1 MiB; estimates count characters, so
-   * half of that leaves room for multi-byte text.
-   */
-  public static final long MAX_BATCH_BYTES = 512L * 1024;
+  /** See {@link LogBufferLimits#MAX_BATCH_BYTES}. */
+  public static final long MAX_BATCH_BYTES = LogBufferLimits.MAX_BATCH_BYTES;
 
-  /** Serialized log payloads handed to the transport and not yet taken by its worker, at most. */
-  public static final long MAX_IN_FLIGHT_BYTES = 2L * 1024 * 1024;
+  /** See {@link LogBufferLimits#MAX_IN_FLIGHT_BYTES}. */
+  public static final long MAX_IN_FLIGHT_BYTES = LogBufferLimits.MAX_IN_FLIGHT_BYTES;
 
-  private static final String CONTENT_TYPE = "application/vnd.sentry.items.log+json";
-
-  /** Releases the in-flight bytes of envelopes a transport dropped without reading them. */
-  private static final Cleaner CLEANER =
-      Cleaner.create(task -> new SdkThread(task, "logs-cleaner"));
-
-  private final Transport transport;
+  private final LogBufferLimits limits;
+  private final LogBuffer buffer;
+  private final LogProcessor processor;
+  private final LogExporter exporter;
   private final DiscardCounter discards;
   private final LogScheduler scheduler;
-  private final SentryOptions.BeforeSendLogCallback beforeSendLog;
-  private volatile Scrubber scrubber;
-  private final int batchSize;
   private final Duration flushInterval;
-  private final int maxItems;
-  private final long maxBytes;
-  private final String configuredServerName;
-  private final Map<String, Object> fixedDefaults;
-
-  private final Object bufferLock = new Object();
-  private final ArrayDeque<LogItem> buffer = new ArrayDeque<>(); // guarded by bufferLock
-  private long bufferedBytes; // guarded by bufferLock
-  private boolean fullFlushPending; // guarded by bufferLock
-  private boolean timerArmed; // guarded by bufferLock
-  private boolean closed; // guarded by bufferLock
-
   private final ReentrantLock sendLock = new ReentrantLock();
-  private final AtomicLong inFlightBytes = new AtomicLong();
   private volatile boolean stalled; // a scheduled flush stopped at MAX_IN_FLIGHT_BYTES
 
   /**
@@ -107,7 +68,7 @@ public final class LogBatcher {
    */
   public LogBatcher(
       SentryOptions options, Transport transport, DiscardCounter discards, LogScheduler scheduler) {
-    this(options, transport, discards, scheduler, DEFAULT_MAX_BYTES_IN_MEMORY);
+    this(options, transport, discards, scheduler, MemoryBudget.logBytes());
   }
 
   /**
@@ -121,23 +82,13 @@ public final class LogBatcher {
       DiscardCounter discards,
       LogScheduler scheduler,
       long maxBytesInMemory) {
-    this.transport = transport;
+    this.limits = LogBufferLimits.of(options, maxBytesInMemory);
+    this.buffer = new LogBuffer(limits);
+    this.processor = new LogProcessor(options);
+    this.exporter = new LogExporter(transport, discards, this::released);
     this.discards = discards;
     this.scheduler = scheduler;
-    this.beforeSendLog = options.getBeforeSendLog();
-    this.batchSize = options.getLogsBatchSize();
     this.flushInterval = options.getLogsFlushInterval();
-    this.maxItems = options.getMaxLogsInMemory();
-    this.maxBytes = maxBytesInMemory;
-    this.configuredServerName = options.getServerName();
-    Map<String, Object> defaults = new LinkedHashMap<>();
-    defaults.put(LogAttributes.ENVIRONMENT, options.getEnvironment());
-    if (options.getRelease() != null) {
-      defaults.put(LogAttributes.RELEASE, options.getRelease());
-    }
-    defaults.put(LogAttributes.SDK_NAME, SdkInfo.NAME);
-    defaults.put(LogAttributes.SDK_VERSION, SdkInfo.VERSION);
-    this.fixedDefaults = defaults;
   }
 
   /**
@@ -146,44 +97,35 @@ public final class LogBatcher {
    * @return false when it was dropped (and counted) because the buffer is full or closed
    */
   public boolean add(LogItem item) {
-    long size = estimateBytes(item);
-    boolean scheduleFull = false;
-    boolean scheduleTimer = false;
-    DiscardReason dropped = null;
-    synchronized (bufferLock) {
-      if (closed) {
-        dropped = DiscardReason.QUEUE_OVERFLOW;
-      } else if (buffer.size() >= maxItems || bufferedBytes + size > maxBytes) {
-        dropped = DiscardReason.BUFFER_OVERFLOW;
-      } else {
-        buffer.addLast(item);
-        bufferedBytes += size;
-        if (!fullFlushPending && (buffer.size() >= batchSize || bufferedBytes >= MAX_BATCH_BYTES)) {
-          fullFlushPending = true;
-          scheduleFull = true;
-        }
-        if (!timerArmed) {
-          timerArmed = true;
-          scheduleTimer = true;
-        }
-      }
+    long size = LogBuffer.estimateBytes(item);
+    LogBuffer.Offer offer = buffer.offer(item, size);
+    switch (offer) {
+      case DROPPED_FULL:
+      case DROPPED_CLOSED:
+        DiscardReason reason =
+            offer == LogBuffer.Offer.DROPPED_FULL
+                ? DiscardReason.BUFFER_OVERFLOW
+                : DiscardReason.QUEUE_OVERFLOW;
+        discards.record(reason, DataCategory.LOG_ITEM, 1);
+        discards.record(reason, DataCategory.LOG_BYTE, size);
+        Diagnostics.warn(
+            offer == LogBuffer.Offer.DROPPED_FULL
+                ? "Sentry Logs buffer full (maxLogsInMemory); log records are dropped and counted"
+                : "Sentry Logs record dropped: the client is closed");
+        return false;
+      case ACCEPTED_FULL:
+        scheduler.schedule(this::flushFullBatches, Duration.ZERO);
+        return true;
+      case ACCEPTED_FULL_ARM_TIMER:
+        scheduler.schedule(this::flushFullBatches, Duration.ZERO);
+        scheduler.schedule(this::flushOnTimer, flushInterval);
+        return true;
+      case ACCEPTED_ARM_TIMER:
+        scheduler.schedule(this::flushOnTimer, flushInterval);
+        return true;
+      default:
+        return true;
     }
-    if (dropped != null) {
-      discards.record(dropped, DataCategory.LOG_ITEM, 1);
-      discards.record(dropped, DataCategory.LOG_BYTE, size);
-      Diagnostics.warn(
-          dropped == DiscardReason.BUFFER_OVERFLOW
-              ? "Sentry Logs buffer full (maxLogsInMemory); log records are dropped and counted"
-              : "Sentry Logs record dropped: the client is closed");
-      return false;
-    }
-    if (scheduleFull) {
-      scheduler.schedule(this::flushFullBatches, Duration.ZERO);
-    }
-    if (scheduleTimer) {
-      scheduler.schedule(this::flushOnTimer, flushInterval);
-    }
-    return true;
   }
 
   /**
@@ -203,15 +145,12 @@ public final class LogBatcher {
       return false;
     }
     try {
-      int budget;
-      synchronized (bufferLock) {
-        budget = buffer.size();
-      }
+      int budget = buffer.size();
       while (budget > 0) {
         if (System.nanoTime() - deadline > 0) {
           return false;
         }
-        List<LogItem> batch = takeBatch(false, budget);
+        List<LogItem> batch = buffer.takeBatch(false, budget);
         if (batch == null) {
           break;
         }
@@ -229,54 +168,45 @@ public final class LogBatcher {
    * scheduler.
    */
   public void close(Duration timeout) {
-    synchronized (bufferLock) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (!buffer.close()) {
+      return;
     }
     if (!flush(timeout)) {
       Diagnostics.warn("Closing before all Sentry Logs were sent; the rest is dropped and counted");
     }
     scheduler.shutdown();
-    List<LogItem> left;
-    synchronized (bufferLock) {
-      left = new ArrayList<>(buffer);
-      buffer.clear();
-      bufferedBytes = 0;
-    }
-    for (LogItem item : left) {
+    for (LogItem item : buffer.drainAll()) {
       discards.record(DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_ITEM, 1);
-      discards.record(DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_BYTE, estimateBytes(item));
+      discards.record(
+          DiscardReason.QUEUE_OVERFLOW, DataCategory.LOG_BYTE, LogBuffer.estimateBytes(item));
     }
+  }
+
+  /** Filters sensitive attributes and message parameters before {@code beforeSendLog} sees them. */
+  public void setScrubber(Scrubber scrubber) {
+    processor.setScrubber(scrubber);
   }
 
   /** Records buffered now (health and tests). */
   public int bufferedCount() {
-    synchronized (bufferLock) {
-      return buffer.size();
-    }
+    return buffer.size();
   }
 
   /** Estimated bytes buffered now (health and tests). */
   public long bufferedBytes() {
-    synchronized (bufferLock) {
-      return bufferedBytes;
-    }
+    return buffer.bytes();
   }
 
   /**
    * Serialized log bytes handed to the transport and not yet taken by its worker (tests, health).
    */
   public long inFlightBytes() {
-    return inFlightBytes.get();
+    return exporter.inFlightBytes();
   }
 
   /** Size-triggered: sends every full batch, leaves the rest for the timer. */
   private void flushFullBatches() {
-    synchronized (bufferLock) {
-      fullFlushPending = false;
-    }
+    buffer.fullFlushStarted();
     sendLock.lock();
     try {
       drain(true);
@@ -287,9 +217,7 @@ public final class LogBatcher {
 
   /** Time-triggered: sends everything buffered; the next record arms the timer again. */
   private void flushOnTimer() {
-    synchronized (bufferLock) {
-      timerArmed = false;
-    }
+    buffer.timerFired();
     sendLock.lock();
     try {
       drain(false);
@@ -303,14 +231,7 @@ public final class LogBatcher {
    */
   private void resume() {
     flushFullBatches();
-    boolean arm = false;
-    synchronized (bufferLock) {
-      if (!closed && !buffer.isEmpty() && !timerArmed) {
-        timerArmed = true;
-        arm = true;
-      }
-    }
-    if (arm) {
+    if (buffer.armTimerIfWaiting()) {
       scheduler.schedule(this::flushOnTimer, flushInterval);
     }
   }
@@ -320,13 +241,10 @@ public final class LogBatcher {
    * most what was buffered at the start. Holds sendLock.
    */
   private void drain(boolean onlyFull) {
-    int budget;
-    synchronized (bufferLock) {
-      budget = buffer.size();
-    }
+    int budget = buffer.size();
     while (budget > 0) {
-      while (budget > 0 && inFlightBytes.get() < MAX_IN_FLIGHT_BYTES) {
-        List<LogItem> batch = takeBatch(onlyFull, budget);
+      while (budget > 0 && exporter.inFlightBytes() < limits.maxInFlightBytes) {
+        List<LogItem> batch = buffer.takeBatch(onlyFull, budget);
         if (batch == null) {
           return;
         }
@@ -337,7 +255,7 @@ public final class LogBatcher {
         return;
       }
       stalled = true;
-      if (inFlightBytes.get() >= MAX_IN_FLIGHT_BYTES) {
+      if (exporter.inFlightBytes() >= limits.maxInFlightBytes) {
         return; // released() will resume
       }
       stalled = false; // the worker took something meanwhile: go on
@@ -345,203 +263,31 @@ public final class LogBatcher {
   }
 
   private void released(long bytes) {
-    inFlightBytes.addAndGet(-bytes);
     if (stalled) {
       stalled = false;
       scheduler.schedule(this::resume, Duration.ZERO);
     }
   }
 
-  /** Takes up to one batch off the buffer, or {@code null} (nothing, or not full when asked). */
-  private List<LogItem> takeBatch(boolean onlyIfFull, int max) {
-    synchronized (bufferLock) {
-      if (buffer.isEmpty()
-          || (onlyIfFull && buffer.size() < batchSize && bufferedBytes < MAX_BATCH_BYTES)) {
-        return null;
-      }
-      int limit = Math.min(batchSize, max);
-      List<LogItem> batch = new ArrayList<>(Math.min(limit, buffer.size()));
-      long bytes = 0;
-      while (!buffer.isEmpty() && batch.size() < limit) {
-        long size = estimateBytes(buffer.peekFirst());
-        if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
-          break;
-        }
-        batch.add(buffer.pollFirst());
-        bytes += size;
-      }
-      bufferedBytes -= bytes;
-      return batch;
-    }
-  }
-
-  /**
-   * Adds the default attributes, runs {@code beforeSendLog}, serializes, hands one envelope over.
-   */
+  /** Processes a batch (drops counted as {@code before_send}) and exports what is left. */
   private void send(List<LogItem> batch) {
-    Map<String, Object> defaults = defaults();
+    Map<String, Object> defaults = processor.defaults();
     List<LogItem> out = new ArrayList<>(batch.size());
     for (LogItem item : batch) {
-      LogItem full = withDefaults(item, defaults);
-      full = runBeforeSendLog(scrub(full));
-      if (full == null) {
+      LogItem processed = processor.process(item, defaults);
+      if (processed == null) {
         discards.record(DiscardReason.BEFORE_SEND, DataCategory.LOG_ITEM, 1);
-        discards.record(DiscardReason.BEFORE_SEND, DataCategory.LOG_BYTE, estimateBytes(item));
-      } else {
-        out.add(full);
-      }
-    }
-    if (out.isEmpty()) {
-      return;
-    }
-    byte[] payload;
-    try {
-      payload = LogWriter.write(out);
-    } catch (RuntimeException e) {
-      for (LogItem item : out) {
-        discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
         discards.record(
-            DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_BYTE, estimateBytes(item));
-      }
-      Diagnostics.error("logs-serialize", "Could not serialize Sentry Logs; batch dropped", e);
-      return;
-    }
-    Map<String, Object> headers = new LinkedHashMap<>();
-    headers.put("item_count", out.size());
-    headers.put("content_type", CONTENT_TYPE);
-    byte[] bytes = payload;
-    Release release = new Release(this, bytes.length);
-    inFlightBytes.addAndGet(bytes.length);
-    EnvelopeItem item =
-        EnvelopeItem.lazy(
-            ItemType.LOG,
-            null,
-            out.size(),
-            headers,
-            () -> {
-              release.run(); // the worker is taking it
-              return bytes;
-            });
-    // No trace header: a batch mixes records of many traces, and logs are not dynamically sampled.
-    Envelope envelope = new Envelope(null, null, List.of(item));
-    CLEANER.register(envelope, release);
-    if (!transport.send(envelope)) {
-      release.run();
-    }
-  }
-
-  /** Gives back an envelope's in-flight bytes, once. Must not refer to the envelope. */
-  private static final class Release implements Runnable {
-    private final LogBatcher batcher;
-    private final long bytes;
-    private final AtomicBoolean done = new AtomicBoolean();
-
-    Release(LogBatcher batcher, long bytes) {
-      this.batcher = batcher;
-      this.bytes = bytes;
-    }
-
-    @Override
-    public void run() {
-      if (done.compareAndSet(false, true)) {
-        batcher.released(bytes);
+            DiscardReason.BEFORE_SEND, DataCategory.LOG_BYTE, LogBuffer.estimateBytes(item));
+      } else {
+        out.add(processed);
       }
     }
+    exporter.export(out);
   }
 
-  private Map<String, Object> defaults() {
-    String server = configuredServerName != null ? configuredServerName : HostName.get();
-    if (server == null) {
-      return fixedDefaults;
-    }
-    Map<String, Object> all = new LinkedHashMap<>(fixedDefaults);
-    all.put(LogAttributes.SERVER_ADDRESS, server);
-    return all;
-  }
-
-  private static LogItem withDefaults(LogItem item, Map<String, Object> defaults) {
-    LogItem.Builder b = item.toBuilder();
-    for (Map.Entry<String, Object> d : defaults.entrySet()) {
-      if (!item.getAttributes().containsKey(d.getKey())) {
-        b.attribute(d.getKey(), d.getValue());
-      }
-    }
-    return b.build();
-  }
-
-  /** Filters sensitive attributes and message parameters before {@code beforeSendLog} sees them. */
-  public void setScrubber(Scrubber scrubber) {
-    this.scrubber = scrubber;
-  }
-
-  private LogItem scrub(LogItem item) {
-    Scrubber s = scrubber;
-    if (s == null) {
-      return item;
-    }
-    Map<String, Object> attributes = item.getAttributes();
-    Map<String, Object> scrubbed = s.scrubMap(attributes);
-    Object template = attributes.get(LogAttributes.MESSAGE_TEMPLATE);
-    List<String> params = new ArrayList<>();
-    for (int i = 0; attributes.containsKey(LogAttributes.MESSAGE_PARAMETER_PREFIX + i); i++) {
-      params.add(String.valueOf(attributes.get(LogAttributes.MESSAGE_PARAMETER_PREFIX + i)));
-    }
-    Message message =
-        template instanceof String
-            ? new Message((String) template, params, item.getBody())
-            : new Message(item.getBody(), List.of(), null);
-    Message filtered = s.scrubMessage(message);
-    if (scrubbed == attributes && filtered == message) {
-      return item;
-    }
-    LogItem.Builder b = item.toBuilder();
-    if (scrubbed != attributes) {
-      for (Map.Entry<String, Object> a : scrubbed.entrySet()) {
-        if (!java.util.Objects.equals(a.getValue(), attributes.get(a.getKey()))) {
-          b.attribute(a.getKey(), a.getValue());
-        }
-      }
-    }
-    if (filtered != message) {
-      b.body(filtered.getText());
-      for (int i = 0; i < params.size() && i < filtered.getParams().size(); i++) {
-        if (!params.get(i).equals(filtered.getParams().get(i))) {
-          b.attribute(LogAttributes.MESSAGE_PARAMETER_PREFIX + i, filtered.getParams().get(i));
-        }
-      }
-    }
-    return b.build();
-  }
-
-  private LogItem runBeforeSendLog(LogItem item) {
-    if (beforeSendLog == null) {
-      return item;
-    }
-    // lines the callback logs itself must not come back here
-    boolean entered = ReentryGuard.enter();
-    try {
-      return beforeSendLog.execute(item);
-    } catch (RuntimeException e) {
-      Diagnostics.error(
-          "beforeSendLog", "beforeSendLog threw; the log record is sent unchanged", e);
-      return item;
-    } finally {
-      if (entered) {
-        ReentryGuard.exit();
-      }
-    }
-  }
-
-  /**
-   * A cheap estimate of a record's serialized size in bytes (characters, plus JSON overhead), used
-   * for the memory bound, the batch bound and {@code log_byte} counts.
-   */
+  /** See {@link LogBuffer#estimateBytes}. */
   static long estimateBytes(LogItem item) {
-    long size = 160 + item.getBody().length();
-    for (Map.Entry<String, Object> a : item.getAttributes().entrySet()) {
-      Object v = a.getValue();
-      size += a.getKey().length() + 32 + (v instanceof String ? ((String) v).length() : 20);
-    }
-    return size;
+    return LogBuffer.estimateBytes(item);
   }
 }

@@ -29,7 +29,7 @@ final class MessagePatterns {
       Pattern.compile(
           "(?<![\\w.\\-])([A-Za-z_][\\w.\\-]{0,63}+)([\"']?[ \\t]{0,4}+[=:][ \\t]{0,4}+)"
               + "(?:\"([^\"\\r\\n]{1,1024}+)\"|'([^'\\r\\n]{1,1024}+)'"
-              + "|((?i:bearer|basic|digest|token|negotiate)[ \\t]{1,4}+)?([^\\s\"',;&<>(){}\\[\\]]++))");
+              + "|((?i:bearer|basic|digest|token|negotiate)[ \\t]{1,4}+)?([^\\s\"',;&<>(){}\\[\\]]++))?");
   /** {@code key={}} or {@code key: {0}} in a message template. */
   private static final Pattern PLACEHOLDER_PAIR =
       Pattern.compile(
@@ -133,27 +133,36 @@ final class MessagePatterns {
         from = m.end(2);
         continue;
       }
-      if (out == null) {
-        out = new StringBuilder(s.length());
-      }
-      int valueStart;
-      int valueEnd;
+      int valueStart = -1;
+      int valueEnd = -1;
       if (m.start(3) >= 0) {
         valueStart = m.start(3);
         valueEnd = m.end(3);
       } else if (m.start(4) >= 0) {
         valueStart = m.start(4);
         valueEnd = m.end(4);
-      } else {
+      } else if (m.start(6) >= 0) {
         valueStart = m.start(6);
         valueEnd = m.end(6);
       }
+      // a parameter of the template is filtered whole, whatever it starts with: ( " ; ...
+      int at = m.end(2);
+      if (at < s.length() && (s.charAt(at) == '"' || s.charAt(at) == '\'')) {
+        at++; // password="{}" in the template
+      }
       for (String value : known) {
-        if (!value.isEmpty() && s.startsWith(value, m.end(2))) {
-          valueStart = m.end(2);
+        if (!value.isEmpty() && (s.startsWith(value, m.end(2)) || s.startsWith(value, at))) {
+          valueStart = s.startsWith(value, m.end(2)) ? m.end(2) : at;
           valueEnd = Math.max(valueEnd, valueStart + value.length());
           break;
         }
+      }
+      if (valueStart < 0) {
+        from = m.end(2); // a key and a separator with no value this pattern knows
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(s.length());
       }
       out.append(s, copied, valueStart).append(Scrubber.FILTERED);
       copied = valueEnd;

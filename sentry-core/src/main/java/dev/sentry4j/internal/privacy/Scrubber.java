@@ -271,6 +271,40 @@ public final class Scrubber {
   }
 
   /**
+   * A log line's text (formatted, or an encoder's output) with each template parameter that stands
+   * right after a sensitive key ({@code password={}}) filtered wherever its value shows in the text,
+   * whatever character the value starts with. {@code text} itself when nothing matched; allocation-
+   * free for templates without a deny word. Used for breadcrumbs and the text sent instead of the
+   * template when an encoder or layout formats the line.
+   *
+   * @param template the message template, or {@code null}
+   * @param args its arguments (formatted with {@code String.valueOf}, as frameworks do)
+   * @param text the text to filter
+   */
+  public String filterParameters(String template, List<?> args, String text) {
+    if (!enabled || template == null || text == null || args == null || args.isEmpty()) {
+      return text;
+    }
+    try {
+      int[] sensitive = patterns.sensitivePlaceholders(template);
+      if (sensitive.length == 0) {
+        return text;
+      }
+      List<String> known = new ArrayList<>(sensitive.length);
+      for (int i : sensitive) {
+        if (i >= 0 && i < args.size()) {
+          known.add(dev.sentry4j.internal.Strings.safeToString(args.get(i)));
+        }
+      }
+      known.sort((a, b) -> b.length() - a.length()); // the longest value first
+      return patterns.pairs(text, known);
+    } catch (RuntimeException | StackOverflowError e) {
+      Diagnostics.error("scrubMessage", "Could not scrub a message; it is filtered whole", e);
+      return FILTERED;
+    }
+  }
+
+  /**
    * The breadcrumb with its data scrubbed (and its message, with {@code scrubMessages}); the same
    * instance when nothing matched.
    */

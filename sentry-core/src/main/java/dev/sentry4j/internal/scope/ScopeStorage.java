@@ -51,6 +51,9 @@ public final class ScopeStorage {
     if (frame == null || frame.generation != generation) {
       frame = new Frame(Scopes.forThread(GLOBAL), null, generation);
       FRAMES.set(frame);
+      if (LISTENERS != null) {
+        LISTENERS.notify(frame.scopes); // the thread's first trace: MDC keys from its first use
+      }
     }
     return frame.scopes;
   }

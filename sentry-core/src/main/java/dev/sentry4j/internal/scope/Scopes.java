@@ -22,8 +22,8 @@ import dev.sentry4j.tracing.TransactionOptions;
 import dev.sentry4j.internal.tracing.Baggage;
 import dev.sentry4j.internal.tracing.BindableSpan;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
-import dev.sentry4j.internal.tracing.NoOpSpan;
-import dev.sentry4j.internal.tracing.NoOpTransaction;
+import dev.sentry4j.internal.tracing.SentrySpan;
+import dev.sentry4j.internal.tracing.SentryTransaction;
 import dev.sentry4j.internal.tracing.PropagationTargets;
 import dev.sentry4j.internal.tracing.TraceHeaders;
 import dev.sentry4j.internal.tracing.TracePropagation;
@@ -134,6 +134,7 @@ public final class Scopes implements TracingScopes {
     Scope newCurrent = current.fork();
     newCurrent.setPropagationContext(null);
     newCurrent.setSpan(null);
+    newCurrent.setTransaction(null);
     return new Scopes(global, newIsolation, newCurrent, false, client);
   }
 
@@ -264,23 +265,25 @@ public final class Scopes implements TracingScopes {
    * bindToScope} (the default) it becomes the current span until it is finished or closed.
    *
    * @return the transaction; an unsampled one, which carries its trace but is not sent, when not
-   *     sampled or tracing is not configured; {@link NoOpTransaction#INSTANCE} when no client sends
+   *     sampled or tracing is not configured; {@link SentryTransaction#NOOP} when no client sends
    */
   public Transaction startTransaction(String name, String operation, TransactionOptions options) {
     try {
       SentryClient client = getClient();
-      if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
-        return NoOpTransaction.INSTANCE;
+      if (!client.isEnabled()) {
+        return SentryTransaction.NOOP;
       }
+      // with tracing not configured this is a real, unsampled transaction: it becomes current and
+      // carries its trace to log lines, errors and outgoing headers, but is never sent
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, null);
       if (o.isBindToScope()) {
-        bind((BindableSpan) tx, tx.getName());
+        bind((BindableSpan) tx, tx);
       }
       return tx;
     } catch (RuntimeException e) {
       Diagnostics.error("startTransaction", "Could not start a transaction; a no-op one is used", e);
-      return NoOpTransaction.INSTANCE;
+      return SentryTransaction.NOOP;
     }
   }
 
@@ -289,7 +292,7 @@ public final class Scopes implements TracingScopes {
    * closed. With no current span (and tracing on) the span belongs to no transaction: it is never
    * sent, but while current it puts errors and outgoing headers on the scope's trace.
    *
-   * @return the span; {@code NoOpSpan.INSTANCE} when there is no current span and no client sends or
+   * @return the span; {@code SentrySpan.NOOP} when there is no current span and no client sends or
    *     tracing is off
    */
   public Span startSpan(String operation, String description) {
@@ -301,17 +304,17 @@ public final class Scopes implements TracingScopes {
       } else {
         SentryClient client = getClient();
         if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
-          return NoOpSpan.INSTANCE;
+          return SentrySpan.NOOP;
         }
-        span = NoOpSpan.standalone(getPropagationContext(), operation);
+        span = SentrySpan.standalone(getPropagationContext(), operation);
       }
-      if (span instanceof BindableSpan && span != NoOpSpan.INSTANCE) {
+      if (span instanceof BindableSpan && span != SentrySpan.NOOP) {
         bind((BindableSpan) span, null);
       }
       return span;
     } catch (RuntimeException e) {
       Diagnostics.error("startSpan", "Could not start a span; a no-op one is used", e);
-      return NoOpSpan.INSTANCE;
+      return SentrySpan.NOOP;
     }
   }
 
@@ -331,11 +334,12 @@ public final class Scopes implements TracingScopes {
   }
 
   /** Makes {@code span} current on the calling thread until it finishes there. */
-  private void bind(BindableSpan span, String transactionName) {
+  private void bind(BindableSpan span, Transaction transaction) {
     Scopes forked = forkCurrent();
     forked.current.setSpan(span);
-    if (transactionName != null) {
-      forked.current.setTransactionName(transactionName);
+    if (transaction != null) {
+      forked.current.setTransaction(transaction);
+      forked.current.setTransactionName(transaction.getName(), transaction.getSource());
     }
     ScopeToken token = ScopeStorage.push(forked);
     span.bind(token, forked);
@@ -361,18 +365,18 @@ public final class Scopes implements TracingScopes {
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
       if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
         ScopeStorage.propagationChanged(this);
-        return NoOpTransaction.forPropagation(continued, name, operation);
+        return SentryTransaction.forPropagation(continued, name, operation);
       }
       Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
       if (o.isBindToScope()) {
-        bind((BindableSpan) tx, tx.getName());
+        bind((BindableSpan) tx, tx);
       } else {
         ScopeStorage.propagationChanged(this);
       }
       return tx;
     } catch (RuntimeException e) {
       Diagnostics.error("continueTrace", "Could not start a transaction; a no-op one is used", e);
-      return NoOpTransaction.INSTANCE;
+      return SentryTransaction.NOOP;
     }
   }
 
@@ -424,13 +428,22 @@ public final class Scopes implements TracingScopes {
   /**
    * The headers to add to an outgoing request to {@code url}: {@code sentry-trace}, {@code baggage}
    * (merged with {@code existingBaggage}) and, with {@code propagateTraceparent}, {@code
-   * traceparent} — or none when {@code url} matches no {@code tracePropagationTargets}.
+   * traceparent} — or none when {@code url} matches no {@code tracePropagationTargets} (searched in
+   * the URL, as substrings or regular expressions), goes to the DSN's Sentry host, or when the
+   * current span belongs to no transaction (as the Python SDK does).
    *
    * @return header names to values (an empty map when nothing should be added)
    */
   public Map<String, String> getTraceHeaders(String url, String existingBaggage) {
     SentryOptions options = getClient().getOptions();
-    if (!PropagationTargets.matches(options.getTracePropagationTargets(), url)) {
+    if (!PropagationTargets.matches(options.getTracePropagationTargets(), url)
+        || PropagationTargets.isSentryUrl(sentryNetloc(options), url)) {
+      return Collections.emptyMap();
+    }
+    Span span = getSpan();
+    if (span != null && span.getDynamicSamplingContext() == null) {
+      // a span of no transaction: it is never sent, so a downstream service would hang its spans
+      // under a parent that does not exist, without a DSC (the Python SDK sends nothing either)
       return Collections.emptyMap();
     }
     Map<String, String> headers = new LinkedHashMap<>();
@@ -443,6 +456,15 @@ public final class Scopes implements TracingScopes {
       headers.put(TraceHeaders.TRACEPARENT, getW3CTraceparent());
     }
     return headers;
+  }
+
+  /** The DSN's host, with {@code :port} when it has one; {@code null} without a DSN. */
+  private static String sentryNetloc(SentryOptions options) {
+    if (options.getDsn() == null) {
+      return null;
+    }
+    java.net.URI uri = options.getDsn().getEnvelopeUri();
+    return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
   }
 
   /**
@@ -473,7 +495,9 @@ public final class Scopes implements TracingScopes {
     SentryClient client = getClient();
     Map<String, String> dsc = DynamicSamplingContexts.forPropagation(client.getOptions(), context);
     if (client.isEnabled()) {
-      owner.compareAndSetPropagationContext(context, context.withDynamicSamplingContext(dsc));
+      PropagationContext seen = context;
+      owner.updatePropagationContext(
+          c -> c == seen ? seen.withDynamicSamplingContext(dsc) : c); // frozen once, unless replaced
     }
     return dsc;
   }

@@ -36,11 +36,15 @@ public final class Sampler {
   }
 
   /**
-   * Decides for one transaction; never throws.
+   * Decides for one transaction; never throws. With tracing not configured (no {@code
+   * tracesSampleRate}, no {@code tracesSampler}) nothing is sampled, as in the Python SDK.
    *
    * @param explicit the decision passed in {@code TransactionOptions}, or {@code null}
    */
   public static Decision decide(SentryOptions options, Boolean explicit, SamplingContext context) {
+    if (!options.isTracingEnabled()) { // tracing without performance: a real trace, never sent
+      return new Decision(false, null);
+    }
     if (explicit != null) {
       return new Decision(explicit, explicit ? 1.0 : 0.0);
     }

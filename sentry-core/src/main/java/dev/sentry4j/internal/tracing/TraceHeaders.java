@@ -12,6 +12,8 @@ public final class TraceHeaders {
   public static final String TRACEPARENT = "traceparent";
   /** Header name {@code baggage}. */
   public static final String BAGGAGE = "baggage";
+  /** How many comma-joined {@code sentry-trace} values {@link #parseSentryTraceList} looks at. */
+  public static final int MAX_JOINED_VALUES = 8;
 
   private TraceHeaders() {}
 
@@ -98,6 +100,36 @@ public final class TraceHeaders {
       sampled = flag == '1';
     }
     return new Parsed(traceId, spanId, sampled);
+  }
+
+  /**
+   * Parses a {@code sentry-trace} value that may hold several comma-separated values (what a proxy
+   * that merges repeated headers sends, {@code a-b-1,c-d-0}): the first valid one wins, the others
+   * are ignored. At most {@value #MAX_JOINED_VALUES} values are looked at.
+   *
+   * @return the first valid value, or {@code null} when none is
+   */
+  public static Parsed parseSentryTraceList(String value) {
+    if (value == null) {
+      return null;
+    }
+    if (value.indexOf(',') < 0) {
+      return parseSentryTrace(value);
+    }
+    int from = 0;
+    for (int i = 0; i < MAX_JOINED_VALUES && from <= value.length(); i++) {
+      int comma = value.indexOf(',', from);
+      int end = comma < 0 ? value.length() : comma;
+      Parsed parsed = parseSentryTrace(value.substring(from, end));
+      if (parsed != null) {
+        return parsed;
+      }
+      if (comma < 0) {
+        break;
+      }
+      from = comma + 1;
+    }
+    return null;
   }
 
   /**

@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * Turns incoming request headers into a propagation context ({@code continueTrace}): {@code
- * sentry-trace} (else W3C {@code traceparent}) gives the trace, the upstream span and its decision;
- * Sentry's {@code baggage} members give the Dynamic Sampling Context, frozen at once and passed on
- * unchanged (other vendors' members are not kept). Missing or malformed headers, a foreign org id, or
- * anything unexpected give a new trace. Internal, may change. Thread-safe (stateless).
+ * sentry-trace} (else W3C {@code traceparent}) gives the trace, the upstream span and its decision
+ * (of a comma-joined value, the first valid one); Sentry's {@code baggage} members give the Dynamic
+ * Sampling Context, frozen at once and passed on (other vendors' members are not kept; {@code
+ * sample_rate} is updated to the rate of the decision this service makes, as in the Python SDK). A
+ * baggage naming another trace than {@code sentry-trace} loses only its DSC, with a debug line.
+ * Missing or malformed headers, a foreign org id, or anything unexpected give a new trace. Internal, may change. Thread-safe (stateless).
  */
 public final class TracePropagation {
   private TracePropagation() {}
@@ -47,7 +49,7 @@ public final class TracePropagation {
       }
       name = name.trim();
       if (sentryTrace == null && name.equalsIgnoreCase(TraceHeaders.SENTRY_TRACE)) {
-        sentryTrace = TraceHeaders.parseSentryTrace(value);
+        sentryTrace = TraceHeaders.parseSentryTraceList(value);
       } else if (traceparent == null && name.equalsIgnoreCase(TraceHeaders.TRACEPARENT)) {
         traceparent = TraceHeaders.parseTraceparent(value);
       } else if (name.equalsIgnoreCase(TraceHeaders.BAGGAGE)) {
@@ -61,7 +63,12 @@ public final class TracePropagation {
     Map<String, String> dsc = Baggage.parseSentryMembers(baggage == null ? null : baggage.toString());
     String dscTraceId = dsc.get("trace_id");
     if (dscTraceId != null && !dscTraceId.equalsIgnoreCase(parent.traceId())) {
-      Diagnostics.debug("Incoming baggage belongs to another trace than sentry-trace; ignored");
+      Diagnostics.debug(
+          "Incoming baggage names trace "
+              + dscTraceId
+              + " but sentry-trace "
+              + parent.traceId()
+              + ": the trace is continued without the baggage's sampling context");
       dsc.clear();
     } else if (dscTraceId != null) {
       dsc.put("trace_id", parent.traceId()); // the same id, in the lowercase Relay expects

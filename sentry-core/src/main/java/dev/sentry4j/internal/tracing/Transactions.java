@@ -39,6 +39,21 @@ public final class Transactions {
       String operation,
       TransactionOptions txOptions,
       PropagationContext continued) {
+    return start(options, scopes, name, operation, txOptions, continued, SpanClock.system());
+  }
+
+  /**
+   * Like {@link #start(SentryOptions, TracingScopes, String, String, TransactionOptions,
+   * PropagationContext)}, timing the transaction and its spans with {@code clock}.
+   */
+  public static Transaction start(
+      SentryOptions options,
+      TracingScopes scopes,
+      String name,
+      String operation,
+      TransactionOptions txOptions,
+      PropagationContext continued,
+      SpanClock clock) {
     String txName = name == null ? UNLABELED : name;
     String traceId;
     String parentSpanId;
@@ -72,30 +87,39 @@ public final class Transactions {
             sampleRand,
             txOptions.getCustomSamplingContext());
     Sampler.Decision decision = Sampler.decide(options, txOptions.getSampled(), context);
-    if (decision.sampled()) {
-      return new RecordingTransaction(
-          options,
-          scopes,
-          txName,
-          txOptions.getSource(),
-          operation,
-          traceId,
-          parentSpanId,
-          txOptions.getStartTimestamp(),
-          decision.sampleRate(),
-          sampleRand,
-          incomingDsc);
+    incomingDsc = withDecidedRate(incomingDsc, decision);
+    long start =
+        txOptions.getStartTimestamp() == null
+            ? clock.now()
+            : SpanClock.toEpochNanos(txOptions.getStartTimestamp());
+    SpanRecord root =
+        new SpanRecord(traceId, Ids.newId16(), parentSpanId, operation, null, start);
+    TraceDecision state =
+        new TraceDecision(
+            decision.sampled(),
+            decision.sampled(),
+            decision.sampleRate(),
+            sampleRand,
+            incomingDsc);
+    return new SentryTransaction(options, scopes, txName, txOptions.getSource(), root, state, clock);
+  }
+
+  /**
+   * The incoming DSC with {@code sample_rate} set to the rate of the decision made here (an explicit
+   * decision, the {@code tracesSampler}, or {@code tracesSampleRate}), as the Python SDK and
+   * sentry-java do since 2025 so that Sentry extrapolates with the rate really used; unchanged when
+   * the parent's decision was inherited (the rate is then the upstream one) or there is none.
+   */
+  static Map<String, String> withDecidedRate(Map<String, String> dsc, Sampler.Decision decision) {
+    if (dsc == null || decision.sampleRate() == null) {
+      return dsc;
     }
-    return NoOpTransaction.unsampled(
-        options,
-        scopes,
-        txName,
-        txOptions.getSource(),
-        operation,
-        traceId,
-        parentSpanId,
-        decision.sampleRate(),
-        sampleRand,
-        incomingDsc);
+    String rate = SampleRand.formatRate(decision.sampleRate());
+    if (rate.equals(dsc.get("sample_rate"))) {
+      return dsc;
+    }
+    Map<String, String> updated = new java.util.LinkedHashMap<>(dsc);
+    updated.put("sample_rate", rate);
+    return java.util.Collections.unmodifiableMap(updated);
   }
 }

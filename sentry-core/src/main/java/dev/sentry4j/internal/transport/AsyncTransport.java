@@ -10,6 +10,7 @@ import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
@@ -41,6 +42,11 @@ public final class AsyncTransport implements Transport {
   private static final Envelope STOP = new Envelope(null, null, List.of());
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+  /**
+   * Requests in flight and no answer at all for this long: close treats Sentry as unreachable (as
+   * flush and close do after a refused connection or a timeout) and puts what waits on disk at once.
+   */
+  static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
   private final Backlog backlog;
@@ -50,6 +56,7 @@ public final class AsyncTransport implements Transport {
   private final boolean reportsEnabled;
   private final Progress progress = new Progress();
   private final Sender sender;
+  private final PendingCounts counts;
   private final Thread intakeThread;
   private final Thread senderThread;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -93,7 +100,8 @@ public final class AsyncTransport implements Transport {
         options.isSendClientReports(),
         spoolFor(options, discards),
         discards,
-        DeliveryTuning.DEFAULT);
+        DeliveryTuning.DEFAULT,
+        options.getMaxInFlight());
   }
 
   AsyncTransport(
@@ -104,12 +112,33 @@ public final class AsyncTransport implements Transport {
       DiskSpool spool,
       DiscardCounter discards,
       DeliveryTuning tuning) {
+    this(
+        http,
+        maxQueueSize,
+        maxQueueBytes,
+        reportsEnabled,
+        spool,
+        discards,
+        tuning,
+        SentryOptions.DEFAULT_MAX_IN_FLIGHT);
+  }
+
+  AsyncTransport(
+      HttpSender http,
+      int maxQueueSize,
+      long maxQueueBytes,
+      boolean reportsEnabled,
+      DiskSpool spool,
+      DiscardCounter discards,
+      DeliveryTuning tuning,
+      int maxInFlight) {
     this.http = http;
     this.discards = discards;
     this.reportsEnabled = reportsEnabled;
     this.limits = new RateLimiter(tuning.ticker);
     this.backlog = new Backlog(maxQueueSize, maxQueueBytes, spool, discards);
-    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress);
+    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
+    this.counts = new PendingCounts(reportsEnabled ? spool : null, discards);
     this.intakeThread = new SdkThread(this::runIntake, "worker");
     this.senderThread = new SdkThread(sender, "sender");
     this.intakeThread.start();
@@ -166,6 +195,16 @@ public final class AsyncTransport implements Transport {
 
   @Override
   public boolean flush(Duration timeout) {
+    return flush(timeout, false);
+  }
+
+  /**
+   * Waits for memory and the spool to drain, giving up early when Sentry is known unreachable.
+   *
+   * @param closing also give up when requests have had no answer for {@link
+   *     #UNANSWERED_LIMIT_NANOS} (a flush waits for Sentry's answers or a timeout; close does not)
+   */
+  private boolean flush(Duration timeout, boolean closing) {
     long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
     if (backlog.spool() != null) {
       backlog.spool().rescan(); // what an earlier run (or a client closed just now) left counts too
@@ -175,10 +214,19 @@ public final class AsyncTransport implements Transport {
     }
     sender.beginFlush();
     try {
-      boolean drained = progress.await(deadline, backlog::isEmpty);
+      boolean drained =
+          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(closing));
+      if (drained && !backlog.isEmpty()) {
+        // Sentry is known unreachable: waiting out the timeout would not send anything. What waits
+        // in memory goes to disk now (the intake worker does the same with what comes next).
+        backlog.spillOutbox();
+        Diagnostics.debug("Flush returns early: Sentry cannot be reached; the backlog is on disk");
+        return false;
+      }
       if (drained && reportsEnabled) {
         long ticket = sender.requestReport();
         progress.await(deadline, () -> sender.isReportDone(ticket) || !senderThread.isAlive());
+        counts.save(); // reported: the saved counts go (or what is still pending is saved)
       }
       return drained;
     } finally {
@@ -205,7 +253,8 @@ public final class AsyncTransport implements Transport {
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
-    boolean flushed = flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2));
+    boolean flushed =
+        flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), true);
     if (!flushed) {
       // Half the time is gone and envelopes still wait: secure them first. What waits in memory
       // goes to disk now (64 envelopes per file), and so does everything the intake worker
@@ -213,14 +262,17 @@ public final class AsyncTransport implements Transport {
       // is already where the next start finds it. A short backlog never touches the disk.
       closing = true;
       backlog.spillOutbox();
-      flushed = flush(untilNanos(sendUntil));
+      flushed = flush(untilNanos(sendUntil), true);
     }
     stopping = true;
     inbox.add(STOP);
-    sender.stop();
-    http.close(); // cuts a request still in flight; the sender keeps its envelope
-    join(intakeThread, deadline);
-    join(senderThread, deadline);
+    long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
+    // answers to requests in flight are awaited (not if Sentry is unreachable), then what is still
+    // unanswered is kept for the next start
+    sender.stop(isUnreachable(true) ? System.nanoTime() : joinUntil - reserve / 4);
+    join(intakeThread, joinUntil);
+    join(senderThread, joinUntil);
+    http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
     if (reportsEnabled) {
       spoolPendingReport();
@@ -235,6 +287,15 @@ public final class AsyncTransport implements Transport {
     }
   }
 
+  /**
+   * Whether Sentry is known unreachable: the last attempt failed (refused, timed out, 5xx) and the
+   * sender backs off, or requests are in flight without any answer for {@link
+   * #UNANSWERED_LIMIT_NANOS}.
+   */
+  private boolean isUnreachable(boolean closing) {
+    return sender.isOffline() || (closing && sender.unansweredNanos() > UNANSWERED_LIMIT_NANOS);
+  }
+
   @Override
   public ClientStats getStats() {
     return new ClientStats(
@@ -246,49 +307,92 @@ public final class AsyncTransport implements Transport {
   private void runIntake() {
     List<Outgoing> toDisk = new ArrayList<>();
     while (true) {
-      Envelope envelope;
       try {
-        envelope = inbox.take();
-      } catch (InterruptedException e) {
-        continue; // only STOP ends the loop: an interrupt must not cut a spool write
-      }
-      if (envelope == STOP) {
-        return;
-      }
-      int taken = 1;
-      boolean stop = false;
-      try {
-        intake(envelope, toDisk);
-        // Going to disk: take what else waits, without waiting, to write it in the same file.
-        while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES && !stopping) {
-          Envelope next = inbox.poll();
-          if (next == null) {
-            break;
-          }
-          if (next == STOP) {
-            stop = true;
-            break;
-          }
-          taken++;
-          intake(next, toDisk);
+        if (!intakeStep(toDisk)) {
+          return;
         }
-        backlog.spill(toDisk);
-      } catch (VirtualMachineError e) {
-        throw e;
+      } catch (OutOfMemoryError e) {
+        // Between envelopes (a commit, the counts): nothing is lost, the worker goes on; delivery
+        // must not end for the life of the process.
+        toDisk.clear();
+        absorbed("the intake worker", e);
       } catch (Throwable t) { // the worker must survive anything
-        Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+        toDisk.clear();
+        Diagnostics.error("intake", "Unexpected failure in the intake worker; it goes on", t);
+      }
+    }
+  }
+
+  /** One round of the intake worker; false once it must stop. */
+  private boolean intakeStep(List<Outgoing> toDisk) {
+    Envelope envelope;
+    try {
+      long untilCommit = Math.min(backlog.nanosUntilCommit(), counts.nanosUntilSave());
+      envelope =
+          untilCommit == Long.MAX_VALUE
+              ? inbox.take()
+              : inbox.poll(Math.max(1, untilCommit), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      return true; // only STOP ends the loop: an interrupt must not cut a spool write
+    }
+    if (envelope == null) {
+      housekeeping();
+      return true;
+    }
+    if (envelope == STOP) {
+      return false;
+    }
+    int taken = 1;
+    boolean stop = false;
+    try {
+      intake(envelope, toDisk);
+      // Going to disk: take what else waits, without waiting, to write it in the same file.
+      while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES && !stopping) {
+        Envelope next = inbox.poll();
+        if (next == null) {
+          break;
+        }
+        if (next == STOP) {
+          stop = true;
+          break;
+        }
+        taken++;
+        intake(next, toDisk);
+      }
+      backlog.spill(toDisk);
+    } catch (OutOfMemoryError e) {
+      // what was on its way to disk is lost: counted, and the references dropped
+      try {
         for (Outgoing o : toDisk) {
           Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
         }
-      } finally {
-        toDisk.clear();
-        backlog.releaseSlots(taken);
+      } catch (Throwable ignored) { // NOPMD: still no memory
       }
-      sender.wake();
-      progress.changed();
-      if (stop || stopping) {
-        return; // close() saves what is still queued
+      absorbed("the intake worker", e);
+    } catch (RuntimeException t) {
+      Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+      for (Outgoing o : toDisk) {
+        Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
       }
+    } finally {
+      toDisk.clear();
+      backlog.releaseSlots(taken);
+    }
+    sender.wake();
+    if (backlog.nanosUntilCommit() == 0) {
+      housekeeping();
+    }
+    progress.changed();
+    return !(stop || stopping); // close() saves what is still queued
+  }
+
+  /** Group commit of what waits in memory, and the drop counts, when due. */
+  private void housekeeping() {
+    if (backlog.nanosUntilCommit() == 0) {
+      backlog.commit();
+    }
+    if (counts.nanosUntilSave() == 0) {
+      counts.save();
     }
   }
 
@@ -301,6 +405,10 @@ public final class AsyncTransport implements Transport {
     Outgoing o;
     try {
       o = serialize(envelope);
+    } catch (OutOfMemoryError e) {
+      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      absorbed("serializing an envelope", e);
+      return;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
@@ -345,25 +453,28 @@ public final class AsyncTransport implements Transport {
     List<Envelope> unserialized = new ArrayList<>();
     inbox.drainTo(unserialized);
     List<Outgoing> left = backlog.drainOutbox();
+    if (senderThread.isAlive()) {
+      left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
+    }
     int slots = 0;
     for (Envelope e : unserialized) {
       if (e == STOP) {
         continue;
       }
       slots++;
-      if (System.nanoTime() - deadline >= 0) {
-        recordQuietly(e, reason);
-        dropped++;
-      } else {
-        Outgoing o = serialize(e); // null: dropped and counted already
-        if (o != null) {
-          left.add(o);
-        }
+      // Serialized and spooled even past the deadline: at most maxQueueSize envelopes, and close
+      // must keep them for the next start, not drop them as queue_overflow.
+      Outgoing o = serialize(e); // null: dropped and counted already
+      if (o != null) {
+        left.add(o);
       }
     }
     for (List<Outgoing> batch : backlog.batches(left)) {
-      if (System.nanoTime() - deadline >= 0 || !backlog.toDisk(batch)) {
+      if (!backlog.toDisk(batch)) {
         for (Outgoing o : batch) {
+          if (o.kept) {
+            continue; // its copy is on disk
+          }
           Manifest.record(discards, reason, o.manifest);
           backlog.unhold(o);
           dropped++;
@@ -377,18 +488,23 @@ public final class AsyncTransport implements Transport {
   /** Keeps the counts nobody reported yet on disk, for the next start to send. */
   private void spoolPendingReport() {
     DiskSpool spool = backlog.spool();
-    if (spool == null || !spool.isWritable()) {
+    if (spool == null) {
       return;
     }
     ClientReport report = ClientReport.take(discards, Instant.now());
     if (report == null) {
+      counts.discard();
       return;
     }
     byte[] bytes = EnvelopeWriter.write(Sender.reportEnvelope(report), null);
     String manifest = "client_report~1~1~" + report.payload().length;
     byte[] file = SpoolBatch.encode(List.of(new SpoolBatch.Record(manifest, bytes)));
-    if (spool.store(file, 1, manifest) == null) {
+    // Never evicts: an eviction now would be counted after this report was taken, and lost.
+    if (spool.storeWithoutEviction(file, 1, manifest) == null) {
       report.restoreTo(discards);
+      counts.leave(); // the counts saved last stay for the next start
+    } else {
+      counts.discard();
     }
   }
 
@@ -425,6 +541,11 @@ public final class AsyncTransport implements Transport {
     return backlog.peakHeldBytes();
   }
 
+  /** Whether everything accepted so far was sent or has a copy on disk. */
+  boolean isDurable() {
+    return backlog.isDurable();
+  }
+
   /** Whether Sentry could not be reached at the last attempt. */
   boolean isOffline() {
     return sender.isOffline();
@@ -433,5 +554,18 @@ public final class AsyncTransport implements Transport {
   /** Whether a rate limit covers the category now. */
   boolean isRateLimited(DataCategory category) {
     return limits.isLimited(category);
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

@@ -11,6 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Where envelopes wait: memory first, then the disk spool.
  *
+ * <p><b>Group commit.</b> With a spool, every envelope kept in memory also gets a copy on disk within
+ * {@link #COMMIT_WINDOW_MILLIS} ms unless it was sent (or dropped for good) first: the intake worker
+ * {@linkplain #commit() commits} what waits uncommitted once the oldest of it is that old, or at
+ * {@value SpoolBatch#MAX_ENVELOPES} envelopes or {@link SpoolBatch#MAX_BYTES} bytes, as one file
+ * locked by this process (a {@link Journal}). The sender keeps sending from memory; when every
+ * envelope of a journal file was sent, the file is deleted; when the process dies first (kill -9),
+ * the kernel releases the lock and the next start sends what the file holds (an envelope sent just
+ * before the kill may be sent twice, with the same event id). So a kill loses at most what was
+ * captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what waited for serialization.
+ *
  * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads, waiting
  * for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that finds none
  * free drops its envelope. Serialized envelopes waiting for the sender (or in flight) are bounded by
@@ -20,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP. Thread-safe.
  */
 final class Backlog {
+  /** Longest an envelope kept in memory waits for its copy on disk. */
+  static final long COMMIT_WINDOW_MILLIS = 100;
+
   private final int maxQueueSize;
   private final long maxQueueBytes;
   private final DiskSpool spool;
@@ -31,11 +44,25 @@ final class Backlog {
   private int held; // serialized envelopes in memory, in flight included; guarded by lock
   private long heldBytes; // guarded by lock
   private long peakHeldBytes; // guarded by lock
+  private final List<Outgoing> uncommitted = new ArrayList<>(); // guarded by lock
+  private long uncommittedBytes; // guarded by lock
+  private long oldestUncommittedAt; // System.nanoTime(); guarded by lock
+  private final long commitWindowNanos;
 
   /**
    * @param spool the disk spool, or {@code null} for memory only
    */
   Backlog(int maxQueueSize, long maxQueueBytes, DiskSpool spool, DiscardCounter discards) {
+    this(maxQueueSize, maxQueueBytes, spool, discards, COMMIT_WINDOW_MILLIS * 1_000_000);
+  }
+
+  Backlog(
+      int maxQueueSize,
+      long maxQueueBytes,
+      DiskSpool spool,
+      DiscardCounter discards,
+      long commitWindowNanos) {
+    this.commitWindowNanos = commitWindowNanos;
     this.maxQueueSize = maxQueueSize;
     this.maxQueueBytes = maxQueueBytes;
     this.spool = spool;
@@ -72,7 +99,116 @@ final class Backlog {
 
   /** Keeps a serialized envelope in memory for the sender if it fits within {@code maxQueueBytes}. */
   boolean tryHold(Outgoing o) {
-    return hold(o, false);
+    synchronized (lock) {
+      if (!hold(o, false)) {
+        return false;
+      }
+      if (spool != null) {
+        if (uncommitted.isEmpty()) {
+          oldestUncommittedAt = System.nanoTime();
+        }
+        uncommitted.add(o);
+        uncommittedBytes += o.bytes.length;
+      }
+      return true;
+    }
+  }
+
+  // ------------------------------------------------------------------ group commit
+
+  /** A group-commit file: copies of envelopes kept in memory, locked by this process. */
+  static final class Journal {
+    final List<Outgoing> members;
+    DiskSpool.Claim claim;
+    int live; // members still in memory
+    boolean anyDone; // a member was sent or dropped for good
+
+    Journal(List<Outgoing> members) {
+      this.members = members;
+      this.live = members.size();
+    }
+  }
+
+  /** Nanoseconds until the next commit is due; {@link Long#MAX_VALUE} when nothing waits. */
+  long nanosUntilCommit() {
+    synchronized (lock) {
+      if (uncommitted.isEmpty()) {
+        return Long.MAX_VALUE;
+      }
+      if (uncommitted.size() >= SpoolBatch.MAX_ENVELOPES
+          || uncommittedBytes >= SpoolBatch.MAX_BYTES) {
+        return 0;
+      }
+      return Math.max(0, commitWindowNanos - (System.nanoTime() - oldestUncommittedAt));
+    }
+  }
+
+  /**
+   * Writes what waits uncommitted and is still in memory to one file locked by this process. When
+   * the file cannot be written, the envelopes stay in memory only (the spool says why once).
+   */
+  void commit() {
+    synchronized (lock) {
+      List<Outgoing> live = new ArrayList<>(uncommitted.size());
+      for (Outgoing o : uncommitted) {
+        if (o.held && o.journal == null) {
+          live.add(o);
+        }
+      }
+      uncommitted.clear();
+      uncommittedBytes = 0;
+      if (live.isEmpty() || spool == null || !spool.isWritable()) {
+        return;
+      }
+      for (List<Outgoing> batch : batches(live)) {
+        List<SpoolBatch.Record> records = new ArrayList<>(batch.size());
+        for (Outgoing o : batch) {
+          records.add(new SpoolBatch.Record(o.manifest, o.bytes));
+        }
+        DiskSpool.Claim claim =
+            spool.storeClaimed(
+                SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
+        if (claim == null) {
+          return;
+        }
+        Journal j = new Journal(batch);
+        j.claim = claim;
+        for (Outgoing o : batch) {
+          o.journal = j;
+        }
+      }
+    }
+  }
+
+  /** The envelope's copy on disk is what remains of it: it leaves memory. Lock held. */
+  private void keep(Outgoing o) {
+    if (!o.held || o.kept) {
+      return;
+    }
+    release(o);
+    o.kept = true;
+    Journal j = o.journal;
+    j.live--;
+    if (j.live == 0) {
+      settle(j);
+    }
+  }
+
+  /** Every member left memory: delete the file, put it back whole, or put back the kept ones. */
+  private void settle(Journal j) { // lock held
+    List<SpoolBatch.Record> kept = new ArrayList<>();
+    for (Outgoing o : j.members) {
+      if (o.kept) {
+        kept.add(new SpoolBatch.Record(o.manifest, o.bytes));
+      }
+    }
+    if (kept.isEmpty()) {
+      spool.complete(j.claim);
+    } else if (!j.anyDone) {
+      spool.release(j.claim);
+    } else {
+      spool.replace(j.claim, SpoolBatch.encode(kept), kept.size(), SpoolBatch.manifestOf(kept));
+    }
   }
 
   /**
@@ -98,8 +234,30 @@ final class Backlog {
    * else back at the head of the outbox.
    */
   void persist(Outgoing o) {
+    synchronized (lock) {
+      if (o.journal != null) {
+        keep(o);
+        return;
+      }
+    }
     if (!toDisk(List.of(o))) {
       hold(o, true);
+    }
+  }
+
+  /**
+   * Keeps envelopes from memory that failed to send (or were in flight at close) for a later
+   * attempt: on disk in as few files as possible, else back at the head of the outbox.
+   */
+  void persistAll(List<Outgoing> envelopes) {
+    List<Outgoing> kept = new ArrayList<>();
+    for (List<Outgoing> batch : batches(envelopes)) {
+      if (!toDisk(batch)) {
+        kept.addAll(batch);
+      }
+    }
+    for (int i = kept.size() - 1; i >= 0; i--) {
+      hold(kept.get(i), true);
     }
   }
 
@@ -111,7 +269,11 @@ final class Backlog {
     List<Outgoing> kept = new ArrayList<>();
     for (List<Outgoing> batch : batches(drainOutbox())) {
       if (!toDisk(batch)) {
-        kept.addAll(batch);
+        for (Outgoing o : batch) {
+          if (!o.kept) {
+            kept.add(o);
+          }
+        }
       }
     }
     synchronized (lock) {
@@ -143,11 +305,24 @@ final class Backlog {
    * @return false when the spool is missing or refuses
    */
   boolean toDisk(List<Outgoing> batch) {
-    if (!canSpill() || batch.isEmpty()) {
+    List<Outgoing> rest = new ArrayList<>(batch.size());
+    synchronized (lock) {
+      for (Outgoing o : batch) {
+        if (o.journal != null) {
+          keep(o); // already on disk
+        } else {
+          rest.add(o);
+        }
+      }
+    }
+    if (rest.isEmpty()) {
+      return true;
+    }
+    if (!canSpill()) {
       return false;
     }
-    List<SpoolBatch.Record> records = new ArrayList<>(batch.size());
-    for (Outgoing o : batch) {
+    List<SpoolBatch.Record> records = new ArrayList<>(rest.size());
+    for (Outgoing o : rest) {
       records.add(new SpoolBatch.Record(o.manifest, o.bytes));
     }
     String name =
@@ -155,21 +330,41 @@ final class Backlog {
     if (name == null) {
       return false;
     }
-    for (Outgoing o : batch) {
+    for (Outgoing o : rest) {
       unhold(o);
     }
     return true;
   }
 
-  /** The envelope left memory: sent, dropped or written to disk. */
+  /** The envelope left memory: sent, dropped for good or written to disk. */
   void unhold(Outgoing o) {
     synchronized (lock) {
-      if (o.held) {
-        o.held = false;
-        held--;
-        heldBytes -= o.bytes.length;
+      if (!o.held) {
+        return;
+      }
+      release(o);
+      Journal j = o.journal;
+      if (j != null && !o.kept) {
+        j.anyDone = true;
+        j.live--;
+        if (j.live == 0) {
+          settle(j);
+        }
       }
     }
+  }
+
+  /** Whether the envelope still counts against memory (not sent, dropped or kept on disk). */
+  boolean isHeld(Outgoing o) {
+    synchronized (lock) {
+      return o.held;
+    }
+  }
+
+  private void release(Outgoing o) { // lock held
+    o.held = false;
+    held--;
+    heldBytes -= o.bytes.length;
   }
 
   private boolean hold(Outgoing o, boolean head) {
@@ -246,6 +441,24 @@ final class Backlog {
   int inMemory() {
     synchronized (lock) {
       return slots.get() + held;
+    }
+  }
+
+  /**
+   * Whether every accepted envelope is serialized and, unless sent, has a copy on disk (nothing waits
+   * for serialization or for a group commit).
+   */
+  boolean isDurable() {
+    if (slots.get() != 0) {
+      return false;
+    }
+    synchronized (lock) {
+      for (Outgoing o : uncommitted) {
+        if (o.held && o.journal == null) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

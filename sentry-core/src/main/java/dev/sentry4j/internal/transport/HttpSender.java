@@ -1,18 +1,36 @@
 package dev.sentry4j.internal.transport;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Posts one serialized envelope to Sentry and returns its answer. Called only from the SDK's worker
- * thread. Implementations keep their HTTP library out of this signature.
+ * Posts serialized envelopes to Sentry and returns their answers. Implementations keep their HTTP
+ * library out of these signatures.
  */
 public interface HttpSender extends AutoCloseable {
   /**
-   * Sends an envelope body (uncompressed; the sender may compress it).
+   * Sends an envelope body (uncompressed; the sender may compress it) and waits for the answer.
    *
    * @throws IOException on network failure (connection refused, timeout, reset)
    */
   HttpResult send(byte[] envelope) throws IOException;
+
+  /**
+   * Sends an envelope without waiting: the future completes with Sentry's answer, or exceptionally
+   * with the network failure ({@link IOException}, possibly wrapped). The SDK's sender keeps up to
+   * {@code maxInFlight} of these at once. The default sends synchronously on the calling thread
+   * (one request at a time); implementations over an asynchronous client override it.
+   *
+   * @param envelope the envelope body
+   * @return the answer to come; never {@code null}
+   */
+  default CompletableFuture<HttpResult> sendAsync(byte[] envelope) {
+    try {
+      return CompletableFuture.completedFuture(send(envelope));
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   @Override
   void close();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -84,6 +85,7 @@ public final class JdkHttpSender implements HttpSender {
         "https".equalsIgnoreCase(uri.getScheme())
             ? HttpClient.Version.HTTP_2
             : HttpClient.Version.HTTP_1_1;
+    JdkClientLogging.quiet(); // again at each start: a LogManager.reset() clears it
     this.executor = daemonExecutor();
     this.client =
         HttpClient.newBuilder()
@@ -121,6 +123,73 @@ public final class JdkHttpSender implements HttpSender {
 
   @Override
   public HttpResult send(byte[] envelope) throws IOException {
+    CompletableFuture<HttpResult> answer = sendAsync(envelope);
+    try {
+      return answer.get();
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while sending");
+    } catch (CancellationException e) {
+      throw new IOException("the sender was closed while sending");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof IOException) {
+        throw (IOException) cause;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /**
+   * Sends without waiting: over HTTP/2 the requests share one connection as streams; over HTTP/1.1
+   * the client opens a connection per request in flight and keeps them for reuse (the SDK's sender
+   * bounds them with {@code maxInFlight}). The future fails with an {@link IOException} on a network
+   * error, a timeout ({@code HttpTimeoutException}) or {@link #close}.
+   */
+  @Override
+  public CompletableFuture<HttpResult> sendAsync(byte[] envelope) {
+    HttpRequest request;
+    try {
+      request = request(envelope);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<HttpResponse<InputStream>> answer;
+    synchronized (inFlight) {
+      if (closed) {
+        return CompletableFuture.failedFuture(new IOException("the sender is closed"));
+      }
+      answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+      inFlight.add(answer);
+    }
+    return answer.handle(
+        (response, error) -> {
+          synchronized (inFlight) {
+            inFlight.remove(answer);
+          }
+          if (error != null) {
+            Throwable cause = error;
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+              cause = cause.getCause();
+            }
+            if (cause instanceof CancellationException) {
+              cause = new IOException("the sender was closed while sending");
+            }
+            throw new CompletionException(cause);
+          }
+          try {
+            return result(response);
+          } catch (IOException e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  private HttpRequest request(byte[] envelope) throws IOException {
     HttpRequest.Builder post =
         HttpRequest.newBuilder(uri)
             .timeout(readTimeout)
@@ -136,7 +205,11 @@ public final class JdkHttpSender implements HttpSender {
       post.header("Content-Encoding", "gzip");
     }
     post.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    HttpResponse<InputStream> response = await(post.build());
+    return post.build();
+  }
+
+  /** Reads the answer: status, rate-limit headers, the start of a refusal's body. */
+  private static HttpResult result(HttpResponse<InputStream> response) throws IOException {
     int status = response.statusCode();
     String text = null;
     try (InputStream in = response.body()) {
@@ -159,37 +232,6 @@ public final class JdkHttpSender implements HttpSender {
         text);
   }
 
-  /** Sends and waits for the answer's headers; {@link #close} cuts the wait (an IOException). */
-  private HttpResponse<InputStream> await(HttpRequest request) throws IOException {
-    CompletableFuture<HttpResponse<InputStream>> answer;
-    synchronized (inFlight) {
-      if (closed) {
-        throw new IOException("the sender is closed");
-      }
-      answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
-      inFlight.add(answer);
-    }
-    try {
-      return answer.get();
-    } catch (InterruptedException e) {
-      answer.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while sending");
-    } catch (CancellationException e) {
-      throw new IOException("the sender was closed while sending");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      throw new IOException(cause);
-    } finally {
-      synchronized (inFlight) {
-        inFlight.remove(answer);
-      }
-    }
-  }
-
   private static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, data.length / 4));
     try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
@@ -207,7 +249,7 @@ public final class JdkHttpSender implements HttpSender {
   public void close() {
     synchronized (inFlight) {
       closed = true;
-      for (CompletableFuture<?> answer : inFlight) {
+      for (CompletableFuture<?> answer : new java.util.ArrayList<>(inFlight)) {
         answer.cancel(true); // the waiting send returns at once; Java 16+ also aborts the exchange
       }
     }

@@ -15,6 +15,13 @@ final class Outgoing {
   int serverErrors;
   /** Whether it counts against the memory bound (guarded by the backlog's lock). */
   boolean held;
+  /**
+   * The group-commit file holding a copy of this in-memory envelope, or {@code null} before the
+   * commit (guarded by the backlog's lock).
+   */
+  Backlog.Journal journal;
+  /** Whether the copy in its journal file is what remains (guarded by the backlog's lock). */
+  boolean kept;
 
   Outgoing(byte[] bytes, String manifest, DiskSpool.Claim claim) {
     this.bytes = bytes;

@@ -1,21 +1,29 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.internal.clientreport.ClientReport;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.ClientReport;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
+import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sender thread's work: takes serialized envelopes from memory first, then from the disk spool
- * (oldest first, one every {@code spoolDrainInterval} unless a flush waits), writes {@code sent_at},
- * applies rate limits, attaches a client report when one is due, posts, and acts on the answer:
+ * (oldest file first), writes {@code sent_at}, applies rate limits, attaches a client report when
+ * one is due, and keeps up to {@code maxInFlight} requests in flight at once ({@link
+ * HttpSender#sendAsync}); answers come back to this thread, which acts on them:
  *
  * <ul>
  *   <li>2xx: done;
@@ -34,12 +43,17 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>413 and other 4xx: dropped, {@code send_error};
  *   <li>5xx and network errors: kept on disk (or in memory without a spool) and retried after an
  *       exponential back-off with jitter; meanwhile new envelopes go to disk. An envelope answered
- *       with 5xx {@code maxServerErrorAttempts} times is dropped ({@code send_error}).
+ *       with 5xx {@code maxServerErrorAttempts} times is dropped ({@code send_error}). After a
+ *       back-off one request probes Sentry; its success opens the window again.
  * </ul>
  *
  * <p>Rate limits arrive with any answer. While a category is limited, its envelopes in memory are
  * dropped ({@code ratelimit_backoff}) and its spooled files are left alone until the limit ends.
- * Everything but {@link #run} and the signalling methods is confined to the sender thread.
+ * Ordering is not promised. Everything but {@link #run}, the completion callbacks and the signalling
+ * methods is confined to the sender thread; callbacks only queue the answer and wake it.
+ *
+ * <p>Outages are reported once: the first failure after a success logs one warning naming the
+ * cause and what waits on disk; the first success after it logs one notice.
  */
 final class Sender implements Runnable {
   private static final int MAX_TRACKED_FAILURES = 10_000;
@@ -53,28 +67,43 @@ final class Sender implements Runnable {
   private final DeliveryTuning tuning;
   private final Ticker ticker;
   private final Progress progress;
+  private final int maxInFlight;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean signalled; // guarded by lock
 
   private volatile boolean stopping;
+  private volatile long drainUntil;
   private volatile boolean offline;
   private final AtomicInteger flushers = new AtomicInteger();
   private final AtomicLong reportRequests = new AtomicLong();
   private volatile long reportsDone;
   private final AtomicLong sent = new AtomicLong();
+  /** Answers (or failures) of requests in flight, queued by the HTTP client's threads. */
+  private final ConcurrentLinkedQueue<Attempt> answered = new ConcurrentLinkedQueue<>();
+  /** Requests in flight (written by the sender thread, read by flush and close). */
+  private volatile int inFlightCount;
+  /** When the oldest unanswered stretch began: last answer, or the first request after idle. */
+  private volatile long waitingSince;
 
   // confined to the sender thread
   private int failures;
   private long backoffUntil;
-  private long nextSpoolAt;
+  private long lastFailureAt; // meaningful while offline
   private long lastReportAt;
   private long nextRescanAt;
-  /** The spool file being sent, one envelope at a time. */
-  private Cursor cursor;
+  /** Written by the sender thread only; read by {@link #inFlightFromMemory} after a stuck stop. */
+  private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+  /** Claimed spool files being sent; the last one is where new envelopes come from. */
+  private final List<Cursor> cursors = new ArrayList<>();
   /** 5xx answers per spooled envelope, by a hash of its bytes. */
   private final Map<Long, Integer> serverErrorsBySpooled = new HashMap<>();
+  /** Memory envelopes to keep for a retry, written to disk together after a batch of answers. */
+  private final List<Outgoing> toKeep = new ArrayList<>();
+  /** The cause of the outage going on, or {@code null} while Sentry answers. */
+  private String outage;
+  private long outageStartedAt;
 
   Sender(
       HttpSender http,
@@ -83,7 +112,8 @@ final class Sender implements Runnable {
       DiscardCounter discards,
       boolean reportsEnabled,
       DeliveryTuning tuning,
-      Progress progress) {
+      Progress progress,
+      int maxInFlight) {
     this.http = http;
     this.backlog = backlog;
     this.spool = backlog.spool();
@@ -93,6 +123,7 @@ final class Sender implements Runnable {
     this.tuning = tuning;
     this.ticker = tuning.ticker;
     this.progress = progress;
+    this.maxInFlight = Math.max(1, maxInFlight);
   }
 
   // ------------------------------------------------------------------ signals from other threads
@@ -108,8 +139,18 @@ final class Sender implements Runnable {
     }
   }
 
-  /** Ends the loop after the current step. */
+  /** Ends the loop after the current step; requests still in flight are kept for a later send. */
   void stop() {
+    stop(System.nanoTime());
+  }
+
+  /**
+   * Ends the loop after the current step; answers to requests in flight are awaited until {@code
+   * drainUntil} ({@code System.nanoTime()}), what is still unanswered then is kept for a later send
+   * (and may arrive twice: delivery is at least once).
+   */
+  void stop(long drainUntil) {
+    this.drainUntil = drainUntil;
     stopping = true;
     wake();
   }
@@ -119,7 +160,32 @@ final class Sender implements Runnable {
     return offline;
   }
 
-  /** A flush waits: send spooled envelopes without pausing between them. */
+  /**
+   * How long requests have been in flight without any answer, in nanoseconds of {@code
+   * System.nanoTime()}; 0 when nothing is in flight.
+   */
+  long unansweredNanos() {
+    if (inFlightCount == 0) {
+      return 0;
+    }
+    return Math.max(0, System.nanoTime() - waitingSince);
+  }
+
+  /**
+   * The envelopes from memory in flight now: for close to save when the sender thread did not stop
+   * in time (it may save them too: delivery is at least once). Thread-safe.
+   */
+  List<Outgoing> inFlightFromMemory() {
+    List<Outgoing> out = new ArrayList<>();
+    for (Attempt a : inFlight) {
+      if (a.outgoing != null && a.outgoing.inMemory()) {
+        out.add(a.outgoing);
+      }
+    }
+    return out;
+  }
+
+  /** A flush waits: send without pausing. */
   void beginFlush() {
     flushers.incrementAndGet();
     wake();
@@ -163,6 +229,15 @@ final class Sender implements Runnable {
     while (!stopping) {
       try {
         step();
+      } catch (OutOfMemoryError e) {
+        // the sender goes on: delivery must not end for the life of the process
+        if (OutOfMemory.absorbed()) {
+          try {
+            Diagnostics.error("out-of-memory", "Out of memory in the sender; it goes on", e);
+          } catch (Throwable ignored) { // NOPMD: still no memory
+          }
+        }
+        awaitSignal(tuning.maxParkNanos);
       } catch (VirtualMachineError e) {
         throw e;
       } catch (Throwable t) { // the sender must survive anything
@@ -170,43 +245,54 @@ final class Sender implements Runnable {
         awaitSignal(tuning.maxParkNanos);
       }
     }
-    if (cursor != null) {
-      putBack(); // the rest of the file waits for the next start
+    try {
+      handleAnswers(); // what came back in the meantime
+      while (!inFlight.isEmpty() && drainUntil - System.nanoTime() > 0) {
+        awaitSignal(Math.min(drainUntil - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(20)));
+        handleAnswers();
+      }
+    } finally {
+      abandonInFlight();
     }
   }
 
   private void step() {
+    handleAnswers();
     long now = ticker.nanoTime();
     boolean backingOff = offline && backoffUntil - now > 0;
     long asked = reportRequests.get();
-    if (asked > reportsDone) { // a flush or close asked: before the next envelope
-      if (!backingOff) {
-        sendReport(now);
+    if (asked > reportsDone && !reportInFlight()) { // a flush or close asked: before the next one
+      if (backingOff || !dispatchReport(now, asked)) {
+        reportsDone = asked;
+        progress.changed();
       }
-      reportsDone = asked;
-      progress.changed();
     }
     if (backingOff) {
       awaitSignal(backoffUntil - now);
       return;
     }
-    Outgoing next = backlog.pollOutbox();
-    if (next == null && (cursor != null || (spool != null && spool.hasFiles()))) {
-      if (flushers.get() == 0 && nextSpoolAt - now > 0) {
-        awaitSignal(nextSpoolAt - now);
-        return;
+    // after a failure one request probes Sentry; its success opens the window again
+    int window = offline ? 1 : maxInFlight;
+    boolean dispatched = false;
+    // answers first: a synchronous sender (one request at a time) then sees each before the next
+    while (inFlight.size() < window && !stopping && answered.isEmpty()) {
+      Attempt next = nextAttempt();
+      if (next == null) {
+        break;
       }
-      if (cursor == null) {
-        cursor = claimFromSpool();
-      }
-      if (cursor != null) {
-        next = cursor.current();
-        nextSpoolAt = now + tuning.spoolDrainIntervalNanos;
+      inFlight.add(next); // from here on a close that gives up on this thread finds it
+      dispatch(next, ticker.nanoTime());
+      dispatched = true;
+      if (offline) {
+        break;
       }
     }
-    if (next != null) {
-      deliver(next);
+    if (dispatched) {
       progress.changed();
+      return;
+    }
+    if (!inFlight.isEmpty()) {
+      awaitSignal(tuning.maxParkNanos); // an answer wakes us
       return;
     }
     idle(now);
@@ -214,7 +300,9 @@ final class Sender implements Runnable {
 
   private void idle(long now) {
     if (reportsEnabled && now - lastReportAt >= tuning.standaloneReportIntervalNanos) {
-      sendReport(now);
+      lastReportAt = now;
+      dispatchReport(now, 0);
+      return;
     }
     if (spool != null && now - nextRescanAt >= 0) {
       nextRescanAt = now + tuning.rescanIntervalNanos;
@@ -235,7 +323,8 @@ final class Sender implements Runnable {
   private void awaitSignal(long nanos) {
     lock.lock();
     try {
-      if (!signalled && !stopping && nanos > 0) {
+      if (!signalled && nanos > 0 && answered.isEmpty()
+          && (!stopping || drainUntil - System.nanoTime() > 0)) {
         wake.awaitNanos(nanos);
       }
       signalled = false;
@@ -246,13 +335,86 @@ final class Sender implements Runnable {
     }
   }
 
+  // ------------------------------------------------------------------ what to send next
+
+  /** One request: an envelope (from memory or a spool file) or a client report alone. */
+  private static final class Attempt {
+    final Outgoing outgoing; // null for a report alone
+    final Cursor cursor; // the spool file, or null
+    final int index; // in the cursor
+    SerializedEnvelope parsed; // null when the bytes were sent as they are
+    boolean[] keep;
+    ClientReport report;
+    long reportTicket;
+    long dispatchedAt;
+    volatile HttpResult result;
+    volatile Throwable error;
+
+    Attempt(Outgoing outgoing, Cursor cursor, int index) {
+      this.outgoing = outgoing;
+      this.cursor = cursor;
+      this.index = index;
+    }
+  }
+
+  /** A claimed spool file whose envelopes are sent concurrently; released when all are answered. */
+  private static final class Cursor {
+    final DiskSpool.Claim claim;
+    final List<SpoolBatch.Record> records;
+    final boolean[] done;
+    int next;
+    int inFlight;
+    /** Stop taking envelopes from it: the rest goes back to the spool when the last answer is in. */
+    boolean abandoned;
+
+    Cursor(DiskSpool.Claim claim, List<SpoolBatch.Record> records) {
+      this.claim = claim;
+      this.records = records;
+      this.done = new boolean[records.size()];
+    }
+
+    boolean exhausted() {
+      return abandoned || next >= records.size();
+    }
+  }
+
+  private Attempt nextAttempt() {
+    Outgoing o = backlog.pollOutbox();
+    if (o != null) {
+      return new Attempt(o, null, -1);
+    }
+    if (spool == null) {
+      return null;
+    }
+    Cursor c = cursors.isEmpty() ? null : cursors.get(cursors.size() - 1);
+    if (c == null || c.exhausted()) {
+      if (!spool.hasFiles()) {
+        return null;
+      }
+      c = claimFromSpool();
+      if (c == null) {
+        return null;
+      }
+      cursors.add(c);
+    }
+    int index = c.next++;
+    SpoolBatch.Record r = c.records.get(index);
+    c.inFlight++;
+    return new Attempt(new Outgoing(r.bytes, r.manifest, c.claim), c, index);
+  }
+
   private Cursor claimFromSpool() {
     DiskSpool.Claim claim = spool.claimOldest(manifest -> !limits.coversAny(manifest));
     if (claim == null) {
       return null;
     }
     try {
-      return new Cursor(claim, SpoolBatch.decode(claim.read()));
+      List<SpoolBatch.Record> records = SpoolBatch.decode(claim.read());
+      if (records.isEmpty()) {
+        spool.complete(claim);
+        return null;
+      }
+      return new Cursor(claim, records);
     } catch (IOException | SpoolBatch.MalformedException | RuntimeException e) {
       Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, claim.manifest());
       spool.quarantine(claim);
@@ -264,115 +426,173 @@ final class Sender implements Runnable {
     }
   }
 
-  /** A claimed spool file sent one envelope at a time; the claim is held until all are done. */
-  private static final class Cursor {
-    final DiskSpool.Claim claim;
-    final List<SpoolBatch.Record> records;
-    int next;
+  // ------------------------------------------------------------------ sending
 
-    Cursor(DiskSpool.Claim claim, List<SpoolBatch.Record> records) {
-      this.claim = claim;
-      this.records = records;
-    }
-
-    Outgoing current() {
-      SpoolBatch.Record r = records.get(next);
-      return new Outgoing(r.bytes, r.manifest, claim);
-    }
-  }
-
-  /** The current spooled envelope is done with (sent or dropped and counted). */
-  private void advance() {
-    Outgoing done = cursor.current();
-    serverErrorsBySpooled.remove(key(done));
-    cursor.next++;
-    if (cursor.next >= cursor.records.size()) {
-      spool.complete(cursor.claim);
-      cursor = null;
-    }
-  }
-
-  /** Puts what is left of the current spool file back, in its place in the order. */
-  private void putBack() {
-    Cursor c = cursor;
-    cursor = null;
-    if (c.next == 0) {
-      spool.release(c.claim);
-    } else {
-      List<SpoolBatch.Record> rest = c.records.subList(c.next, c.records.size());
-      spool.replace(c.claim, SpoolBatch.encode(rest), rest.size(), SpoolBatch.manifestOf(rest));
-    }
-  }
-
-  private static long key(Outgoing o) {
-    return ((long) Arrays.hashCode(o.bytes) << 32) | (o.bytes.length & 0xffffffffL);
-  }
-
-  // ------------------------------------------------------------------ one envelope
-
-  private void deliver(Outgoing o) {
-    long now = ticker.nanoTime();
-    SerializedEnvelope envelope;
+  private void dispatch(Attempt a, long now) {
+    Outgoing o = a.outgoing;
+    byte[] wire;
     try {
-      envelope = SerializedEnvelope.parse(o.bytes);
+      wire = prepare(a, now);
     } catch (SerializedEnvelope.MalformedException e) {
-      discardCorrupt(o, e.getMessage());
+      discardCorrupt(a, e.getMessage());
+      inFlight.remove(a);
       return;
+    }
+    if (wire == null) {
+      inFlight.remove(a);
+      return; // dropped or put back
+    }
+    send(a, wire, now);
+    Diagnostics.debug("Envelope handed to HTTP (" + wire.length + " bytes, " + o.manifest + ")");
+  }
+
+  /** The bytes to post, or {@code null} when the envelope is not to be sent now. */
+  private byte[] prepare(Attempt a, long now) throws SerializedEnvelope.MalformedException {
+    Outgoing o = a.outgoing;
+    SerializedEnvelope envelope = null;
+    if (!o.inMemory()) {
+      envelope = SerializedEnvelope.parse(o.bytes); // read from disk: check that it is whole
     }
     boolean[] keep = null;
     if (limits.isActive()) {
       if (!o.inMemory() && limits.coversAny(o.manifest)) {
-        putBack(); // spooled envelopes wait for the limit to end
-        return;
+        notSent(a); // spooled envelopes wait for the limit to end
+        a.cursor.abandoned = true;
+        retire(a.cursor);
+        return null;
+      }
+      if (envelope == null) {
+        envelope = SerializedEnvelope.parse(o.bytes);
       }
       keep = dropLimited(o, envelope);
       if (keep != null && !any(keep)) {
-        finish(o);
-        return;
+        finish(a);
+        return null;
       }
     }
-    ClientReport report = null;
+    a.parsed = envelope;
+    a.keep = keep;
+    byte[] report = null;
     if (reportsEnabled
         && now - lastReportAt >= tuning.clientReportIntervalNanos
         && !limits.isLimited(DataCategory.INTERNAL)) {
       lastReportAt = now;
-      report = ClientReport.take(discards, Instant.now());
+      a.report = ClientReport.take(discards, Instant.now());
+      report = a.report == null ? null : a.report.payload();
     }
-    byte[] wire = envelope.toWire(Instant.now(), keep, report == null ? null : report.payload());
-    HttpResult result;
+    Instant sentAt = Instant.now();
+    if (keep == null) {
+      byte[] spliced = SerializedEnvelope.withSentAt(o.bytes, sentAt, report);
+      if (spliced != null) {
+        return spliced;
+      }
+      if (envelope == null) {
+        envelope = SerializedEnvelope.parse(o.bytes);
+        a.parsed = envelope;
+      }
+    }
+    return envelope.toWire(sentAt, keep, report);
+  }
+
+  private void send(Attempt a, byte[] wire, long now) {
+    a.dispatchedAt = now;
+    if (inFlightCount == 0) {
+      waitingSince = System.nanoTime();
+    }
+    inFlight.add(a);
+    inFlightCount = inFlight.size();
+    CompletableFuture<HttpResult> future;
     try {
-      result = http.send(wire);
-    } catch (IOException | RuntimeException e) {
-      restore(report);
-      retryLater(o, now, "Could not reach Sentry", e);
+      future = http.sendAsync(wire);
+    } catch (RuntimeException e) {
+      future = CompletableFuture.failedFuture(e);
+    }
+    future.whenComplete(
+        (result, error) -> {
+          a.result = result;
+          a.error = error;
+          answered.add(a);
+          wake();
+        });
+  }
+
+  /** Acts on every answer that came back; then writes envelopes to keep to disk, in batches. */
+  private void handleAnswers() {
+    // Each stays in inFlight until its envelope is stored again, so that a close that gives up on
+    // this thread still finds it (inFlightFromMemory).
+    List<Attempt> done = new ArrayList<>();
+    Attempt a;
+    while ((a = answered.poll()) != null) {
+      if (!inFlight.contains(a)) {
+        continue; // abandoned at stop
+      }
+      done.add(a);
+      try {
+        handle(a);
+      } catch (VirtualMachineError e) {
+        throw e;
+      } catch (Throwable t) {
+        Diagnostics.error("sender", "Unexpected failure while handling Sentry's answer", t);
+      }
+    }
+    if (done.isEmpty()) {
       return;
     }
+    try {
+      keepForRetry();
+    } finally {
+      inFlight.removeAll(done);
+      inFlightCount = inFlight.size();
+      waitingSince = System.nanoTime();
+    }
+    progress.changed();
+  }
+
+  private void handle(Attempt a) {
+    long now = ticker.nanoTime();
+    Throwable error = unwrap(a.error);
+    if (stopping && (error != null || a.result == null)) {
+      // cut by close (the client was shut down under it): not an outage, kept for the next start
+      restore(a.report);
+      if (a.outgoing != null) {
+        keepQuietly(a);
+      }
+      return;
+    }
+    if (a.outgoing == null) {
+      handleReportAnswer(a, now, error);
+      return;
+    }
+    if (error != null || a.result == null) {
+      restore(a.report);
+      retryLater(a, now, describe(error));
+      return;
+    }
+    HttpResult result = a.result;
     limits.update(result);
     int status = result.getStatus();
     if (result.isSuccess()) {
       sent.incrementAndGet();
-      failures = 0;
-      offline = false;
-      finish(o);
-      Diagnostics.debug("Envelope sent (" + wire.length + " bytes)");
+      recovered(now);
+      finish(a);
       return;
     }
-    restore(report);
+    restore(a.report);
+    Outgoing o = a.outgoing;
     if (status == 429) {
-      finish(o); // Relay counted it: no client report
+      recovered(now);
+      finish(a); // Relay counted it: no client report
       Diagnostics.warn("Sentry rate-limited an envelope (HTTP 429); it is dropped");
     } else if (status == 413) {
-      dropKept(o, envelope, keep, DiscardReason.SEND_ERROR);
+      recovered(now);
+      dropKept(a, DiscardReason.SEND_ERROR);
       Diagnostics.error(
           "http-413",
-          "Sentry refused an envelope as too large (HTTP 413); it is dropped"
-              + (result.getBody() == null || result.getBody().isEmpty()
-                  ? ""
-                  : ": " + result.getBody().trim()),
+          "Sentry refused an envelope as too large (HTTP 413); it is dropped" + reason(result),
           null);
     } else if (status >= 500) {
-      if (countServerError(o) >= tuning.maxServerErrorAttempts) {
-        dropKept(o, envelope, keep, DiscardReason.SEND_ERROR);
+      if (countServerError(a) >= tuning.maxServerErrorAttempts) {
+        dropKept(a, DiscardReason.SEND_ERROR);
         Diagnostics.warn(
             "Sentry answered HTTP "
                 + status
@@ -380,12 +600,21 @@ final class Sender implements Runnable {
                 + tuning.maxServerErrorAttempts
                 + " times to the same envelope; it is dropped");
       } else {
-        retryLater(o, now, "Sentry answered HTTP " + status, null);
+        retryLater(a, now, "Sentry answered HTTP " + status + reason(result));
       }
     } else {
-      dropKept(o, envelope, keep, DiscardReason.SEND_ERROR);
-      Diagnostics.warn("Sentry refused an envelope with HTTP " + status + "; it is dropped");
+      dropKept(a, DiscardReason.SEND_ERROR);
+      refused(now, "Sentry refuses envelopes with HTTP " + status + reason(result));
     }
+  }
+
+  private static String reason(HttpResult result) {
+    String why = result.getBody();
+    if (why == null || why.trim().isEmpty()) {
+      return "";
+    }
+    why = why.trim();
+    return ": " + (why.length() > 200 ? why.substring(0, 200) + "…" : why);
   }
 
   /** Marks rate-limited items as dropped; returns which to keep, or {@code null} for all. */
@@ -411,9 +640,13 @@ final class Sender implements Runnable {
   }
 
   /** Drops what is left of an envelope for good and counts it. */
-  private void dropKept(Outgoing o, SerializedEnvelope envelope, boolean[] keep, DiscardReason why) {
-    record(o, envelope, keep, true, why);
-    finish(o);
+  private void dropKept(Attempt a, DiscardReason why) {
+    if (a.parsed == null) {
+      Manifest.record(discards, why, a.outgoing.manifest);
+    } else {
+      record(a.outgoing, a.parsed, a.keep, true, why);
+    }
+    finish(a);
   }
 
   /** Counts the items whose {@code keep} flag equals {@code kept} (all when {@code keep} is null). */
@@ -434,23 +667,59 @@ final class Sender implements Runnable {
     }
   }
 
-  private void discardCorrupt(Outgoing o, String why) {
-    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
-    finish(o);
+  private void discardCorrupt(Attempt a, String why) {
+    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, a.outgoing.manifest);
+    finish(a);
     Diagnostics.warn(
         "corrupt", "A stored envelope is corrupt (" + why + "); it is dropped and counted", null);
   }
 
   /** The envelope is done with: sent, or dropped and already counted. */
-  private void finish(Outgoing o) {
+  private void finish(Attempt a) {
+    Outgoing o = a.outgoing;
     if (o.inMemory()) {
       backlog.unhold(o);
+      return;
+    }
+    serverErrorsBySpooled.remove(key(o));
+    Cursor c = a.cursor;
+    c.done[a.index] = true;
+    c.inFlight--;
+    retire(c);
+  }
+
+  /** The envelope was not sent and stays in its spool file. */
+  private void notSent(Attempt a) {
+    a.cursor.inFlight--;
+  }
+
+  /** Gives a spool file back (what is not done) or completes it, once nothing of it is in flight. */
+  private void retire(Cursor c) {
+    if (c.inFlight > 0 || !c.exhausted()) {
+      return;
+    }
+    cursors.remove(c);
+    List<SpoolBatch.Record> rest = new ArrayList<>();
+    for (int i = 0; i < c.records.size(); i++) {
+      if (!c.done[i]) {
+        rest.add(c.records.get(i));
+      }
+    }
+    if (rest.isEmpty()) {
+      spool.complete(c.claim);
+    } else if (rest.size() == c.records.size()) {
+      spool.release(c.claim);
     } else {
-      advance();
+      spool.replace(c.claim, SpoolBatch.encode(rest), rest.size(), SpoolBatch.manifestOf(rest));
     }
   }
 
-  private int countServerError(Outgoing o) {
+  private static long key(Outgoing o) {
+    return ((long) Arrays.hashCode(o.bytes) << 32) | (o.bytes.length & 0xffffffffL);
+  }
+
+  private int countServerError(Attempt a) {
+    Outgoing o = a.outgoing;
     if (o.inMemory()) {
       return ++o.serverErrors;
     }
@@ -461,30 +730,49 @@ final class Sender implements Runnable {
   }
 
   /** Keeps the envelope (disk, else memory), backs off, and sends new envelopes to disk meanwhile. */
-  private void retryLater(Outgoing o, long now, String what, Throwable cause) {
-    long delay = enterBackoff(now);
+  private void retryLater(Attempt a, long now, String what) {
+    Outgoing o = a.outgoing;
     if (o.inMemory()) {
       if (o.serverErrors > 0) {
         serverErrorsBySpooled.put(key(o), o.serverErrors);
       }
-      backlog.persist(o);
+      toKeep.add(o);
     } else {
-      putBack();
+      notSent(a);
+      a.cursor.abandoned = true;
+      retire(a.cursor);
     }
-    backlog.spillOutbox();
-    Diagnostics.warn(
-        "unreachable",
-        what
-            + "; envelopes are kept "
-            + (spool != null && spool.isWritable() ? "on disk" : "in memory")
-            + " and retried in "
-            + TimeUnit.NANOSECONDS.toMillis(delay)
-            + " ms",
-        cause);
+    // Requests sent before the first failure of this outage fail too: one step of back-off for all.
+    if (!offline || a.dispatchedAt - lastFailureAt > 0) {
+      long delay = enterBackoff(now);
+      keepForRetry();
+      backlog.spillOutbox();
+      unreachable(now, what, delay);
+    }
+  }
+
+  private void keepQuietly(Attempt a) {
+    if (a.outgoing.inMemory()) {
+      toKeep.add(a.outgoing);
+    } else {
+      notSent(a);
+      a.cursor.abandoned = true;
+      retire(a.cursor);
+    }
+  }
+
+  private void keepForRetry() {
+    if (toKeep.isEmpty()) {
+      return;
+    }
+    List<Outgoing> batch = new ArrayList<>(toKeep);
+    toKeep.clear();
+    backlog.persistAll(batch);
   }
 
   private long enterBackoff(long now) {
     failures++;
+    lastFailureAt = now;
     long base = tuning.initialBackoffNanos;
     for (int i = 1; i < failures && base < tuning.maxBackoffNanos; i++) {
       base *= 2;
@@ -497,33 +785,182 @@ final class Sender implements Runnable {
     return delay;
   }
 
+  // ------------------------------------------------------------------ outage reporting
+
+  /** First failure of an outage: one warning; later ones only in debug output. */
+  private void unreachable(long now, String cause, long retryInNanos) {
+    String where = spool != null && spool.isWritable() ? "on disk" : "in memory";
+    int waiting = spool != null && spool.isWritable() ? backlog.onDisk() : backlog.inMemory();
+    if (outage != null) {
+      Diagnostics.debug(
+          cause + "; " + waiting + " envelope(s) wait " + where + ", next attempt in "
+              + TimeUnit.NANOSECONDS.toMillis(retryInNanos) + " ms");
+      return;
+    }
+    outage = cause;
+    outageStartedAt = now;
+    Diagnostics.notice(
+        Diagnostics.Severity.WARN,
+        "Sentry cannot be reached ("
+            + cause
+            + "); "
+            + waiting
+            + " envelope(s) wait "
+            + where
+            + " and are retried with back-off. Shown once per outage.");
+  }
+
+  /** Sentry refuses every envelope (401, 403, …): one warning per outage, the envelopes are dropped. */
+  private void refused(long now, String cause) {
+    if (outage != null) {
+      Diagnostics.debug(cause + "; the envelope is dropped and counted");
+      return;
+    }
+    outage = cause;
+    outageStartedAt = now;
+    Diagnostics.notice(
+        Diagnostics.Severity.WARN,
+        cause + "; envelopes are dropped and counted (send_error). Shown once per outage.");
+  }
+
+  /** Sentry answered: ends an outage, with one notice. */
+  private void recovered(long now) {
+    failures = 0;
+    offline = false;
+    if (outage == null) {
+      return;
+    }
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(now - outageStartedAt);
+    outage = null;
+    Diagnostics.notice(
+        Diagnostics.Severity.INFO,
+        "Sentry accepts envelopes again after "
+            + seconds
+            + " s; "
+            + backlog.onDisk()
+            + " envelope(s) waiting on disk are being sent");
+  }
+
+  static String describe(Throwable error) {
+    if (error == null) {
+      return "no answer";
+    }
+    Throwable root = error;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      root = t;
+      String n = t.getClass().getSimpleName();
+      if (n.contains("ConnectException") || n.contains("Timeout") || n.contains("UnknownHost")
+          || n.contains("NoRouteToHost") || n.contains("UnresolvedAddress")) {
+        break; // the most telling cause; a channel closed under it says less
+      }
+    }
+    String name = root.getClass().getSimpleName();
+    if (name.contains("ConnectException") || name.contains("NoRouteToHost")) {
+      return "connection refused or unreachable: " + messageOf(root);
+    }
+    if (name.contains("Timeout")) {
+      return "timed out: " + messageOf(root);
+    }
+    if (name.contains("UnknownHost") || name.contains("UnresolvedAddress")) {
+      return "unknown host: " + messageOf(root);
+    }
+    return name + ": " + messageOf(root);
+  }
+
+  private static String messageOf(Throwable t) {
+    String m;
+    try {
+      m = t.getMessage();
+    } catch (RuntimeException e) {
+      m = null;
+    }
+    return m == null ? t.getClass().getName() : m;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  // ------------------------------------------------------------------ stopping
+
+  /**
+   * At stop: every request still in flight counts as not sent (delivery is at least once): its
+   * envelope goes back to memory or its spool file, and its client report back to the counter.
+   */
+  private void abandonInFlight() {
+    List<Attempt> open = new ArrayList<>(inFlight);
+    for (Attempt a : open) {
+      restore(a.report);
+      if (a.outgoing == null) {
+        continue;
+      }
+      if (a.outgoing.inMemory()) {
+        toKeep.add(a.outgoing);
+      } else {
+        notSent(a);
+      }
+    }
+    keepForRetry(); // stored before they leave inFlight, where a close that gives up looks
+    inFlight.clear();
+    inFlightCount = 0;
+    for (Cursor c : new ArrayList<>(cursors)) {
+      c.abandoned = true;
+      c.inFlight = 0;
+      retire(c);
+    }
+    progress.changed();
+  }
+
   // ------------------------------------------------------------------ client reports
 
-  /** Sends pending counts as an envelope of their own. */
-  private void sendReport(long now) {
+  private boolean reportInFlight() {
+    for (Attempt a : inFlight) {
+      if (a.outgoing == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sends pending counts as an envelope of their own; false when there was nothing to send. */
+  private boolean dispatchReport(long now, long ticket) {
     lastReportAt = now;
     if (!reportsEnabled || limits.isLimited(DataCategory.INTERNAL)) {
-      return;
+      return false;
     }
     ClientReport report = ClientReport.take(discards, Instant.now());
     if (report == null) {
-      return;
+      return false;
     }
-    byte[] wire = EnvelopeWriter.write(reportEnvelope(report), Instant.now());
-    try {
-      HttpResult result = http.send(wire);
-      limits.update(result);
-      if (result.isSuccess()) {
-        failures = 0;
-        offline = false;
-      } else {
-        report.restoreTo(discards);
-        Diagnostics.warn("Sentry refused a client report with HTTP " + result.getStatus());
+    Attempt a = new Attempt(null, null, -1);
+    a.report = report;
+    a.reportTicket = ticket;
+    send(a, EnvelopeWriter.write(reportEnvelope(report), Instant.now()), now);
+    return true;
+  }
+
+  private void handleReportAnswer(Attempt a, long now, Throwable error) {
+    if (error != null || a.result == null) {
+      a.report.restoreTo(discards);
+      if (!offline) {
+        enterBackoff(now);
       }
-    } catch (IOException | RuntimeException e) {
-      report.restoreTo(discards);
-      enterBackoff(now);
-      Diagnostics.warn("unreachable", "Could not reach Sentry with a client report", e);
+      unreachable(now, describe(error), backoffUntil - now);
+    } else {
+      limits.update(a.result);
+      if (a.result.isSuccess()) {
+        recovered(now);
+      } else {
+        a.report.restoreTo(discards);
+        Diagnostics.warn("Sentry refused a client report with HTTP " + a.result.getStatus());
+      }
+    }
+    if (a.reportTicket > reportsDone) {
+      reportsDone = a.reportTicket;
     }
   }
 

@@ -155,6 +155,73 @@ final class SerializedEnvelope {
     return buffer.toByteArray();
   }
 
+  private static final byte[] SENT_AT_KEY = "\"sent_at\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The envelope as stored (header without {@code sent_at}) with {@code "sent_at"} spliced in as the
+   * header's first field and a client report appended, without parsing anything: the cheap way the
+   * sender stamps each attempt.
+   *
+   * @param data a serialized envelope: a JSON object header line, then items
+   * @param sentAt the time of transmission
+   * @param clientReport a {@code client_report} payload to append, or {@code null}
+   * @return the bytes to send, or {@code null} when the header does not look as the SDK writes it
+   *     (not an object, or already holding {@code sent_at}): then parse and use {@link #toWire}
+   */
+  static byte[] withSentAt(byte[] data, Instant sentAt, byte[] clientReport) {
+    int headerEnd = indexOf(data, 0);
+    if (headerEnd < 2 || data[0] != '{' || data[headerEnd - 1] != '}'
+        || contains(data, headerEnd, SENT_AT_KEY)) {
+      return null;
+    }
+    boolean emptyHeader = headerEnd == 2;
+    byte[] field =
+        ("\"sent_at\":\"" + EnvelopeWriter.rfc3339(sentAt) + "\"" + (emptyHeader ? "" : ","))
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] reportLines = null;
+    if (clientReport != null) {
+      reportLines =
+          ("{\"type\":\"client_report\",\"length\":"
+                  + clientReport.length
+                  + ",\"content_type\":\"application/json\"}\n")
+              .getBytes(StandardCharsets.UTF_8);
+    }
+    boolean endsWithNewline = data[data.length - 1] == '\n';
+    int size = data.length + field.length;
+    if (reportLines != null) {
+      size += (endsWithNewline ? 0 : 1) + reportLines.length + clientReport.length + 1;
+    }
+    byte[] out = new byte[size];
+    out[0] = '{';
+    System.arraycopy(field, 0, out, 1, field.length);
+    System.arraycopy(data, 1, out, 1 + field.length, data.length - 1);
+    int pos = data.length + field.length;
+    if (reportLines != null) {
+      if (!endsWithNewline) {
+        out[pos++] = '\n';
+      }
+      System.arraycopy(reportLines, 0, out, pos, reportLines.length);
+      pos += reportLines.length;
+      System.arraycopy(clientReport, 0, out, pos, clientReport.length);
+      pos += clientReport.length;
+      out[pos] = '\n';
+    }
+    return out;
+  }
+
+  private static boolean contains(byte[] data, int end, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= end; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   /** A JSON item whose payload does not even look like an object was damaged on disk. */
   private static void checkJsonShape(byte[] data, int start, int end, JsonNode itemHeader)
       throws MalformedException {

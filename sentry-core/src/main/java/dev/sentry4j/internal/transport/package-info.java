@@ -32,14 +32,31 @@
  *       server; the intake worker goes on serializing and spilling meanwhile.
  *   <li><b>Memory bound.</b> At most {@code maxQueueSize} unserialized envelopes and {@code
  *       maxQueueBytes} of serialized ones (in flight included; a single larger envelope is let
- *       through alone).
+ *       through alone). Both default to a share of the heap ({@link
+ *       dev.sentry4j.internal.MemoryBudget}: one envelope per 64 KiB, 100 to 10,000; 1/16 of the
+ *       heap, 1 to 32 MiB), so a {@code -Xmx64m} JVM gets about 990 and 3.9 MiB.
+ *   <li><b>Group commit (the durability window).</b> With a spool, every envelope kept in memory
+ *       also gets a copy on disk within 100 ms unless it was sent first: the intake worker writes
+ *       what waits uncommitted as one file (at most 64 envelopes / 1 MiB) that this process keeps
+ *       locked while the sender sends from memory; the file is deleted once all of it was sent, and
+ *       put back as an ordinary spool file (the unsent part) when Sentry cannot be reached. A kill
+ *       -9 thus loses what waited for serialization plus at most 100 ms of serialized envelopes;
+ *       the next start sends the rest (an envelope sent just before the kill may be sent twice, with
+ *       the same event id). The drop counts not reported yet are kept the same way (at most every
+ *       200 ms, {@link dev.sentry4j.internal.transport.PendingCounts}), so a crash does not lose
+ *       them either.
  *   <li><b>Disk spool</b> ({@link dev.sentry4j.internal.transport.spool.DiskSpool}): atomic
  *       temp-file-and-rename writes, oldest file first, {@code maxCacheItems} envelopes and {@code
- *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by atomic rename
- *       so that processes sharing the directory never send a file twice, corrupt files moved aside
- *       and counted ({@code internal_sdk_error}). A file partly sent and then interrupted is written
- *       back with the rest, in its place. Not writable or full: memory only, one diagnostic line.
- *       Envelopes are stored without {@code sent_at}; it is written at each attempt.
+ *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by OS file locks
+ *       (released by the kernel when a process dies, whatever its PID) so that processes sharing
+ *       the directory never send a file twice, corrupt or oversized files (more than 1/8 of the
+ *       heap, never read) moved aside and counted ({@code internal_sdk_error}). A file partly sent
+ *       and then interrupted is written back with the rest, in its place. Not writable or full:
+ *       memory only for 5 s, then tried again, one diagnostic line per outage. Envelopes are stored
+ *       without {@code sent_at}; it is written at each attempt.
+ *   <li><b>Out of memory.</b> An {@link OutOfMemoryError} in either SDK thread drops (and counts)
+ *       only what it was handling; the thread goes on. Capture calls absorb one too: it never
+ *       reaches the application ({@link dev.sentry4j.internal.OutOfMemory}).
  *   <li><b>Retries.</b> Network errors and 5xx keep the envelope on disk and back off exponentially
  *       with jitter (1 s doubling to 60 s); while backing off, new envelopes go to disk. An envelope
  *       answered with 5xx five times is dropped ({@code send_error}). No retry of 4xx; 429 is not
@@ -58,6 +75,9 @@
  *       and keeps a quarter of it (at most 500 ms) to write what is still left to disk; if half the
  *       sending time passes with envelopes still waiting, it first writes everything in memory to
  *       disk and sends from there, so that what it cannot send is already safe for the next start.
+ *       What still waits when the threads have stopped is serialized and spooled, past the deadline
+ *       if need be (at most {@code maxQueueSize} envelopes), never dropped as {@code
+ *       queue_overflow}; the final client report is written without evicting anything.
  * </ul>
  *
  * <p>Everything an envelope is dropped for is counted in the client's {@code DiscardCounter},

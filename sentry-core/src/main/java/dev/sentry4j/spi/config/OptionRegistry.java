@@ -58,6 +58,15 @@ public final class OptionRegistry {
   /** {@code attachStacktrace}. */
   public static final OptionSpec<Boolean> ATTACH_STACKTRACE =
       option("attachStacktrace", Type.BOOLEAN, true, null, "Message events carry the capturing thread's stack.", null);
+  /** {@code enableUncaughtExceptionHandler}. */
+  public static final OptionSpec<Boolean> ENABLE_UNCAUGHT_EXCEPTION_HANDLER =
+      option(
+          "enableUncaughtExceptionHandler",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Report exceptions that end a thread, then pass them to the previous handler.",
+          null);
   /** {@code sendDefaultPii}. */
   public static final OptionSpec<Boolean> SEND_DEFAULT_PII =
       option(
@@ -80,13 +89,22 @@ public final class OptionRegistry {
   /** {@code enableDeduplication}. */
   public static final OptionSpec<Boolean> ENABLE_DEDUPLICATION =
       option("enableDeduplication", Type.BOOLEAN, true, null, "Send one event per exception instance.", null);
+  /** {@code maxInFlight}. */
+  public static final OptionSpec<Integer> MAX_IN_FLIGHT =
+      option(
+          "maxInFlight",
+          Type.INT,
+          64,
+          null,
+          "Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).",
+          OptionRegistry::positive);
   /** {@code maxQueueSize}. */
   public static final OptionSpec<Integer> MAX_QUEUE_SIZE =
       option(
           "maxQueueSize",
           Type.INT,
           10_000,
-          null,
+          "1 per 64 KiB of heap, 100 to 10000",
           "Captured envelopes waiting in memory to be serialized; more are dropped.",
           OptionRegistry::positive);
   /** {@code maxQueueBytes}. */
@@ -95,7 +113,7 @@ public final class OptionRegistry {
           "maxQueueBytes",
           Type.SIZE,
           32L * 1024 * 1024,
-          null,
+          "1/16 of the heap, 1 MiB to 32 MiB",
           "Serialized bytes held in memory for sending; more go to the disk spool.",
           OptionRegistry::positive);
   /** {@code flushTimeout}. */
@@ -320,7 +338,7 @@ public final class OptionRegistry {
         "enableDatabaseTransactionTracing", "enableEventSizeLimiting", "enableExternalConfiguration",
         "enablePrettySerializationOutput", "enableScopePersistence", "enableScreenTracking",
         "enableShutdownHook", "enableTimeToFullDisplayTracing", "enableTracing",
-        "enableUncaughtExceptionHandler", "enableUserInteractionBreadcrumbs",
+        "enableUserInteractionBreadcrumbs",
         "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
         "idleTimeout", "ignoredCheckIn", "ignoredCheckins", "ignoredError", "ignoredErrors",
         "ignoredExceptionsForType", "ignoredSpanOrigin", "ignoredTransaction",

@@ -114,12 +114,20 @@ public final class OptionSpec<T> {
   }
 
   private IllegalArgumentException invalid(String text, String reason, Throwable cause) {
-    return new IllegalArgumentException(PREFIX + name + ": '" + text + "' (" + reason + ")", cause);
+    return new IllegalArgumentException(PREFIX + name + ": '" + shown(text) + "' (" + reason + ")", cause);
   }
 
   @Override
   public String toString() {
     return name;
+  }
+
+  /**
+   * The value as a message may show it: never a DSN (it holds the key; Dsn's own messages show it
+   * redacted).
+   */
+  private String shown(String value) {
+    return name.equals("dsn") ? "***" : value;
   }
 
   private String words(String separator) {

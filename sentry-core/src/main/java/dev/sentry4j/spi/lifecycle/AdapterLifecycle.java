@@ -154,7 +154,10 @@ public final class AdapterLifecycle {
       synchronized (LOCK) {
         if (mine != null && Sentry.getClient() == mine) {
           installedByAdapter = null;
-          Sentry.close();
+          // returns at once: the client sends what is pending within its flushTimeout on an SDK
+          // thread (or puts it on disk when Sentry is unreachable); the JVM's exit does not wait
+          // for that thread, the client's shutdown hook closes it within shutdownTimeout
+          Sentry.closeInBackground();
         }
       }
     } finally {
@@ -163,12 +166,13 @@ public final class AdapterLifecycle {
   }
 
   /**
-   * The one place where an adapter's stop calls the client: today a flush within {@code timeout}
-   * (or the client's {@code flushTimeout}).
+   * The one place where an adapter's stop calls the client: it hands over without waiting. A stop
+   * must not block the framework (a reload detaches every appender until it is done): what was
+   * captured is already with the client, whose threads send it (or put it on disk when Sentry is
+   * unreachable). {@code timeout} is not waited for.
    */
   private static void stopClient(Duration timeout) {
-    SentryClient client = Sentry.getClient();
-    client.flush(timeout != null ? timeout : client.getOptions().getFlushTimeout());
+    // nothing to wait for: see above
   }
 
   private void closeListener() {

@@ -12,15 +12,21 @@ import dev.sentry4j.event.Message;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +56,8 @@ import java.util.function.Supplier;
  */
 public final class LogCapture {
   /**
-   * The SDK's own loggers and those of the JDK HTTP client it sends with (its debug logger turns
-   * itself on when a JUL root logger is at FINE or below, and logs from the client's own threads).
+   * The SDK's own loggers, and the JDK HTTP client's (the SDK sends with it; its selector thread
+   * logs through JUL at FINE and below, which a JUL handler at level ALL would turn into events).
    */
   private static final String[] IGNORED_LOGGER_PREFIXES = {
     "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
@@ -74,6 +80,14 @@ public final class LogCapture {
     this.lowestThreshold = Math.min(Math.min(eventThreshold, breadcrumbThreshold), logsThreshold);
     this.mechanism = "auto.log." + settings.getIntegration();
     this.origin = mechanism;
+  }
+
+  /**
+   * Log lines whose MDC, key-value pairs or data passed the capture limits (100 entries, 16 KiB a
+   * value, 256 KiB in all, tags 200 characters) and were cut, since the process started.
+   */
+  public static long getTruncatedLines() {
+    return CaptureLimits.TRUNCATED_LINES.get();
   }
 
   /** The settings. */
@@ -114,6 +128,51 @@ public final class LogCapture {
     return TraceKeys.configured().isTraceKey(key);
   }
 
+  /**
+   * The trace id of a line logged now on this thread: the current span's, else the propagation
+   * context's (the trace that errors captured here carry, also without tracing configured). For
+   * pattern converters and context providers: reads two references, allocates nothing.
+   *
+   * @return 32 lowercase hex digits, or {@code ""} if unknown; never throws
+   */
+  public static String currentTraceId() {
+    try {
+      Scopes scopes = ScopeStorage.current();
+      Span span = scopes.getSpan();
+      if (span != null) {
+        return orEmpty(span.getTraceId());
+      }
+      PropagationContext p = scopes.getPropagationContext();
+      return p == null ? "" : orEmpty(p.getTraceId());
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The span id of a line logged now on this thread: the current span's, else the propagation
+   * context's (the {@code span_id} of errors captured here).
+   *
+   * @return 16 lowercase hex digits, or {@code ""} if unknown; never throws
+   */
+  public static String currentSpanId() {
+    try {
+      Scopes scopes = ScopeStorage.current();
+      Span span = scopes.getSpan();
+      if (span != null) {
+        return orEmpty(span.getSpanId());
+      }
+      PropagationContext p = scopes.getPropagationContext();
+      return p == null ? "" : orEmpty(p.getSpanId());
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   /** The trace of the calling thread: its current span's, else its scope's propagation context. */
   public static TraceContext currentTrace() {
     return ScopeStorage.current().getTraceContext();
@@ -135,7 +194,7 @@ public final class LogCapture {
         captureLog(record, scopes, client);
       }
       if (level >= eventThreshold) {
-        Event event = toEvent(record);
+        Event event = toEvent(record, client);
         client.captureEvent(event, Hint.of(Hint.LOG_RECORD, record), scopes);
       }
       if (level >= breadcrumbThreshold) {
@@ -144,11 +203,13 @@ public final class LogCapture {
             client.getOptions().getBeforeBreadcrumb() == null
                 ? null
                 : Hint.of(Hint.LOG_RECORD, record);
-        scopes.addBreadcrumb(toBreadcrumb(record), hint);
+        scopes.addBreadcrumb(toBreadcrumb(record, client), hint);
       }
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not capture a log line; dropped", e);
+    } catch (OutOfMemoryError e) { // never into the application's log call
+      absorbed("a log capture", e);
     }
   }
 
@@ -174,6 +235,23 @@ public final class LogCapture {
    * @param text the formatted message (or the template when there is no formatted message)
    */
   public void captureBreadcrumb(LogLevel level, String loggerName, Instant timestamp, String text) {
+    captureBreadcrumb(level, loggerName, timestamp, text, null, null);
+  }
+
+  /**
+   * {@link #captureBreadcrumb(LogLevel, String, Instant, String)} for a line logged with a template:
+   * a parameter that follows a deny-listed key ({@code password={}}) is filtered in the text.
+   *
+   * @param template the line's template, or {@code null}
+   * @param args its arguments, or {@code null}
+   */
+  public void captureBreadcrumb(
+      LogLevel level,
+      String loggerName,
+      Instant timestamp,
+      String text,
+      String template,
+      Object[] args) {
     try {
       if (level.ordinal() < breadcrumbThreshold) {
         return;
@@ -184,6 +262,9 @@ public final class LogCapture {
         return;
       }
       Instant at = timestamp != null ? timestamp : Instant.now();
+      if (template != null && args != null && args.length > 0) {
+        text = filtered(client, template, Arrays.asList(args), text);
+      }
       Hint hint = null;
       if (client.getOptions().getBeforeBreadcrumb() != null) {
         hint =
@@ -199,6 +280,8 @@ public final class LogCapture {
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
+    } catch (OutOfMemoryError e) {
+      absorbed("a breadcrumb capture", e);
     }
   }
 
@@ -211,6 +294,24 @@ public final class LogCapture {
    */
   public void captureBreadcrumb(
       LogLevel level, String loggerName, Instant timestamp, Supplier<String> text) {
+    captureBreadcrumb(level, loggerName, timestamp, text, null, null);
+  }
+
+  /**
+   * {@link #captureBreadcrumb(LogLevel, String, Instant, Supplier)} for a line logged with a
+   * template: a parameter that follows a deny-listed key ({@code password={}}) is filtered in the
+   * text when the text is made. {@code args} must be immutable ({@link #isImmutable}).
+   *
+   * @param template the line's template, or {@code null}
+   * @param args its arguments, or {@code null}
+   */
+  public void captureBreadcrumb(
+      LogLevel level,
+      String loggerName,
+      Instant timestamp,
+      Supplier<String> text,
+      String template,
+      Object[] args) {
     try {
       if (level.ordinal() < breadcrumbThreshold) {
         return;
@@ -221,14 +322,21 @@ public final class LogCapture {
         return;
       }
       if (client.getOptions().getBeforeBreadcrumb() != null) {
-        captureBreadcrumb(level, loggerName, timestamp, text.get());
+        captureBreadcrumb(level, loggerName, timestamp, text.get(), template, args);
         return;
       }
+      Supplier<String> made = text;
+      if (template != null && args != null && args.length > 0) {
+        List<Object> params = Arrays.asList(args);
+        made = () -> filtered(client, template, params, text.get());
+      }
       Instant at = timestamp != null ? timestamp : Instant.now();
-      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), text), null);
+      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), made), null);
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
+    } catch (OutOfMemoryError e) {
+      absorbed("a breadcrumb capture", e);
     }
   }
 
@@ -290,24 +398,43 @@ public final class LogCapture {
   private LogItem toLogItem(LogRecord record, Scopes scopes) {
     String body =
         record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    SentryClient client = scopes.getClient();
+    boolean encodedOnly = encodedOnly(record, client);
+    if (encodedOnly) {
+      body = filtered(client, record.getTemplate(), record.getArguments(), body);
+    }
     LogItem.Builder b =
         LogItem.builder(record.getLevel(), body)
             .timestamp(record.getTimestamp())
             .trace(hasValidTrace(record) ? record.getTrace() : scopes.getTraceContext());
+    CaptureLimits.Budget budget = new CaptureLimits.Budget();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
       if (e.getKey() != null && e.getValue() != null && !isTraceKey(e.getKey())) {
-        b.attribute(LogAttributes.MDC_PREFIX + e.getKey(), e.getValue());
+        String value = budget.takeEntry() ? budget.value(e.getValue()) : null;
+        if (value == null) {
+          break;
+        }
+        b.attribute(
+            LogAttributes.MDC_PREFIX + budget.cut(e.getKey(), CaptureLimits.MAX_KEY_CHARS), value);
       }
     }
-    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
-      b.attribute(kv.getKey(), kv.getValue());
+    for (Map<String, Object> values : List.of(record.getKeyValues(), record.getData())) {
+      for (Map.Entry<String, Object> kv : values.entrySet()) {
+        if (!budget.takeEntry()) {
+          break;
+        }
+        Object v = kv.getValue();
+        Object bounded = v instanceof String ? budget.value((String) v) : v;
+        if (bounded == null) {
+          break;
+        }
+        b.attribute(budget.cut(kv.getKey(), CaptureLimits.MAX_KEY_CHARS), bounded);
+      }
     }
-    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
-      b.attribute(d.getKey(), d.getValue());
-    }
+    budget.count();
     b.attribute(LogAttributes.ORIGIN, origin);
     List<Object> args = record.getArguments();
-    if (record.getTemplate() != null && !args.isEmpty()) {
+    if (record.getTemplate() != null && !args.isEmpty() && !encodedOnly) {
       b.attribute(LogAttributes.MESSAGE_TEMPLATE, record.getTemplate());
       for (int i = 0; i < args.size(); i++) {
         b.attribute(LogAttributes.messageParameter(i), args.get(i));
@@ -346,17 +473,47 @@ public final class LogCapture {
     }
   }
 
-  /** The breadcrumb for a line: category = logger, level mapped, message formatted. */
+  /**
+   * The breadcrumb for a line: category = logger, level mapped, message formatted (a parameter after
+   * a deny-listed key filtered).
+   */
   public Breadcrumb toBreadcrumb(LogRecord record) {
+    return toBreadcrumb(record, ScopeStorage.current().getClient());
+  }
+
+  private Breadcrumb toBreadcrumb(LogRecord record, SentryClient client) {
     return Breadcrumb.of(
         record.getTimestamp(),
         record.getLoggerName(),
         record.getLevel().toEventLevel(),
-        text(record));
+        filtered(client, record.getTemplate(), record.getArguments(), text(record)));
+  }
+
+  /**
+   * Whether only a line's encoded text may be sent: an encoder or layout made it and {@code
+   * sendDefaultPii} is off (as sentry-java does: the template and raw parameters only with PII).
+   */
+  private static boolean encodedOnly(LogRecord record, SentryClient client) {
+    return record.isLayoutText()
+        && record.getFormattedMessage() != null
+        && !client.getOptions().isSendDefaultPii();
+  }
+
+  /** {@code text} with the template's parameters after deny-listed keys filtered. */
+  private static String filtered(SentryClient client, String template, List<?> args, String text) {
+    if (template == null || args.isEmpty() || !(client instanceof DefaultSentryClient)) {
+      return text;
+    }
+    Scrubber scrubber = ((DefaultSentryClient) client).getScrubber();
+    return scrubber == null ? text : scrubber.filterParameters(template, args, text);
   }
 
   /** The error event for a line. */
   public Event toEvent(LogRecord record) {
+    return toEvent(record, ScopeStorage.current().getClient());
+  }
+
+  private Event toEvent(LogRecord record, SentryClient client) {
     Event event = new Event();
     event.setTimestamp(record.getTimestamp());
     event.setLevel(record.getLevel().toEventLevel());
@@ -364,21 +521,36 @@ public final class LogCapture {
     if (record.getThreadId() >= 0) { // else keep the capturing thread's: Relay needs an id >= 0
       event.setThread(record.getThreadId(), record.getThreadName());
     }
-    event.setMessage(message(record));
+    event.setMessage(
+        encodedOnly(record, client)
+            ? Message.of(
+                filtered(
+                    client, record.getTemplate(), record.getArguments(), record.getFormattedMessage()))
+            : message(record));
     if (record.getThrowable() != null) {
       event.setThrowable(record.getThrowable());
       event.setMechanismType(mechanism);
       event.setHandled(true);
     }
+    CaptureLimits.Budget budget = new CaptureLimits.Budget();
     Map<String, Object> mdcRest = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : record.getMdc().entrySet()) {
-      if (e.getValue() == null || isTraceKey(e.getKey())) {
+      if (e.getKey() == null || e.getValue() == null || isTraceKey(e.getKey())) {
         continue;
       }
+      if (!budget.takeEntry()) {
+        break;
+      }
       if (settings.getContextTags().contains(e.getKey())) {
-        event.setTag(e.getKey(), e.getValue());
+        event.setTag(
+            budget.cut(e.getKey(), CaptureLimits.MAX_TAG_CHARS),
+            budget.cut(e.getValue(), CaptureLimits.MAX_TAG_CHARS));
       } else {
-        mdcRest.put(e.getKey(), e.getValue());
+        String value = budget.value(e.getValue());
+        if (value == null) {
+          break;
+        }
+        mdcRest.put(budget.cut(e.getKey(), CaptureLimits.MAX_KEY_CHARS), value);
       }
     }
     if (!mdcRest.isEmpty()) {
@@ -388,12 +560,8 @@ public final class LogCapture {
         event.getExtras().putAll(mdcRest);
       }
     }
-    for (Map.Entry<String, Object> kv : record.getKeyValues().entrySet()) {
-      event.setExtra(kv.getKey(), FrozenValues.freeze(kv.getValue()));
-    }
-    for (Map.Entry<String, Object> d : record.getData().entrySet()) {
-      event.setExtra(d.getKey(), FrozenValues.freeze(d.getValue()));
-    }
+    putExtras(event, record.getKeyValues(), budget);
+    putExtras(event, record.getData(), budget);
     if (!record.getMarkers().isEmpty()) {
       event.setTag("marker", String.join(",", record.getMarkers()));
     }
@@ -404,7 +572,21 @@ public final class LogCapture {
       event.setExtra("source", record.getSource().toString());
     }
     event.setTraceContext(record.getTrace());
+    budget.markOn(event);
     return event;
+  }
+
+  private static void putExtras(Event event, Map<String, Object> values, CaptureLimits.Budget budget) {
+    for (Map.Entry<String, Object> kv : values.entrySet()) {
+      if (!budget.takeEntry()) {
+        return;
+      }
+      Object frozen = FrozenValues.freeze(kv.getValue());
+      if (!budget.takeChars(CaptureLimits.estimate(frozen))) {
+        return;
+      }
+      event.setExtra(budget.cut(kv.getKey(), CaptureLimits.MAX_KEY_CHARS), frozen);
+    }
   }
 
   private static Message message(LogRecord record) {
@@ -423,5 +605,18 @@ public final class LogCapture {
 
   private static String text(LogRecord record) {
     return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+  }
+
+  /** Counts an out-of-memory error absorbed in {@code where}; says so once per process, quietly. */
+  private static void absorbed(String where, OutOfMemoryError e) {
+    if (OutOfMemory.absorbed()) {
+      try {
+        Diagnostics.error(
+            "out-of-memory",
+            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            e);
+      } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
+      }
+    }
   }
 }

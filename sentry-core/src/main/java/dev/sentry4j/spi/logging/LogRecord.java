@@ -24,6 +24,7 @@ public final class LogRecord {
   private final String template;
   private final List<Object> arguments;
   private final String formattedMessage;
+  private final boolean layoutText;
   private final Throwable throwable;
   private final Map<String, String> mdc;
   private final List<String> markers;
@@ -41,6 +42,7 @@ public final class LogRecord {
     this.template = b.template;
     this.arguments = b.arguments;
     this.formattedMessage = b.formattedMessage;
+    this.layoutText = b.layoutText;
     this.throwable = b.throwable;
     this.mdc = b.mdc;
     this.markers = b.markers;
@@ -129,6 +131,15 @@ public final class LogRecord {
     return source;
   }
 
+  /**
+   * Whether {@link #getFormattedMessage()} is an encoder's or layout's output: then, unless {@code
+   * sendDefaultPii} is on, only that text is sent (no template, no raw parameters), so what the
+   * encoder masks stays masked.
+   */
+  public boolean isLayoutText() {
+    return layoutText;
+  }
+
   /** The trace active where the line was logged, or {@code null}. */
   public TraceContext getTrace() {
     return trace;
@@ -144,6 +155,7 @@ public final class LogRecord {
     private String template;
     private List<Object> arguments = Collections.emptyList();
     private String formattedMessage;
+    private boolean layoutText;
     private Throwable throwable;
     private Map<String, String> mdc = Collections.emptyMap();
     private List<String> markers = Collections.emptyList();
@@ -185,6 +197,12 @@ public final class LogRecord {
     /** Sets the formatted message. */
     public Builder formattedMessage(String value) {
       this.formattedMessage = value;
+      return this;
+    }
+
+    /** Says that the formatted message is an encoder's or layout's output ({@link #isLayoutText}). */
+    public Builder layoutText(boolean value) {
+      this.layoutText = value;
       return this;
     }
 

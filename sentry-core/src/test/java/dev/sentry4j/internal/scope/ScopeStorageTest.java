@@ -1,10 +1,12 @@
 package dev.sentry4j.internal.scope;
 
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.testing.SentryReceiver;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,28 +51,52 @@ class ScopeStorageTest {
   void scopesNeverLeakBetweenThreadsAndForeignCloseIsIgnored() throws Exception {
     Sentry.setTag("owner", "main");
     ScopeToken token = Sentry.newScope();
+    Sentry.setTag("block", "main");
     Scopes mine = ScopeStorage.current();
-    String otherThreadTag =
+    Object[] seenByWorker =
         CompletableFuture.supplyAsync(
                 () -> {
                   token.close(); // made on another thread: ignored
-                  return String.valueOf(Sentry.getIsolationScope().getTags().get("owner"));
+                  Scopes theirs = ScopeStorage.current();
+                  Object[] seen = {
+                    theirs,
+                    String.valueOf(Sentry.getIsolationScope().getTags().get("owner")),
+                    String.valueOf(Sentry.getCurrentScope().getTags().get("block"))
+                  };
+                  Sentry.setTag("owner", "worker"); // the worker's own isolation scope
+                  return seen;
                 })
             .get(5, TimeUnit.SECONDS);
-    assertThat(otherThreadTag).isEqualTo("null");
+    assertThat(seenByWorker[0]).isNotSameAs(mine);
+    assertThat(seenByWorker[1]).isEqualTo("null");
+    assertThat(seenByWorker[2]).isEqualTo("null");
     assertThat(ScopeStorage.current()).isSameAs(mine);
+    assertThat(Sentry.getCurrentScope().getTags()).containsEntry("block", "main");
     token.close();
+    assertThat(ScopeStorage.current()).isNotSameAs(mine);
     assertThat(Sentry.getIsolationScope().getTags()).containsEntry("owner", "main");
   }
 
   @Test
   void setterWritesInsideNewScopeEndWithTheBlockButBreadcrumbTargetIsIsolation() {
+    try (SentryReceiver receiver = SentryReceiver.start()) {
+      Sentry.init(receiver.dsn()); // breadcrumbs are kept only with a client that sends
+      setterWritesAndBreadcrumbs();
+    }
+  }
+
+  private void setterWritesAndBreadcrumbs() {
     Sentry.setTag("kept", "yes");
     try (ScopeToken ignored = Sentry.newScope()) {
       Sentry.setTag("temporary", "yes");
+      Sentry.addBreadcrumb("inside the block");
       assertThat(ScopeStorage.current().getScopeForSetters()).isSameAs(Sentry.getCurrentScope());
+      assertThat(Sentry.getCurrentScope().getBreadcrumbs()).isEmpty();
     }
     assertThat(Sentry.getIsolationScope().getTags()).containsOnlyKeys("kept");
+    assertThat(Sentry.getIsolationScope().getBreadcrumbs())
+        .extracting(b -> b.getMessage())
+        .containsExactly("inside the block");
   }
 
   @Test

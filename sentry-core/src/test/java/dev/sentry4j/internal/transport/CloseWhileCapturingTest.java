@@ -37,7 +37,7 @@ class CloseWhileCapturingTest {
   }
 
   @Test
-  @Timeout(40)
+  @Timeout(120)
   void closeReturnsInTimeAndEveryAcceptedEventIsDeliveredKeptOrCounted() throws Exception {
     Pipeline first =
         Pipeline.start(
@@ -74,22 +74,24 @@ class CloseWhileCapturingTest {
               "capturing-" + t);
       capturing.start();
     }
-    receiver.awaitEvents(20, Duration.ofSeconds(10));
+    receiver.awaitEvents(20, Duration.ofSeconds(30));
 
     long start = System.nanoTime();
     first.client.close(Duration.ofSeconds(1));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
     assertThat(failures).isEmpty();
-    assertThat(took).as("1 s timeout, with room for a busy machine").isLessThan(Duration.ofMillis(2000));
+    // the request in flight is held for the 30 s read timeout: close must not wait for it (1 s
+    // timeout; the bound leaves a loaded 2-core machine room and still fails if close waits)
+    assertThat(took).as("close(1 s) beside a stalled request").isLessThan(Duration.ofSeconds(10));
     ClientStats afterClose = first.stats();
     long droppedAtClose = DeliveryFaultTest.droppedErrors(afterClose);
 
     // what close left on disk is sent by the next client with the same DSN
     Pipeline second =
         Pipeline.start(receiver.dsn(), cacheDir, o -> o.setMaxCacheItems(THREADS * PER_THREAD));
-    assertThat(Sentry.flush(Duration.ofSeconds(25))).isTrue();
+    assertThat(Sentry.flush(Duration.ofSeconds(60))).isTrue();
     assertThat(second.stats().getDropped()).isEmpty();
 
     Set<String> received = new HashSet<>(DeliveryFaultTest.acceptedEventIds(receiver));
@@ -102,8 +104,9 @@ class CloseWhileCapturingTest {
     assertThat(accepted).containsAll(received);
     assertThat((long) missing.size()).as("accepted but neither delivered nor counted").isLessThanOrEqualTo(droppedAtClose);
     assertThat(receiver.events().size() - received.size())
-        .as("only a request cut by close may arrive twice (same event id: Sentry keeps one)")
-        .isLessThanOrEqualTo(1);
+        .as("only requests cut by close (at most maxInFlight) may arrive twice (same event id:"
+            + " Sentry keeps one)")
+        .isLessThanOrEqualTo(dev.sentry4j.options.SentryOptions.DEFAULT_MAX_IN_FLIGHT);
     assertThat(receiver.malformed()).isEmpty();
   }
 }

@@ -33,6 +33,7 @@ final class Pipeline implements AutoCloseable {
   final AsyncTransport transport;
   final DefaultSentryClient client;
   final Path spoolDir;
+  final DiskSpool spool;
 
   private Pipeline(SentryOptions options, DeliveryTuning tuning, DiskSpool.FileWriter writer) {
     this.options = options;
@@ -53,6 +54,7 @@ final class Pipeline implements AutoCloseable {
               writer);
     }
     this.spoolDir = spool == null ? null : spool.directory();
+    this.spool = spool;
     this.transport =
         new AsyncTransport(
             http,

@@ -4,7 +4,18 @@ import dev.sentry4j.spi.Diagnostics;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import dev.sentry4j.internal.MemoryBudget;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -37,11 +48,26 @@ import java.util.zip.CRC32;
  * name and renamed into place, so a crash mid-write never leaves half a file under a name that is
  * sent. Its name is {@code <epoch-millis>-<seq>-<random>.<envelopes>.<manifest>.spool}: names sort
  * by age, and the manifest says what the file holds, for rate limits and drop counts without
- * reading it. A sender claims a file by renaming it to {@code <name>.<pid>.sending}; only one rename
- * can win, so processes sharing the directory never send the same file twice. A claim whose process
- * is gone (or older than ten minutes) is put back by the next scan. Corrupt files are moved to {@code
- * corrupt/}. When the directory cannot be created or written (read-only, disk full), the spool says
- * so once and stops writing; files already there can still be sent.
+ * reading it.
+ *
+ * <p><b>Claims are OS file locks.</b> A sender claims a file by taking an exclusive {@link
+ * FileChannel#tryLock() lock} on it; only one process can hold it, so processes sharing the
+ * directory never send the same file twice, and the kernel releases it when the holder dies (kill
+ * -9, OOM killer), so the next scan — of any process, even one that got the same PID, as PID 1 in a
+ * container — finds the file again. A file is deleted under its lock once everything in it was sent.
+ * The same lock protects the files this process writes for itself ({@link #storeClaimed}: envelopes
+ * it still holds in memory, its pending drop counts): other processes leave them alone while it
+ * lives and send them once it is gone. Claims of an older layout ({@code <name>.<pid>.sending}) are
+ * put back by every scan.
+ *
+ * <p><b>Hostile contents.</b> A file is read into memory only up to {@code maxFileBytes} (a share
+ * of the heap, see {@link dev.sentry4j.internal.MemoryBudget#spoolFileBytes()}); a larger one is
+ * never read: {@link Claim#read()} refuses it and the caller {@linkplain #quarantine quarantines}
+ * and counts it. Corrupt files go the same way, to {@code corrupt/}, which keeps the newest few.
+ *
+ * <p><b>Unwritable or full.</b> When a write fails (read-only directory, disk full), the spool says
+ * so once and refuses writes for {@link #RETRY_INTERVAL_MILLIS} ms, then tries again: a disk that
+ * filled up and was freed is used again. Files already there can still be sent meanwhile.
  *
  * <p>Thread-safe: every operation holds one lock, so a write and a claim never interleave.
  */
@@ -60,19 +86,27 @@ public final class DiskSpool {
   private static final Pattern NAME =
       Pattern.compile("(\\d{13}-\\d{6}-[0-9a-f]{8})\\.(\\d{1,6})\\.([a-z0-9_~+]{1,160})\\.spool");
   private static final Pattern MANIFEST = Pattern.compile("[a-z0-9_~+]{1,160}");
-  private static final Pattern CLAIMED = Pattern.compile("(.+\\.spool)\\.(\\d+)\\.sending");
+  private static final Pattern LEGACY_CLAIM = Pattern.compile("(.+\\.spool)\\.(\\d+)\\.sending");
   private static final String SUFFIX = ".spool";
   private static final String TEMP_SUFFIX = ".tmp";
   private static final String CORRUPT_DIR = "corrupt";
   private static final long STALE_MILLIS = 10 * 60 * 1000L;
   private static final int MAX_CORRUPT_FILES = 20;
-  private static final long PID = ProcessHandle.current().pid();
+  /** After a failed write, writes are refused this long, then tried again. */
+  public static final long RETRY_INTERVAL_MILLIS = 5_000;
+
+  /**
+   * Files locked by any spool of this JVM. A second channel on a locked file must never be opened
+   * here: on POSIX systems closing it would drop the lock held through the first one.
+   */
+  private static final Set<Path> LOCKED_IN_JVM = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final int maxItems;
   private final long maxBytes;
   private final Consumer<String> onEvicted;
   private final FileWriter writer;
+  private final SpoolDirectory privacy;
   private static final AtomicInteger SEQ = new AtomicInteger();
   private final Object lock = new Object();
   private final TreeMap<String, Long> index = new TreeMap<>(); // name -> size; guarded by lock
@@ -83,6 +117,9 @@ public final class DiskSpool {
   private boolean directoryMade; // guarded by lock
   private volatile int pending; // indexedEnvelopes + claimedEnvelopes, for readers without the lock
   private volatile boolean writable = true;
+  private volatile long retryWritesAt; // System.nanoTime() after which a refused write is tried
+  private volatile long retryIntervalNanos = TimeUnit.MILLISECONDS.toNanos(RETRY_INTERVAL_MILLIS);
+  private volatile long maxFileBytes = MemoryBudget.spoolFileBytes();
 
   /**
    * Creates a spool; touches no file until used.
@@ -104,36 +141,17 @@ public final class DiskSpool {
     this.maxBytes = Math.max(1, maxBytes);
     this.onEvicted = onEvicted;
     this.writer = writer;
+    this.privacy = new SpoolDirectory(dir);
   }
 
   /**
-   * The spool directory of a DSN: {@code <base>/<projectId>-<publicKey>-<hash of the endpoint>},
-   * where the base is {@code cacheDirPath} or {@code <java.io.tmpdir>/sentry4j}. The same DSN always
-   * gets the same directory, so the next start finds what was left.
+   * The spool directory of a DSN: see {@link SpoolDirectory} (a private folder per user and DSN).
    *
    * @throws IllegalArgumentException naming {@code cacheDirPath} when it is not a valid path
    */
   public static Path directoryFor(
       String cacheDirPath, String projectId, String publicKey, String endpoint) {
-    CRC32 crc = new CRC32();
-    crc.update(endpoint.getBytes(StandardCharsets.UTF_8));
-    String name =
-        safe(projectId) + "-" + safe(publicKey) + "-" + String.format("%08x", crc.getValue());
-    try {
-      Path base =
-          cacheDirPath != null
-              ? Paths.get(cacheDirPath)
-              : Paths.get(System.getProperty("java.io.tmpdir"), "sentry4j");
-      return base.resolve(name);
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException(
-          "Invalid cacheDirPath '" + cacheDirPath + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static String safe(String text) {
-    String s = text.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.length() > 40 ? s.substring(0, 40) : s;
+    return SpoolDirectory.directoryFor(cacheDirPath, projectId, publicKey, endpoint);
   }
 
   /** The directory. */
@@ -141,9 +159,24 @@ public final class DiskSpool {
     return dir;
   }
 
-  /** Whether new envelopes can still be written (false after a failed write). */
+  /**
+   * Whether new envelopes can be written: false for {@link #RETRY_INTERVAL_MILLIS} ms after a failed
+   * write, then true again for another try.
+   */
   public boolean isWritable() {
-    return writable;
+    return writable || System.nanoTime() - retryWritesAt >= 0;
+  }
+
+  /** Sets how long writes are refused after a failed one (tests shorten it). */
+  public DiskSpool retryWritesAfter(Duration interval) {
+    this.retryIntervalNanos = interval.toNanos();
+    return this;
+  }
+
+  /** Sets the largest file {@link Claim#read()} reads into memory. */
+  public DiskSpool maxFileBytes(long bytes) {
+    this.maxFileBytes = bytes;
+    return this;
   }
 
   /** Reads the directory once: finds files left by earlier runs and claims of dead processes. */
@@ -182,23 +215,92 @@ public final class DiskSpool {
     synchronized (lock) {
       try {
         ensureOpen();
-        if (!writable || data.length > maxBytes || envelopes > maxItems) {
+        if (!isWritable() || data.length > maxBytes || envelopes > maxItems) {
           return null;
         }
-        while (!index.isEmpty()
-            && (indexedEnvelopes + envelopes > maxItems || indexedBytes + data.length > maxBytes)) {
-          evictOldest();
-        }
-        String prefix =
-            String.format(
-                "%013d-%06d-%08x",
-                System.currentTimeMillis(),
-                Math.floorMod(SEQ.getAndIncrement(), 1_000_000),
-                ThreadLocalRandom.current().nextInt());
-        return write(prefix, data, envelopes, manifest);
+        makeRoom(envelopes, data.length);
+        return write(newPrefix(), data, envelopes, manifest);
       } finally {
         updatePending();
       }
+    }
+  }
+
+  /**
+   * Writes a file that evicts nothing and ignores the caps: a client report written at close, whose
+   * counts would be lost if writing it evicted (and counted) another file.
+   *
+   * @return the file name, or {@code null} when it could not be written
+   */
+  public String storeWithoutEviction(byte[] data, int envelopes, String manifest) {
+    synchronized (lock) {
+      try {
+        ensureOpen();
+        return isWritable() ? write(newPrefix(), data, envelopes, manifest) : null;
+      } finally {
+        updatePending();
+      }
+    }
+  }
+
+  /**
+   * Writes a file already claimed by this process: no other process sends it while this one lives;
+   * once it dies, the kernel releases the lock and the file is sent by the next one. The caller
+   * {@linkplain #complete completes}, {@linkplain #release releases} or {@linkplain #replace
+   * replaces} it. It does not count in {@link #pending()} while claimed (its envelopes are still in
+   * memory) and evicts nothing.
+   *
+   * @return the claim, or {@code null} when it could not be written
+   */
+  public Claim storeClaimed(byte[] data, int envelopes, String manifest) {
+    synchronized (lock) {
+      try {
+        ensureOpen();
+        if (!isWritable()) {
+          return null;
+        }
+        String m = manifest != null && MANIFEST.matcher(manifest).matches() ? manifest : "unknown";
+        String prefix = newPrefix();
+        String name = prefix + "." + envelopes + "." + m + SUFFIX;
+        Path temp = dir.resolve("." + name + TEMP_SUFFIX);
+        Path target = dir.resolve(name);
+        FileChannel channel = null;
+        try {
+          writeTemp(temp, data);
+          channel = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileLock fileLock = tryLock(channel);
+          if (fileLock == null) {
+            throw new IOException("could not lock a new file");
+          }
+          LOCKED_IN_JVM.add(target);
+          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE); // the lock follows the file
+          recovered();
+          return new Claim(name, prefix, envelopes, m, target, channel, false);
+        } catch (IOException | RuntimeException e) {
+          LOCKED_IN_JVM.remove(target);
+          closeQuietly(channel);
+          deleteQuietly(temp);
+          disable(e);
+          return null;
+        }
+      } finally {
+        updatePending();
+      }
+    }
+  }
+
+  private static String newPrefix() {
+    return String.format(
+        "%013d-%06d-%08x",
+        System.currentTimeMillis(),
+        Math.floorMod(SEQ.getAndIncrement(), 1_000_000),
+        ThreadLocalRandom.current().nextInt());
+  }
+
+  private void makeRoom(int envelopes, long bytes) { // lock held
+    while (!index.isEmpty()
+        && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)) {
+      evictOldest();
     }
   }
 
@@ -207,26 +309,33 @@ public final class DiskSpool {
     String name = prefix + "." + envelopes + "." + m + SUFFIX;
     Path temp = dir.resolve("." + name + TEMP_SUFFIX);
     try {
-      if (!directoryMade) {
-        Files.createDirectories(dir);
-        directoryMade = true;
-      }
-      try {
-        writer.write(temp, data);
-      } catch (NoSuchFileException | FileNotFoundException gone) {
-        Files.createDirectories(dir); // removed meanwhile (a temp-directory cleaner): once more
-        writer.write(temp, data);
-      }
+      writeTemp(temp, data);
       Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException e) {
       deleteQuietly(temp);
       disable(e);
       return null;
     }
+    recovered();
     index.put(name, (long) data.length);
     indexedBytes += data.length;
     indexedEnvelopes += envelopes;
     return name;
+  }
+
+  private void writeTemp(Path temp, byte[] data) throws IOException { // lock held
+    if (!directoryMade) {
+      privacy.create();
+      directoryMade = true;
+    }
+    try {
+      privacy.startFile(temp); // 0600, with the header line the data is appended to
+      writer.write(temp, data);
+    } catch (NoSuchFileException | FileNotFoundException gone) {
+      privacy.create(); // removed meanwhile (a temp-directory cleaner): once more
+      privacy.startFile(temp);
+      writer.write(temp, data);
+    }
   }
 
   /**
@@ -247,28 +356,30 @@ public final class DiskSpool {
             continue;
           }
           int envelopes = Integer.parseInt(parts.group(2));
-          Path claimed = dir.resolve(name + "." + PID + ".sending");
+          Path file = dir.resolve(name);
+          FileChannel channel;
           try {
-            Files.move(dir.resolve(name), claimed, StandardCopyOption.ATOMIC_MOVE);
-          } catch (NoSuchFileException e) {
-            it.remove(); // another process claimed it first
-            indexedBytes -= entry.getValue();
-            indexedEnvelopes -= envelopes;
-            continue;
+            channel = lockIfFree(file);
           } catch (IOException | RuntimeException e) {
+            // unreadable (permissions?): skipped until the next scan, not retried in a loop
             Diagnostics.warn("spool-claim", "Could not claim a spooled envelope " + name, e);
-            return null;
+            channel = null;
           }
           it.remove();
           indexedBytes -= entry.getValue();
           indexedEnvelopes -= envelopes;
-          claimedEnvelopes += envelopes;
-          try {
-            Files.setLastModifiedTime(claimed, FileTime.fromMillis(System.currentTimeMillis()));
-          } catch (IOException | RuntimeException e) {
-            // only the staleness check reads it; the owner's pid still protects the claim
+          if (channel == null) {
+            continue; // gone, or claimed by another process: the next scan looks again
           }
-          return new Claim(name, parts.group(1), envelopes, parts.group(3), claimed);
+          if (!privacy.isOwn(file)) {
+            closeQuietly(channel); // releases the lock
+            LOCKED_IN_JVM.remove(file);
+            privacy.quarantine(file, name); // another user's, or not written for this DSN
+            continue;
+          }
+          claimedEnvelopes += envelopes;
+          return new Claim(name, parts.group(1), envelopes, parts.group(3), file, channel, true)
+              .withMaxBytes(maxFileBytes);
         }
         return null;
       } finally {
@@ -281,25 +392,27 @@ public final class DiskSpool {
   public void complete(Claim claim) {
     synchronized (lock) {
       try {
-        claimedEnvelopes -= claim.envelopes;
-        deleteQuietly(claim.path);
+        uncount(claim);
+        deleteQuietly(claim.path); // under the lock: nobody can claim it meanwhile
+        unlock(claim);
       } finally {
         updatePending();
       }
     }
   }
 
-  /** Puts a claimed file back unchanged for a later attempt. */
+  /** Puts a claimed file back unchanged for a later attempt (by this or another process). */
   public void release(Claim claim) {
     synchronized (lock) {
       try {
-        claimedEnvelopes -= claim.envelopes;
+        uncount(claim);
+        unlock(claim);
         try {
           long size = Files.size(claim.path);
-          Files.move(claim.path, dir.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
-          index.put(claim.name, size);
-          indexedBytes += size;
-          indexedEnvelopes += claim.envelopes;
+          if (index.put(claim.name, size) == null) {
+            indexedBytes += size;
+            indexedEnvelopes += claim.envelopes;
+          }
         } catch (IOException | RuntimeException e) {
           Diagnostics.warn("spool-release", "Could not put back a spooled file " + claim.name, e);
         }
@@ -317,34 +430,141 @@ public final class DiskSpool {
   public void replace(Claim claim, byte[] rest, int envelopes, String manifest) {
     synchronized (lock) {
       try {
-        String written = writable ? write(claim.prefix, rest, envelopes, manifest) : null;
+        String written = isWritable() ? write(claim.prefix, rest, envelopes, manifest) : null;
         if (written == null) {
           release(claim);
           return;
         }
-        claimedEnvelopes -= claim.envelopes;
+        uncount(claim);
         deleteQuietly(claim.path);
+        unlock(claim);
       } finally {
         updatePending();
       }
     }
   }
 
-  /** Moves a claimed file that cannot be read or parsed to {@code corrupt/}, keeping the newest few. */
-  public void quarantine(Claim claim) {
+  /**
+   * Moves a claimed file that cannot be read, is too large or cannot be parsed to {@code corrupt/},
+   * keeping the newest few. The caller counts what it held.
+   */
+  public void quarantine(Claim claim, String reason) {
     synchronized (lock) {
       try {
-        claimedEnvelopes -= claim.envelopes;
-        Path corrupt = dir.resolve(CORRUPT_DIR);
-        try {
-          Files.createDirectories(corrupt);
-          Files.move(claim.path, corrupt.resolve(claim.name), StandardCopyOption.ATOMIC_MOVE);
-          pruneCorrupt(corrupt);
-        } catch (IOException | RuntimeException e) {
-          deleteQuietly(claim.path);
-        }
+        uncount(claim);
+        moveAside(claim.path, reason); // still locked: nobody else takes it meanwhile
+        unlock(claim);
       } finally {
         updatePending();
+      }
+    }
+  }
+
+  /** {@link #quarantine(Claim, String)} for a corrupt file. */
+  public void quarantine(Claim claim) {
+    quarantine(claim, "corrupt");
+  }
+
+  /**
+   * Moves any file of the directory that must not be sent (corrupt, too large, foreign) to {@code
+   * corrupt/}, keeping the newest few, with one diagnostic line; deletes it when it cannot be moved.
+   * The one quarantine step shared by every check.
+   */
+  public void quarantine(Path file, String reason) {
+    synchronized (lock) {
+      String name = file.getFileName().toString();
+      Long size = index.remove(name);
+      if (size != null) {
+        indexedBytes -= size;
+        indexedEnvelopes -= envelopesOf(name);
+      }
+      moveAside(file, reason);
+      updatePending();
+    }
+  }
+
+  private void moveAside(Path file, String reason) { // lock held
+    Path corrupt = dir.resolve(CORRUPT_DIR);
+    try {
+      Files.createDirectories(corrupt);
+      Files.move(file, corrupt.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      pruneCorrupt(corrupt);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(file);
+    }
+    Diagnostics.warn(
+        "spool-quarantine",
+        "A spool file was set aside (" + reason + "): " + file.getFileName(),
+        null);
+  }
+
+  private void uncount(Claim claim) { // lock held
+    if (claim.counted) {
+      claimedEnvelopes -= claim.envelopes;
+    }
+  }
+
+  private static void unlock(Claim claim) {
+    closeQuietly(claim.channel); // releases the lock
+    LOCKED_IN_JVM.remove(claim.path);
+  }
+
+  /**
+   * Opens and locks {@code file} unless it is gone or locked by someone else (then {@code null}).
+   * Checks after locking that the file is still the one opened: its holder may have deleted or
+   * replaced it meanwhile.
+   */
+  private static FileChannel lockIfFree(Path file) throws IOException {
+    if (!LOCKED_IN_JVM.add(file)) {
+      return null; // another spool of this JVM holds it
+    }
+    FileChannel channel = null;
+    try {
+      Object before = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock fileLock = tryLock(channel);
+      if (fileLock != null) {
+        Object after = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        if (before == null || before.equals(after)) {
+          return channel;
+        }
+      }
+    } catch (NoSuchFileException | OverlappingFileLockException e) {
+      // gone meanwhile, or held
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      LOCKED_IN_JVM.remove(file);
+      throw e;
+    }
+    closeQuietly(channel);
+    LOCKED_IN_JVM.remove(file);
+    return null;
+  }
+
+  /** {@link FileChannel#tryLock()} that an interrupt of the calling thread cannot break. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return channel.tryLock();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel == null) {
+      return;
+    }
+    boolean interrupted = Thread.interrupted();
+    try {
+      channel.close();
+    } catch (IOException | RuntimeException e) {
+      // the kernel releases the lock with the descriptor anyway
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -355,6 +575,11 @@ public final class DiskSpool {
    */
   public int pending() {
     return pending;
+  }
+
+  /** Files found in the directory that this SDK did not write for this DSN: never sent, set aside. */
+  public int foreignFiles() {
+    return privacy.foreignFiles();
   }
 
   /** Envelopes a single file may hold: {@code maxItems}. */
@@ -409,27 +634,32 @@ public final class DiskSpool {
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (NAME.matcher(name).matches()) {
-        if (!index.containsKey(name)) {
+        if (!index.containsKey(name) && !LOCKED_IN_JVM.contains(p)) {
           addToIndex(name, p);
         }
         continue;
       }
-      Matcher claimed = CLAIMED.matcher(name);
+      Matcher claimed = LEGACY_CLAIM.matcher(name);
       if (claimed.matches() && NAME.matcher(claimed.group(1)).matches()) {
-        recoverClaim(p, claimed.group(1), parsePid(claimed.group(2)), now);
+        recoverLegacyClaim(p, claimed.group(1));
       } else if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX) && isOlderThan(p, now)) {
         deleteQuietly(p); // a write cut short by a crash
       }
     }
-    while (!index.isEmpty() && (indexedEnvelopes > maxItems || indexedBytes > maxBytes)) {
+    // A directory found over its caps is trimmed only beyond twice them: the files a killed process
+    // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
+    // and are what a restart is for.
+    while (!index.isEmpty()
+        && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)) {
       evictOldest();
     }
   }
 
-  private void recoverClaim(Path claimed, String original, long pid, long now) { // lock held
-    if (pid == PID || (isAlive(pid) && !isOlderThan(claimed, now))) {
-      return;
-    }
+  /**
+   * Puts back a claim of the older, rename-based layout ({@code <name>.<pid>.sending}). This version
+   * never makes one, so its process is gone, even when a new one got the same PID.
+   */
+  private void recoverLegacyClaim(Path claimed, String original) { // lock held
     Path back = dir.resolve(original);
     try {
       Files.move(claimed, back, StandardCopyOption.ATOMIC_MOVE);
@@ -463,7 +693,18 @@ public final class DiskSpool {
     }
   }
 
+  private void recovered() { // lock held
+    if (!writable) {
+      writable = true;
+      Diagnostics.info("Disk spool " + dir + " is writable again");
+    }
+  }
+
   private void disable(Exception cause) {
+    retryWritesAt = System.nanoTime() + retryIntervalNanos;
+    if (!writable) {
+      return; // said once per outage
+    }
     writable = false;
     String why = cause instanceof AtomicMoveNotSupportedException ? "no atomic rename" : null;
     Diagnostics.warn(
@@ -472,22 +713,29 @@ public final class DiskSpool {
             + dir
             + " is not usable"
             + (why == null ? "" : " (" + why + ")")
-            + "; envelopes are kept in memory only",
+            + "; envelopes are kept in memory only, and writing is tried again every "
+            + TimeUnit.NANOSECONDS.toMillis(retryIntervalNanos)
+            + " ms",
         cause);
   }
 
   private void pruneCorrupt(Path corrupt) throws IOException {
+    pruneOldest(corrupt, MAX_CORRUPT_FILES);
+  }
+
+  /** Deletes the oldest files of a set-aside folder (names sort by age) beyond {@code keep}. */
+  static void pruneOldest(Path folder, int keep) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(corrupt)) {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
       for (Path p : stream) {
         files.add(p);
       }
     }
-    if (files.size() <= MAX_CORRUPT_FILES) {
+    if (files.size() <= keep) {
       return;
     }
     Collections.sort(files);
-    for (int i = 0; i < files.size() - MAX_CORRUPT_FILES; i++) {
+    for (int i = 0; i < files.size() - keep; i++) {
       deleteQuietly(files.get(i));
     }
   }
@@ -503,22 +751,6 @@ public final class DiskSpool {
     return m.matches() ? Integer.parseInt(m.group(2)) : 0;
   }
 
-  private static long parsePid(String text) {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static boolean isAlive(long pid) {
-    try {
-      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (RuntimeException e) {
-      return true; // cannot tell: let the age decide
-    }
-  }
-
   private static boolean isOlderThan(Path p, long now) {
     try {
       return now - Files.getLastModifiedTime(p).toMillis() > STALE_MILLIS;
@@ -532,7 +764,7 @@ public final class DiskSpool {
    * interrupted. No fsync: a file survives a killed process, not a power cut, and a burst stays fast.
    */
   private static void writeFile(Path file, byte[] data) throws IOException {
-    try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+    try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) { // after the header
       out.write(data);
     }
   }
@@ -545,23 +777,52 @@ public final class DiskSpool {
     }
   }
 
-  /** A file this process claimed for sending. */
+  /** A file this process holds the lock of, for sending or for itself. */
   public static final class Claim {
     private final String name;
     private final String prefix;
     private final int envelopes;
     private final String manifest;
     private final Path path;
+    private final FileChannel channel;
+    private final boolean counted;
+    private final long maxBytes;
 
-    Claim(String name, String prefix, int envelopes, String manifest, Path path) {
+    Claim(
+        String name,
+        String prefix,
+        int envelopes,
+        String manifest,
+        Path path,
+        FileChannel channel,
+        boolean counted) {
+      this(name, prefix, envelopes, manifest, path, channel, counted, Long.MAX_VALUE);
+    }
+
+    private Claim(
+        String name,
+        String prefix,
+        int envelopes,
+        String manifest,
+        Path path,
+        FileChannel channel,
+        boolean counted,
+        long maxBytes) {
       this.name = name;
       this.prefix = prefix;
       this.envelopes = envelopes;
       this.manifest = manifest;
       this.path = path;
+      this.channel = channel;
+      this.counted = counted;
+      this.maxBytes = maxBytes;
     }
 
-    /** The file's name in the spool (without the claim suffix). */
+    Claim withMaxBytes(long value) {
+      return new Claim(name, prefix, envelopes, manifest, path, channel, counted, value);
+    }
+
+    /** The file's name in the spool. */
     public String name() {
       return name;
     }
@@ -576,13 +837,50 @@ public final class DiskSpool {
       return manifest;
     }
 
+    /** The file's size in bytes. */
+    public long size() throws IOException {
+      return channel.size();
+    }
+
     /**
-     * Reads the file.
+     * Reads the file through the claim's own channel (opening and closing another one would drop
+     * the lock).
      *
+     * @throws TooLargeException when it is larger than the spool reads into memory; it is not read
      * @throws IOException when it cannot be read
      */
     public byte[] read() throws IOException {
-      return Files.readAllBytes(path);
+      boolean interrupted = Thread.interrupted();
+      try {
+        long size = channel.size();
+        if (size > maxBytes) {
+          throw new TooLargeException(size, maxBytes);
+        }
+        long position = SpoolDirectory.headerLength(channel); // the data follows the header line
+        byte[] data = new byte[(int) (size - position)];
+        ByteBuffer buffer = ByteBuffer.wrap(data);
+        while (buffer.hasRemaining()) {
+          int n = channel.read(buffer, position);
+          if (n < 0) {
+            throw new IOException("file shrank while read");
+          }
+          position += n;
+        }
+        return data;
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  /** A spool file larger than what may be read into memory. */
+  public static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException(long size, long max) {
+      super("the file has " + size + " bytes, more than the " + max + " read into memory");
     }
   }
 }

@@ -3,7 +3,9 @@ package dev.sentry4j.internal.transport.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.spi.Diagnostics;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,15 +172,112 @@ class DiskSpoolTest {
   }
 
   @Test
-  void leavesClaimsOfLiveProcessesAlone() throws Exception {
+  void aFileLockedByAnotherProcessIsLeftAloneUntilThatProcessDies() throws Exception {
     String name = spool(10, 1 << 20).store(bytes("in flight elsewhere"), 1, "event~1~19");
-    long livePid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElseThrow();
-    Files.move(dir.resolve(name), dir.resolve(name + "." + livePid + ".sending"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String classpath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Process holder =
+        new ProcessBuilder(
+                java, "-cp", classpath, LockHolder.class.getName(), dir.resolve(name).toString())
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(out.readLine()).isEqualTo("LOCKED");
+
+      DiskSpool next = spool(10, 1 << 20);
+      next.open();
+      assertThat(next.claimOldest(m -> true)).as("locked by a live process").isNull();
+      assertThat(files()).containsExactly(name);
+
+      holder.destroyForcibly(); // kill -9: the kernel releases the lock
+      assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      next.rescan();
+      DiskSpool.Claim claim = next.claimOldest(m -> true);
+      assertThat(claim).isNotNull();
+      assertThat(claim.read()).isEqualTo(bytes("in flight elsewhere"));
+    } finally {
+      holder.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aClaimOfTheOlderLayoutIsPutBackEvenWhenItsPidIsOurs() throws Exception {
+    // PID 1 in a container: the restarted process has the PID of the one that died mid-send
+    String name = spool(10, 1 << 20).store(bytes("sent when the process died"), 1, "event~1~26");
+    long ourPid = ProcessHandle.current().pid();
+    Files.move(dir.resolve(name), dir.resolve(name + "." + ourPid + ".sending"));
 
     DiskSpool next = spool(10, 1 << 20);
     next.open();
 
-    assertThat(next.pending()).isZero();
+    assertThat(next.pending()).isEqualTo(1);
+    assertThat(files()).containsExactly(name);
+    assertThat(next.claimOldest(m -> true).read()).isEqualTo(bytes("sent when the process died"));
+  }
+
+  @Test
+  void aFileOfThisProcessIsClaimedFromTheStartAndSentByTheNextOneWhenItIsNotCompleted()
+      throws IOException {
+    DiskSpool spool = spool(10, 1 << 20);
+    DiskSpool.Claim own = spool.storeClaimed(bytes("kept in memory too"), 1, "event~1~18");
+    assertThat(files()).containsExactly(own.name());
+    assertThat(spool.pending()).as("its envelopes are counted in memory").isZero();
+
+    DiskSpool other = spool(10, 1 << 20);
+    other.open();
+    assertThat(other.claimOldest(m -> true)).as("held by its writer").isNull();
+
+    spool.release(own); // as the lock's release by a dying process
+    other.rescan();
+    assertThat(other.claimOldest(m -> true).read()).isEqualTo(bytes("kept in memory too"));
+  }
+
+  @Test
+  void aFileLargerThanTheReadLimitIsNeverReadAndCanBeQuarantined() throws IOException {
+    DiskSpool spool = spool(10, 1 << 30).maxFileBytes(1024);
+    String big = spool.store(new byte[4096], 1, "event~1~1~4096");
+
+    DiskSpool.Claim claim = spool.claimOldest(m -> true);
+    assertThat(claim.name()).isEqualTo(big);
+    org.assertj.core.api.Assertions.assertThatThrownBy(claim::read)
+        .isInstanceOf(DiskSpool.TooLargeException.class)
+        .hasMessageContaining("more than the 1024"); // 4096 bytes of data and the header line
+    spool.quarantine(claim, "too large");
+
+    assertThat(spool.pending()).isZero();
+    assertThat(files()).containsExactly("corrupt");
+    assertThat(diagnostics).anyMatch(l -> l.contains("too large"));
+  }
+
+  @Test
+  void aFailedWriteIsTriedAgainAfterTheRetryInterval() throws IOException {
+    boolean[] full = {true};
+    DiskSpool spool =
+        new DiskSpool(
+                dir,
+                10,
+                1 << 20,
+                evicted::add,
+                (file, data) -> {
+                  if (full[0]) {
+                    throw new IOException("No space left on device");
+                  }
+                  Files.write(file, data);
+                })
+            .retryWritesAfter(java.time.Duration.ofMillis(50));
+
+    assertThat(spool.store(bytes("a"), 1, "event~1~1")).isNull();
+    full[0] = false; // space was freed
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .until(spool::isWritable);
+
+    assertThat(spool.store(bytes("b"), 1, "event~1~1")).isNotNull();
+    assertThat(spool.isWritable()).isTrue();
+    assertThat(diagnostics).singleElement().asString().contains("tried again every 50 ms");
   }
 
   @Test
@@ -281,10 +380,17 @@ class DiskSpoolTest {
     Path otherHost = DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9001/api/1/envelope/");
 
     assertThat(a).isEqualTo(same).isNotEqualTo(otherHost);
-    assertThat(a.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "sentry4j"));
-    assertThat(a.getFileName().toString()).startsWith("1-key-");
+    assertThat(a.getParent())
+        .as("a folder per user")
+        .isEqualTo(
+            Path.of(
+                System.getProperty("java.io.tmpdir"),
+                "sentry4j-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_")));
+    assertThat(a.getFileName().toString()).matches("1-[0-9a-f]{16}").doesNotContain("key");
+    assertThat(DiskSpool.directoryFor(null, "1", "otherkey", "http://127.0.0.1:9000/api/1/envelope/"))
+        .isNotEqualTo(a);
     assertThat(DiskSpool.directoryFor("/var/spool/app", "7", "a/b", "x").toString())
-        .startsWith("/var/spool/app/7-a_b-");
+        .matches("/var/spool/app/7-[0-9a-f]{16}");
   }
 
   private DiskSpool spool(int maxItems, long maxBytes) {
