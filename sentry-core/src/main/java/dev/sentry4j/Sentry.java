@@ -65,6 +65,10 @@ import java.util.function.Consumer;
  * specific winning.
  */
 public final class Sentry {
+  /** Clients closing in the background (see {@link #awaitBackgroundClose}). */
+  private static final java.util.Set<Thread> CLOSERS =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private static final Object LIFECYCLE = new Object();
   private static Thread shutdownHook; // guarded by LIFECYCLE
 
@@ -148,6 +152,31 @@ public final class Sentry {
     closeLater(client, hook);
   }
 
+  /**
+   * Waits until the clients closed in the background ({@link #closeInBackground()}, a logging
+   * framework's stop, a replaced client) have sent what they held and closed, at most {@code
+   * timeout}. For short programs that stop their logging framework and want its events sent before
+   * they print or exit; servers need not call it.
+   *
+   * @return whether every background close finished in time
+   */
+  public static boolean awaitBackgroundClose(Duration timeout) {
+    long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
+    for (Thread closer : CLOSERS) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      try {
+        closer.join(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return CLOSERS.isEmpty();
+  }
+
   /** Flushes and closes {@code client} on a daemon SDK thread, then removes its hook. */
   private static void closeLater(SentryClient client, Thread hook) {
     if (client == null || !client.isEnabled()) {
@@ -162,9 +191,11 @@ public final class Sentry {
                 client.close(client.getOptions().getShutdownTimeout());
               } finally {
                 removeShutdownHook(hook);
+                CLOSERS.remove(Thread.currentThread());
               }
             },
             "closer");
+    CLOSERS.add(closer);
     // A daemon: it must not hold the exit. When the JVM exits, the client's shutdown hook (kept
     // registered until the closer is done) closes it within shutdownTimeout, saving what is left.
     closer.start();

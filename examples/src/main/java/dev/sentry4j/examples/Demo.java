@@ -1,5 +1,7 @@
 package dev.sentry4j.examples;
 
+import java.time.Duration;
+import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.SentryReceiver;
 import java.io.PrintStream;
 import java.util.HashMap;
@@ -120,6 +122,9 @@ public final class Demo {
     try (ConsoleCapture capture = new ConsoleCapture(out)) {
       try {
         scenario.run();
+        // the demos stop their logging framework, whose Sentry appender hands what it captured to
+        // the SDK's threads and returns at once: wait for that before printing what arrived
+        Sentry.awaitBackgroundClose(Duration.ofSeconds(20));
       } catch (Exception e) {
         out.println("demo '" + name + "' failed: " + e);
         e.printStackTrace(out);
