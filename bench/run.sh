@@ -7,6 +7,8 @@
 #   BENCH_QUICK=1 bench/run.sh   short run to check the pipeline → bench/target/RESULTS-quick.md
 #
 # Environment: BENCH_OUT (report path), BENCH_INCLUDE (JMH benchmark regex, default all),
+# BENCH_JMH_ITERATIONS (JMH's iteration arguments, e.g. "-wi 2 -w 2s -i 3 -r 2s"),
+# BENCH_BURSTS (delivery burst sizes, e.g. "100 1000"),
 # BENCH_MAVEN_ARGS (extra Maven arguments, e.g. -o), JAVA_HOME (JDK to run; default: java on PATH).
 set -euo pipefail
 
@@ -26,6 +28,9 @@ else
   bursts=(100 1000 10000)
   report="${BENCH_OUT:-bench/RESULTS.md}"
 fi
+
+if [[ -n "${BENCH_JMH_ITERATIONS:-}" ]]; then read -r -a jmh_iterations <<< "$BENCH_JMH_ITERATIONS"; fi
+if [[ -n "${BENCH_BURSTS:-}" ]]; then read -r -a bursts <<< "$BENCH_BURSTS"; fi
 
 echo "== build"
 # shellcheck disable=SC2086 # BENCH_MAVEN_ARGS is a list of arguments

@@ -34,6 +34,18 @@ final class ThreadCpu {
     }
   }
 
+  /** The CPU time (ns) of the threads whose name (numbers dropped) {@code which} accepts. */
+  long total(java.util.function.Predicate<String> which) {
+    sample();
+    long sum = 0;
+    for (Map.Entry<Long, Long> e : cpu.entrySet()) {
+      if (which.test(names.get(e.getKey()))) {
+        sum += e.getValue();
+      }
+    }
+    return sum;
+  }
+
   /** {@code name=ms, ...} for every thread name that used at least 1 ms, highest first. */
   String summary() {
     sample();

@@ -85,6 +85,9 @@ enum Variant {
   void shutDown() {
     if (this == SENTRY_JAVA) {
       io.sentry.Sentry.close();
+    } else if (this == SENTRY4J) {
+      // a logging framework's stop hands the SDK over to a background close; let it send first
+      dev.sentry4j.Sentry.awaitBackgroundClose(java.time.Duration.ofSeconds(20));
     }
   }
 }

@@ -23,12 +23,16 @@ public interface SentryClient {
   SentryOptions getOptions();
 
   /**
-   * Applies the scopes, processors, {@code beforeSend} and sampling to {@code event} and queues it.
+   * Samples {@code event}, snapshots the scopes and queues it; the scopes, processors and {@code
+   * beforeSend} are applied later on the SDK's worker.
    *
-   * @param event the event; the client may change it
-   * @param hint extra information for callbacks; may be {@code null}
-   * @param scopes the scopes to apply
-   * @return the event id, or {@link SentryId#EMPTY} when it was not sent
+   * @param event the event; the client may change it, also after this call returned (do not reuse
+   *     it)
+   * @param hint extra information for callbacks; may be {@code null}; read on the worker
+   * @param scopes the scopes to apply (snapshotted now)
+   * @return the event id once the event is queued (it may still be dropped by {@code beforeSend} or
+   *     a processor, counted in client reports), or {@link SentryId#EMPTY} when it was not queued
+   *     (sampled out, a duplicate, no room, rate-limited)
    */
   SentryId captureEvent(Event event, Hint hint, ScopeLayers scopes);
 

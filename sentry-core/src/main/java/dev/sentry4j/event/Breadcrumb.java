@@ -6,6 +6,7 @@ import dev.sentry4j.internal.Strings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A trail entry recorded before an event: a log line, an HTTP call, a user action. Immutable; its
@@ -31,7 +32,9 @@ public final class Breadcrumb {
   private final String type;
   private final String category;
   private final Level level;
-  private final String message;
+  /** The message; for a lazy one, set on first read (published by clearing {@link #lazyMessage}). */
+  private String message;
+  private volatile Supplier<String> lazyMessage;
   private final Map<String, Object> data;
 
   private Breadcrumb(Builder b) {
@@ -50,6 +53,23 @@ public final class Breadcrumb {
     this.level = level;
     this.message = Strings.truncate(message, MAX_MESSAGE_CHARS);
     this.data = Collections.emptyMap();
+  }
+
+  private Breadcrumb(Instant timestamp, String category, Level level, Supplier<String> message) {
+    this(timestamp, category, level, (String) null);
+    this.lazyMessage = message;
+  }
+
+  /**
+   * A {@code default}-type breadcrumb without data whose message is made when first read, usually on
+   * the SDK's worker when an event carrying it is serialized (the logging adapters' hot path: a log
+   * line's text is formatted only if it is ever sent). {@code message} must be callable from any
+   * thread and give the same text whenever it is called: use it only over immutable values (a
+   * template and {@code String}/number arguments). If it throws, the message says so.
+   */
+  public static Breadcrumb of(
+      Instant timestamp, String category, Level level, Supplier<String> message) {
+    return new Breadcrumb(timestamp, category, level == null ? Level.INFO : level, message);
   }
 
   /**
@@ -137,7 +157,7 @@ public final class Breadcrumb {
     b.type = type;
     b.category = category;
     b.level = level;
-    b.message = message;
+    b.message = getMessage();
     b.data = new java.util.LinkedHashMap<>(data);
     return b;
   }
@@ -164,6 +184,18 @@ public final class Breadcrumb {
 
   /** Its message; may be {@code null}. */
   public String getMessage() {
+    Supplier<String> lazy = lazyMessage;
+    if (lazy != null) {
+      String m;
+      try {
+        m = Strings.truncate(lazy.get(), MAX_MESSAGE_CHARS); // cut when made, like an eager one
+      } catch (RuntimeException e) {
+        m = "[message could not be formatted: " + e.getClass().getName() + "]";
+      }
+      message = m;
+      lazyMessage = null; // publishes message
+      return m;
+    }
     return message;
   }
 
@@ -174,7 +206,7 @@ public final class Breadcrumb {
 
   @Override
   public String toString() {
-    return "Breadcrumb{" + category + ": " + message + "}";
+    return "Breadcrumb{" + category + ": " + getMessage() + "}";
   }
 
   /** Builds a {@link Breadcrumb}. Not thread-safe. */

@@ -2,9 +2,10 @@ package dev.sentry4j.event;
 
 
 /**
- * Edits or drops events before they are sent. Runs on the capturing thread; must be thread-safe when
- * registered on a shared scope or in the options. An exception it throws is logged and the event goes
- * on unchanged. Transactions pass through {@link #process(TransactionEvent, Hint)}, which keeps them
+ * Edits or drops events before they are sent. For error events it runs on the SDK's worker thread,
+ * after the capture call returned (a transaction's run on the thread that finishes it): read the MDC
+ * or {@link ThreadLocal}s through {@link dev.sentry4j.spi.CallerThreadCapture}, not here. Must be
+ * thread-safe. An exception it throws is logged and the event goes on unchanged. Transactions pass through {@link #process(TransactionEvent, Hint)}, which keeps them
  * unchanged unless overridden.
  *
  * <p>Add one to a scope ({@code Scope.addEventProcessor}) or to the options ({@code

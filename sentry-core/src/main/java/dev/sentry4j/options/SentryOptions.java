@@ -448,7 +448,12 @@ public final class SentryOptions {
     LogItem execute(LogItem log);
   }
 
-  /** Edits or drops an error event before it is sent. */
+  /**
+   * Edits or drops an error event before it is sent. Runs on the SDK's worker thread after the
+   * capture call returned (so it must not read the capturing thread's MDC or {@code ThreadLocal}s);
+   * sees the whole event, scopes merged. The capture call has already returned the event's id: an
+   * event dropped here is counted in client reports as {@code before_send}.
+   */
   @FunctionalInterface
   public interface BeforeSendCallback {
     /** Returns the event to send, or {@code null} to drop it. */

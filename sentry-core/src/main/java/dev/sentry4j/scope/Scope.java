@@ -6,9 +6,9 @@ import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.User;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
+import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +23,15 @@ import java.util.function.UnaryOperator;
  *
  * <p>There are three kinds, as in the Python SDK 2.x: one global scope per process, an isolation
  * scope per request or thread (where {@code Sentry.setTag} and friends write), and a current scope
- * forked by {@code Sentry.newScope()} and by spans. Thread-safe: every method locks a private lock.
+ * forked by {@code Sentry.newScope()} and by spans.
+ *
+ * <p>Writes are rare and reads happen for every event, so the data is kept in immutable parts that a
+ * write replaces (copy on write): {@link #snapshot()} and {@link #fork()} take them by reference,
+ * whatever their size. Extras and contexts are frozen ({@code toString} of unknown objects, bounded
+ * depth and size) once, when they are set. Breadcrumbs live in a buffer whose filled slots are
+ * never written again, so a snapshot of them is a window on it, not a copy; the buffer is replaced
+ * (keeping the newest) when it is full, which costs one array copy per {@code max} breadcrumbs.
+ * Thread-safe: writes lock a private lock; snapshots of an unchanged scope take no lock.
  */
 public final class Scope {
   /** Which of the three scopes this is. */
@@ -42,17 +50,16 @@ public final class Scope {
 
   private final Object lock = new Object();
   private final Kind kind;
-  private final Map<String, String> tags = new LinkedHashMap<>();
-  private final Map<String, Object> extras = new LinkedHashMap<>();
-  private final Map<String, Map<String, Object>> contexts = new LinkedHashMap<>();
-  private final ArrayDeque<Breadcrumb> breadcrumbs = new ArrayDeque<>();
-  private final List<EventProcessor> eventProcessors = new ArrayList<>();
-  private User user;
-  private Level level;
-  private List<String> fingerprint;
-  private String transactionName;
-  private TransactionSource transactionSource;
-  private volatile Transaction transaction;
+  /** Everything but the breadcrumbs; replaced on write. Guarded by {@link #lock} for writes. */
+  private volatile Values values = Values.EMPTY;
+  /** The breadcrumb buffer; slots {@code [crumbStart, crumbEnd)} are this scope's. Guarded by lock. */
+  private Breadcrumb[] crumbs;
+  private int crumbStart;
+  private int crumbEnd;
+  /** Whether this scope may write into {@link #crumbs} past {@link #crumbEnd} (forks may not). */
+  private boolean ownsCrumbs;
+  /** The last snapshot, while nothing changed since; written under lock. */
+  private volatile ScopeSnapshot snapshot;
   private volatile Span span;
   private volatile PropagationContext propagationContext;
 
@@ -69,45 +76,56 @@ public final class Scope {
     return kind;
   }
 
-  /** An independent copy of this scope (same kind unless given). */
+  /** An independent copy of this scope (same kind unless given); shares the data until written. */
   public Scope fork() {
     return fork(kind);
   }
 
-  /** An independent copy of this scope, of the given kind. */
+  /** An independent copy of this scope, of the given kind; O(1), whatever the scope holds. */
   Scope fork(Kind newKind) {
     Scope copy = new Scope(newKind);
     synchronized (lock) {
-      copy.tags.putAll(tags);
-      copy.extras.putAll(extras);
-      for (Map.Entry<String, Map<String, Object>> e : contexts.entrySet()) {
-        copy.contexts.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
-      }
-      copy.breadcrumbs.addAll(breadcrumbs);
-      copy.eventProcessors.addAll(eventProcessors);
-      copy.user = user;
-      copy.level = level;
-      copy.fingerprint = fingerprint;
-      copy.transactionName = transactionName;
-      copy.transactionSource = transactionSource;
+      copy.values = values;
+      copy.crumbs = crumbs;
+      copy.crumbStart = crumbStart;
+      copy.crumbEnd = crumbEnd;
+      copy.snapshot = snapshot;
     }
     copy.span = span;
-    copy.transaction = transaction;
     copy.propagationContext = propagationContext;
     return copy;
   }
 
-  /** Sets a tag (values over 200 characters are cut); {@code null} removes it. */
+  /**
+   * The scope's data now, for an event captured now: O(1), shares the scope's immutable parts
+   * (no copy of maps or breadcrumbs). Never null.
+   */
+  public ScopeSnapshot snapshot() {
+    ScopeSnapshot s = snapshot;
+    if (s != null) {
+      return s;
+    }
+    synchronized (lock) {
+      s = snapshot;
+      if (s == null) {
+        s = new ScopeSnapshot(values, ScopeSnapshot.CrumbWindow.of(crumbs, crumbStart, crumbEnd));
+        snapshot = s;
+      }
+      return s;
+    }
+  }
+
+  /** Sets a tag; {@code null} removes it. */
   public void setTag(String key, String value) {
     if (key == null) {
       return;
     }
     synchronized (lock) {
-      if (value == null) {
-        tags.remove(key);
-      } else {
-        tags.put(key, value);
+      Values v = values;
+      if (value == null ? !v.tags.containsKey(key) : value.equals(v.tags.get(key))) {
+        return;
       }
+      update(v.withTags(with(v.tags, key, value)));
     }
   }
 
@@ -116,24 +134,23 @@ public final class Scope {
     setTag(key, null);
   }
 
-  /** A copy of the tags. */
+  /** The tags (an unmodifiable snapshot). */
   public Map<String, String> getTags() {
-    synchronized (lock) {
-      return new LinkedHashMap<>(tags);
-    }
+    return values.tags;
   }
 
-  /** Sets an extra (frozen when an event is captured); {@code null} removes it. */
+  /** Sets an extra, frozen now (see {@link FrozenValues}); {@code null} removes it. */
   public void setExtra(String key, Object value) {
     if (key == null) {
       return;
     }
+    Object frozen = value == null ? null : FrozenValues.freeze(value);
     synchronized (lock) {
-      if (value == null) {
-        extras.remove(key);
-      } else {
-        extras.put(key, value);
+      Values v = values;
+      if (frozen == null && !v.extras.containsKey(key)) {
+        return;
       }
+      update(v.withExtras(with(v.extras, key, frozen)));
     }
   }
 
@@ -142,24 +159,23 @@ public final class Scope {
     setExtra(key, null);
   }
 
-  /** A copy of the extras. */
+  /** The extras, frozen when set (an unmodifiable snapshot). */
   public Map<String, Object> getExtras() {
-    synchronized (lock) {
-      return new LinkedHashMap<>(extras);
-    }
+    return values.extras;
   }
 
-  /** Sets a context (copied); {@code null} removes it. */
+  /** Sets a context (frozen now); {@code null} removes it. */
   public void setContext(String name, Map<String, ?> value) {
     if (name == null) {
       return;
     }
+    Map<String, Object> frozen = value == null ? null : FrozenValues.freezeMap(value);
     synchronized (lock) {
-      if (value == null) {
-        contexts.remove(name);
-      } else {
-        contexts.put(name, new LinkedHashMap<>(value));
+      Values v = values;
+      if (frozen == null && !v.contexts.containsKey(name)) {
+        return;
       }
+      update(v.withContexts(with(v.contexts, name, frozen)));
     }
   }
 
@@ -168,57 +184,52 @@ public final class Scope {
     setContext(name, null);
   }
 
-  /** A copy of the contexts. */
+  /** The contexts, frozen when set (an unmodifiable snapshot). */
   public Map<String, Map<String, Object>> getContexts() {
-    synchronized (lock) {
-      Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-      for (Map.Entry<String, Map<String, Object>> e : contexts.entrySet()) {
-        copy.put(e.getKey(), new LinkedHashMap<>(e.getValue()));
-      }
-      return copy;
-    }
+    return values.contexts;
   }
 
   /** Sets the user; {@code null} removes it. */
   public void setUser(User user) {
     synchronized (lock) {
-      this.user = user;
+      Values v = values;
+      update(new Values(v.tags, v.extras, v.contexts, user, v.level, v.fingerprint,
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
   /** The user, or {@code null}. */
   public User getUser() {
-    synchronized (lock) {
-      return user;
-    }
+    return values.user;
   }
 
   /** Sets the level that overrides captured events' default level; {@code null} removes it. */
   public void setLevel(Level level) {
     synchronized (lock) {
-      this.level = level;
+      Values v = values;
+      update(new Values(v.tags, v.extras, v.contexts, v.user, level, v.fingerprint,
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
   /** The level, or {@code null}. */
   public Level getLevel() {
-    synchronized (lock) {
-      return level;
-    }
+    return values.level;
   }
 
   /** Sets the grouping fingerprint; {@code null} removes it. */
   public void setFingerprint(List<String> fingerprint) {
+    List<String> copy = fingerprint == null ? null : List.copyOf(fingerprint);
     synchronized (lock) {
-      this.fingerprint = fingerprint == null ? null : List.copyOf(fingerprint);
+      Values v = values;
+      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, copy,
+          v.transactionName, v.transactionSource, v.transaction, v.processors));
     }
   }
 
   /** The fingerprint, or {@code null}. */
   public List<String> getFingerprint() {
-    synchronized (lock) {
-      return fingerprint;
-    }
+    return values.fingerprint;
   }
 
   /**
@@ -236,12 +247,11 @@ public final class Scope {
    */
   public void setTransactionName(String name, TransactionSource source) {
     synchronized (lock) {
-      this.transactionName = name;
-      if (source != null) {
-        this.transactionSource = source;
-      }
+      Values v = values;
+      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint, name,
+          source != null ? source : v.transactionSource, v.transaction, v.processors));
     }
-    Transaction tx = transaction;
+    Transaction tx = values.transaction;
     if (tx != null && name != null && !tx.isFinished()) {
       TransactionSource newSource = source != null ? source : tx.getSource();
       if (!name.equals(tx.getName()) || newSource != tx.getSource()) {
@@ -252,9 +262,7 @@ public final class Scope {
 
   /** The source of the transaction name set on this scope, or {@code null}. */
   public TransactionSource getTransactionSource() {
-    synchronized (lock) {
-      return transactionSource;
-    }
+    return values.transactionSource;
   }
 
   /**
@@ -262,48 +270,66 @@ public final class Scope {
    * it makes a transaction current; scopes forked from this one (child spans) keep it.
    */
   public Transaction getTransaction() {
-    return transaction;
+    return values.transaction;
   }
 
   /** Sets the transaction running in this scope (the SDK does, when it binds one). */
   public void setTransaction(Transaction transaction) {
-    this.transaction = transaction;
+    synchronized (lock) {
+      Values v = values;
+      if (v.transaction != transaction) {
+        update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
+            v.transactionName, v.transactionSource, transaction, v.processors));
+      }
+    }
   }
 
   /** The transaction name, or {@code null}. */
   public String getTransactionName() {
-    synchronized (lock) {
-      return transactionName;
-    }
+    return values.transactionName;
   }
 
   /**
    * Adds a breadcrumb, dropping the oldest beyond {@code max}. Prefer {@code Sentry.addBreadcrumb},
-   * which also runs {@code beforeBreadcrumb}.
+   * which also runs {@code beforeBreadcrumb}. Allocates nothing but, once per {@code max}
+   * breadcrumbs, a new buffer.
    */
   public void addBreadcrumb(Breadcrumb breadcrumb, int max) {
     if (breadcrumb == null || max <= 0) {
       return;
     }
     synchronized (lock) {
-      breadcrumbs.addLast(breadcrumb);
-      while (breadcrumbs.size() > max) {
-        breadcrumbs.removeFirst();
+      Breadcrumb[] slots = crumbs;
+      if (slots == null || !ownsCrumbs || crumbEnd == slots.length) {
+        // a new buffer with the newest max - 1 (slots already filled are never written again)
+        int keep = Math.min(crumbEnd - crumbStart, max - 1);
+        Breadcrumb[] fresh = new Breadcrumb[Math.max(2 * max, 16)];
+        if (keep > 0) {
+          System.arraycopy(slots, crumbEnd - keep, fresh, 0, keep);
+        }
+        crumbs = slots = fresh;
+        crumbStart = 0;
+        crumbEnd = keep;
+        ownsCrumbs = true;
       }
+      slots[crumbEnd++] = breadcrumb;
+      if (crumbEnd - crumbStart > max) {
+        crumbStart = crumbEnd - max;
+      }
+      snapshot = null;
     }
   }
 
-  /** A copy of the breadcrumbs, oldest first. */
+  /** The breadcrumbs, oldest first (an unmodifiable snapshot). */
   public List<Breadcrumb> getBreadcrumbs() {
-    synchronized (lock) {
-      return new ArrayList<>(breadcrumbs);
-    }
+    return snapshot().getBreadcrumbs();
   }
 
   /** Removes all breadcrumbs. */
   public void clearBreadcrumbs() {
     synchronized (lock) {
-      breadcrumbs.clear();
+      crumbStart = crumbEnd;
+      snapshot = null;
     }
   }
 
@@ -313,17 +339,19 @@ public final class Scope {
       return;
     }
     synchronized (lock) {
-      eventProcessors.add(processor);
+      Values v = values;
+      List<EventProcessor> list = new ArrayList<>(v.processors.size() + 1);
+      list.addAll(v.processors);
+      list.add(processor);
+      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
+          v.transactionName, v.transactionSource, v.transaction,
+          Collections.unmodifiableList(list)));
     }
   }
 
-  /** A copy of the event processors. */
+  /** The event processors (an unmodifiable snapshot). */
   public List<EventProcessor> getEventProcessors() {
-    synchronized (lock) {
-      return eventProcessors.isEmpty()
-          ? Collections.emptyList()
-          : new ArrayList<>(eventProcessors);
-    }
+    return values.processors;
   }
 
   /** The span current in this scope, or {@code null}. */
@@ -359,18 +387,93 @@ public final class Scope {
   /** Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors). */
   public void clear() {
     synchronized (lock) {
-      tags.clear();
-      extras.clear();
-      contexts.clear();
-      breadcrumbs.clear();
-      eventProcessors.clear();
-      user = null;
-      level = null;
-      fingerprint = null;
-      transactionName = null;
-      transactionSource = null;
+      values = Values.EMPTY;
+      crumbStart = crumbEnd;
+      snapshot = null;
     }
     span = null;
-    transaction = null;
+  }
+
+  /** Publishes new values; caller holds the lock. */
+  private void update(Values v) {
+    values = v;
+    snapshot = null;
+  }
+
+  /** A new unmodifiable map: {@code map} with {@code key} set to {@code value} ({@code null}: removed). */
+  private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {
+    Map<String, V> copy = new LinkedHashMap<>(map);
+    if (value == null) {
+      copy.remove(key);
+    } else {
+      copy.put(key, value);
+    }
+    return copy.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(copy);
+  }
+
+  /** A scope's data but its breadcrumbs. Immutable: writes make a new one. */
+  static final class Values {
+    static final Values EMPTY =
+        new Values(
+            Collections.emptyMap(),
+            Collections.emptyMap(),
+            Collections.emptyMap(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Collections.emptyList());
+
+    final Map<String, String> tags;
+    final Map<String, Object> extras;
+    final Map<String, Map<String, Object>> contexts;
+    final User user;
+    final Level level;
+    final List<String> fingerprint;
+    final String transactionName;
+    final TransactionSource transactionSource;
+    /** The transaction running in the scope (not data: read by the worker for transaction_info). */
+    final Transaction transaction;
+    final List<EventProcessor> processors;
+
+    Values(
+        Map<String, String> tags,
+        Map<String, Object> extras,
+        Map<String, Map<String, Object>> contexts,
+        User user,
+        Level level,
+        List<String> fingerprint,
+        String transactionName,
+        TransactionSource transactionSource,
+        Transaction transaction,
+        List<EventProcessor> processors) {
+      this.tags = tags;
+      this.extras = extras;
+      this.contexts = contexts;
+      this.user = user;
+      this.level = level;
+      this.fingerprint = fingerprint;
+      this.transactionName = transactionName;
+      this.transactionSource = transactionSource;
+      this.transaction = transaction;
+      this.processors = processors;
+    }
+
+    Values withTags(Map<String, String> t) {
+      return new Values(t, extras, contexts, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
+    }
+
+    Values withExtras(Map<String, Object> x) {
+      return new Values(tags, x, contexts, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
+    }
+
+    Values withContexts(Map<String, Map<String, Object>> c) {
+      return new Values(tags, extras, c, user, level, fingerprint, transactionName, transactionSource,
+          transaction, processors);
+    }
   }
 }

@@ -155,9 +155,14 @@ public final class SentryHandler extends Handler {
    */
   @Override
   public void publish(LogRecord record) {
-    if (record == null || record.getLevel().intValue() < lowestValue) {
-      return;
+    // kept tiny, so that the JIT inlines it into the logging call and can still drop JUL's record
+    if (record != null && record.getLevel().intValue() >= lowestValue) {
+      publishEnabled(record);
     }
+  }
+
+  /** A record at or above the lowest threshold: captured unless the SDK itself logged it. */
+  private void publishEnabled(LogRecord record) {
     LogCapture c = capture;
     if (c == null || LogCapture.isIgnoredLogger(record.getLoggerName())) {
       return;
@@ -180,14 +185,31 @@ public final class SentryHandler extends Handler {
       if (c.needsRecord(level, client)) {
         c.capture(JulRecords.read(record, level, printfStyle));
       } else {
-        // breadcrumb only: level, logger, time and text, nothing else read or copied
-        c.captureBreadcrumb(
-            level,
-            record.getLoggerName(),
-            record.getInstant(),
-            JulRecords.text(record, printfStyle),
-            JulMessages.template(record),
-            record.getParameters());
+        // breadcrumb only: level, logger, time and text, nothing else read or copied; the text is
+        // formatted (and deny-listed parameters filtered) only if an event ever carries it (on the
+        // SDK's worker), when that gives the same result later
+        String template = JulMessages.template(record);
+        Object[] params = record.getParameters();
+        if (params == null || params.length == 0) {
+          c.captureBreadcrumb(level, record.getLoggerName(), record.getInstant(), template);
+        } else if (LogCapture.isImmutable(params)) {
+          boolean printf = printfStyle;
+          c.captureBreadcrumb(
+              level,
+              record.getLoggerName(),
+              record.getInstant(),
+              () -> JulMessages.format(template, params, printf),
+              template,
+              params);
+        } else {
+          c.captureBreadcrumb(
+              level,
+              record.getLoggerName(),
+              record.getInstant(),
+              JulMessages.format(template, params, printfStyle),
+              template,
+              params);
+        }
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);

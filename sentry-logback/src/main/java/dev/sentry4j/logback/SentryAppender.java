@@ -1,5 +1,6 @@
 package dev.sentry4j.logback;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.Layout;
@@ -21,6 +22,8 @@ import dev.sentry4j.spi.ReentryGuard;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.helpers.MessageFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -70,6 +73,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private UnknownPropertyWatcher watcher;
 
   private volatile LogCapture capture;
+  /** Logback's level int of the lowest threshold; nothing passes until started. */
+  private volatile int lowestLevelInt = Integer.MAX_VALUE;
   private AdapterLifecycle lifecycle; // set while started
 
   private final AtomicLong lastErrorReport = new AtomicLong(System.nanoTime() - 2 * ERROR_REPORT_INTERVAL_NANOS);
@@ -235,6 +240,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
     Integrations.add("logback", "sentry-logback");
     capture = newCapture;
+    lowestLevelInt = lowestLevelInt(newCapture);
     super.start();
   }
 
@@ -321,6 +327,20 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   // ------------------------------------------------------------------ the hot path
 
   /**
+   * Decides below every threshold before Logback's own dispatch (re-entry guard, filters) runs: a
+   * line Sentry ignores costs a field read and an int comparison, small enough for the JIT to
+   * inline into the logging call and keep Logback's event object from escaping.
+   */
+  @Override
+  public void doAppend(ILoggingEvent event) {
+    Level level = event == null ? null : event.getLevel();
+    if (level != null && level.levelInt < lowestLevelInt) {
+      return;
+    }
+    super.doAppend(event);
+  }
+
+  /**
    * Turns one line into a breadcrumb and/or an event. Never throws. Kept tiny: a line below every
    * threshold costs a level comparison, and the JIT can inline this into Logback's dispatch and
    * still remove the event object Logback made for it.
@@ -350,6 +370,17 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     try {
       if (c.needsRecord(level, Sentry.getClient())) {
         c.capture(LogbackRecords.toRecord(event, level, text(event), encoder != null));
+      } else if (encoder == null && noArguments(event)) {
+        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), event.getMessage());
+      } else if (encoder == null && LogCapture.isImmutable(event.getArgumentArray())) {
+        // formatted (and deny-listed parameters filtered) only if an event ever carries it
+        c.captureBreadcrumb(
+            level,
+            event.getLoggerName(),
+            event.getInstant(),
+            lazyText(event),
+            event.getMessage(),
+            event.getArgumentArray());
       } else {
         c.captureBreadcrumb(
             level,
@@ -364,6 +395,18 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     } finally {
       ReentryGuard.exit();
     }
+  }
+
+  private static boolean noArguments(ILoggingEvent event) {
+    Object[] args = event.getArgumentArray();
+    return event.getMessage() == null || args == null || args.length == 0;
+  }
+
+  /** Logback's formatted message, made when called (the arguments are immutable). */
+  private static Supplier<String> lazyText(ILoggingEvent event) {
+    String template = event.getMessage();
+    Object[] args = event.getArgumentArray();
+    return () -> MessageFormatter.basicArrayFormat(template, args);
   }
 
   /** The message text: the encoder's output without its line break, else the formatted message. */
@@ -386,6 +429,17 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       reportAppendError(ex);
       return event.getFormattedMessage();
     }
+  }
+
+  /** The smallest Logback level int that {@code c} can capture. */
+  private static int lowestLevelInt(LogCapture c) {
+    Level[] levels = {Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR};
+    for (Level l : levels) {
+      if (c.isEnabledFor(LogbackRecords.level(l))) {
+        return l.levelInt;
+      }
+    }
+    return Integer.MAX_VALUE;
   }
 
   static String stripLineBreak(String text) {

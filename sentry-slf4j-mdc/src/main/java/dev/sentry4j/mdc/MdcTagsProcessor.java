@@ -3,9 +3,11 @@ package dev.sentry4j.mdc;
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.spi.CallerThreadCapture;
 import dev.sentry4j.spi.logging.LogRecord;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +35,14 @@ import org.slf4j.MDC;
  *   <li>Absent keys add nothing; transactions are left alone.
  * </ul>
  *
- * <p>Thread-safe (immutable); it runs on the capturing thread.
+ * <p>Thread-safe (immutable). Event processors run on the SDK's worker: on the capturing thread
+ * ({@link CallerThreadCapture}) it copies the keys' MDC values into the hint, unless the hint
+ * carries a log record; on the worker it reads them from there.
  */
-public final class MdcTagsProcessor implements EventProcessor {
+public final class MdcTagsProcessor implements EventProcessor, CallerThreadCapture {
+  /** Hint key of the MDC values read on the capturing thread. */
+  static final String HINT_KEY = "sentry4j.mdc.tags";
+
   private final String[] keys;
 
   /**
@@ -75,6 +82,22 @@ public final class MdcTagsProcessor implements EventProcessor {
     this.keys = unique.toArray(new String[0]);
   }
 
+  /** Copies the keys' values from the capturing thread's MDC, unless a log record froze them. */
+  @Override
+  public void onCallerThread(Event event, Hint hint) {
+    if (keys.length == 0 || hint.get(Hint.LOG_RECORD) instanceof LogRecord) {
+      return;
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String key : keys) {
+      String value = MDC.get(key);
+      if (value != null) {
+        values.put(key, value);
+      }
+    }
+    hint.set(HINT_KEY, values);
+  }
+
   @Override
   public Event process(Event event, Hint hint) {
     if (keys.length == 0) {
@@ -83,6 +106,10 @@ public final class MdcTagsProcessor implements EventProcessor {
     Map<String, String> recorded = null;
     if (hint != null && hint.get(Hint.LOG_RECORD) instanceof LogRecord) {
       recorded = ((LogRecord) hint.get(Hint.LOG_RECORD)).getMdc();
+    } else if (hint != null && hint.get(HINT_KEY) instanceof Map) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> copied = (Map<String, String>) hint.get(HINT_KEY);
+      recorded = copied;
     }
     Map<String, String> tags = event.getTags();
     for (String key : keys) {

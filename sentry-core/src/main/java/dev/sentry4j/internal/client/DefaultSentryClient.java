@@ -17,6 +17,7 @@ import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.event.User;
+import dev.sentry4j.spi.CallerThreadCapture;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.HostName;
 import dev.sentry4j.spi.Integrations;
@@ -28,8 +29,8 @@ import dev.sentry4j.internal.logs.LogBatcher;
 import dev.sentry4j.internal.logs.LogScheduler;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
-import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeLayers;
+import dev.sentry4j.scope.ScopeSnapshot;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.tracing.Transaction;
@@ -45,11 +46,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The client that sends. On the capturing thread it deduplicates, merges the scopes into the event,
- * freezes user values, runs event processors, scrubs sensitive keys ({@link Scrubber}), runs {@code
- * beforeSend}, samples, and queues an envelope; serialization and I/O happen on the transport's
- * worker. Finished transactions go the same way with {@code beforeSendTransaction}. Thread-safe;
- * capture never throws.
+ * The client that sends. On the capturing thread an error event is only sampled ({@code sampleRate}),
+ * checked for a duplicate exception, and queued with O(1) snapshots of the three scopes and its
+ * trace; on the transport's worker the scopes are merged into it, user values frozen, event
+ * processors run, sensitive keys scrubbed ({@link Scrubber}), {@code beforeSend} run, and the
+ * event serialized and sent. Finished transactions are processed on the capturing thread with
+ * {@code beforeSendTransaction} and serialized on the worker. Thread-safe; capture never throws.
  */
 public final class DefaultSentryClient implements SentryClient {
   private final SentryOptions options;
@@ -171,7 +173,7 @@ public final class DefaultSentryClient implements SentryClient {
       return SentryId.EMPTY;
     }
     try {
-      return process(event, hint == null ? new Hint() : hint, scopes);
+      return process(event, hint, scopes);
     } catch (RuntimeException e) {
       discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
       Diagnostics.error("capture", "Could not capture an event; dropped", e);
@@ -183,55 +185,120 @@ public final class DefaultSentryClient implements SentryClient {
     }
   }
 
-  private SentryId process(Event event, Hint hint, ScopeLayers scopes) {
-    Throwable throwable = event.getThrowable();
-    if (throwable != null) {
-      if (hint.getThrowable() == null) {
-        hint.set(Hint.THROWABLE, throwable);
-      }
-      if (options.isEnableDeduplication() && deduplicator.isDuplicate(throwable)) {
-        discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
-        Diagnostics.debug("Event dropped: the same exception was captured before");
-        return SentryId.EMPTY;
-      }
-    }
-    Event e = event;
-    if (scopes != null) {
-      applyScopes(e, scopes);
-    }
-    merger.applyOptions(e);
-    e.setUser(pii.eventUser(e.getUser()));
-    e = runProcessors(e, hint, scopes);
-    if (e == null) {
-      discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
-      return SentryId.EMPTY;
-    }
-    // after the processors (they may add data), before beforeSend (which may change anything back)
-    if (!scrubber.scrubEvent(e)) {
-      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
-      return SentryId.EMPTY;
-    }
-    e = runBeforeSend(e, hint);
-    if (e == null) {
-      discards.record(DiscardReason.BEFORE_SEND, DataCategory.ERROR, 1);
-      Diagnostics.debug("Event dropped by beforeSend");
-      return SentryId.EMPTY;
-    }
+  /**
+   * The capturing thread's part: sampling by {@code sampleRate} and the duplicate check (both
+   * answer at once, with {@link SentryId#EMPTY}), then snapshots of the three scopes (O(1) each)
+   * and the trace, handed to the transport in a deferred item. The rest of the pipeline runs where
+   * the transport makes the item, on the SDK's worker ({@link #prepare}): so the id returned here
+   * may belong to an event that {@code beforeSend} or a processor drops later (counted in client
+   * reports as {@code before_send} or {@code event_processor}).
+   */
+  private SentryId process(Event event, Hint given, ScopeLayers scopes) {
     if (options.getSampleRate() < 1.0
         && ThreadLocalRandom.current().nextDouble() >= options.getSampleRate()) {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.ERROR, 1);
       return SentryId.EMPTY;
     }
+    Throwable throwable = event.getThrowable();
     if (throwable != null && options.isEnableDeduplication()) {
+      if (deduplicator.isDuplicate(throwable)) {
+        discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
+        Diagnostics.debug("Event dropped: the same exception was captured before");
+        return SentryId.EMPTY;
+      }
       deduplicator.remember(throwable);
     }
-    Event frozen = e;
-    Map<String, Object> headers = Map.of("content_type", "application/json");
+    ScopeSnapshot[] layers = scopes == null ? null : ScopeMerger.layers(scopes);
+    Hint hint = callerThreadCaptures(event, given, layers);
+    if (scopes != null && event.getTraceContext() == null) {
+      TraceContext trace = scopes.getTraceContext();
+      Span span = scopes.getCurrentScope().getSpan();
+      event.setTraceContext(span == null ? trace : trace.withOrigin(span.getOrigin()));
+    }
+    Map<String, String> trace = traceHeader(event, scopes);
+    SentryId id = event.getEventId();
     EnvelopeItem item =
-        EnvelopeItem.lazy(ItemType.EVENT, frozen, 1, headers, () -> eventWriter.write(frozen));
-    Envelope envelope =
-        new Envelope(frozen.getEventId(), traceHeader(frozen, scopes), List.of(item));
-    return transport.send(envelope) ? frozen.getEventId() : SentryId.EMPTY;
+        EnvelopeItem.deferred(
+            ItemType.EVENT,
+            1,
+            EnvelopeItem.JSON,
+            () -> prepare(event, hint, layers),
+            model -> eventWriter.write((Event) model));
+    return transport.send(new Envelope(id, trace, List.of(item))) ? id : SentryId.EMPTY;
+  }
+
+  /**
+   * Runs {@link CallerThreadCapture#onCallerThread} of the processors that have it (they read the
+   * MDC or other thread-bound data); returns the hint, made if one of them needs it.
+   */
+  private Hint callerThreadCaptures(Event event, Hint given, ScopeSnapshot[] layers) {
+    Hint hint = given;
+    for (CallerThreadCapture c : merger.callerThreadCaptures()) {
+      hint = callerThreadCapture(c, event, hint);
+    }
+    if (layers != null) {
+      for (ScopeSnapshot s : layers) {
+        for (EventProcessor p : s.getEventProcessors()) {
+          if (p instanceof CallerThreadCapture) {
+            hint = callerThreadCapture((CallerThreadCapture) p, event, hint);
+          }
+        }
+      }
+    }
+    return hint;
+  }
+
+  private static Hint callerThreadCapture(CallerThreadCapture c, Event event, Hint given) {
+    Hint hint = given == null ? new Hint() : given;
+    try {
+      c.onCallerThread(event, hint);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "processor:" + c.getClass().getName(), "An event processor's caller-thread step threw", e);
+    }
+    return hint;
+  }
+
+  /**
+   * The worker's part of an event's pipeline: scopes merged, options, user, event processors,
+   * scrubbing, {@code beforeSend}. Returns the event to send, or {@code null} when it was dropped
+   * (and counted). Never throws.
+   */
+  private Event prepare(Event event, Hint given, ScopeSnapshot[] layers) {
+    try {
+      Hint hint = given == null ? new Hint() : given;
+      Throwable throwable = event.getThrowable();
+      if (throwable != null && hint.getThrowable() == null) {
+        hint.set(Hint.THROWABLE, throwable);
+      }
+      Event e = event;
+      if (layers != null) {
+        applyScopes(e, layers);
+      }
+      merger.applyOptions(e);
+      e.setUser(pii.eventUser(e.getUser()));
+      e = runProcessors(e, hint, layers);
+      if (e == null) {
+        discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
+        return null;
+      }
+      // after the processors (they may add data), before beforeSend (which may change anything back)
+      if (!scrubber.scrubEvent(e)) {
+        discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
+        return null;
+      }
+      e = runBeforeSend(e, hint);
+      if (e == null) {
+        discards.record(DiscardReason.BEFORE_SEND, DataCategory.ERROR, 1);
+        Diagnostics.debug("Event dropped by beforeSend");
+        return null;
+      }
+      return e;
+    } catch (RuntimeException ex) {
+      discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
+      Diagnostics.error("capture", "Could not process an event; dropped", ex);
+      return null;
+    }
   }
 
   @Override
@@ -281,9 +348,8 @@ public final class DefaultSentryClient implements SentryClient {
     return logs;
   }
 
-  /** Merges the shared scope data, then the event-only parts: level, fingerprint, name, trace. */
-  private void applyScopes(Event e, ScopeLayers scopes) {
-    Scope[] layers = ScopeMerger.layers(scopes);
+  /** Merges the shared scope data, then the event-only parts: level, fingerprint, name. */
+  private void applyScopes(Event e, ScopeSnapshot[] layers) {
     merger.applyScopes(e, layers);
     if (e.getLevel() == null) {
       e.setLevel(firstNonNull(layers[2].getLevel(), layers[1].getLevel(), layers[0].getLevel()));
@@ -311,16 +377,11 @@ public final class DefaultSentryClient implements SentryClient {
         && e.getTransaction().equals(running.getName())) {
       e.setTransactionSource(running.getSource());
     }
-    if (e.getTraceContext() == null) {
-      TraceContext trace = scopes.getTraceContext();
-      Span span = scopes.getCurrentScope().getSpan();
-      e.setTraceContext(span == null ? trace : trace.withOrigin(span.getOrigin()));
-    }
   }
 
-  private Event runProcessors(Event event, Hint hint, ScopeLayers scopes) {
+  private Event runProcessors(Event event, Hint hint, ScopeSnapshot[] layers) {
     Event e = event;
-    for (EventProcessor p : merger.processors(scopes)) {
+    for (EventProcessor p : merger.processors(layers)) {
       try {
         Event next = p.process(e, hint);
         if (next == null) {
@@ -393,13 +454,14 @@ public final class DefaultSentryClient implements SentryClient {
     }
     // unfinished children and those over maxSpans were left out by the transaction's buffer
     discards.record(DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN, transaction.getDroppedSpanCount());
-    if (scopes != null) {
-      merger.applyScopes(transaction, ScopeMerger.layers(scopes));
+    ScopeSnapshot[] layers = scopes == null ? null : ScopeMerger.layers(scopes);
+    if (layers != null) {
+      merger.applyScopes(transaction, layers);
     }
     merger.applyOptions(transaction);
     transaction.setUser(pii.eventUser(transaction.getUser()));
     TransactionEvent t = transaction;
-    for (EventProcessor p : merger.processors(scopes)) {
+    for (EventProcessor p : merger.processors(layers)) {
       int spans = t.getSpans().size();
       TransactionEvent next;
       try {
@@ -442,10 +504,9 @@ public final class DefaultSentryClient implements SentryClient {
       t = next;
     }
     TransactionEvent frozen = t;
-    Map<String, Object> headers = Map.of("content_type", "application/json");
     EnvelopeItem item =
         EnvelopeItem.lazy(
-            ItemType.TRANSACTION, frozen, 1, headers, () -> transactionWriter.write(frozen));
+            ItemType.TRANSACTION, frozen, 1, EnvelopeItem.JSON, () -> transactionWriter.write(frozen));
     Map<String, String> trace = frozen.getDynamicSamplingContext();
     if (trace == null && frozen.getTraceId() != null) {
       trace = DynamicSamplingContexts.forTraceId(options, frozen.getTraceId());

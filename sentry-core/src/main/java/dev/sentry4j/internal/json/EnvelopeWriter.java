@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,9 +19,27 @@ public final class EnvelopeWriter {
 
   /**
    * Serializes {@code envelope}, writing {@code sent_at} (pass {@code null} when spooling to disk).
+   * Deferred items are made first (on the calling SDK thread); those dropped while being made are
+   * left out.
+   *
+   * @return the bytes, or {@code null} when every item was dropped while being made
    */
   public static byte[] write(Envelope envelope, Instant sentAt) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    List<EnvelopeItem> items = envelope.getItems();
+    byte[][] payloads = new byte[items.size()][];
+    boolean any = items.isEmpty();
+    for (int i = 0; i < payloads.length; i++) {
+      payloads[i] = items.get(i).getPayload();
+      any |= payloads[i] != null;
+    }
+    if (!any) {
+      return null;
+    }
+    int size = 256;
+    for (byte[] p : payloads) {
+      size += p == null ? 0 : p.length + 64;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     byte[] header = Json.toBytes(g -> {
       g.writeStartObject();
       if (envelope.getEventId() != null) {
@@ -43,8 +62,12 @@ public final class EnvelopeWriter {
       g.writeEndObject();
     });
     out.writeBytes(header);
-    for (EnvelopeItem item : envelope.getItems()) {
-      byte[] payload = item.getPayload();
+    for (int i = 0; i < payloads.length; i++) {
+      EnvelopeItem item = items.get(i);
+      byte[] payload = payloads[i];
+      if (payload == null) {
+        continue;
+      }
       byte[] itemHeader = Json.toBytes(g -> {
         g.writeStartObject();
         g.writeStringField("type", item.getType().wireName());

@@ -26,21 +26,73 @@ public final class Json {
     void write(JsonGenerator g) throws IOException;
   }
 
-  /** Writes {@code body} to a compact UTF-8 byte array. */
+  /**
+   * Writes {@code body} to a compact UTF-8 byte array. The bytes are written into a buffer kept per
+   * thread (up to {@value #MAX_KEPT_BUFFER} bytes), so that an event is copied once, into the exact
+   * array returned, instead of at every doubling of a fresh buffer.
+   */
   public static byte[] toBytes(Body body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    Buffer out = BUFFERS.get();
+    if (out.inUse) {
+      out = new Buffer(); // a body that serializes something else while it writes
+    }
+    out.inUse = true;
+    out.reset();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       body.write(g);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      out.inUse = false;
     }
-    return out.toByteArray();
+    byte[] bytes = out.toByteArray();
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      BUFFERS.remove();
+    }
+    return bytes;
+  }
+
+  /** Largest buffer {@link #toBytes} keeps for the next call on the same thread. */
+  static final int MAX_KEPT_BUFFER = 256 * 1024;
+
+  private static final ThreadLocal<Buffer> BUFFERS = ThreadLocal.withInitial(Buffer::new);
+
+  /** A reusable output buffer. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    boolean inUse;
+
+    Buffer() {
+      super(4096);
+    }
+
+    int capacity() {
+      return buf.length;
+    }
   }
 
   /** Writes a timestamp as epoch seconds with six decimals ({@code 1748779200.123456}). */
   public static void writeTimestamp(JsonGenerator g, String field, Instant t) throws IOException {
     g.writeFieldName(field);
-    g.writeNumber(seconds(t));
+    // digits written straight into a small array: no String per timestamp (100 per event)
+    char[] text = new char[32];
+    int end = text.length;
+    long micros = t.getNano() / 1000;
+    for (int i = 0; i < 6; i++) {
+      text[--end] = (char) ('0' + micros % 10);
+      micros /= 10;
+    }
+    text[--end] = '.';
+    long secs = t.getEpochSecond();
+    boolean negative = secs < 0;
+    long s = Math.abs(secs);
+    do {
+      text[--end] = (char) ('0' + s % 10);
+      s /= 10;
+    } while (s > 0);
+    if (negative) {
+      text[--end] = '-';
+    }
+    g.writeRawValue(text, end, text.length - end);
   }
 
   /** Epoch seconds with six decimals, as text. */

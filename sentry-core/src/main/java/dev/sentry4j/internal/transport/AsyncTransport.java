@@ -430,7 +430,10 @@ public final class AsyncTransport implements Transport {
       return null;
     }
     try {
-      byte[] bytes = EnvelopeWriter.write(kept, null);
+      byte[] bytes = EnvelopeWriter.write(kept, null); // makes deferred items: processors, beforeSend
+      if (bytes == null) {
+        return null; // every item dropped while being made, and counted then
+      }
       return new Outgoing(bytes, Manifest.of(kept), null);
     } catch (RuntimeException e) {
       recordQuietly(kept, DiscardReason.INTERNAL_SDK_ERROR);

@@ -44,8 +44,10 @@ final class Manifest {
   static String of(Envelope envelope) {
     List<Entry> entries = new ArrayList<>(envelope.getItems().size());
     for (EnvelopeItem item : envelope.getItems()) {
-      entries.add(
-          new Entry(item.getType().wireName(), 1, item.getQuantity(), item.getPayload().length));
+      byte[] payload = item.getPayload();
+      if (payload != null) { // null: dropped while being made, and counted then
+        entries.add(new Entry(item.getType().wireName(), 1, item.getQuantity(), payload.length));
+      }
     }
     return format(entries);
   }

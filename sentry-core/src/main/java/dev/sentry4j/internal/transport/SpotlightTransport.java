@@ -140,7 +140,11 @@ public final class SpotlightTransport implements Transport {
       return; // Spotlight is away: skip copies until the back-off ends
     }
     try {
-      HttpResult result = spotlight.send(EnvelopeWriter.write(envelope, Instant.now()));
+      byte[] bytes = EnvelopeWriter.write(envelope, Instant.now());
+      if (bytes == null) {
+        return; // dropped by the pipeline (beforeSend, a processor, sampling)
+      }
+      HttpResult result = spotlight.send(bytes);
       backoffMillis = 0;
       if (!result.isSuccess()) {
         Diagnostics.warn("Spotlight answered HTTP " + result.getStatus());

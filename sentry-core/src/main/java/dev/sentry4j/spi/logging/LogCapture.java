@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one mapping from log lines to Sentry data, shared by every adapter: thresholds, level mapping,
@@ -281,6 +282,88 @@ public final class LogCapture {
     } catch (OutOfMemoryError e) {
       Diagnostics.outOfMemory("a breadcrumb capture", e);
     }
+  }
+
+  /**
+   * Like {@link #captureBreadcrumb(LogLevel, String, Instant, String)}, with the text made only when
+   * the breadcrumb is read (when an event carrying it is serialized, on the SDK's worker), so that a
+   * line that never reaches Sentry is never formatted. {@code text} must be callable from any thread
+   * and always give the same text: adapters pass it only when the message's arguments are immutable
+   * ({@link #isImmutable}). With a {@code beforeBreadcrumb} callback the text is made at once.
+   */
+  public void captureBreadcrumb(
+      LogLevel level, String loggerName, Instant timestamp, Supplier<String> text) {
+    captureBreadcrumb(level, loggerName, timestamp, text, null, null);
+  }
+
+  /**
+   * {@link #captureBreadcrumb(LogLevel, String, Instant, Supplier)} for a line logged with a
+   * template: a parameter that follows a deny-listed key ({@code password={}}) is filtered in the
+   * text when the text is made. {@code args} must be immutable ({@link #isImmutable}).
+   *
+   * @param template the line's template, or {@code null}
+   * @param args its arguments, or {@code null}
+   */
+  public void captureBreadcrumb(
+      LogLevel level,
+      String loggerName,
+      Instant timestamp,
+      Supplier<String> text,
+      String template,
+      Object[] args) {
+    try {
+      if (level.ordinal() < breadcrumbThreshold) {
+        return;
+      }
+      Scopes scopes = ScopeStorage.current();
+      SentryClient client = scopes.getClient();
+      if (!client.isEnabled()) {
+        return;
+      }
+      if (client.getOptions().getBeforeBreadcrumb() != null) {
+        captureBreadcrumb(level, loggerName, timestamp, text.get(), template, args);
+        return;
+      }
+      Supplier<String> made = text;
+      if (template != null && args != null && args.length > 0) {
+        List<Object> params = Arrays.asList(args);
+        made = () -> filtered(client, template, params, text.get());
+      }
+      Instant at = timestamp != null ? timestamp : Instant.now();
+      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), made), null);
+    } catch (RuntimeException e) {
+      Diagnostics.error(
+          "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
+    } catch (OutOfMemoryError e) {
+      absorbed("a breadcrumb capture", e);
+    }
+  }
+
+  /**
+   * Whether every argument is of an immutable type whose text cannot change later or depend on the
+   * thread ({@code null}, {@code String}, boxed primitives, {@code Enum}): then a message can be
+   * formatted later, on another thread, with the same result.
+   */
+  public static boolean isImmutable(Object[] args) {
+    if (args == null) {
+      return true;
+    }
+    for (Object a : args) {
+      if (a != null
+          && !(a instanceof String)
+          && !(a instanceof Integer)
+          && !(a instanceof Long)
+          && !(a instanceof Boolean)
+          && !(a instanceof Character)
+          && !(a instanceof Short)
+          && !(a instanceof Byte)
+          && !(a instanceof Double)
+          && !(a instanceof Float)
+          && !(a instanceof Enum)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void captureLog(LogRecord record, Scopes scopes, SentryClient client) {
