@@ -335,7 +335,7 @@ public final class LogCapture {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
     } catch (OutOfMemoryError e) {
-      absorbed("a breadcrumb capture", e);
+      Diagnostics.outOfMemory("a breadcrumb capture", e);
     }
   }
 
