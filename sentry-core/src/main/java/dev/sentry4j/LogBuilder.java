@@ -1,7 +1,6 @@
 package dev.sentry4j;
 
 import dev.sentry4j.logs.LogItem;
-
 import dev.sentry4j.logs.LogLevel;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,25 +1,23 @@
 package dev.sentry4j;
 
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Level;
 import dev.sentry4j.event.SentryId;
-import dev.sentry4j.options.SentryOptions;
-
+import dev.sentry4j.event.User;
+import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.internal.integrations.UncaughtExceptionHandlerIntegration;
-import dev.sentry4j.event.Breadcrumb;
-import dev.sentry4j.event.Event;
-import dev.sentry4j.event.User;
-import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.internal.SdkThread;
-import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.ScopeStorage;
-import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.internal.scope.Scopes;
 import dev.sentry4j.internal.tracing.TracedCall;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.scope.Scope;
+import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;
@@ -29,9 +27,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
- * The SDK's entry point: the Java face of Python's {@code sentry_sdk} top-level API. Every method is
- * static, thread-safe and, but for {@code init}, never throws. Before {@code init} (or without a DSN)
- * the calls are cheap no-ops.
+ * The SDK's entry point: the Java face of Python's {@code sentry_sdk} top-level API. Every method
+ * is static, thread-safe and, but for {@code init}, never throws. Before {@code init} (or without a
+ * DSN) the calls are cheap no-ops.
  *
  * <pre>{@code
  * Sentry.init(options -> {
@@ -48,8 +46,8 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Tracing: {@link #continueTrace} or {@link #startTransaction} start a transaction, {@link
- * #startSpan} adds children, and {@link #getTraceparent()} and {@link #getBaggage()} give the headers
- * for outgoing requests:
+ * #startSpan} adds children, and {@link #getTraceparent()} and {@link #getBaggage()} give the
+ * headers for outgoing requests:
  *
  * <pre>{@code
  * try (Transaction tx = Sentry.continueTrace(request.headers(), "http.server", "GET /orders/{id}")) {
@@ -60,9 +58,9 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>{@code setTag}, {@code setUser}, {@code setContext}, {@code setExtra}, {@code setLevel} and
- * {@code addBreadcrumb} write to the isolation scope (inside {@link #newScope()}, the setters write to
- * the block's fork); captures merge global, isolation and current scope data into the event, the more
- * specific winning.
+ * {@code addBreadcrumb} write to the isolation scope (inside {@link #newScope()}, the setters write
+ * to the block's fork); captures merge global, isolation and current scope data into the event, the
+ * more specific winning.
  */
 public final class Sentry {
   /** Clients closing in the background (see {@link #awaitBackgroundClose}). */
@@ -117,8 +115,7 @@ public final class Sentry {
     ScopeStorage.current(); // the calling thread's trace, shown to span listeners (MDC) at once
   }
 
-  
-/** Installs a client on the global scope (tests and adapters with their own transport). */
+  /** Installs a client on the global scope (tests and adapters with their own transport). */
   public static void install(SentryClient client) {
     SentryClient previous;
     Thread previousHook;
@@ -132,13 +129,13 @@ public final class Sentry {
   }
 
   /**
-   * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten now,
-   * and the client finishes on an SDK thread — it sends what waits within the {@code flushTimeout}
-   * option (or puts it on disk at once when Sentry is known unreachable), then closes within {@code
-   * shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's shutdown hook
-   * closes the client within {@code shutdownTimeout} (what is not sent by then stays on disk). For
-   * integrations whose stop must not block (a logging framework reloading its configuration) and
-   * for applications that do not want to wait.
+   * Like {@link #close()}, but returns at once: the SDK is disabled and its scope data forgotten
+   * now, and the client finishes on an SDK thread — it sends what waits within the {@code
+   * flushTimeout} option (or puts it on disk at once when Sentry is known unreachable), then closes
+   * within {@code shutdownTimeout}. That thread does not hold the JVM's exit: at exit, the SDK's
+   * shutdown hook closes the client within {@code shutdownTimeout} (what is not sent by then stays
+   * on disk). For integrations whose stop must not block (a logging framework reloading its
+   * configuration) and for applications that do not want to wait.
    */
   public static void closeInBackground() {
     SentryClient client;
@@ -406,11 +403,11 @@ public final class Sentry {
    * }</pre>
    *
    * <p>Whether it is recorded is decided here (head sampling): an explicit decision in the options,
-   * else {@code tracesSampler}, else {@code tracesSampleRate}. Not sampled, it is a no-op that still
-   * carries its trace (outgoing headers say so); before {@code init} or with tracing off (neither
-   * option set) it is a shared no-op with all-zero ids that is not made current. It heads a new trace
-   * even while another span is current (use {@link #startSpan} for children); to continue an
-   * upstream service's trace use {@link #continueTrace}. Never throws.
+   * else {@code tracesSampler}, else {@code tracesSampleRate}. Not sampled, it is a no-op that
+   * still carries its trace (outgoing headers say so); before {@code init} or with tracing off
+   * (neither option set) it is a shared no-op with all-zero ids that is not made current. It heads
+   * a new trace even while another span is current (use {@link #startSpan} for children); to
+   * continue an upstream service's trace use {@link #continueTrace}. Never throws.
    *
    * @param name the transaction name, e.g. {@code GET /orders/{id}}
    * @param operation the operation, e.g. {@code http.server} or {@code task}
@@ -474,7 +471,9 @@ public final class Sentry {
     return scopes().startSpan(operation, null);
   }
 
-  /** Starts a child of the current span with a description (e.g. the query) and makes it current. */
+  /**
+   * Starts a child of the current span with a description (e.g. the query) and makes it current.
+   */
   public static Span startSpan(String operation, String description) {
     return scopes().startSpan(operation, description);
   }
@@ -508,11 +507,14 @@ public final class Sentry {
    * @param operation the operation, e.g. {@code http.server}
    * @param name the transaction name
    */
-  public static Transaction continueTrace(Map<String, String> headers, String operation, String name) {
+  public static Transaction continueTrace(
+      Map<String, String> headers, String operation, String name) {
     return scopes().continueTrace(headers, operation, name, null);
   }
 
-  /** Like {@link #continueTrace(Map, String, String)}, with transaction options (e.g. the source). */
+  /**
+   * Like {@link #continueTrace(Map, String, String)}, with transaction options (e.g. the source).
+   */
   public static Transaction continueTrace(
       Map<String, String> headers, String operation, String name, TransactionOptions options) {
     return scopes().continueTrace(headers, operation, name, options);
@@ -532,9 +534,9 @@ public final class Sentry {
   }
 
   /**
-   * The {@code baggage} header value for an outgoing request: Sentry's members (the Dynamic Sampling
-   * Context), which freezes it for the trace. To keep members the request already has, use {@link
-   * #getBaggage(String)}.
+   * The {@code baggage} header value for an outgoing request: Sentry's members (the Dynamic
+   * Sampling Context), which freezes it for the trace. To keep members the request already has, use
+   * {@link #getBaggage(String)}.
    */
   public static String getBaggage() {
     return scopes().getBaggage();
@@ -550,9 +552,9 @@ public final class Sentry {
 
   /**
    * The trace headers for an outgoing request to {@code url} ({@code sentry-trace}, {@code baggage}
-   * merged with {@code existingBaggage}, and {@code traceparent} with {@code propagateTraceparent}),
-   * or an empty map when {@code url} matches no {@code tracePropagationTargets}. For HTTP client
-   * integrations.
+   * merged with {@code existingBaggage}, and {@code traceparent} with {@code
+   * propagateTraceparent}), or an empty map when {@code url} matches no {@code
+   * tracePropagationTargets}. For HTTP client integrations.
    */
   public static Map<String, String> getTraceHeaders(String url, String existingBaggage) {
     return scopes().getTraceHeaders(url, existingBaggage);
@@ -588,8 +590,8 @@ public final class Sentry {
    * }</pre>
    *
    * <p>While the block is open, the static setters ({@code setTag}, {@code setUser}, {@code
-   * setContext}, {@code setExtra}, {@code setLevel}) write to the fork, so their values end with the
-   * block; breadcrumbs still go to the isolation scope, so the trail of what happened is kept.
+   * setContext}, {@code setExtra}, {@code setLevel}) write to the fork, so their values end with
+   * the block; breadcrumbs still go to the isolation scope, so the trail of what happened is kept.
    */
   public static ScopeToken newScope() {
     return ScopeStorage.push(scopes().forkCurrentForSetters());
@@ -636,8 +638,8 @@ public final class Sentry {
   }
 
   /**
-   * Deprecated shim of Python's {@code configure_scope}: runs {@code callback} with the isolation scope,
-   * where the static setters write.
+   * Deprecated shim of Python's {@code configure_scope}: runs {@code callback} with the isolation
+   * scope, where the static setters write.
    *
    * @deprecated use the static setters or {@link #getIsolationScope()}
    */

@@ -1,11 +1,9 @@
 package dev.sentry4j;
 
-import dev.sentry4j.scope.ScopeToken;
-
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.spi.ContextCarrier;
-
 import dev.sentry4j.spi.Diagnostics;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * Carries the submitting thread's Sentry context — its scopes and current span, plus whatever
  * registered {@link ContextCarrier}s carry (the MDC with {@code sentry-slf4j-mdc}) — to the thread
- * that runs a task, and restores that thread's own state afterwards, so pooled threads never leak one
- * task's context into the next.
+ * that runs a task, and restores that thread's own state afterwards, so pooled threads never leak
+ * one task's context into the next.
  *
  * <pre>{@code
  * ExecutorService pool = SentryContext.wrap(Executors.newFixedThreadPool(4));
@@ -43,11 +41,13 @@ public final class SentryContext {
   private static List<ContextCarrier> loadCarriers() {
     List<ContextCarrier> carriers = new ArrayList<>();
     try {
-      for (ContextCarrier c : ServiceLoader.load(ContextCarrier.class, SentryContext.class.getClassLoader())) {
+      for (ContextCarrier c :
+          ServiceLoader.load(ContextCarrier.class, SentryContext.class.getClassLoader())) {
         carriers.add(c);
       }
     } catch (RuntimeException | LinkageError e) {
-      Diagnostics.warn("contextcarrier", "Could not load a ContextCarrier; context still follows without it", e);
+      Diagnostics.warn(
+          "contextcarrier", "Could not load a ContextCarrier; context still follows without it", e);
     }
     return List.copyOf(carriers);
   }
@@ -132,7 +132,9 @@ public final class SentryContext {
 
   /** An executor service that runs each task in the context of the thread that submitted it. */
   public static ExecutorService wrap(ExecutorService executor) {
-    return executor instanceof ContextExecutorService ? executor : new ContextExecutorService(executor);
+    return executor instanceof ContextExecutorService
+        ? executor
+        : new ContextExecutorService(executor);
   }
 
   /** Delegates to an executor service, wrapping every task on submission. */

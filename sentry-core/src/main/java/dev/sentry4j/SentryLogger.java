@@ -1,15 +1,14 @@
 package dev.sentry4j;
 
-import dev.sentry4j.logs.LogAttributes;
-import dev.sentry4j.logs.LogItem;
-
 import dev.sentry4j.client.SentryClient;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.Strings;
-import dev.sentry4j.logs.LogLevel;
-import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.ReentryGuard;
 import java.util.IllegalFormatException;
 import java.util.Locale;
 import java.util.Map;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * The layering of sentry-core, checked on its compiled main classes: no package cycles; the user
  * API and the SPI ({@code dev.sentry4j}, {@code .event}, {@code .scope}, {@code .tracing}, {@code
  * .logs}, {@code .options}, {@code .client}, {@code .clientreport}, {@code .spi..}) do not expose
- * internal types in public signatures; core knows no adapter and no logging framework; the transport
- * does not log through the logging SPI. Each adapter module has its own rule ({@code
- * AdapterArchitectureTest}). {@code java tools/PackageGraph.java} prints the same package graph from
- * the sources.
+ * internal types in public signatures; core knows no adapter and no logging framework; the
+ * transport does not log through the logging SPI. Each adapter module has its own rule ({@code
+ * AdapterArchitectureTest}). {@code java tools/PackageGraph.java} prints the same package graph
+ * from the sources.
  */
 class ArchitectureTest {
   private static JavaClasses core;
@@ -107,7 +107,8 @@ class ArchitectureTest {
             mentioned.add(((JavaMethod) m).getRawReturnType());
           }
           if (m instanceof com.tngtech.archunit.core.domain.JavaCodeUnit) {
-            mentioned.addAll(((com.tngtech.archunit.core.domain.JavaCodeUnit) m).getRawParameterTypes());
+            mentioned.addAll(
+                ((com.tngtech.archunit.core.domain.JavaCodeUnit) m).getRawParameterTypes());
           }
           if (m instanceof com.tngtech.archunit.core.domain.JavaField) {
             mentioned.add(((com.tngtech.archunit.core.domain.JavaField) m).getRawType());

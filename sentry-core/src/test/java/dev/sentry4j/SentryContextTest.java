@@ -1,9 +1,8 @@
 package dev.sentry4j;
 
-import dev.sentry4j.scope.ScopeToken;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.SentryReceiver;
 import java.time.Duration;
@@ -48,10 +47,12 @@ class SentryContextTest {
           .get(10, TimeUnit.SECONDS);
     }
     List<ReceivedEvent> events = receiver.awaitEvents(2, Duration.ofSeconds(10));
-    assertThat(events).allSatisfy(e -> {
-      assertThat(e.tags()).containsEntry("request", "r-1");
-      assertThat(e.traceId()).isEqualTo(trace);
-    });
+    assertThat(events)
+        .allSatisfy(
+            e -> {
+              assertThat(e.tags()).containsEntry("request", "r-1");
+              assertThat(e.traceId()).isEqualTo(trace);
+            });
   }
 
   @Test
@@ -61,7 +62,9 @@ class SentryContextTest {
       ExecutorService wrapped = SentryContext.wrap(raw);
       try (ScopeToken ignored = Sentry.newIsolationScope()) {
         Sentry.setTag("request", "first");
-        wrapped.submit(() -> Sentry.getCurrentScope().setTag("leak", "yes")).get(5, TimeUnit.SECONDS);
+        wrapped
+            .submit(() -> Sentry.getCurrentScope().setTag("leak", "yes"))
+            .get(5, TimeUnit.SECONDS);
       }
       // the same pool thread, reached without the wrapper, has only its own state again
       String seen =

@@ -1,9 +1,8 @@
 package dev.sentry4j;
 
-import dev.sentry4j.event.SentryId;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.event.User;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.ReceivedEvent;
@@ -47,19 +46,23 @@ class SentryFacadeTest {
     Sentry.captureMessage("hello, again");
     SentryId failure =
         Sentry.captureException(
-            new IllegalStateException("checkout failed", new java.io.IOException("connection reset")));
+            new IllegalStateException(
+                "checkout failed", new java.io.IOException("connection reset")));
     assertThat(failure.toString()).matches("[0-9a-f]{32}");
 
     List<ReceivedEvent> events = receiver.awaitEvents(3, Duration.ofSeconds(10));
     ReceivedEvent hello = find(events, "hello");
     ReceivedEvent again = find(events, "hello, again");
-    ReceivedEvent error = events.stream().filter(e -> !e.exceptions().isEmpty()).findFirst().orElseThrow();
+    ReceivedEvent error =
+        events.stream().filter(e -> !e.exceptions().isEmpty()).findFirst().orElseThrow();
 
     assertThat(hello.tags()).containsEntry("color", "green").containsEntry("tenant", "acme");
     assertThat(again.tags()).containsEntry("tenant", "acme").doesNotContainKey("color");
     assertThat(hello.level()).isEqualTo("info");
     assertThat(hello.user().get("id").asText()).isEqualTo("u-17");
-    assertThat(hello.breadcrumbs()).extracting(b -> b.get("message").asText()).containsExactly("cart loaded");
+    assertThat(hello.breadcrumbs())
+        .extracting(b -> b.get("message").asText())
+        .containsExactly("cart loaded");
     assertThat(hello.json().get("environment").asText()).isEqualTo("staging");
     assertThat(hello.json().get("release").asText()).isEqualTo("shop@1.4.2");
     assertThat(hello.json().get("server_name").asText()).isNotBlank();

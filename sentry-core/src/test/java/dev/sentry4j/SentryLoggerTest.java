@@ -1,17 +1,16 @@
 package dev.sentry4j;
 
-import dev.sentry4j.logs.FakeSpan;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.event.User;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.logs.FakeSpan;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.SentryReceiver;
 import java.math.BigInteger;

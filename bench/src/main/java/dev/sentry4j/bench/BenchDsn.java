@@ -17,9 +17,8 @@ import java.util.stream.Stream;
 final class BenchDsn {
 
   /**
-   * The system property the config files read: {@code ${SENTRY_BENCH_DSN}} in logback.xml,
-   * {@code ${sys:SENTRY_BENCH_DSN}} in log4j2.xml, and substituted by {@link JulSetup} in JUL
-   * properties.
+   * The system property the config files read: {@code ${SENTRY_BENCH_DSN}} in logback.xml, {@code
+   * ${sys:SENTRY_BENCH_DSN}} in log4j2.xml, and substituted by {@link JulSetup} in JUL properties.
    */
   static final String PROPERTY = "SENTRY_BENCH_DSN";
 
@@ -64,8 +63,8 @@ final class BenchDsn {
 
   /**
    * Error events waiting in sentry4j's spool: what a stopped SDK kept on disk to send at its next
-   * start (neither delivered nor reported dropped in this run). Counted from the spool files' names,
-   * which list what each file holds.
+   * start (neither delivered nor reported dropped in this run). Counted from the spool files'
+   * names, which list what each file holds.
    */
   static long spooledEvents() {
     Path dir = spool;
@@ -89,7 +88,9 @@ final class BenchDsn {
     return events;
   }
 
-  /** Removes what {@link #install} set and the spool directory, so nothing leaks into the next run. */
+  /**
+   * Removes what {@link #install} set and the spool directory, so nothing leaks into the next run.
+   */
   static void uninstall() {
     System.clearProperty(PROPERTY);
     System.clearProperty(SENTRY_JAVA_PROPERTY);

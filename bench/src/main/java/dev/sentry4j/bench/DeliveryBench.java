@@ -8,13 +8,13 @@ import org.slf4j.Logger;
 
 /**
  * How much of a burst of errors reaches Sentry: logs N ERROR lines, each with a fresh exception,
- * through Logback configured from {@code logback-<variant>.xml} as fast as one thread can, then does
- * a normal {@link LoggerContext#stop()} and waits (bounded) until the loopback sink has been quiet
- * for a while. Prints one line, starting with {@code DELIVERY}, that the report generator reads:
- * captured, delivered (error events at the sink), reported dropped (client reports), spooled (left in
- * sentry4j's disk spool for the next start), lost (none of these), times, peak heap (sampled, garbage
- * included) and the heap still reachable right after the burst (after a full GC, which is not timed
- * as part of the burst or the stop).
+ * through Logback configured from {@code logback-<variant>.xml} as fast as one thread can, then
+ * does a normal {@link LoggerContext#stop()} and waits (bounded) until the loopback sink has been
+ * quiet for a while. Prints one line, starting with {@code DELIVERY}, that the report generator
+ * reads: captured, delivered (error events at the sink), reported dropped (client reports), spooled
+ * (left in sentry4j's disk spool for the next start), lost (none of these), times, peak heap
+ * (sampled, garbage included) and the heap still reachable right after the burst (after a full GC,
+ * which is not timed as part of the burst or the stop).
  *
  * <p>Run each variant in its own JVM (SDKs are global): {@code java -cp benchmarks.jar
  * dev.sentry4j.bench.DeliveryBench <variant> <N>}; {@code --variants} prints the known variant ids.
@@ -49,14 +49,14 @@ public final class DeliveryBench {
     Result result =
         run(Variant.of(args[0]), Integer.parseInt(args[1]), QUIET_MILLIS, MAX_WAIT_MILLIS, latency);
     System.out.println(result.line());
-    // Everything is stopped; exit explicitly so that a stray non-daemon thread of an SDK cannot hang
+    // Everything is stopped; exit explicitly so that a stray non-daemon thread of an SDK cannot
+    // hang
     // the runner script (the smoke run checks that there are none).
     System.exit(0);
   }
 
   /** Runs one burst of {@code n} errors and returns what the sink saw. */
-  static Result run(Variant variant, int n, long quietMillis, long maxWaitMillis)
-      throws Exception {
+  static Result run(Variant variant, int n, long quietMillis, long maxWaitMillis) throws Exception {
     return run(variant, n, quietMillis, maxWaitMillis, -1);
   }
 
@@ -64,7 +64,8 @@ public final class DeliveryBench {
    * Runs one burst against a sink that answers after {@code latencyMillis} (its own HTTP/1.1 server
    * with TCP_NODELAY), or against the plain loopback sink when {@code latencyMillis} is negative.
    */
-  static Result run(Variant variant, int n, long quietMillis, long maxWaitMillis, long latencyMillis)
+  static Result run(
+      Variant variant, int n, long quietMillis, long maxWaitMillis, long latencyMillis)
       throws Exception {
     if (n < 1) {
       throw new IllegalArgumentException("N must be at least 1, was " + n);
@@ -93,24 +94,48 @@ public final class DeliveryBench {
           sink.restartQuietPeriod(); // quiet for 2 s after the stop, not since the last request
           boolean quiet = sink.awaitQuiet(quietMillis, maxWaitMillis);
           long t3 = System.nanoTime();
-          System.out.println("threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());
+          System.out.println(
+              "threads " + variant.id + " n=" + n + ", CPU: " + heap.threadCpuSummary());
           if (latencyMillis >= 0) {
-            double sendingMillis = (t1 - t0) / 1e6 + (t1b - t1) / 1e6 + (t2 - t1b) / 1e6
-                + Math.max(0, (t3 - t2) / 1e6 - (quiet ? quietMillis : 0));
-            System.out.println(String.format(Locale.ROOT,
-                "LATENCY variant=%s latency_ms=%d n=%d delivered=%d delivered_per_s=%.0f"
-                    + " reported_dropped=%d spooled=%d connections=%d burst_ms=%.0f stop_ms=%.0f"
-                    + " drained=%s",
-                variant.id, latencyMillis, n, sink.events(),
-                sink.events() * 1000.0 / Math.max(1, sendingMillis),
-                sink.discardedErrorsReported(), BenchDsn.spooledEvents(), sink.connections(),
-                (t1 - t0) / 1e6, (t2 - t1b) / 1e6, quiet));
+            double sendingMillis =
+                (t1 - t0) / 1e6
+                    + (t1b - t1) / 1e6
+                    + (t2 - t1b) / 1e6
+                    + Math.max(0, (t3 - t2) / 1e6 - (quiet ? quietMillis : 0));
+            System.out.println(
+                String.format(
+                    Locale.ROOT,
+                    "LATENCY variant=%s latency_ms=%d n=%d delivered=%d delivered_per_s=%.0f"
+                        + " reported_dropped=%d spooled=%d connections=%d burst_ms=%.0f stop_ms=%.0f"
+                        + " drained=%s",
+                    variant.id,
+                    latencyMillis,
+                    n,
+                    sink.events(),
+                    sink.events() * 1000.0 / Math.max(1, sendingMillis),
+                    sink.discardedErrorsReported(),
+                    BenchDsn.spooledEvents(),
+                    sink.connections(),
+                    (t1 - t0) / 1e6,
+                    (t2 - t1b) / 1e6,
+                    quiet));
           }
           return new Result(
-              variant.id, n, sink.events(), sink.discardedErrorsReported(), BenchDsn.spooledEvents(),
+              variant.id,
+              n,
+              sink.events(),
+              sink.discardedErrorsReported(),
+              BenchDsn.spooledEvents(),
               sink.envelopes(),
-              (t1 - t0) / 1e6, (t1b - t1) / 1e6, (t2 - t1b) / 1e6, (t3 - t2) / 1e6, quietMillis,
-              quiet, heapStart, heap.peakBytes(), liveAfterBurst);
+              (t1 - t0) / 1e6,
+              (t1b - t1) / 1e6,
+              (t2 - t1b) / 1e6,
+              (t3 - t2) / 1e6,
+              quietMillis,
+              quiet,
+              heapStart,
+              heap.peakBytes(),
+              liveAfterBurst);
         } finally {
           variant.shutDown();
         }
@@ -151,9 +176,23 @@ public final class DeliveryBench {
               + " lost_unreported=%d envelopes=%d burst_ms=%.1f gc_ms=%.1f stop_ms=%.1f"
               + " drain_ms=%.0f quiet_ms=%d drained=%s heap_start_mb=%.1f peak_heap_mb=%.1f"
               + " live_after_burst_mb=%.1f",
-          variant, captured, captured, delivered, reportedDropped, spooled, lostUnreported(),
-          envelopes, burstMillis, gcMillis, stopMillis, drainMillis, quietMillis, quiet,
-          heapStartBytes / 1048576.0, heapPeakBytes / 1048576.0, liveAfterBurstBytes / 1048576.0);
+          variant,
+          captured,
+          captured,
+          delivered,
+          reportedDropped,
+          spooled,
+          lostUnreported(),
+          envelopes,
+          burstMillis,
+          gcMillis,
+          stopMillis,
+          drainMillis,
+          quietMillis,
+          quiet,
+          heapStartBytes / 1048576.0,
+          heapPeakBytes / 1048576.0,
+          liveAfterBurstBytes / 1048576.0);
     }
   }
 }

@@ -5,10 +5,9 @@ import java.lang.management.MemoryMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Samples used heap every {@value #PERIOD_MILLIS} ms on a daemon thread and keeps the highest value,
- * and the CPU time of every thread every 100 ms ({@link ThreadCpu}).
- * A sampled peak can miss a spike between two samples; it is the same for every variant, which is
- * what a comparison needs.
+ * Samples used heap every {@value #PERIOD_MILLIS} ms on a daemon thread and keeps the highest
+ * value, and the CPU time of every thread every 100 ms ({@link ThreadCpu}). A sampled peak can miss
+ * a spike between two samples; it is the same for every variant, which is what a comparison needs.
  *
  * <p>Thread-safe: the peak is atomic; {@link #close()} may be called from any thread.
  */

@@ -21,13 +21,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * Caller-thread cost of one log line through java.util.logging, per variant: FINE ignored by the
  * SDK, INFO with one parameter to a breadcrumb, SEVERE with a fresh exception to an event (JUL's
  * {@code log(Level, String, Throwable)} takes no parameters, so that message is a plain string).
- * Each variant is configured from {@code jul-<variant>.properties}; SDKs send to a
- * {@link LoopbackSink}.
+ * Each variant is configured from {@code jul-<variant>.properties}; SDKs send to a {@link
+ * LoopbackSink}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class JulBench {

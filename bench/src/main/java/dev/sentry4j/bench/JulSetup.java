@@ -20,7 +20,8 @@ final class JulSetup {
    * start-up is not timed by the first benchmark iteration.
    *
    * @throws IllegalStateException if the file is missing or the root logger ends up without a
-   *     handler (JUL only prints "Can't load log handler" and carries on), or with another variant's
+   *     handler (JUL only prints "Can't load log handler" and carries on), or with another
+   *     variant's
    */
   static void configure(Variant variant) throws IOException {
     String resource = variant.resource("jul", "properties");
@@ -40,7 +41,11 @@ final class JulSetup {
     for (Handler handler : handlers) {
       if (!variant.owns(handler)) {
         throw new IllegalStateException(
-            resource + ": root handler " + handler.getClass().getName() + " is not " + variant.id
+            resource
+                + ": root handler "
+                + handler.getClass().getName()
+                + " is not "
+                + variant.id
                 + "'s");
       }
     }

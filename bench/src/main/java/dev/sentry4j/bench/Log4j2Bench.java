@@ -21,13 +21,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Caller-thread cost of one log line through Log4j 2 (its own API, synchronous loggers), per
  * variant: DEBUG ignored by the SDK, INFO to a breadcrumb, ERROR with a fresh exception to an
- * event. Each variant is configured from {@code log4j2-<variant>.xml}; SDKs send to a
- * {@link LoopbackSink}.
+ * event. Each variant is configured from {@code log4j2-<variant>.xml}; SDKs send to a {@link
+ * LoopbackSink}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class Log4j2Bench {
@@ -78,7 +80,9 @@ public class Log4j2Bench {
     logger.info("order {} accepted", orderId);
   }
 
-  /** An ERROR line with one argument and a fresh 25-frame exception: an error event for the SDKs. */
+  /**
+   * An ERROR line with one argument and a fresh 25-frame exception: an error event for the SDKs.
+   */
   @Benchmark
   public void errorEvent() {
     logger.error("payment failed for order {}", orderId, Failures.fresh());

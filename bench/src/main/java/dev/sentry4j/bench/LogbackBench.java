@@ -20,14 +20,16 @@ import org.slf4j.Logger;
 
 /**
  * Caller-thread cost of one log line through Logback (SLF4J API), per variant: a DEBUG line the SDK
- * ignores, an INFO line that becomes a breadcrumb, an ERROR line with a fresh exception that becomes
- * an event. Each variant is configured from {@code logback-<variant>.xml}; SDKs send to a
+ * ignores, an INFO line that becomes a breadcrumb, an ERROR line with a fresh exception that
+ * becomes an event. Each variant is configured from {@code logback-<variant>.xml}; SDKs send to a
  * {@link LoopbackSink}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class LogbackBench {
@@ -79,7 +81,9 @@ public class LogbackBench {
     logger.info("order {} accepted", orderId);
   }
 
-  /** An ERROR line with one argument and a fresh 25-frame exception: an error event for the SDKs. */
+  /**
+   * An ERROR line with one argument and a fresh 25-frame exception: an error event for the SDKs.
+   */
   @Benchmark
   public void errorEvent() {
     logger.error("payment failed for order {}", orderId, Failures.fresh());

@@ -51,7 +51,9 @@ final class LogbackSetup {
       var appender = appenders.next();
       if (!variant.owns(appender) || !appender.isStarted()) {
         throw new IllegalStateException(
-            resource + ": root appender " + appender.getClass().getName()
+            resource
+                + ": root appender "
+                + appender.getClass().getName()
                 + (appender.isStarted() ? " is not " + variant.id + "'s" : " did not start"));
       }
     }
@@ -60,9 +62,10 @@ final class LogbackSetup {
 
   /**
    * Turns Logback off, for the benchmarks of the other frameworks: Logback is the SLF4J binding in
-   * the bench jar, and without a configuration it prints every DEBUG line of Apache HttpClient (which
-   * sentry4j's transport uses, through SLF4J) to the console, on the SDK's worker thread, taking CPU
-   * from the measured thread. An application logging through JUL or Log4j 2 would not have that.
+   * the bench jar, and without a configuration it prints every DEBUG line of Apache HttpClient
+   * (which sentry4j's transport uses, through SLF4J) to the console, on the SDK's worker thread,
+   * taking CPU from the measured thread. An application logging through JUL or Log4j 2 would not
+   * have that.
    */
   static void silence() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

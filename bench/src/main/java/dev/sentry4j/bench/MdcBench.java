@@ -25,12 +25,12 @@ import org.slf4j.MDC;
  * sentry4j only: {@code Sentry.startSpan(op)} then {@code close()} inside a current transaction:
  * the child span is made current (a forked scope pushed on the thread), then the transaction is
  * current again. Two span switches per op. With {@code mdc=on}, sentry-slf4j-mdc writes the trace
- * id, span id and sampled flag into the (Logback) MDC at each switch; with {@code mdc=off} the module
- * is disabled by its own setting ({@code sentry.mdc.enabled=false}; its listener is still called and
- * returns at once). The cost of the MDC per span switch is (on − off) ÷ 2.
+ * id, span id and sampled flag into the (Logback) MDC at each switch; with {@code mdc=off} the
+ * module is disabled by its own setting ({@code sentry.mdc.enabled=false}; its listener is still
+ * called and returns at once). The cost of the MDC per span switch is (on − off) ÷ 2.
  *
- * <p>The setting is read when the SDK is first used in the JVM, so it takes effect in JMH's fork per
- * parameter; the smoke run, one JVM for everything, checks only that {@code on} works.
+ * <p>The setting is read when the SDK is first used in the JVM, so it takes effect in JMH's fork
+ * per parameter; the smoke run, one JVM for everything, checks only that {@code on} works.
  *
  * <p>A transaction records at most {@code maxSpans} (1000) children, so the transaction is replaced
  * every {@value SpanBench#ROTATE_EVERY} spans: its scope is closed, and a new scope with a new
@@ -39,7 +39,9 @@ import org.slf4j.MDC;
 @State(Scope.Thread) // set-up on the benchmark thread: the current span lives in its scopes
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class MdcBench {
@@ -122,8 +124,10 @@ public class MdcBench {
       throw new IllegalStateException("MdcBench: no sampled current transaction; tracing off?");
     }
     Span span = Sentry.startSpan(operation);
-    boolean recorded = span.isSampled() && tx.getSpanId().equals(span.getParentSpanId())
-        && span == Sentry.getCurrentSpan();
+    boolean recorded =
+        span.isSampled()
+            && tx.getSpanId().equals(span.getParentSpanId())
+            && span == Sentry.getCurrentSpan();
     boolean spanInMdc = span.getSpanId().equals(MDC.get("span_id"));
     span.close();
     boolean txInMdc = tx.getSpanId().equals(MDC.get("span_id"));

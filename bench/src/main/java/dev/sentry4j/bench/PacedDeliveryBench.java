@@ -11,12 +11,13 @@ import java.util.concurrent.locks.LockSupport;
  * Whole-process CPU per delivered error event at a pace every variant can deliver in full: N ERROR
  * lines with fresh exceptions through Logback, {@code perSecond} of them a second, then a normal
  * stop and a wait until the sink is quiet. Prints one {@code PACED} line: delivered and reported
- * events, the JVM's CPU time (all threads, GC and JIT included) from the first line to the end,
- * the sink's own threads' share (left out of {@code cpu_ms}), and the logging thread's CPU time.
- * Run the floor ({@code none}) with the same N and pace: (variant − floor) ÷ delivered is what the
- * SDK costs the process per event. One JVM per run (the SDKs are global).
+ * events, the JVM's CPU time (all threads, GC and JIT included) from the first line to the end, the
+ * sink's own threads' share (left out of {@code cpu_ms}), and the logging thread's CPU time. Run
+ * the floor ({@code none}) with the same N and pace: (variant − floor) ÷ delivered is what the SDK
+ * costs the process per event. One JVM per run (the SDKs are global).
  *
- * <pre>{@code java -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 4000 400}</pre>
+ * <pre>{@code java -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 4000 400}
+ * </pre>
  */
 public final class PacedDeliveryBench {
   private PacedDeliveryBench() {}
@@ -79,9 +80,16 @@ public final class PacedDeliveryBench {
                 "PACED variant=%s n=%d per_second=%d delivered=%d reported_dropped=%d"
                     + " cpu_ms=%.1f sink_cpu_ms=%.1f caller_cpu_ms=%.1f"
                     + " cpu_per_line_us=%.2f caller_cpu_per_line_us=%.2f",
-                variant.id, n, perSecond, delivered, reported,
-                (processCpu - sinkCpu) / 1e6, sinkCpu / 1e6, callerCpu / 1e6,
-                (processCpu - sinkCpu) / 1e3 / n, callerCpu / 1e3 / n));
+                variant.id,
+                n,
+                perSecond,
+                delivered,
+                reported,
+                (processCpu - sinkCpu) / 1e6,
+                sinkCpu / 1e6,
+                callerCpu / 1e6,
+                (processCpu - sinkCpu) / 1e3 / n,
+                callerCpu / 1e3 / n));
         System.out.println("threads " + variant.id + ": " + cpu.summary());
       } finally {
         variant.shutDown();
@@ -93,6 +101,7 @@ public final class PacedDeliveryBench {
 
   private static boolean isSink(String threadName) {
     return threadName != null
-        && (threadName.startsWith("bench-loopback-sink") || threadName.startsWith("HTTP-Dispatcher"));
+        && (threadName.startsWith("bench-loopback-sink")
+            || threadName.startsWith("HTTP-Dispatcher"));
   }
 }

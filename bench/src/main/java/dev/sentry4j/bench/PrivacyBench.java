@@ -22,14 +22,16 @@ import org.slf4j.MDC;
 /**
  * sentry4j only: what scrubbing costs on an error event. An ERROR line (no exception, so that the
  * event's own cost does not hide it) logged through Logback with ten MDC entries, three of them
- * under keys the default deny list scrubs; the entries become the event's extras, which the scrubber
- * walks. Configured from {@code logback-sentry4j-privacy.xml} with the option {@code scrubbing}
- * {@code true} (the default) or {@code false}.
+ * under keys the default deny list scrubs; the entries become the event's extras, which the
+ * scrubber walks. Configured from {@code logback-sentry4j-privacy.xml} with the option {@code
+ * scrubbing} {@code true} (the default) or {@code false}.
  */
 @State(Scope.Thread) // set-up on the benchmark thread: the MDC is per thread
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class PrivacyBench {

@@ -43,9 +43,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <ol>
  *   <li>runs every {@code @Benchmark} method of every benchmark class JMH generated (found through
- *       JMH's own benchmark list), for every {@code @Param} combination, {@value #INVOCATIONS} times
- *       between the class's {@code @Setup} and {@code @TearDown}, and checks that a variant that
- *       sends delivered at least one event to its sink and the floor none;
+ *       JMH's own benchmark list), for every {@code @Param} combination, {@value #INVOCATIONS}
+ *       times between the class's {@code @Setup} and {@code @TearDown}, and checks that a variant
+ *       that sends delivered at least one event to its sink and the floor none;
  *   <li>runs the delivery bench for every variant with a small burst;
  *   <li>checks that no SDK left a non-daemon thread behind (which would keep a forked JVM alive);
  *   <li>runs one real JMH measurement (in-process, 100 ms, with the GC profiler) and feeds its JSON
@@ -53,8 +53,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </ol>
  *
  * Fails (exit status 1) on the first exception; a watchdog stops it after {@value #BUDGET_SECONDS}
- * s. Benchmarks run one after the other, so the global SDK state of each variant is torn down before
- * the next.
+ * s. Benchmarks run one after the other, so the global SDK state of each variant is torn down
+ * before the next.
  */
 public final class Smoke {
 
@@ -101,7 +101,8 @@ public final class Smoke {
   static Set<String> benchmarkClasses() throws IOException {
     try (InputStream in = Smoke.class.getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
       if (in == null) {
-        throw new IllegalStateException("No " + BenchmarkList.BENCHMARK_LIST + " on the class path");
+        throw new IllegalStateException(
+            "No " + BenchmarkList.BENCHMARK_LIST + " on the class path");
       }
       Set<String> classes = new TreeSet<>();
       for (BenchmarkListEntry entry : BenchmarkList.readBenchmarkList(in)) {
@@ -171,12 +172,15 @@ public final class Smoke {
             .orElse(null);
     LoopbackSink sink = (LoopbackSink) sinkField.get(state);
     if (sink.malformed() > 0) {
-      throw new AssertionError(where + ": the sink could not read " + sink.malformed() + " requests");
+      throw new AssertionError(
+          where + ": the sink could not read " + sink.malformed() + " requests");
     }
     Variant variant = variantId == null ? Variant.SENTRY4J : Variant.of(variantId);
     if (variant.sends() && sink.events() + sink.transactions() == 0) {
       throw new AssertionError(
-          where + ": no event or transaction reached the sink (" + sink.envelopes()
+          where
+              + ": no event or transaction reached the sink ("
+              + sink.envelopes()
               + " envelopes) — is the config file wired to ${SENTRY_BENCH_DSN}?");
     }
     if (!variant.sends() && sink.envelopes() > 0) {
@@ -248,8 +252,14 @@ public final class Smoke {
     Path report = out.resolve("RESULTS-smoke.md");
     ReportGenerator.main(
         new String[] {
-          "--jmh", json.toString(), "--delivery", delivery.toString(),
-          "--out", report.toString(), "--mode", "quick"
+          "--jmh",
+          json.toString(),
+          "--delivery",
+          delivery.toString(),
+          "--out",
+          report.toString(),
+          "--mode",
+          "quick"
         });
     String text = Files.readString(report, StandardCharsets.UTF_8);
     for (String expected : List.of("| logback DEBUG ignored |", "| sentry-java | 50 |")) {
@@ -259,7 +269,8 @@ public final class Smoke {
     }
   }
 
-  private static List<Method> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> a) {
+  private static List<Method> annotated(
+      Class<?> type, Class<? extends java.lang.annotation.Annotation> a) {
     List<Method> methods = new ArrayList<>();
     for (Method m : type.getMethods()) {
       if (m.isAnnotationPresent(a) && !Modifier.isStatic(m.getModifiers())) {
@@ -278,7 +289,11 @@ public final class Smoke {
         args[i] = new Blackhole(BLACKHOLE_CHALLENGE);
       } else {
         throw new IllegalStateException(
-            where + "." + m.getName() + " takes a " + types[i].getName()
+            where
+                + "."
+                + m.getName()
+                + " takes a "
+                + types[i].getName()
                 + "; the smoke run supports no-argument and Blackhole benchmarks (extend Smoke)");
       }
     }
@@ -341,8 +356,8 @@ public final class Smoke {
               }
               System.err.println("bench smoke FAILED: over its " + BUDGET_SECONDS + " s budget");
               Thread.getAllStackTraces()
-                  .forEach((t, stack) ->
-                      System.err.println(t.getName() + " " + Arrays.toString(stack)));
+                  .forEach(
+                      (t, stack) -> System.err.println(t.getName() + " " + Arrays.toString(stack)));
               Runtime.getRuntime().halt(3);
             },
             "bench-smoke-watchdog");

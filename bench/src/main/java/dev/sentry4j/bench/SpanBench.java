@@ -25,25 +25,27 @@ import org.openjdk.jmh.annotations.Warmup;
  * tracesSampleRate=1.0}, every transaction recorded) and a sink answering 200.
  *
  * <ul>
- *   <li>{@link #childSpan}: {@code tx.startChild(op).finish()} on a transaction that is not current:
- *       ids, clock reads, the record kept for the transaction; no scope change.
+ *   <li>{@link #childSpan}: {@code tx.startChild(op).finish()} on a transaction that is not
+ *       current: ids, clock reads, the record kept for the transaction; no scope change.
  *   <li>{@link #transactionOf100Spans}: a transaction with 100 children, finished, so captured (on
  *       this thread) and sent (on the SDK's worker); the time per span, transaction included.
  * </ul>
  *
- * Making a span current ({@code Sentry.startSpan}) is measured by {@link MdcBench}, with and without
- * the MDC keeping the trace ids. sentry-slf4j-mdc is off here ({@code sentry.mdc.enabled=false});
- * neither benchmark changes the current span anyway.
+ * Making a span current ({@code Sentry.startSpan}) is measured by {@link MdcBench}, with and
+ * without the MDC keeping the trace ids. sentry-slf4j-mdc is off here ({@code
+ * sentry.mdc.enabled=false}); neither benchmark changes the current span anyway.
  *
- * <p>A transaction records at most {@code maxSpans} (1000) children; beyond that spans are no-ops, which
- * would measure the wrong thing. So {@link #childSpan} replaces its transaction every {@value
- * #ROTATE_EVERY} spans with a new one, abandoning the old one unfinished (nothing is sent; the cost of
- * the new transaction is spread over those spans).
+ * <p>A transaction records at most {@code maxSpans} (1000) children; beyond that spans are no-ops,
+ * which would measure the wrong thing. So {@link #childSpan} replaces its transaction every {@value
+ * #ROTATE_EVERY} spans with a new one, abandoning the old one unfinished (nothing is sent; the cost
+ * of the new transaction is spread over those spans).
  */
 @State(Scope.Thread) // set-up on the benchmark thread: the current span lives in its scopes
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class SpanBench {

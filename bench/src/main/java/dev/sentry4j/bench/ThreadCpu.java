@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * CPU time used by the threads of this JVM, grouped by name (numbers dropped), for the delivery
  * bench's diagnostic line: where a burst's work went (the logging thread, the SDK's threads, the
- * sink; GC and JIT threads are not Java threads and are left out). Sampled, so that threads that end
- * before the report (an SDK's workers, at close) still count with their last sample. Thread-safe.
+ * sink; GC and JIT threads are not Java threads and are left out). Sampled, so that threads that
+ * end before the report (an SDK's workers, at close) still count with their last sample.
+ * Thread-safe.
  */
 final class ThreadCpu {
 
@@ -55,9 +56,12 @@ final class ThreadCpu {
     byName.entrySet().stream()
         .filter(e -> e.getValue() >= 1_000_000)
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-        .forEach(e -> out.append(out.length() == 0 ? "" : ", ")
-            .append(e.getKey()).append('=')
-            .append(String.format(Locale.ROOT, "%,d ms", e.getValue() / 1_000_000)));
+        .forEach(
+            e ->
+                out.append(out.length() == 0 ? "" : ", ")
+                    .append(e.getKey())
+                    .append('=')
+                    .append(String.format(Locale.ROOT, "%,d ms", e.getValue() / 1_000_000)));
     return out.toString();
   }
 }

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The appender set-ups a benchmark compares. Each has its own real configuration file per framework
- * in the bench resources, named {@code logback-<id>.xml}, {@code log4j2-<id>.xml} and
- * {@code jul-<id>.properties}; the JMH {@code @Param("variant")} values are the ids.
+ * in the bench resources, named {@code logback-<id>.xml}, {@code log4j2-<id>.xml} and {@code
+ * jul-<id>.properties}; the JMH {@code @Param("variant")} values are the ids.
  *
  * <p>To add a variant: an enum constant here, the three config files, its jars in the pom, and its
  * id in each benchmark's {@code @Param} list. The delivery bench, the smoke run and the report pick
@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
  */
 enum Variant {
   /**
-   * The floor: a no-op appender/handler and nothing else, so the time is the framework's own cost of
-   * creating a record and handing it to one appender (the same dispatch every SDK appender needs).
+   * The floor: a no-op appender/handler and nothing else, so the time is the framework's own cost
+   * of creating a record and handing it to one appender (the same dispatch every SDK appender
+   * needs).
    */
   NONE("none"),
   /** The reference SDK, io.sentry 8.33.0, with its own Logback/Log4j2/JUL integrations. */
@@ -43,8 +44,7 @@ enum Variant {
         return v;
       }
     }
-    throw new IllegalArgumentException(
-        "Unknown variant '" + id + "'; known: " + ids());
+    throw new IllegalArgumentException("Unknown variant '" + id + "'; known: " + ids());
   }
 
   /** The ids of all variants, comma-separated, in declaration order. */
@@ -64,8 +64,8 @@ enum Variant {
 
   /**
    * Whether an appender or handler found on the root logger belongs to this variant: the SDK's own
-   * class for an SDK, a no-op for the floor. Guards against a config file that silently loads another
-   * variant's appender (both SDKs call their Log4j 2 plugin "Sentry").
+   * class for an SDK, a no-op for the floor. Guards against a config file that silently loads
+   * another variant's appender (both SDKs call their Log4j 2 plugin "Sentry").
    */
   boolean owns(Object appender) {
     String name = appender.getClass().getName();

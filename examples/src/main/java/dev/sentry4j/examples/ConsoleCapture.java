@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * While open, {@code System.out} and {@code System.err} go to one stream and every line is also kept,
- * so that the runner can show which console lines carry which trace id. The demos' logging frameworks
- * are configured while it is open, so their console appenders and handlers write through it.
+ * While open, {@code System.out} and {@code System.err} go to one stream and every line is also
+ * kept, so that the runner can show which console lines carry which trace id. The demos' logging
+ * frameworks are configured while it is open, so their console appenders and handlers write through
+ * it.
  */
 final class ConsoleCapture implements AutoCloseable {
   private final PrintStream originalOut = System.out;
@@ -36,7 +37,9 @@ final class ConsoleCapture implements AutoCloseable {
     System.setErr(originalErr);
   }
 
-  /** Passes bytes on and splits them into lines (UTF-8). Thread-safe: logging threads write here. */
+  /**
+   * Passes bytes on and splits them into lines (UTF-8). Thread-safe: logging threads write here.
+   */
   private static final class LineKeeper extends OutputStream {
     private final PrintStream target;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -1,8 +1,8 @@
 package dev.sentry4j.examples;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.User;
 import dev.sentry4j.scope.ScopeToken;
 import java.io.UncheckedIOException;
@@ -18,21 +18,24 @@ final class CoreApiDemo implements Scenario {
 
   @Override
   public void run() {
-    // The DSN comes from SENTRY_DSN (or -Dsentry.dsn, or sentry.properties); options.setDsn(...) works too.
+    // The DSN comes from SENTRY_DSN (or -Dsentry.dsn, or sentry.properties); options.setDsn(...)
+    // works too.
     Sentry.init(
         options -> {
           options.setEnvironment("demo");
           options.setRelease("shop@1.4.2");
           options.setEnableLogs(true); // for Sentry.logger()
           // Drop the uptime checker's events; Sentry learns how many in a client report.
-          options.setBeforeSend((event, hint) -> event.getTags().containsKey("synthetic") ? null : event);
+          options.setBeforeSend(
+              (event, hint) -> event.getTags().containsKey("synthetic") ? null : event);
         });
     try {
       Sentry.setTag("tenant", "acme");
       Sentry.setUser(User.builder().id("u-17").email("jane@example.com").build());
       Sentry.setContext("cart", Map.of("items", 3, "total", 59.90));
       Sentry.addBreadcrumb("cart loaded");
-      Sentry.addBreadcrumb(Breadcrumb.builder().category("payment").message("card authorised").build());
+      Sentry.addBreadcrumb(
+          Breadcrumb.builder().category("payment").message("card authorised").build());
       try (ScopeToken ignored = Sentry.newScope()) {
         Sentry.setTag("color", "green"); // only inside this block
         Sentry.captureMessage("hello");
@@ -41,7 +44,11 @@ final class CoreApiDemo implements Scenario {
       Sentry.captureMessage("health check", scope -> scope.setTag("synthetic", "true")); // dropped
       // Sentry Logs: structured log lines, searchable in Sentry next to the errors of their trace
       Sentry.logger().info("cart %s loaded", "c-9");
-      Sentry.logger().atWarn().attribute("order", "A-17").attribute("latency_ms", 2300).log("payment gateway slow");
+      Sentry.logger()
+          .atWarn()
+          .attribute("order", "A-17")
+          .attribute("latency_ms", 2300)
+          .log("payment gateway slow");
       try {
         checkout();
       } catch (IllegalStateException e) {

@@ -1,17 +1,17 @@
 package dev.sentry4j.examples;
 
-import java.time.Duration;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.SentryReceiver;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Plays the demos. With no {@code SENTRY_DSN} it starts a local receiver on loopback, points the SDK at
- * it and prints what Sentry would have received; with {@code SENTRY_DSN} set it sends there.
+ * Plays the demos. With no {@code SENTRY_DSN} it starts a local receiver on loopback, points the
+ * SDK at it and prints what Sentry would have received; with {@code SENTRY_DSN} set it sends there.
  *
  * <pre>
  * java dev.sentry4j.examples.Demo [all | core,shop,...] [--spotlight]
@@ -35,7 +35,10 @@ public final class Demo {
     return all;
   }
 
-  /** Entry point; the arguments may also come as one string ({@code -Ddemo.args="shop --spotlight"}). */
+  /**
+   * Entry point; the arguments may also come as one string ({@code -Ddemo.args="shop
+   * --spotlight"}).
+   */
   public static void main(String[] args) throws Exception {
     String which = "all";
     boolean spotlight = false;
@@ -58,10 +61,12 @@ public final class Demo {
    */
   static int run(String which, String dsn, boolean spotlight, PrintStream out) throws Exception {
     Map<String, Scenario> all = scenarios();
-    List<String> names = which.equals("all") ? List.copyOf(all.keySet()) : List.of(which.split(","));
+    List<String> names =
+        which.equals("all") ? List.copyOf(all.keySet()) : List.of(which.split(","));
     for (String name : names) {
       if (!all.containsKey(name)) {
-        out.println("Unknown demo '" + name + "'. Choose from: all, " + String.join(", ", all.keySet()));
+        out.println(
+            "Unknown demo '" + name + "'. Choose from: all, " + String.join(", ", all.keySet()));
         return 1;
       }
     }
@@ -77,7 +82,8 @@ public final class Demo {
       out.println("Sending to the Sentry at SENTRY_DSN");
     }
     if (spotlight || Boolean.parseBoolean(System.getenv("SENTRY_SPOTLIGHT"))) {
-      out.println("Also sending to Spotlight (http://localhost:8969/stream unless SENTRY_SPOTLIGHT_URL says otherwise)");
+      out.println(
+          "Also sending to Spotlight (http://localhost:8969/stream unless SENTRY_SPOTLIGHT_URL says otherwise)");
     }
     int failures = 0;
     try {
@@ -101,14 +107,16 @@ public final class Demo {
    * @param properties system properties to set while it runs (restored afterwards)
    * @return whether it ran without throwing
    */
-  static boolean play(String name, SentryReceiver receiver, Map<String, String> properties, PrintStream out) {
+  static boolean play(
+      String name, SentryReceiver receiver, Map<String, String> properties, PrintStream out) {
     Scenario scenario = scenarios().get(name);
     out.println();
     out.println("=== " + name + ": " + scenario.title() + " ===");
     Map<String, String> set = new HashMap<>(properties);
     if (receiver != null) {
       receiver.clear();
-      // What SENTRY_DSN would do: every way in reads sentry.dsn when its configuration names no DSN.
+      // What SENTRY_DSN would do: every way in reads sentry.dsn when its configuration names no
+      // DSN.
       set.put("sentry.dsn", receiver.dsn());
     }
     // A cold JVM on a busy machine can need more than the default 2 s to send its first envelope.

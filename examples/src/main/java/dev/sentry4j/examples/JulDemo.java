@@ -13,8 +13,8 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
- * A batch job that logs through java.util.logging, configured by {@code logging-demo.properties}: the
- * Sentry handler next to the console, whose {@code TraceFormatter} prints the trace id.
+ * A batch job that logs through java.util.logging, configured by {@code logging-demo.properties}:
+ * the Sentry handler next to the console, whose {@code TraceFormatter} prints the trace id.
  */
 final class JulDemo implements Scenario {
   private static final Logger log = Logger.getLogger("com.shop.Invoices");
@@ -42,13 +42,17 @@ final class JulDemo implements Scenario {
               log.log(Level.FINE, "invoice sent to {0}", customer); // console only: below INFO
             } catch (IllegalStateException e) {
               span.setStatus(SpanStatus.UNAVAILABLE);
-              log.log(Level.SEVERE, "invoice for " + customer + " not sent", e); // an event in this trace
+              log.log(
+                  Level.SEVERE,
+                  "invoice for " + customer + " not sent",
+                  e); // an event in this trace
             }
           }
         }
       }
     } finally {
-      // Back to the JDK's default configuration; closing the Sentry handler flushes and closes the SDK.
+      // Back to the JDK's default configuration; closing the Sentry handler flushes and closes the
+      // SDK.
       LogManager.getLogManager().readConfiguration();
     }
   }

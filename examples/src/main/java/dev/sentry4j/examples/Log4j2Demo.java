@@ -25,7 +25,9 @@ final class Log4j2Demo implements Scenario {
     // starts a Log4j context of its own from log4j2-demo.xml (Logback is this JVM's SLF4J backend).
     LoggerContext log4j =
         Configurator.initialize(
-            "log4j2-demo", Log4j2Demo.class.getClassLoader(), Log4j2Demo.class.getResource("/log4j2-demo.xml").toURI());
+            "log4j2-demo",
+            Log4j2Demo.class.getClassLoader(),
+            Log4j2Demo.class.getResource("/log4j2-demo.xml").toURI());
     try {
       Logger log = log4j.getLogger("com.shop.Checkout");
       ThreadContext.put("tenant", "acme"); // a tag: listed in contextTags
@@ -43,7 +45,8 @@ final class Log4j2Demo implements Scenario {
       }
     } finally {
       ThreadContext.clearAll();
-      Configurator.shutdown(log4j); // stops the Sentry appender: it flushes, then closes the SDK it started
+      Configurator.shutdown(
+          log4j); // stops the Sentry appender: it flushes, then closes the SDK it started
     }
   }
 

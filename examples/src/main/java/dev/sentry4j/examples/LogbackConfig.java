@@ -6,8 +6,8 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import org.slf4j.LoggerFactory;
 
 /**
- * Swaps Logback's configuration. An application has one logback.xml; the runner plays several demos in
- * one JVM, so each Logback demo loads its own file and puts the everyday one back afterwards.
+ * Swaps Logback's configuration. An application has one logback.xml; the runner plays several demos
+ * in one JVM, so each Logback demo loads its own file and puts the everyday one back afterwards.
  */
 final class LogbackConfig {
   private LogbackConfig() {}

@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * An application that only logs through SLF4J with Logback, with the Sentry appender in its logback.xml
- * ({@code logback-demo.xml}). It has no Sentry code at all.
+ * An application that only logs through SLF4J with Logback, with the Sentry appender in its
+ * logback.xml ({@code logback-demo.xml}). It has no Sentry code at all.
  */
 final class LogbackDemo implements Scenario {
   private static final Logger log = LoggerFactory.getLogger("com.shop.Checkout");
@@ -38,7 +38,8 @@ final class LogbackDemo implements Scenario {
       }
     } finally {
       MDC.clear();
-      LogbackConfig.useDefault(); // stops the Sentry appender, which flushes and closes the SDK it started
+      LogbackConfig
+          .useDefault(); // stops the Sentry appender, which flushes and closes the SDK it started
     }
   }
 

@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * SLF4J's MDC and Sentry's trace, with {@code sentry-slf4j-mdc} on the class path: {@code %X{trace_id}}
- * and {@code %X{span_id}} in {@code logback-mdc.xml} follow the active span, and a pool wrapped with
- * {@code SentryContext.wrap} carries the MDC, the scopes and the span to its threads.
+ * SLF4J's MDC and Sentry's trace, with {@code sentry-slf4j-mdc} on the class path: {@code
+ * %X{trace_id}} and {@code %X{span_id}} in {@code logback-mdc.xml} follow the active span, and a
+ * pool wrapped with {@code SentryContext.wrap} carries the MDC, the scopes and the span to its
+ * threads.
  */
 final class MdcDemo implements Scenario {
   private static final Logger log = LoggerFactory.getLogger("com.shop.Report");
@@ -40,7 +41,8 @@ final class MdcDemo implements Scenario {
         log.info("report started"); // the transaction's ids
         List<Future<Integer>> counts = new ArrayList<>();
         for (String region : List.of("emea", "apac")) {
-          counts.add(pool.submit(() -> countOrders(region))); // same MDC, same trace, on a pool thread
+          counts.add(
+              pool.submit(() -> countOrders(region))); // same MDC, same trace, on a pool thread
         }
         int total = 0;
         for (Future<Integer> count : counts) {
@@ -63,7 +65,8 @@ final class MdcDemo implements Scenario {
       log.info("counting orders in {}", region); // the trace, and this span's id
       if (region.equals("apac")) {
         query.setStatus(SpanStatus.UNAVAILABLE);
-        log.error("count failed for {}", region, new IllegalStateException("replica apac-2 is down"));
+        log.error(
+            "count failed for {}", region, new IllegalStateException("replica apac-2 is down"));
         return 0;
       }
       return 42;

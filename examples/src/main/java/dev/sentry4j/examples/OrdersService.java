@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shop's orders service: {@code GET /orders/{id}} on the JDK's HttpServer. Each request gets its
- * own isolation scope and continues the caller's trace from the {@code sentry-trace} and
- * {@code baggage} headers; the database query is a child span; the log lines become breadcrumbs, and
- * an error line becomes an event in the same trace.
+ * The shop's orders service: {@code GET /orders/{id}} on the JDK's HttpServer. Each request gets
+ * its own isolation scope and continues the caller's trace from the {@code sentry-trace} and {@code
+ * baggage} headers; the database query is a child span; the log lines become breadcrumbs, and an
+ * error line becomes an event in the same trace.
  */
 final class OrdersService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger("com.shop.Orders");
@@ -61,7 +61,8 @@ final class OrdersService implements AutoCloseable {
     String body;
     // One isolation scope per request: its tags and breadcrumbs stay with this request.
     try (ScopeToken request = Sentry.newIsolationScope();
-        Transaction tx = Sentry.continueTrace(headers(exchange), "http.server", "GET /orders/{id}")) {
+        Transaction tx =
+            Sentry.continueTrace(headers(exchange), "http.server", "GET /orders/{id}")) {
       String id = exchange.getRequestURI().getPath().substring("/orders/".length());
       Sentry.setTag("order", id);
       log.info("looking up order {}", id);
@@ -103,7 +104,9 @@ final class OrdersService implements AutoCloseable {
     return headers;
   }
 
-  /** Stops the server and waits for its requests to finish (their transactions are sent by then). */
+  /**
+   * Stops the server and waits for its requests to finish (their transactions are sent by then).
+   */
   @Override
   public void close() throws InterruptedException {
     server.stop(0);
@@ -113,7 +116,8 @@ final class OrdersService implements AutoCloseable {
 
   /** A database that answers from memory, slowly enough to show in the span tree. */
   private static final class FakeDb {
-    private static final Map<String, String> ORDERS = Map.of("A-17", "{\"id\":\"A-17\",\"total\":59.90}");
+    private static final Map<String, String> ORDERS =
+        Map.of("A-17", "{\"id\":\"A-17\",\"total\":59.90}");
 
     static String select(String id) throws SQLException {
       pause();

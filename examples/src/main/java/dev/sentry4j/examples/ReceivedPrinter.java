@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Prints what the local receiver got, the way a person wants to read it: each event, each Sentry Log
- * item, then every trace as one tree — transactions, their spans, the transactions of other services
- * that continued the trace, and the events captured inside — with the console lines that carry its
- * trace id, then the client reports.
+ * Prints what the local receiver got, the way a person wants to read it: each event, each Sentry
+ * Log item, then every trace as one tree — transactions, their spans, the transactions of other
+ * services that continued the trace, and the events captured inside — with the console lines that
+ * carry its trace id, then the client reports.
  */
 final class ReceivedPrinter {
-  private static final List<String> SHOWN_ITEMS = List.of("event", "transaction", "log", "client_report");
+  private static final List<String> SHOWN_ITEMS =
+      List.of("event", "transaction", "log", "client_report");
 
   private final PrintStream out;
 
@@ -43,7 +44,8 @@ final class ReceivedPrinter {
     if (!logs.isEmpty()) {
       out.println("LOGS (" + logs.size() + ")");
       for (ReceivedLog log : logs) {
-        out.printf("  %-5s %s%s  trace=%s%n", log.level(), log.body(), attributes(log), log.traceId());
+        out.printf(
+            "  %-5s %s%s  trace=%s%n", log.level(), log.body(), attributes(log), log.traceId());
       }
     }
     for (String traceId : traceIds(events, transactions, logs)) {
@@ -54,7 +56,8 @@ final class ReceivedPrinter {
       for (ReceivedClientReport.Discard d : report.discarded()) {
         parts.add(d.quantity() + " " + d.category() + " (" + d.reason() + ")");
       }
-      out.println("CLIENT REPORT  dropped: " + (parts.isEmpty() ? "nothing" : String.join(", ", parts)));
+      out.println(
+          "CLIENT REPORT  dropped: " + (parts.isEmpty() ? "nothing" : String.join(", ", parts)));
     }
     for (ReceivedEnvelope envelope : envelopes) {
       for (ReceivedItem item : envelope.items()) {
@@ -83,15 +86,25 @@ final class ReceivedPrinter {
       out.println("  user         " + user);
     }
     List<JsonNode> crumbs = e.breadcrumbs();
-    out.println("  breadcrumbs  " + crumbs.size()
-        + (crumbs.isEmpty() ? "" : " (last: " + crumbs.get(crumbs.size() - 1).path("message").asText() + ")"));
+    out.println(
+        "  breadcrumbs  "
+            + crumbs.size()
+            + (crumbs.isEmpty()
+                ? ""
+                : " (last: " + crumbs.get(crumbs.size() - 1).path("message").asText() + ")"));
     out.println("  trace        " + e.traceId() + " span " + e.spanId());
     List<JsonNode> exceptions = e.exceptions();
     for (int i = exceptions.size() - 1; i >= 0; i--) {
       JsonNode x = exceptions.get(i);
       String prefix = i == exceptions.size() - 1 ? "  exception    " : "  caused by    ";
-      out.println(prefix + x.path("module").asText("") + "." + x.path("type").asText() + ": "
-          + x.path("value").asText("") + topFrame(x));
+      out.println(
+          prefix
+              + x.path("module").asText("")
+              + "."
+              + x.path("type").asText()
+              + ": "
+              + x.path("value").asText("")
+              + topFrame(x));
     }
     JsonNode extra = e.extra();
     if (extra != null && extra.size() > 0) {
@@ -109,8 +122,15 @@ final class ReceivedPrinter {
     for (int i = frames.size() - 1; i >= 0; i--) {
       JsonNode f = frames.get(i);
       if (!f.path("in_app").isBoolean() || f.path("in_app").asBoolean()) {
-        return "  at " + f.path("module").asText() + "." + f.path("function").asText()
-            + "(" + f.path("filename").asText("?") + ":" + f.path("lineno").asText("?") + ")";
+        return "  at "
+            + f.path("module").asText()
+            + "."
+            + f.path("function").asText()
+            + "("
+            + f.path("filename").asText("?")
+            + ":"
+            + f.path("lineno").asText("?")
+            + ")";
       }
     }
     return "";
@@ -123,7 +143,10 @@ final class ReceivedPrinter {
       if (key.startsWith("sentry.") || key.startsWith("thread.") || key.equals("server.address")) {
         continue; // the same on every item, or nearly
       }
-      sb.append(sb.length() == 0 ? "  {" : ", ").append(key).append('=').append(a.getValue().asText());
+      sb.append(sb.length() == 0 ? "  {" : ", ")
+          .append(key)
+          .append('=')
+          .append(a.getValue().asText());
     }
     return sb.length() == 0 ? "" : sb.append('}').toString();
   }
@@ -178,17 +201,34 @@ final class ReceivedPrinter {
       transactionCount++;
       JsonNode json = tx.json();
       JsonNode trace = json.path("contexts").path("trace");
-      Node root = new Node(trace.path("span_id").asText(), text(trace.get("parent_span_id")),
-          json.path("start_timestamp").asDouble(),
-          "TRANSACTION " + tx.transaction() + " (" + trace.path("op").asText("?") + ")  "
-              + millis(json.path("start_timestamp"), json.path("timestamp")) + "  " + trace.path("status").asText("?"));
+      Node root =
+          new Node(
+              trace.path("span_id").asText(),
+              text(trace.get("parent_span_id")),
+              json.path("start_timestamp").asDouble(),
+              "TRANSACTION "
+                  + tx.transaction()
+                  + " ("
+                  + trace.path("op").asText("?")
+                  + ")  "
+                  + millis(json.path("start_timestamp"), json.path("timestamp"))
+                  + "  "
+                  + trace.path("status").asText("?"));
       spans.put(root.id, root);
       nodes.add(root);
       for (JsonNode s : tx.spans()) {
-        Node span = new Node(s.path("span_id").asText(), s.path("parent_span_id").asText(),
-            s.path("start_timestamp").asDouble(),
-            s.path("op").asText("?") + " " + s.path("description").asText("") + "  "
-                + millis(s.path("start_timestamp"), s.path("timestamp")) + "  " + s.path("status").asText("?"));
+        Node span =
+            new Node(
+                s.path("span_id").asText(),
+                s.path("parent_span_id").asText(),
+                s.path("start_timestamp").asDouble(),
+                s.path("op").asText("?")
+                    + " "
+                    + s.path("description").asText("")
+                    + "  "
+                    + millis(s.path("start_timestamp"), s.path("timestamp"))
+                    + "  "
+                    + s.path("status").asText("?"));
         spans.put(span.id, span);
         nodes.add(span);
       }
@@ -197,8 +237,12 @@ final class ReceivedPrinter {
     for (ReceivedEvent e : events) {
       if (traceId.equals(e.traceId())) {
         eventCount++;
-        nodes.add(new Node(null, e.spanId(), e.json().path("timestamp").asDouble(),
-            "● EVENT " + e.level() + " " + quoted(shorten(e.message()))));
+        nodes.add(
+            new Node(
+                null,
+                e.spanId(),
+                e.json().path("timestamp").asDouble(),
+                "● EVENT " + e.level() + " " + quoted(shorten(e.message()))));
       }
     }
     List<Node> roots = new ArrayList<>();
@@ -212,9 +256,18 @@ final class ReceivedPrinter {
     }
     long logCount = logs.stream().filter(l -> traceId.equals(l.traceId())).count();
     long lineCount = console.stream().filter(line -> line.contains(traceId)).count();
-    out.println("TRACE " + traceId + "  (" + plural(transactionCount, "transaction") + ", "
-        + plural(eventCount, "event") + ", " + plural((int) logCount, "log item") + ", "
-        + plural((int) lineCount, "console line") + " with this id)");
+    out.println(
+        "TRACE "
+            + traceId
+            + "  ("
+            + plural(transactionCount, "transaction")
+            + ", "
+            + plural(eventCount, "event")
+            + ", "
+            + plural((int) logCount, "log item")
+            + ", "
+            + plural((int) lineCount, "console line")
+            + " with this id)");
     printNodes(roots, "  ");
   }
 

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small shop in two services: the storefront calls the orders service over HTTP, and one trace
- * follows the request across. Sentry is configured in {@code logback-shop.xml} (tracing on); the code
- * uses the tracing API and logs through SLF4J.
+ * follows the request across. Sentry is configured in {@code logback-shop.xml} (tracing on); the
+ * code uses the tracing API and logs through SLF4J.
  */
 final class ShopDemo implements Scenario {
   private static final Logger log = LoggerFactory.getLogger("com.shop.Storefront");
@@ -39,12 +39,17 @@ final class ShopDemo implements Scenario {
     }
   }
 
-  /** An outgoing call: a child span, and the trace headers that let the other side continue the trace. */
+  /**
+   * An outgoing call: a child span, and the trace headers that let the other side continue the
+   * trace.
+   */
   private static void fetch(HttpClient http, URI uri) throws Exception {
     try (Span call = Sentry.startSpan("http.client", "GET " + uri.getPath())) {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri);
-      Sentry.getTraceHeaders(uri.toString(), null).forEach(request::header); // sentry-trace, baggage
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      Sentry.getTraceHeaders(uri.toString(), null)
+          .forEach(request::header); // sentry-trace, baggage
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       call.setData("http.response.status_code", response.statusCode());
       if (response.statusCode() >= 500) {
         call.setStatus(SpanStatus.INTERNAL_ERROR);

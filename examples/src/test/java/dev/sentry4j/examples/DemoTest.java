@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Plays each demo as the README's first command does, against its own receiver, and checks both what
- * arrived there and what the runner printed.
+ * Plays each demo as the README's first command does, against its own receiver, and checks both
+ * what arrived there and what the runner printed.
  */
 @Timeout(30)
 class DemoTest {
@@ -44,7 +44,10 @@ class DemoTest {
   }
 
   private ReceivedEvent transactionNamed(String name) {
-    return receiver.transactions().stream().filter(t -> name.equals(t.transaction())).findFirst().orElseThrow();
+    return receiver.transactions().stream()
+        .filter(t -> name.equals(t.transaction()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static JsonNode spanWith(ReceivedEvent tx, String description) {
@@ -101,7 +104,8 @@ class DemoTest {
         .containsExactly("cart loaded with 3 items", "payment gateway slow: 2300 ms");
     assertThat(text)
         // the console line, with the trace id of the event (no tracing configured)
-        .contains("ERROR [" + event.traceId() + "] com.shop.Checkout - payment failed for order A-17")
+        .contains(
+            "ERROR [" + event.traceId() + "] com.shop.Checkout - payment failed for order A-17")
         .contains("INFO  [" + event.traceId() + "] com.shop.Checkout - cart loaded with 3 items")
         .contains("EVENT error   \"payment failed for order A-17\"")
         .contains("caused by    java.net.SocketTimeoutException: read timed out");
@@ -121,10 +125,14 @@ class DemoTest {
     assertThat(messages(event.breadcrumbs()))
         .containsExactly("cart loaded with 3 items", "payment gateway slow: 1200 ms");
     assertThat(text)
-        .contains("DEBUG [" + traceId + "] Checkout - cart has 3 items") // %X{trace_id} on the console
+        .contains(
+            "DEBUG [" + traceId + "] Checkout - cart has 3 items") // %X{trace_id} on the console
         .contains("ERROR [" + traceId + "] Checkout - checkout failed for order A-17")
         .contains("caused by    java.net.SocketTimeoutException: read timed out")
-        .contains("TRACE " + traceId + "  (1 transaction, 1 event, 0 log items, 4 console lines with this id)");
+        .contains(
+            "TRACE "
+                + traceId
+                + "  (1 transaction, 1 event, 0 log items, 4 console lines with this id)");
   }
 
   @Test
@@ -139,10 +147,14 @@ class DemoTest {
     assertThat(event.spanId()).isEqualTo(spanWith(run, "globex").path("span_id").asText());
     assertThat(spanWith(run, "globex").path("status").asText()).isEqualTo("unavailable");
     assertThat(messages(event.breadcrumbs()))
-        .containsExactly("invoice run starting", "2 invoices due", "mail server busy, retrying once");
+        .containsExactly(
+            "invoice run starting", "2 invoices due", "mail server busy, retrying once");
     assertThat(text)
         .contains("SEVERE  [" + traceId + "] com.shop.Invoices - invoice for globex not sent")
-        .contains("TRACE " + traceId + "  (1 transaction, 1 event, 0 log items, 3 console lines with this id)");
+        .contains(
+            "TRACE "
+                + traceId
+                + "  (1 transaction, 1 event, 0 log items, 3 console lines with this id)");
   }
 
   @Test
@@ -159,13 +171,19 @@ class DemoTest {
         .contains("[" + traceId + "," + emea + "] report-worker-")
         .contains("tenant=acme - counting orders in emea")
         .contains("[" + traceId + "," + apac + "] report-worker-")
-        .contains("[" + traceId + "," + rootSpan + "] main            tenant=acme - report done: 42 orders");
+        .contains(
+            "["
+                + traceId
+                + ","
+                + rootSpan
+                + "] main            tenant=acme - report done: 42 orders");
 
     assertThat(receiver.events()).hasSize(1);
     ReceivedEvent failure = receiver.events().get(0);
     assertThat(failure.traceId()).isEqualTo(traceId);
     assertThat(failure.spanId()).isEqualTo(apac);
-    assertThat(failure.tags()).containsEntry("tenant", "acme"); // the MDC, carried to the pool thread
+    assertThat(failure.tags())
+        .containsEntry("tenant", "acme"); // the MDC, carried to the pool thread
     assertThat(failure.extra().path("thread_name").asText()).startsWith("report-worker-");
   }
 
@@ -208,7 +226,10 @@ class DemoTest {
         .containsExactly("SQLTransientConnectionException", "IllegalStateException");
     assertThat(text)
         .contains("ERROR [" + traceId + "] com.shop.Orders  order lookup failed for B-99")
-        .contains("TRACE " + traceId + "  (3 transactions, 1 event, 6 log items, 6 console lines with this id)")
+        .contains(
+            "TRACE "
+                + traceId
+                + "  (3 transactions, 1 event, 6 log items, 6 console lines with this id)")
         .contains("● EVENT error \"order lookup failed for B-99\"");
   }
 
@@ -217,12 +238,17 @@ class DemoTest {
     try (SentryReceiver spotlight = SentryReceiver.start()) {
       // The fake Spotlight is a second receiver; it takes the key from the query string.
       Map<String, String> properties =
-          Map.of("sentry.spotlight", "true", "sentry.spotlight-url", spotlight.endpoint() + "?sentry_key=testkey");
+          Map.of(
+              "sentry.spotlight",
+              "true",
+              "sentry.spotlight-url",
+              spotlight.endpoint() + "?sentry_key=testkey");
       assertThat(Demo.play("core", receiver, properties, out)).isTrue();
 
       assertThat(spotlight.events())
           .extracting(ReceivedEvent::eventId)
-          .containsExactlyInAnyOrderElementsOf(receiver.events().stream().map(ReceivedEvent::eventId).collect(Collectors.toList()));
+          .containsExactlyInAnyOrderElementsOf(
+              receiver.events().stream().map(ReceivedEvent::eventId).collect(Collectors.toList()));
       assertThat(spotlight.malformed()).isEmpty();
     }
   }

@@ -37,17 +37,21 @@ import org.junit.jupiter.api.Timeout;
  * empty repository is under {@code target/}. The copy keeps the modules' up-to-date classes (as a
  * user's clone has after the quick start), so that the child build compiles nothing and the test
  * takes seconds rather than minutes; Javadoc, jars, the check jar and installation all run. For
- * that, the install command gets one flag more than the README's,
- * {@code -Dmaven.compiler.useIncrementalCompilation=false}: otherwise the compiler would rebuild
- * every module because its dependencies' jars are new in the empty repository (a new user's first
- * build compiles everything anyway).
+ * that, the install command gets one flag more than the README's, {@code
+ * -Dmaven.compiler.useIncrementalCompilation=false}: otherwise the compiler would rebuild every
+ * module because its dependencies' jars are new in the empty repository (a new user's first build
+ * compiles everything anyway).
  */
 class GettingItTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path WORK = Path.of("target", "getting-it").toAbsolutePath();
-  /** What the copy takes from a module's target/: the compiler's outputs and its up-to-date data. */
+
+  /**
+   * What the copy takes from a module's target/: the compiler's outputs and its up-to-date data.
+   */
   private static final Set<String> TARGET_PARTS =
-      Set.of("classes", "test-classes", "generated-sources", "generated-test-sources", "maven-status");
+      Set.of(
+          "classes", "test-classes", "generated-sources", "generated-test-sources", "maven-status");
 
   @Test
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -58,7 +62,9 @@ class GettingItTest {
     List<String> install = commandLines(firstBlock(gettingIt, "sh"));
     assertThat(install).as("one install command in Getting it").hasSize(1);
     String bom = firstBlock(gettingIt, "xml");
-    assertThat(bom).contains("<artifactId>sentry-bom</artifactId>").contains("<scope>import</scope>");
+    assertThat(bom)
+        .contains("<artifactId>sentry-bom</artifactId>")
+        .contains("<scope>import</scope>");
 
     deleteTree(WORK);
     Path project = WORK.resolve("project");
@@ -81,7 +87,13 @@ class GettingItTest {
     long installSeconds = (System.nanoTime() - start) / 1_000_000_000;
     Path ours = repo.resolve("dev/sentry4j");
     for (String module :
-        List.of("sentry-core", "sentry-logback", "sentry-log4j2", "sentry-jul", "sentry-slf4j-mdc", "sentry-testing")) {
+        List.of(
+            "sentry-core",
+            "sentry-logback",
+            "sentry-log4j2",
+            "sentry-jul",
+            "sentry-slf4j-mdc",
+            "sentry-testing")) {
       Path dir = ours.resolve(module).resolve(version(project));
       assertThat(dir.resolve(module + "-" + version(project) + ".jar")).exists();
       assertThat(dir.resolve(module + "-" + version(project) + "-sources.jar")).exists();
@@ -101,16 +113,20 @@ class GettingItTest {
             Duration.ofMinutes(2),
             maven(
                 "mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath"
-                    + " -Dmdep.outputFile=" + classpathFile,
+                    + " -Dmdep.outputFile="
+                    + classpathFile,
                 settings,
                 repo));
     assertThat(resolved.exit).as(resolved.output).isZero();
     List<String> classpath =
         Arrays.asList(Files.readString(classpathFile).strip().split(java.io.File.pathSeparator));
-    for (String module : List.of("sentry-core", "sentry-logback", "sentry-log4j2", "sentry-jul", "sentry-slf4j-mdc")) {
+    for (String module :
+        List.of(
+            "sentry-core", "sentry-logback", "sentry-log4j2", "sentry-jul", "sentry-slf4j-mdc")) {
       assertThat(classpath)
           .as(module + " from the freshly installed repository")
-          .anySatisfy(entry -> assertThat(entry).startsWith(ours.toString()).contains("/" + module + "-"));
+          .anySatisfy(
+              entry -> assertThat(entry).startsWith(ours.toString()).contains("/" + module + "-"));
     }
     assertThat(classpath).anySatisfy(entry -> assertThat(entry).contains("jackson-databind"));
 
@@ -119,22 +135,32 @@ class GettingItTest {
       String checkCommand = checkCommand(readme);
       List<String> fromClone = new ArrayList<>(List.of(java()));
       fromClone.addAll(Arrays.asList(checkCommand.substring("java ".length()).split(" ")));
-      Result check = run(project, Duration.ofMinutes(1), fromClone, Map.of("SENTRY_DSN", receiver.dsn()));
+      Result check =
+          run(project, Duration.ofMinutes(1), fromClone, Map.of("SENTRY_DSN", receiver.dsn()));
       assertThat(check.exit).as(check.output).isZero();
-      assertThat(check.output).contains("OK: Sentry accepted the test event").doesNotContain(SentryReceiver.PUBLIC_KEY);
+      assertThat(check.output)
+          .contains("OK: Sentry accepted the test event")
+          .doesNotContain(SentryReceiver.PUBLIC_KEY);
 
       Result inApp =
           run(
               app,
               Duration.ofMinutes(1),
               List.of(
-                  java(), "-cp", String.join(java.io.File.pathSeparator, classpath),
-                  "dev.sentry4j.internal.check.SetupCheck", "--dsn", receiver.dsn()),
+                  java(),
+                  "-cp",
+                  String.join(java.io.File.pathSeparator, classpath),
+                  "dev.sentry4j.internal.check.SetupCheck",
+                  "--dsn",
+                  receiver.dsn()),
               Map.of());
       assertThat(inApp.exit).as(inApp.output).isZero();
       assertThat(receiver.awaitEvents(2, Duration.ofSeconds(10))).hasSize(2);
     }
-    System.out.println("GettingItTest: README install command into an empty repository took " + installSeconds + " s");
+    System.out.println(
+        "GettingItTest: README install command into an empty repository took "
+            + installSeconds
+            + " s");
   }
 
   // --- the README ---
@@ -153,7 +179,8 @@ class GettingItTest {
   }
 
   private static List<String> commandLines(String block) {
-    return block.lines()
+    return block
+        .lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .collect(Collectors.toList());
@@ -175,7 +202,8 @@ class GettingItTest {
 
   /** The Quick start's setup-check command: {@code java -jar ...-check.jar}. */
   private static String checkCommand(String readme) {
-    Matcher m = Pattern.compile("(java -jar \\S+-check\\.jar)").matcher(section(readme, "## Quick start"));
+    Matcher m =
+        Pattern.compile("(java -jar \\S+-check\\.jar)").matcher(section(readme, "## Quick start"));
     assertThat(m.find()).as("the Quick start shows the setup check").isTrue();
     return m.group(1);
   }
@@ -206,7 +234,10 @@ class GettingItTest {
    * dev/sentry4j: third-party artifacts come from there, ours only from the README's command.
    */
   private static Path seedSettings() throws IOException {
-    Path local = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
+    Path local =
+        Path.of(
+            System.getProperty(
+                "maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
     Path seed = WORK.resolve("seed");
     Files.createDirectories(seed);
     try (Stream<Path> entries = Files.list(local)) {
@@ -245,9 +276,13 @@ class GettingItTest {
               throws IOException {
             String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
             Path parent = dir.getParent();
-            boolean inTarget = parent != null && parent.getFileName() != null
-                && parent.getFileName().toString().equals("target");
-            if (dir.equals(WORK) || name.equals(".git") || (inTarget && !TARGET_PARTS.contains(name))) {
+            boolean inTarget =
+                parent != null
+                    && parent.getFileName() != null
+                    && parent.getFileName().toString().equals("target");
+            if (dir.equals(WORK)
+                || name.equals(".git")
+                || (inTarget && !TARGET_PARTS.contains(name))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             Files.createDirectories(to.resolve(ROOT.relativize(dir).toString()));
@@ -255,9 +290,11 @@ class GettingItTest {
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Path parent = file.getParent();
-            if (parent != null && parent.getFileName() != null
+            if (parent != null
+                && parent.getFileName() != null
                 && parent.getFileName().toString().equals("target")) {
               return FileVisitResult.CONTINUE; // loose files in target/ (jars, reports)
             }
@@ -303,8 +340,8 @@ class GettingItTest {
     return run(dir, timeout, command, Map.of());
   }
 
-  private static Result run(Path dir, Duration timeout, List<String> command, Map<String, String> env)
-      throws Exception {
+  private static Result run(
+      Path dir, Duration timeout, List<String> command, Map<String, String> env) throws Exception {
     Path log = Files.createTempFile(WORK, "child", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
     builder.redirectErrorStream(true).redirectOutput(log.toFile());

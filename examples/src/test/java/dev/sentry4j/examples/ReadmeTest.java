@@ -60,7 +60,9 @@ class ReadmeTest {
     return text.substring(from, to).strip();
   }
 
-  /** The first fenced block of {@code language} after {@code heading} that contains {@code marker}. */
+  /**
+   * The first fenced block of {@code language} after {@code heading} that contains {@code marker}.
+   */
   private static String snippet(String heading, String language, String marker) throws IOException {
     String text = readme();
     int at = text.indexOf("\n" + heading + "\n");
@@ -88,14 +90,25 @@ class ReadmeTest {
     expected.append("| --- | --- | --- | --- | --- |\n");
     for (String name : names) {
       OptionSpec<?> spec = OptionRegistry.find(name);
-      assertThat(spec).as("README names option " + name + ", which the code does not have").isNotNull();
-      expected.append("| `").append(spec.name()).append("` | `").append(spec.envVar()).append("` | `")
-          .append(spec.systemProperty()).append("` | ")
+      assertThat(spec)
+          .as("README names option " + name + ", which the code does not have")
+          .isNotNull();
+      expected
+          .append("| `")
+          .append(spec.name())
+          .append("` | `")
+          .append(spec.envVar())
+          .append("` | `")
+          .append(spec.systemProperty())
+          .append("` | ")
           .append(spec.defaultText().isEmpty() ? "—" : "`" + spec.defaultText() + "`")
-          .append(" | ").append(spec.description()).append(" |\n");
+          .append(" | ")
+          .append(spec.description())
+          .append(" |\n");
     }
     assertThat(names).contains("dsn", "debug", "tracesSampleRate", "enableLogs", "spotlight");
-    assertThat(table + "\n").as("the README's option table is out of date; replace it with:\n" + expected)
+    assertThat(table + "\n")
+        .as("the README's option table is out of date; replace it with:\n" + expected)
         .isEqualTo(expected.toString());
   }
 
@@ -104,10 +117,13 @@ class ReadmeTest {
     String table = between(readme(), "<!-- diagnostics:begin", "<!-- diagnostics:end -->");
     String sources;
     try (Stream<Path> files = Files.walk(ROOT)) {
-      List<Path> java = files
-          .filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/"))
-          .filter(p -> !p.toString().contains("/examples/") && !p.toString().contains("/bench/"))
-          .collect(Collectors.toList());
+      List<Path> java =
+          files
+              .filter(
+                  p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/"))
+              .filter(
+                  p -> !p.toString().contains("/examples/") && !p.toString().contains("/bench/"))
+              .collect(Collectors.toList());
       StringBuilder all = new StringBuilder();
       for (Path p : java) {
         all.append(Files.readString(p, StandardCharsets.UTF_8));
@@ -156,7 +172,8 @@ class ReadmeTest {
     List<String> missing = new ArrayList<>();
     while (m.find()) {
       String module = m.group(1);
-      if (module.startsWith("sentry-") && !module.equals("sentry-bom")
+      if (module.startsWith("sentry-")
+          && !module.equals("sentry-bom")
           && !bom.contains("<artifactId>" + module + "</artifactId>")) {
         missing.add(module);
       }
@@ -173,19 +190,22 @@ class ReadmeTest {
 
   @Test
   void logbackSnippetWorksAsPasted() throws Exception {
-    String xml = snippet("## logback.xml", "xml", "<configuration>").replace(SNIPPET_DSN, receiver.dsn());
+    String xml =
+        snippet("## logback.xml", "xml", "<configuration>").replace(SNIPPET_DSN, receiver.dsn());
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.reset();
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);
     try (InputStream in = new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))) {
       configurator.doConfigure(in);
-      List<Status> errors = context.getStatusManager().getCopyOfStatusList().stream()
-          .filter(s -> s.getLevel() >= Status.WARN)
-          .collect(Collectors.toList());
+      List<Status> errors =
+          context.getStatusManager().getCopyOfStatusList().stream()
+              .filter(s -> s.getLevel() >= Status.WARN)
+              .collect(Collectors.toList());
       assertThat(errors).as("Logback status").isEmpty();
       org.slf4j.MDC.put("tenant", "acme");
-      LoggerFactory.getLogger("com.shop.Checkout").error("payment failed", new IllegalStateException("declined"));
+      LoggerFactory.getLogger("com.shop.Checkout")
+          .error("payment failed", new IllegalStateException("declined"));
     } finally {
       org.slf4j.MDC.clear();
       LogbackConfig.useDefault(); // stops the appender: flushes and closes the SDK
@@ -197,15 +217,19 @@ class ReadmeTest {
 
   @Test
   void log4j2SnippetWorksAsPasted() throws Exception {
-    String xml = snippet("## log4j2.xml", "xml", "<Configuration>").replace(SNIPPET_DSN, receiver.dsn());
+    String xml =
+        snippet("## log4j2.xml", "xml", "<Configuration>").replace(SNIPPET_DSN, receiver.dsn());
     org.apache.logging.log4j.core.LoggerContext context =
         Configurator.initialize(
             ReadmeTest.class.getClassLoader(),
-            new ConfigurationSource(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
+            new ConfigurationSource(
+                new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
     try {
       assertThat(context.getConfiguration().getAppenders()).containsKeys("out", "sentry");
       org.apache.logging.log4j.ThreadContext.put("tenant", "acme");
-      context.getLogger("com.shop.Checkout").error("payment failed", new IllegalStateException("declined"));
+      context
+          .getLogger("com.shop.Checkout")
+          .error("payment failed", new IllegalStateException("declined"));
     } finally {
       org.apache.logging.log4j.ThreadContext.clearAll();
       Configurator.shutdown(context);
@@ -218,12 +242,16 @@ class ReadmeTest {
   @Test
   void julSnippetWorksAsPasted() throws Exception {
     String properties =
-        snippet("## logging.properties (JUL)", "properties", "SentryHandler").replace(SNIPPET_DSN, receiver.dsn());
+        snippet("## logging.properties (JUL)", "properties", "SentryHandler")
+            .replace(SNIPPET_DSN, receiver.dsn());
     java.util.logging.LogManager manager = java.util.logging.LogManager.getLogManager();
     try (InputStream in = new ByteArrayInputStream(properties.getBytes(StandardCharsets.UTF_8))) {
       manager.readConfiguration(in);
       java.util.logging.Logger.getLogger("com.shop.Invoices")
-          .log(java.util.logging.Level.SEVERE, "invoice not sent", new IllegalStateException("smtp down"));
+          .log(
+              java.util.logging.Level.SEVERE,
+              "invoice not sent",
+              new IllegalStateException("smtp down"));
     } finally {
       manager.readConfiguration(); // closes the handler: flushes and closes the SDK
     }

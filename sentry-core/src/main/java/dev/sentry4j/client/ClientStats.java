@@ -1,6 +1,5 @@
 package dev.sentry4j.client;
 
-
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import java.util.Collections;
@@ -9,8 +8,8 @@ import java.util.Map;
 
 /**
  * Health counters of a client, for health endpoints and dashboards: envelopes waiting in memory and
- * on disk, envelopes Sentry accepted, and items dropped by reason and category since start (the same
- * numbers the client reports to Sentry). Immutable snapshot.
+ * on disk, envelopes Sentry accepted, and items dropped by reason and category since start (the
+ * same numbers the client reports to Sentry). Immutable snapshot.
  *
  * <pre>{@code
  * ClientStats stats = Sentry.getClient().getStats();

@@ -1,19 +1,18 @@
 package dev.sentry4j.client;
 
+import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.SentryId;
-import dev.sentry4j.options.SentryOptions;
-
-import dev.sentry4j.event.Event;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.scope.ScopeLayers;
 import java.time.Duration;
 
 /**
- * Processes captured events and hands them to the transport. {@link dev.sentry4j.Sentry#getClient()} returns the
- * installed one, or a no-op client before {@code init}. Implementations are thread-safe and never
- * throw from capture methods.
+ * Processes captured events and hands them to the transport. {@link
+ * dev.sentry4j.Sentry#getClient()} returns the installed one, or a no-op client before {@code
+ * init}. Implementations are thread-safe and never throw from capture methods.
  */
 public interface SentryClient {
   /** Whether this client sends anything (a DSN is set and it is not closed). */
@@ -53,8 +52,8 @@ public interface SentryClient {
 
   /**
    * Queues a Sentry Log record for the next batch when {@code enableLogs} is on; does nothing
-   * otherwise. Called on the logging thread: it only adds the scope user (with {@code sendDefaultPii})
-   * and buffers the record. Clients that do not send logs inherit this no-op.
+   * otherwise. Called on the logging thread: it only adds the scope user (with {@code
+   * sendDefaultPii}) and buffers the record. Clients that do not send logs inherit this no-op.
    *
    * @param log the frozen record
    * @param scopes the scopes where it was logged (for the user), or {@code null}
@@ -73,8 +72,8 @@ public interface SentryClient {
   void close(Duration timeout);
 
   /**
-   * Health counters: envelopes queued in memory, spooled on disk, sent, and items dropped by reason.
-   * Never blocks on I/O.
+   * Health counters: envelopes queued in memory, spooled on disk, sent, and items dropped by
+   * reason. Never blocks on I/O.
    *
    * @return a snapshot; all zero for a client that does not send
    */

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What error events ({@link Event}) and transactions ({@link TransactionEvent}) share: the data that
- * scopes and options add when they are captured. Not thread-safe: an event belongs to one capture
- * call.
+ * What error events ({@link Event}) and transactions ({@link TransactionEvent}) share: the data
+ * that scopes and options add when they are captured. Not thread-safe: an event belongs to one
+ * capture call.
  */
 public interface BaseEvent {
   /** The event id. */

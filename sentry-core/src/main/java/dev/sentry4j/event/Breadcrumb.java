@@ -1,8 +1,8 @@
 package dev.sentry4j.event;
 
 import dev.sentry4j.internal.FrozenValues;
-import java.time.Instant;
 import dev.sentry4j.internal.Strings;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,12 +19,14 @@ import java.util.function.Supplier;
  */
 public final class Breadcrumb {
   /**
-   * Characters of a message kept (Relay cuts messages there); a longer one is cut when the breadcrumb
-   * is made, so a scope never holds more than about 100 × 8 K characters of messages.
+   * Characters of a message kept (Relay cuts messages there); a longer one is cut when the
+   * breadcrumb is made, so a scope never holds more than about 100 × 8 K characters of messages.
    */
   public static final int MAX_MESSAGE_CHARS = 8192;
+
   /** Characters of a category or type kept. */
   public static final int MAX_CATEGORY_CHARS = 256;
+
   /** Characters of data kept (estimated as JSON text); entries beyond are left out. */
   public static final int MAX_DATA_CHARS = 8192;
 
@@ -32,8 +34,12 @@ public final class Breadcrumb {
   private final String type;
   private final String category;
   private final Level level;
-  /** The message; for a lazy one, set on first read (published by clearing {@link #lazyMessage}). */
+
+  /**
+   * The message; for a lazy one, set on first read (published by clearing {@link #lazyMessage}).
+   */
   private String message;
+
   private volatile Supplier<String> lazyMessage;
   private final Map<String, Object> data;
 
@@ -61,10 +67,10 @@ public final class Breadcrumb {
   }
 
   /**
-   * A {@code default}-type breadcrumb without data whose message is made when first read, usually on
-   * the SDK's worker when an event carrying it is serialized (the logging adapters' hot path: a log
-   * line's text is formatted only if it is ever sent). {@code message} must be callable from any
-   * thread and give the same text whenever it is called: use it only over immutable values (a
+   * A {@code default}-type breadcrumb without data whose message is made when first read, usually
+   * on the SDK's worker when an event carrying it is serialized (the logging adapters' hot path: a
+   * log line's text is formatted only if it is ever sent). {@code message} must be callable from
+   * any thread and give the same text whenever it is called: use it only over immutable values (a
    * template and {@code String}/number arguments). If it throws, the message says so.
    */
   public static Breadcrumb of(
@@ -73,8 +79,8 @@ public final class Breadcrumb {
   }
 
   /**
-   * A {@code default}-type breadcrumb without data, made without a builder (the logging adapters' hot
-   * path).
+   * A {@code default}-type breadcrumb without data, made without a builder (the logging adapters'
+   * hot path).
    */
   public static Breadcrumb of(Instant timestamp, String category, Level level, String message) {
     return new Breadcrumb(timestamp, category, level == null ? Level.INFO : level, message);

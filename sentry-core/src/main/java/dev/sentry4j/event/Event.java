@@ -1,7 +1,7 @@
 package dev.sentry4j.event;
 
-import dev.sentry4j.tracing.TransactionSource;
 import dev.sentry4j.tracing.TraceContext;
+import dev.sentry4j.tracing.TransactionSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error event on its way to Sentry. Users build one for {@code Sentry.captureEvent}; the SDK fills
- * in scope data, and {@code beforeSend} and event processors may edit it. Once handed to the
+ * An error event on its way to Sentry. Users build one for {@code Sentry.captureEvent}; the SDK
+ * fills in scope data, and {@code beforeSend} and event processors may edit it. Once handed to the
  * transport it is no longer changed. Not thread-safe: an event belongs to one capture call.
  *
  * <p>The exception's stack trace is read on the SDK's worker thread, not on the caller's.
@@ -49,7 +49,9 @@ public final class Event implements BaseEvent {
     this.threadName = t.getName();
   }
 
-  /** A shallow copy with its own maps and lists, so that the SDK can edit it without touching yours. */
+  /**
+   * A shallow copy with its own maps and lists, so that the SDK can edit it without touching yours.
+   */
   public Event copy() {
     Event e = new Event();
     e.eventId = eventId;
@@ -101,7 +103,9 @@ public final class Event implements BaseEvent {
     this.timestamp = timestamp == null ? Instant.now() : timestamp;
   }
 
-  /** The level, or {@code null} to let the scope decide (then error with an exception, else info). */
+  /**
+   * The level, or {@code null} to let the scope decide (then error with an exception, else info).
+   */
   public Level getLevel() {
     return level;
   }
@@ -151,7 +155,9 @@ public final class Event implements BaseEvent {
     this.mechanismType = mechanismType;
   }
 
-  /** Whether the application handled the exception (false: the uncaught-exception handler saw it). */
+  /**
+   * Whether the application handled the exception (false: the uncaught-exception handler saw it).
+   */
   public boolean isHandled() {
     return handled;
   }

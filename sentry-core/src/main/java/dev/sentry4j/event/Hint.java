@@ -1,14 +1,13 @@
 package dev.sentry4j.event;
 
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Extra information for {@code beforeSend}, {@code beforeBreadcrumb} and event processors that is not
- * sent to Sentry: the original exception, the log record, a request object. Not thread-safe; a hint
- * belongs to one capture call.
+ * Extra information for {@code beforeSend}, {@code beforeBreadcrumb} and event processors that is
+ * not sent to Sentry: the original exception, the log record, a request object. Not thread-safe; a
+ * hint belongs to one capture call.
  *
  * <pre>{@code
  * Hint hint = Hint.of("request", httpRequest);
@@ -18,6 +17,7 @@ import java.util.Map;
 public final class Hint {
   /** Key under which capture methods store the captured {@link Throwable}. */
   public static final String THROWABLE = "throwable";
+
   /** Key under which the logging adapters store their neutral log record. */
   public static final String LOG_RECORD = "log_record";
 

@@ -1,11 +1,10 @@
 package dev.sentry4j.event;
 
-
 import java.util.Locale;
 
 /**
- * Severity of an event or breadcrumb, as Sentry names it. Python's {@code critical} is {@link #FATAL};
- * {@code warn} is read as {@link #WARNING}.
+ * Severity of an event or breadcrumb, as Sentry names it. Python's {@code critical} is {@link
+ * #FATAL}; {@code warn} is read as {@link #WARNING}.
  */
 public enum Level {
   /** A crash or unrecoverable error. */
@@ -31,8 +30,8 @@ public enum Level {
   }
 
   /**
-   * Parses a level name, case-insensitively: {@code fatal}, {@code critical}, {@code error},
-   * {@code warning}, {@code warn}, {@code info}, {@code debug}.
+   * Parses a level name, case-insensitively: {@code fatal}, {@code critical}, {@code error}, {@code
+   * warning}, {@code warn}, {@code info}, {@code debug}.
    *
    * @throws IllegalArgumentException naming the value when it is none of these
    */

@@ -30,7 +30,8 @@ public final class SentryId {
   public static SentryId parse(String text) {
     String v = text == null ? "" : text.replace("-", "").toLowerCase(Locale.ROOT);
     if (!Ids.isLowerHex(v, 32) && !v.equals(EMPTY.value)) {
-      throw new IllegalArgumentException("Invalid event id '" + text + "' (expected 32 hex digits)");
+      throw new IllegalArgumentException(
+          "Invalid event id '" + text + "' (expected 32 hex digits)");
     }
     return new SentryId(v);
   }

@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * A finished transaction on its way to Sentry: its name and source, the root span (sent as {@code
  * contexts.trace}; its tags become the event's tags), the finished child spans, and the scope data
- * merged in when it is captured. {@code beforeSendTransaction} and event processors may edit it, e.g.
- * remove spans from {@link #getSpans()}. Once handed to the transport it is no longer changed. Not
- * thread-safe: it belongs to one capture call.
+ * merged in when it is captured. {@code beforeSendTransaction} and event processors may edit it,
+ * e.g. remove spans from {@link #getSpans()}. Once handed to the transport it is no longer changed.
+ * Not thread-safe: it belongs to one capture call.
  */
 public final class TransactionEvent implements BaseEvent {
   private SentryId eventId = SentryId.random();
@@ -45,8 +45,8 @@ public final class TransactionEvent implements BaseEvent {
    * @param sampled whether the transaction was sampled; unsampled ones are only counted, never sent
    * @param droppedSpanCount child spans not in {@code spans}: unfinished, over {@code maxSpans}, or
    *     all of them when not sampled
-   * @param dynamicSamplingContext the trace's frozen DSC for the envelope's {@code trace} header, or
-   *     {@code null}
+   * @param dynamicSamplingContext the trace's frozen DSC for the envelope's {@code trace} header,
+   *     or {@code null}
    */
   public TransactionEvent(
       String name,

@@ -20,8 +20,10 @@ import java.util.Set;
 public final class FrozenValues {
   /** Maximum nesting depth kept; deeper values are replaced by a marker. */
   public static final int MAX_DEPTH = 10;
+
   /** Maximum entries kept per collection or map. */
   public static final int MAX_ENTRIES = 200;
+
   /** Maximum characters kept per string. */
   public static final int MAX_STRING = 16_384;
 

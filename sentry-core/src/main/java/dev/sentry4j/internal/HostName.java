@@ -5,11 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The local host name, looked up once on an SDK thread (DNS can be slow) so that no caller waits for
- * it. Internal, may change. Thread-safe.
+ * The local host name, looked up once on an SDK thread (DNS can be slow) so that no caller waits
+ * for it. Internal, may change. Thread-safe.
  */
 public final class HostName {
   private static final CompletableFuture<String> NAME = new CompletableFuture<>();
+
   /** All callers together wait at most this long after start-up for a slow lookup. */
   private static final long WAIT_BUDGET_NANOS = TimeUnit.SECONDS.toNanos(1);
 

@@ -57,7 +57,8 @@ public final class KeyMatcher {
   private final boolean anyNonAsciiStem;
   private final ConcurrentHashMap<String, Boolean> cache = new ConcurrentHashMap<>();
 
-  public KeyMatcher(Collection<String> anywhere, Collection<String> words, Collection<String> allowed) {
+  public KeyMatcher(
+      Collection<String> anywhere, Collection<String> words, Collection<String> allowed) {
     List<String> firstWords = new ArrayList<>();
     this.anywhere = new ArrayList<>();
     for (String a : anywhere) {
@@ -117,7 +118,10 @@ public final class KeyMatcher {
     return false;
   }
 
-  /** The words, without any that contains another (finding {@code auth} finds {@code authorization}). */
+  /**
+   * The words, without any that contains another (finding {@code auth} finds {@code
+   * authorization}).
+   */
   private static String[] shortest(List<String> words) {
     List<String> out = new ArrayList<>();
     for (String w : words) {

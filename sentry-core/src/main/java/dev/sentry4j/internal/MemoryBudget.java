@@ -2,10 +2,11 @@ package dev.sentry4j.internal;
 
 /**
  * Default byte budgets of the SDK's buffers, a small fraction of the heap ({@link
- * Runtime#maxMemory()}), so that the defaults are safe in a 64 MiB container and generous on a large
- * server. Every one can be overridden by an option. With {@code -Xmx64m}: about 990 queued envelopes,
- * 3.9 MiB of serialized ones, 1.9 MiB of Sentry Logs records; with 2 GiB or more the former fixed
- * defaults (10,000 envelopes, 32 MiB, 4 MiB). Internal, may change. Thread-safe (stateless).
+ * Runtime#maxMemory()}), so that the defaults are safe in a 64 MiB container and generous on a
+ * large server. Every one can be overridden by an option. With {@code -Xmx64m}: about 990 queued
+ * envelopes, 3.9 MiB of serialized ones, 1.9 MiB of Sentry Logs records; with 2 GiB or more the
+ * former fixed defaults (10,000 envelopes, 32 MiB, 4 MiB). Internal, may change. Thread-safe
+ * (stateless).
  */
 public final class MemoryBudget {
   private static final long KIB = 1024;
@@ -20,8 +21,8 @@ public final class MemoryBudget {
   }
 
   /**
-   * Default {@code maxQueueSize}: one envelope waiting for serialization per 64 KiB of heap (an error
-   * event with its exception and scope data retains some 10–30 KiB), between 100 and 10,000.
+   * Default {@code maxQueueSize}: one envelope waiting for serialization per 64 KiB of heap (an
+   * error event with its exception and scope data retains some 10–30 KiB), between 100 and 10,000.
    */
   public static int queueSize() {
     return (int) clamp(heap() / (64 * KIB), 100, 10_000);
@@ -39,7 +40,8 @@ public final class MemoryBudget {
 
   /**
    * Largest spool file read back into memory: 1/8 of the heap, between 2 MiB and 64 MiB. The SDK
-   * writes files of about 1 MiB (a single larger envelope alone); a larger file is set aside unread.
+   * writes files of about 1 MiB (a single larger envelope alone); a larger file is set aside
+   * unread.
    */
   public static long spoolFileBytes() {
     return clamp(heap() / 8, 2 * MIB, 64 * MIB);

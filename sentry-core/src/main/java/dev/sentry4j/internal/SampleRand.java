@@ -18,8 +18,9 @@ public final class SampleRand {
   }
 
   /**
-   * A random value drawn so that {@code value < rate} is exactly {@code sampled}: from [0, rate) when
-   * sampled, [rate, 1) when not; from [0, 1) when that range is empty (an inconsistent upstream).
+   * A random value drawn so that {@code value < rate} is exactly {@code sampled}: from [0, rate)
+   * when sampled, [rate, 1) when not; from [0, 1) when that range is empty (an inconsistent
+   * upstream).
    */
   public static double consistentWith(double rate, boolean sampled) {
     int boundary = (int) Math.min(SCALE, Math.max(0, Math.ceil(rate * SCALE)));

@@ -18,7 +18,8 @@ public final class SdkInfo {
   private SdkInfo() {}
 
   private static String readVersion() {
-    try (InputStream in = SdkInfo.class.getResourceAsStream("/dev/sentry4j/sentry4j-version.properties")) {
+    try (InputStream in =
+        SdkInfo.class.getResourceAsStream("/dev/sentry4j/sentry4j-version.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal;
 
 /**
- * A thread owned by the SDK (the delivery worker, the host-name resolver). Log lines written on such a
- * thread (by HttpClient, say) are never captured again. Internal, may change.
+ * A thread owned by the SDK (the delivery worker, the host-name resolver). Log lines written on
+ * such a thread (by HttpClient, say) are never captured again. Internal, may change.
  */
 public final class SdkThread extends Thread {
   /**

@@ -3,16 +3,17 @@
  * option is on (environment variable {@code SENTRY_ENABLE_LOGS}, appender property {@code
  * enableLogs}).
  *
- * <p>Two ways in: every line of a logging adapter at or above its {@code minimumLevel} (default INFO),
- * through {@link dev.sentry4j.spi.logging.LogCapture}; and code, through {@link
+ * <p>Two ways in: every line of a logging adapter at or above its {@code minimumLevel} (default
+ * INFO), through {@link dev.sentry4j.spi.logging.LogCapture}; and code, through {@link
  * dev.sentry4j.Sentry#logger()} ({@link dev.sentry4j.SentryLogger}, printf-style templates).
  *
  * <h2>What a record carries</h2>
  *
- * <p>{@code timestamp} (epoch seconds), {@code trace_id} and {@code span_id} of the span active where
- * it was logged (else the scope's propagation context), {@code level} ({@code trace}, {@code debug},
- * {@code info}, {@code warn}, {@code error}, {@code fatal}), {@code severity_number}, {@code body} (the
- * formatted message) and these attributes ({@link dev.sentry4j.logs.LogAttributes} holds the names):
+ * <p>{@code timestamp} (epoch seconds), {@code trace_id} and {@code span_id} of the span active
+ * where it was logged (else the scope's propagation context), {@code level} ({@code trace}, {@code
+ * debug}, {@code info}, {@code warn}, {@code error}, {@code fatal}), {@code severity_number},
+ * {@code body} (the formatted message) and these attributes ({@link
+ * dev.sentry4j.logs.LogAttributes} holds the names):
  *
  * <table>
  *   <caption>Attributes</caption>
@@ -40,30 +41,29 @@
  *       <td>only with {@code sendDefaultPii}, from the scope's user</td></tr>
  * </table>
  *
- * <p>Choices worth knowing. <b>MDC keys are prefixed {@code mdc.}</b>, as the reference Java SDK names
- * them, so that searches and dashboards made for it keep working and an MDC key can never clash with
- * Sentry's or OpenTelemetry's names ({@code sentry.*}, {@code trace_id}); unlike the reference SDK,
- * <em>all</em> entries are sent, not only the {@code contextTags} keys. SLF4J 2 key-value pairs are the
- * line's own structured data and keep their names and JSON types; where one has the name of an
- * attribute the SDK writes, the SDK's value wins. Every record's envelope has <b>no {@code trace}
- * header</b>: a batch mixes records of many traces, and the header (the Dynamic Sampling Context)
- * only steers sampling of transactions. Attribute values are primitives only (string, boolean,
- * integer, double); collections are sent as text. Bodies over {@value
+ * <p>Choices worth knowing. <b>MDC keys are prefixed {@code mdc.}</b>, as the reference Java SDK
+ * names them, so that searches and dashboards made for it keep working and an MDC key can never
+ * clash with Sentry's or OpenTelemetry's names ({@code sentry.*}, {@code trace_id}); unlike the
+ * reference SDK, <em>all</em> entries are sent, not only the {@code contextTags} keys. SLF4J 2
+ * key-value pairs are the line's own structured data and keep their names and JSON types; where one
+ * has the name of an attribute the SDK writes, the SDK's value wins. Every record's envelope has
+ * <b>no {@code trace} header</b>: a batch mixes records of many traces, and the header (the Dynamic
+ * Sampling Context) only steers sampling of transactions. Attribute values are primitives only
+ * (string, boolean, integer, double); collections are sent as text. Bodies over {@value
  * dev.sentry4j.logs.LogItem#MAX_BODY_LENGTH} characters and string attributes over {@value
- * dev.sentry4j.logs.LogItem#MAX_ATTRIBUTE_LENGTH} are cut, so that a batch stays under Sentry's 1 MiB
- * item limit.
+ * dev.sentry4j.logs.LogItem#MAX_ATTRIBUTE_LENGTH} are cut, so that a batch stays under Sentry's 1
+ * MiB item limit.
  *
  * <h2>Delivery</h2>
  *
- * <p>The logging thread only freezes the record and appends it to a bounded buffer. Batches of at most
- * {@code logsBatchSize} (100) records go out when that many are waiting, {@code logsFlushInterval} (5 s)
- * after the first one, and on {@code Sentry.flush()} / {@code close()} (so also when an adapter stops).
- * At most {@code maxLogsInMemory} (1000) records and about 4 MiB are buffered; what does not fit is
- * dropped and reported in client reports as {@code buffer_overflow} under {@code log_item} (records)
- * and {@code log_byte} (estimated bytes). Default attributes, {@code beforeSendLog} and JSON run on
- * the SDK's {@code sentry4j-logs} thread (or the thread calling {@code flush}/{@code close}); a record
- * {@code beforeSendLog} drops is counted as {@code before_send}. No sampling applies to logs.
+ * <p>The logging thread only freezes the record and appends it to a bounded buffer. Batches of at
+ * most {@code logsBatchSize} (100) records go out when that many are waiting, {@code
+ * logsFlushInterval} (5 s) after the first one, and on {@code Sentry.flush()} / {@code close()} (so
+ * also when an adapter stops). At most {@code maxLogsInMemory} (1000) records and about 4 MiB are
+ * buffered; what does not fit is dropped and reported in client reports as {@code buffer_overflow}
+ * under {@code log_item} (records) and {@code log_byte} (estimated bytes). Default attributes,
+ * {@code beforeSendLog} and JSON run on the SDK's {@code sentry4j-logs} thread (or the thread
+ * calling {@code flush}/{@code close}); a record {@code beforeSendLog} drops is counted as {@code
+ * before_send}. No sampling applies to logs.
  */
 package dev.sentry4j.logs;
-
-

@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * A parsed Data Source Name: {@code {protocol}://{public_key}[:{secret}]@{host}[:{port}]/{path}{project_id}}.
- * Immutable.
+ * A parsed Data Source Name: {@code
+ * {protocol}://{public_key}[:{secret}]@{host}[:{port}]/{path}{project_id}}. Immutable.
  */
 public final class Dsn {
   private final String text;
@@ -74,8 +74,7 @@ public final class Dsn {
     String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
     URI envelope =
         URI.create(scheme + "://" + host + port + prefix + "api/" + projectId + "/envelope/");
-    return new Dsn(
-        text, publicKey, secretKey, projectId, host, orgIdFromHost(host), envelope);
+    return new Dsn(text, publicKey, secretKey, projectId, host, orgIdFromHost(host), envelope);
   }
 
   private static String orgIdFromHost(String host) {
@@ -102,8 +101,8 @@ public final class Dsn {
   /**
    * A DSN (valid or not) as it may appear in a message: the scheme, host, port and path, never the
    * key, the secret, a query or a fragment. {@code https://key:secret@o1.ingest.sentry.io/42}
-   * becomes {@code https://***@o1.ingest.sentry.io/42}. Text without {@code ://} (a bare key,
-   * say) is shown only by its length.
+   * becomes {@code https://***@o1.ingest.sentry.io/42}. Text without {@code ://} (a bare key, say)
+   * is shown only by its length.
    *
    * @param text a DSN as configured, or {@code null}
    * @return the text without any credential

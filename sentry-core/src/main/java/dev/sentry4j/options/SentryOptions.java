@@ -1,18 +1,18 @@
 package dev.sentry4j.options;
 
-import dev.sentry4j.internal.MemoryBudget;
-import dev.sentry4j.spi.config.OptionRegistry;
-import dev.sentry4j.spi.config.Placeholders;
-import dev.sentry4j.spi.config.OptionSources;
-import dev.sentry4j.spi.config.OptionSpec;
-import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.event.Breadcrumb;
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.TransactionEvent;
-import dev.sentry4j.tracing.TracesSampler;
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSources;
+import dev.sentry4j.spi.config.OptionSpec;
+import dev.sentry4j.spi.config.Placeholders;
+import dev.sentry4j.spi.config.Settings;
+import dev.sentry4j.tracing.TracesSampler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,10 +24,10 @@ import java.util.Map;
 /**
  * The SDK's configuration. Immutable; made by {@link Builder}, which {@link
  * dev.sentry4j.Sentry#init} hands to your code after filling it, in increasing precedence, from
- * {@code sentry.properties} on the classpath,
- * the environment ({@code SENTRY_DSN}, ...) and system properties ({@code sentry.dsn}, ...). Every
- * option has a name; {@link Builder#setOption(String, String)} sets one from text, which is how the
- * logging adapters pass their flat properties. The README's option table lists them all.
+ * {@code sentry.properties} on the classpath, the environment ({@code SENTRY_DSN}, ...) and system
+ * properties ({@code sentry.dsn}, ...). Every option has a name; {@link Builder#setOption(String,
+ * String)} sets one from text, which is how the logging adapters pass their flat properties. The
+ * README's option table lists them all.
  *
  * <pre>{@code
  * Sentry.init(options -> {
@@ -40,8 +40,10 @@ import java.util.Map;
 public final class SentryOptions {
   /** Default {@code environment}. */
   public static final String DEFAULT_ENVIRONMENT = OptionRegistry.ENVIRONMENT.defaultValue();
+
   /** Default {@code maxBreadcrumbs}. */
   public static final int DEFAULT_MAX_BREADCRUMBS = OptionRegistry.MAX_BREADCRUMBS.defaultValue();
+
   /** Default {@code maxInFlight}: envelopes sent at once. */
   public static final int DEFAULT_MAX_IN_FLIGHT = OptionRegistry.MAX_IN_FLIGHT.defaultValue();
 
@@ -50,34 +52,47 @@ public final class SentryOptions {
    * and this (about 990 with {@code -Xmx64m}).
    */
   public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
+
   /**
    * Largest default {@code maxQueueBytes}: unset, it is 1/16 of the heap, between 1 MiB and this
    * (about 3.9 MiB with {@code -Xmx64m}).
    */
   public static final long DEFAULT_MAX_QUEUE_BYTES = OptionRegistry.MAX_QUEUE_BYTES.defaultValue();
+
   /** Default {@code flushTimeout}. */
   public static final Duration DEFAULT_FLUSH_TIMEOUT = OptionRegistry.FLUSH_TIMEOUT.defaultValue();
+
   /** Default {@code shutdownTimeout}. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT =
       OptionRegistry.SHUTDOWN_TIMEOUT.defaultValue();
+
   /** Default {@code connectTimeout}. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = OptionRegistry.CONNECT_TIMEOUT.defaultValue();
+  public static final Duration DEFAULT_CONNECT_TIMEOUT =
+      OptionRegistry.CONNECT_TIMEOUT.defaultValue();
+
   /** Default {@code readTimeout}. */
   public static final Duration DEFAULT_READ_TIMEOUT = OptionRegistry.READ_TIMEOUT.defaultValue();
+
   /** Default {@code maxSpans} per transaction. */
   public static final int DEFAULT_MAX_SPANS = OptionRegistry.MAX_SPANS.defaultValue();
+
   /** Default {@code maxCacheItems}: envelopes kept in the disk spool. */
   public static final int DEFAULT_MAX_CACHE_ITEMS = OptionRegistry.MAX_CACHE_ITEMS.defaultValue();
+
   /** Default {@code maxCacheBytes}: bytes kept in the disk spool. */
   public static final long DEFAULT_MAX_CACHE_BYTES = OptionRegistry.MAX_CACHE_BYTES.defaultValue();
+
   /** Default {@code logsBatchSize}. */
   public static final int DEFAULT_LOGS_BATCH_SIZE = OptionRegistry.LOGS_BATCH_SIZE.defaultValue();
+
   /** Default {@code logsFlushInterval}. */
   public static final Duration DEFAULT_LOGS_FLUSH_INTERVAL =
       OptionRegistry.LOGS_FLUSH_INTERVAL.defaultValue();
+
   /** Default {@code maxLogsInMemory}. */
   public static final int DEFAULT_MAX_LOGS_IN_MEMORY =
       OptionRegistry.MAX_LOGS_IN_MEMORY.defaultValue();
+
   /** Default {@code spotlightUrl}. */
   public static final String DEFAULT_SPOTLIGHT_URL = OptionRegistry.SPOTLIGHT_URL.defaultValue();
 
@@ -436,8 +451,9 @@ public final class SentryOptions {
 
   /**
    * Edits or drops a Sentry Log record before it is sent. It runs on the SDK's logs thread (or the
-   * thread calling {@code flush}/{@code close}), once per record, with the default attributes already
-   * set; lines it logs itself are not captured again. If it throws, the record is sent unchanged.
+   * thread calling {@code flush}/{@code close}), once per record, with the default attributes
+   * already set; lines it logs itself are not captured again. If it throws, the record is sent
+   * unchanged.
    */
   @FunctionalInterface
   public interface BeforeSendLogCallback {
@@ -889,7 +905,8 @@ public final class SentryOptions {
       if (spec == OptionRegistry.DSN) {
         return setDsn(t);
       }
-      if (spec == OptionRegistry.SPOTLIGHT && (t.startsWith("http://") || t.startsWith("https://"))) {
+      if (spec == OptionRegistry.SPOTLIGHT
+          && (t.startsWith("http://") || t.startsWith("https://"))) {
         return setSpotlight(true).setSpotlightUrl(t);
       }
       return set(spec, spec.parse(t));
@@ -1064,7 +1081,8 @@ public final class SentryOptions {
 
     /** Option {@code connectTimeout}: HTTP connect timeout. */
     public Builder setConnectTimeout(Duration value) {
-      return set(OptionRegistry.CONNECT_TIMEOUT, checkNotNull(OptionRegistry.CONNECT_TIMEOUT, value));
+      return set(
+          OptionRegistry.CONNECT_TIMEOUT, checkNotNull(OptionRegistry.CONNECT_TIMEOUT, value));
     }
 
     /** Option {@code readTimeout}: HTTP response timeout. */
@@ -1160,7 +1178,8 @@ public final class SentryOptions {
     /** Option {@code logsFlushInterval}: how long log items wait for a batch. */
     public Builder setLogsFlushInterval(Duration value) {
       return set(
-          OptionRegistry.LOGS_FLUSH_INTERVAL, checkNotNull(OptionRegistry.LOGS_FLUSH_INTERVAL, value));
+          OptionRegistry.LOGS_FLUSH_INTERVAL,
+          checkNotNull(OptionRegistry.LOGS_FLUSH_INTERVAL, value));
     }
 
     /** Option {@code maxLogsInMemory}: log items buffered. */
@@ -1190,8 +1209,8 @@ public final class SentryOptions {
     }
 
     /**
-     * Option {@code scrubMessages}: also scrub messages, breadcrumb messages and exception messages by
-     * pattern ({@code key=value} secrets, URL passwords, bearer tokens, card numbers).
+     * Option {@code scrubMessages}: also scrub messages, breadcrumb messages and exception messages
+     * by pattern ({@code key=value} secrets, URL passwords, bearer tokens, card numbers).
      */
     public Builder setScrubMessages(boolean value) {
       return set(OptionRegistry.SCRUB_MESSAGES, value);

@@ -1,12 +1,12 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.User;
+import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
-import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionSource;
 import java.util.ArrayList;
@@ -25,8 +25,8 @@ import java.util.function.UnaryOperator;
  * scope per request or thread (where {@code Sentry.setTag} and friends write), and a current scope
  * forked by {@code Sentry.newScope()} and by spans.
  *
- * <p>Writes are rare and reads happen for every event, so the data is kept in immutable parts that a
- * write replaces (copy on write): {@link #snapshot()} and {@link #fork()} take them by reference,
+ * <p>Writes are rare and reads happen for every event, so the data is kept in immutable parts that
+ * a write replaces (copy on write): {@link #snapshot()} and {@link #fork()} take them by reference,
  * whatever their size. Extras and contexts are frozen ({@code toString} of unknown objects, bounded
  * depth and size) once, when they are set. Breadcrumbs live in a buffer whose filled slots are
  * never written again, so a snapshot of them is a window on it, not a copy; the buffer is replaced
@@ -50,16 +50,24 @@ public final class Scope {
 
   private final Object lock = new Object();
   private final Kind kind;
+
   /** Everything but the breadcrumbs; replaced on write. Guarded by {@link #lock} for writes. */
   private volatile Values values = Values.EMPTY;
-  /** The breadcrumb buffer; slots {@code [crumbStart, crumbEnd)} are this scope's. Guarded by lock. */
+
+  /**
+   * The breadcrumb buffer; slots {@code [crumbStart, crumbEnd)} are this scope's. Guarded by lock.
+   */
   private Breadcrumb[] crumbs;
+
   private int crumbStart;
   private int crumbEnd;
+
   /** Whether this scope may write into {@link #crumbs} past {@link #crumbEnd} (forks may not). */
   private boolean ownsCrumbs;
+
   /** The last snapshot, while nothing changed since; written under lock. */
   private volatile ScopeSnapshot snapshot;
+
   private volatile Span span;
   private volatile PropagationContext propagationContext;
 
@@ -97,8 +105,8 @@ public final class Scope {
   }
 
   /**
-   * The scope's data now, for an event captured now: O(1), shares the scope's immutable parts
-   * (no copy of maps or breadcrumbs). Never null.
+   * The scope's data now, for an event captured now: O(1), shares the scope's immutable parts (no
+   * copy of maps or breadcrumbs). Never null.
    */
   public ScopeSnapshot snapshot() {
     ScopeSnapshot s = snapshot;
@@ -193,8 +201,18 @@ public final class Scope {
   public void setUser(User user) {
     synchronized (lock) {
       Values v = values;
-      update(new Values(v.tags, v.extras, v.contexts, user, v.level, v.fingerprint,
-          v.transactionName, v.transactionSource, v.transaction, v.processors));
+      update(
+          new Values(
+              v.tags,
+              v.extras,
+              v.contexts,
+              user,
+              v.level,
+              v.fingerprint,
+              v.transactionName,
+              v.transactionSource,
+              v.transaction,
+              v.processors));
     }
   }
 
@@ -207,8 +225,18 @@ public final class Scope {
   public void setLevel(Level level) {
     synchronized (lock) {
       Values v = values;
-      update(new Values(v.tags, v.extras, v.contexts, v.user, level, v.fingerprint,
-          v.transactionName, v.transactionSource, v.transaction, v.processors));
+      update(
+          new Values(
+              v.tags,
+              v.extras,
+              v.contexts,
+              v.user,
+              level,
+              v.fingerprint,
+              v.transactionName,
+              v.transactionSource,
+              v.transaction,
+              v.processors));
     }
   }
 
@@ -222,8 +250,18 @@ public final class Scope {
     List<String> copy = fingerprint == null ? null : List.copyOf(fingerprint);
     synchronized (lock) {
       Values v = values;
-      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, copy,
-          v.transactionName, v.transactionSource, v.transaction, v.processors));
+      update(
+          new Values(
+              v.tags,
+              v.extras,
+              v.contexts,
+              v.user,
+              v.level,
+              copy,
+              v.transactionName,
+              v.transactionSource,
+              v.transaction,
+              v.processors));
     }
   }
 
@@ -248,8 +286,18 @@ public final class Scope {
   public void setTransactionName(String name, TransactionSource source) {
     synchronized (lock) {
       Values v = values;
-      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint, name,
-          source != null ? source : v.transactionSource, v.transaction, v.processors));
+      update(
+          new Values(
+              v.tags,
+              v.extras,
+              v.contexts,
+              v.user,
+              v.level,
+              v.fingerprint,
+              name,
+              source != null ? source : v.transactionSource,
+              v.transaction,
+              v.processors));
     }
     Transaction tx = values.transaction;
     if (tx != null && name != null && !tx.isFinished()) {
@@ -266,8 +314,8 @@ public final class Scope {
   }
 
   /**
-   * The transaction the current span of this scope belongs to, or {@code null}. The SDK sets it when
-   * it makes a transaction current; scopes forked from this one (child spans) keep it.
+   * The transaction the current span of this scope belongs to, or {@code null}. The SDK sets it
+   * when it makes a transaction current; scopes forked from this one (child spans) keep it.
    */
   public Transaction getTransaction() {
     return values.transaction;
@@ -278,8 +326,18 @@ public final class Scope {
     synchronized (lock) {
       Values v = values;
       if (v.transaction != transaction) {
-        update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
-            v.transactionName, v.transactionSource, transaction, v.processors));
+        update(
+            new Values(
+                v.tags,
+                v.extras,
+                v.contexts,
+                v.user,
+                v.level,
+                v.fingerprint,
+                v.transactionName,
+                v.transactionSource,
+                transaction,
+                v.processors));
       }
     }
   }
@@ -343,9 +401,18 @@ public final class Scope {
       List<EventProcessor> list = new ArrayList<>(v.processors.size() + 1);
       list.addAll(v.processors);
       list.add(processor);
-      update(new Values(v.tags, v.extras, v.contexts, v.user, v.level, v.fingerprint,
-          v.transactionName, v.transactionSource, v.transaction,
-          Collections.unmodifiableList(list)));
+      update(
+          new Values(
+              v.tags,
+              v.extras,
+              v.contexts,
+              v.user,
+              v.level,
+              v.fingerprint,
+              v.transactionName,
+              v.transactionSource,
+              v.transaction,
+              Collections.unmodifiableList(list)));
     }
   }
 
@@ -384,7 +451,9 @@ public final class Scope {
     return PROPAGATION.updateAndGet(this, update);
   }
 
-  /** Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors). */
+  /**
+   * Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors).
+   */
   public void clear() {
     synchronized (lock) {
       values = Values.EMPTY;
@@ -400,7 +469,10 @@ public final class Scope {
     snapshot = null;
   }
 
-  /** A new unmodifiable map: {@code map} with {@code key} set to {@code value} ({@code null}: removed). */
+  /**
+   * A new unmodifiable map: {@code map} with {@code key} set to {@code value} ({@code null}:
+   * removed).
+   */
   private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {
     Map<String, V> copy = new LinkedHashMap<>(map);
     if (value == null) {
@@ -434,8 +506,10 @@ public final class Scope {
     final List<String> fingerprint;
     final String transactionName;
     final TransactionSource transactionSource;
+
     /** The transaction running in the scope (not data: read by the worker for transaction_info). */
     final Transaction transaction;
+
     final List<EventProcessor> processors;
 
     Values(
@@ -462,18 +536,45 @@ public final class Scope {
     }
 
     Values withTags(Map<String, String> t) {
-      return new Values(t, extras, contexts, user, level, fingerprint, transactionName, transactionSource,
-          transaction, processors);
+      return new Values(
+          t,
+          extras,
+          contexts,
+          user,
+          level,
+          fingerprint,
+          transactionName,
+          transactionSource,
+          transaction,
+          processors);
     }
 
     Values withExtras(Map<String, Object> x) {
-      return new Values(tags, x, contexts, user, level, fingerprint, transactionName, transactionSource,
-          transaction, processors);
+      return new Values(
+          tags,
+          x,
+          contexts,
+          user,
+          level,
+          fingerprint,
+          transactionName,
+          transactionSource,
+          transaction,
+          processors);
     }
 
     Values withContexts(Map<String, Map<String, Object>> c) {
-      return new Values(tags, extras, c, user, level, fingerprint, transactionName, transactionSource,
-          transaction, processors);
+      return new Values(
+          tags,
+          extras,
+          c,
+          user,
+          level,
+          fingerprint,
+          transactionName,
+          transactionSource,
+          transaction,
+          processors);
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The three scopes a capture reads — global, isolation and current, merged in that order with the
- * more specific winning — and the trace they are in. What {@link dev.sentry4j.client.SentryClient}'s
- * capture methods take; the SDK hands in the calling thread's.
+ * more specific winning — and the trace they are in. What {@link
+ * dev.sentry4j.client.SentryClient}'s capture methods take; the SDK hands in the calling thread's.
  */
 public interface ScopeLayers {
   /** The process-wide scope. */

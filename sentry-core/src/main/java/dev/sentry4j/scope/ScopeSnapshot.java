@@ -1,8 +1,8 @@
 package dev.sentry4j.scope;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.User;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionSource;
@@ -14,10 +14,10 @@ import java.util.RandomAccess;
 
 /**
  * One scope's data at the moment {@link Scope#snapshot()} was called: tags, extras, contexts, user,
- * level, fingerprint, transaction name and source, running transaction, event processors and breadcrumbs. Immutable, and shares its
- * parts with the scope (the scope replaces a part when it is written instead of changing it), so
- * taking one costs the same for 1 or 100 breadcrumbs: this is what a capture hands to the SDK's
- * worker. Thread-safe.
+ * level, fingerprint, transaction name and source, running transaction, event processors and
+ * breadcrumbs. Immutable, and shares its parts with the scope (the scope replaces a part when it is
+ * written instead of changing it), so taking one costs the same for 1 or 100 breadcrumbs: this is
+ * what a capture hands to the SDK's worker. Thread-safe.
  */
 public final class ScopeSnapshot {
   /** A snapshot of an empty scope. */
@@ -86,7 +86,9 @@ public final class ScopeSnapshot {
     return breadcrumbs;
   }
 
-  /** A read-only window on a breadcrumb buffer whose slots in the window are never written again. */
+  /**
+   * A read-only window on a breadcrumb buffer whose slots in the window are never written again.
+   */
   static final class CrumbWindow extends AbstractList<Breadcrumb> implements RandomAccess {
     private final Breadcrumb[] slots;
     private final int from;

@@ -1,7 +1,7 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Hint;
 
 /**
  * For an {@link dev.sentry4j.event.EventProcessor} that needs data bound to the capturing thread

@@ -12,8 +12,8 @@ import java.util.function.BiConsumer;
  * The SDK's own diagnostic log. Internal, may change.
  *
  * <p>It never goes through SLF4J, Logback, Log4j 2 or JUL, so a diagnostic line can never loop back
- * into an appender. Lines go to {@code System.err} when {@code debug} is on; warnings and errors also
- * go to registered listeners (the adapters forward them to their framework's status channel).
+ * into an appender. Lines go to {@code System.err} when {@code debug} is on; warnings and errors
+ * also go to registered listeners (the adapters forward them to their framework's status channel).
  * Warnings and errors with the same key are rate-limited to one per minute. Thread-safe.
  */
 public final class Diagnostics {
@@ -69,7 +69,9 @@ public final class Diagnostics {
       try {
         error(
             "out-of-memory",
-            "Out of memory in " + where + "; the item at hand is dropped and counted, the SDK goes on",
+            "Out of memory in "
+                + where
+                + "; the item at hand is dropped and counted, the SDK goes on",
             e);
       } catch (Throwable ignored) { // NOPMD: still no memory; the count is enough
       }

@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The integrations in use ({@code logback}, {@code log4j2}, {@code UncaughtExceptionHandler}, ...)
  * and the sentry4j packages they come from, listed in every event's {@code sdk.integrations} and
- * {@code sdk.packages} so that Sentry shows which adapter sent it. sentry-core is always listed as a
- * package. For integrations; thread-safe.
+ * {@code sdk.packages} so that Sentry shows which adapter sent it. sentry-core is always listed as
+ * a package. For integrations; thread-safe.
  */
 public final class Integrations {
   /** The package name of sentry-core, always in {@code sdk.packages}. */

@@ -1,9 +1,8 @@
 package dev.sentry4j.spi;
 
-import dev.sentry4j.internal.KeyMatcher;
-
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.User;
+import dev.sentry4j.internal.KeyMatcher;
+import dev.sentry4j.options.SentryOptions;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import java.util.Set;
 /**
  * What option {@code sendDefaultPii} allows the SDK and its integrations to collect on their own.
  * What the application sets itself ({@code Sentry.setUser}, {@code setContext}, {@code setExtra},
- * MDC entries it logs) is the application's choice and is not touched here (the scrubber
- * still filters sensitive keys in it).
+ * MDC entries it logs) is the application's choice and is not touched here (the scrubber still
+ * filters sensitive keys in it).
  *
  * <p>With {@code sendDefaultPii=false} (the default):
  *
@@ -37,8 +36,8 @@ public final class PiiPolicy {
   public static final String AUTO_IP = "{{auto}}";
 
   /**
-   * Headers never attached by integrations without {@code sendDefaultPii}, besides those the default
-   * deny list matches (compared case-insensitively, separators ignored).
+   * Headers never attached by integrations without {@code sendDefaultPii}, besides those the
+   * default deny list matches (compared case-insensitively, separators ignored).
    */
   public static final List<String> PII_HEADERS =
       List.of(
@@ -84,9 +83,9 @@ public final class PiiPolicy {
   }
 
   /**
-   * The user to send on an event or transaction: with {@code sendDefaultPii}, a user without IP address gets
-   * {@value #AUTO_IP} (and an event without user gets a user with only that); without it, {@code
-   * user} unchanged.
+   * The user to send on an event or transaction: with {@code sendDefaultPii}, a user without IP
+   * address gets {@value #AUTO_IP} (and an event without user gets a user with only that); without
+   * it, {@code user} unchanged.
    */
   public User eventUser(User user) {
     if (!sendDefaultPii) {

@@ -11,7 +11,8 @@ package dev.sentry4j.spi;
  * }</pre>
  */
 public final class ReentryGuard {
-  private static final ThreadLocal<boolean[]> ACTIVE = ThreadLocal.withInitial(() -> new boolean[1]);
+  private static final ThreadLocal<boolean[]> ACTIVE =
+      ThreadLocal.withInitial(() -> new boolean[1]);
 
   private ReentryGuard() {}
 

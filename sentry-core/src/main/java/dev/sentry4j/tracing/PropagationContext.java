@@ -49,8 +49,8 @@ public final class PropagationContext {
   }
 
   /**
-   * A new trace: random ids, no parent, no decision, and the trace's {@code sample_rand} (made here,
-   * once per trace, so that every transaction and header of the trace agrees on it).
+   * A new trace: random ids, no parent, no decision, and the trace's {@code sample_rand} (made
+   * here, once per trace, so that every transaction and header of the trace agrees on it).
    */
   public static PropagationContext newTrace() {
     return new PropagationContext(

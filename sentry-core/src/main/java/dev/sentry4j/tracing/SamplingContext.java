@@ -98,6 +98,12 @@ public final class SamplingContext {
 
   @Override
   public String toString() {
-    return "SamplingContext[" + operation + " '" + transactionName + "' parentSampled=" + parentSampled + "]";
+    return "SamplingContext["
+        + operation
+        + " '"
+        + transactionName
+        + "' parentSampled="
+        + parentSampled
+        + "]";
   }
 }

@@ -13,12 +13,12 @@ import java.util.Map;
  * }   // finished here, and the span that was current before is current again
  * }</pre>
  *
- * <p><b>Closing and the status.</b> {@link #close()} finishes the span like {@link #finish()} and, if
- * {@code Sentry.startSpan} or {@code Sentry.startTransaction} made it current, makes the previously
- * current span current again. Java's {@code close()} cannot see an exception that leaves a
- * try-with-resources block, so the span is finished and kept all the same, with the status you set
- * (by {@link #setStatus} or {@link #finish(SpanStatus)}), or {@code ok} when you set none. To report a
- * failure, set the status where you catch it inside the block:
+ * <p><b>Closing and the status.</b> {@link #close()} finishes the span like {@link #finish()} and,
+ * if {@code Sentry.startSpan} or {@code Sentry.startTransaction} made it current, makes the
+ * previously current span current again. Java's {@code close()} cannot see an exception that leaves
+ * a try-with-resources block, so the span is finished and kept all the same, with the status you
+ * set (by {@link #setStatus} or {@link #finish(SpanStatus)}), or {@code ok} when you set none. To
+ * report a failure, set the status where you catch it inside the block:
  *
  * <pre>{@code
  * try (Span call = Sentry.startSpan("http.client", "GET /prices")) {
@@ -33,14 +33,15 @@ import java.util.Map;
  *
  * <p><b>Thread safety.</b> All methods are thread-safe: children may be started and finished from
  * several threads at once, and a span may be finished on another thread than the one that started
- * it. Restoring the previously current span happens only on the thread that made it current; finished
- * elsewhere, it stays current on that thread until it is closed there or an outer scope token of
- * that thread is closed. So finish or close a span made current (by {@code Sentry.startSpan} or
- * {@code Sentry.startTransaction}) on its own thread, ideally with try-with-resources. Calls never
- * throw; after finishing, changes are ignored.
+ * it. Restoring the previously current span happens only on the thread that made it current;
+ * finished elsewhere, it stays current on that thread until it is closed there or an outer scope
+ * token of that thread is closed. So finish or close a span made current (by {@code
+ * Sentry.startSpan} or {@code Sentry.startTransaction}) on its own thread, ideally with
+ * try-with-resources. Calls never throw; after finishing, changes are ignored.
  *
  * <p>A span whose transaction was not sampled, or made while tracing is off, is a no-op that still
- * carries trace ids ({@link #isSampled()} is false). A span is sent only as part of its transaction.
+ * carries trace ids ({@link #isSampled()} is false). A span is sent only as part of its
+ * transaction.
  */
 public interface Span extends AutoCloseable {
   /** The trace id (32 lowercase hex). */
@@ -68,7 +69,8 @@ public interface Span extends AutoCloseable {
   boolean isFinished();
 
   /**
-   * Starts a child span. It is not made current: use {@code Sentry.startSpan} for that. Thread-safe.
+   * Starts a child span. It is not made current: use {@code Sentry.startSpan} for that.
+   * Thread-safe.
    *
    * @param operation the operation, e.g. {@code db.query}
    */
@@ -97,8 +99,8 @@ public interface Span extends AutoCloseable {
   void setDescription(String description);
 
   /**
-   * Sets the origin: {@code manual} (the default) or {@code auto[.category[.integration[.part]]]}, e.g.
-   * {@code auto.db.jdbc}; parts use letters, digits and {@code _} only.
+   * Sets the origin: {@code manual} (the default) or {@code auto[.category[.integration[.part]]]},
+   * e.g. {@code auto.db.jdbc}; parts use letters, digits and {@code _} only.
    */
   void setOrigin(String origin);
 
@@ -131,8 +133,8 @@ public interface Span extends AutoCloseable {
   /**
    * The Dynamic Sampling Context of this span's trace, as sent in baggage and in the envelope's
    * {@code trace} header (keys without the {@code sentry-} prefix), or {@code null} when the span
-   * belongs to no transaction (the scope's propagation context then supplies it). Reading it freezes
-   * it: it is read when the trace leaves the process, after which it must not change.
+   * belongs to no transaction (the scope's propagation context then supplies it). Reading it
+   * freezes it: it is read when the trace leaves the process, after which it must not change.
    */
   Map<String, String> getDynamicSamplingContext();
 }

@@ -128,7 +128,8 @@ public final class SpanData {
    * A copy with another description, tags and data and everything else equal: how the scrubber and
    * callbacks change a finished span. This span itself when all three are the same instances.
    */
-  public SpanData withContent(String description, Map<String, String> tags, Map<String, Object> data) {
+  public SpanData withContent(
+      String description, Map<String, String> tags, Map<String, Object> data) {
     if (Objects.equals(description, this.description) && tags == this.tags && data == this.data) {
       return this;
     }

@@ -1,9 +1,9 @@
 package dev.sentry4j.tracing;
 
 /**
- * How a span or transaction ended, with Relay's wire names ({@code ok}, {@code internal_error}, ...).
- * These are the values of Relay's {@code SpanStatus}; Sentry shows anything but {@code ok} as a
- * failure.
+ * How a span or transaction ended, with Relay's wire names ({@code ok}, {@code internal_error},
+ * ...). These are the values of Relay's {@code SpanStatus}; Sentry shows anything but {@code ok} as
+ * a failure.
  */
 public enum SpanStatus {
   /** The operation completed successfully. */

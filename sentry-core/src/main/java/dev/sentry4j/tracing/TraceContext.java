@@ -70,7 +70,6 @@ public final class TraceContext {
     return origin;
   }
 
-
   /** The trace id. */
   public String getTraceId() {
     return traceId;

@@ -11,9 +11,9 @@ package dev.sentry4j.tracing;
  * });
  * }</pre>
  *
- * <p>Runs on the thread that starts the transaction, so it must be fast and thread-safe. An exception
- * it throws is logged in the SDK's diagnostics and the next rule decides (the parent's decision, then
- * {@code tracesSampleRate}).
+ * <p>Runs on the thread that starts the transaction, so it must be fast and thread-safe. An
+ * exception it throws is logged in the SDK's diagnostics and the next rule decides (the parent's
+ * decision, then {@code tracesSampleRate}).
  */
 @FunctionalInterface
 public interface TracesSampler {

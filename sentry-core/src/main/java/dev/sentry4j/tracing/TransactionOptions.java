@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Optional settings for {@code Sentry.startTransaction} and {@code Sentry.continueTrace}: the name's
- * source, a custom sampling context for your {@link TracesSampler}, an explicit start time, whether
- * the transaction becomes the current span, and an explicit sampling decision. Immutable.
+ * Optional settings for {@code Sentry.startTransaction} and {@code Sentry.continueTrace}: the
+ * name's source, a custom sampling context for your {@link TracesSampler}, an explicit start time,
+ * whether the transaction becomes the current span, and an explicit sampling decision. Immutable.
  *
  * <pre>{@code
  * TransactionOptions options = TransactionOptions.builder()

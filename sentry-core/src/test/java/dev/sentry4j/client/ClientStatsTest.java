@@ -1,12 +1,11 @@
 package dev.sentry4j.client;
 
-import dev.sentry4j.Sentry;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.internal.client.NoOpSentryClient;
+import dev.sentry4j.Sentry;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.testing.SentryReceiver;
 import java.time.Duration;
 import java.util.Map;
@@ -39,7 +38,8 @@ class ClientStatsTest {
         o ->
             o.setDsn(receiver.dsn())
                 .setMaxCacheItems(0)
-                .setBeforeSend((event, hint) -> event.getMessage().getText().equals("drop") ? null : event));
+                .setBeforeSend(
+                    (event, hint) -> event.getMessage().getText().equals("drop") ? null : event));
 
     Sentry.captureMessage("keep");
     Sentry.captureMessage("drop");

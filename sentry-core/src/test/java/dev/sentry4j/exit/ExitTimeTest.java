@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short-lived application whose Sentry is down or never answers exits within 3 s of its last
- * line (the issue's bound; the time measured is printed), and its events are on disk: the next
- * start, with Sentry back, sends all of them.
+ * A short-lived application whose Sentry is down or never answers exits within 3 s of its last line
+ * (the issue's bound; the time measured is printed), and its events are on disk: the next start,
+ * with Sentry back, sends all of them.
  */
 @Timeout(120)
 class ExitTimeTest {
@@ -65,7 +65,8 @@ class ExitTimeTest {
   }
 
   static void assertExitedInTime(ChildJvm.Result run, String what) {
-    System.out.println("core API, " + what + ": exit " + run.millisAfterMarker() + " ms after the last line");
+    System.out.println(
+        "core API, " + what + ": exit " + run.millisAfterMarker() + " ms after the last line");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.millisAfterMarker()).as(run.toString()).isBetween(0L, EXIT_BOUND_MILLIS);
   }
@@ -77,12 +78,7 @@ class ExitTimeTest {
     receiver.awaitCondition(
         "the five events of the last run",
         Duration.ofSeconds(30),
-        () ->
-            receiver.events().stream()
-                    .map(e -> e.eventId())
-                    .distinct()
-                    .count()
-                == 5);
+        () -> receiver.events().stream().map(e -> e.eventId()).distinct().count() == 5);
   }
 
   private long countSpoolFiles() {
@@ -94,6 +90,11 @@ class ExitTimeTest {
   }
 
   private static String dsn(int port) {
-    return "http://" + SentryReceiver.PUBLIC_KEY + "@127.0.0.1:" + port + "/" + SentryReceiver.PROJECT_ID;
+    return "http://"
+        + SentryReceiver.PUBLIC_KEY
+        + "@127.0.0.1:"
+        + port
+        + "/"
+        + SentryReceiver.PROJECT_ID;
   }
 }

@@ -56,7 +56,9 @@ class OutageNoticeTest {
         .contains("Sentry cannot be reached (connection refused")
         .contains("wait on disk");
     // a second attempt fails too (the back-off starts at 1 s): still one warning
-    await().atMost(Duration.ofSeconds(20)).until(() -> Sentry.getClient().getStats().getSpooled() == 20);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> Sentry.getClient().getStats().getSpooled() == 20);
     for (int i = 0; i < 5; i++) {
       Sentry.captureException(new IllegalStateException("while down " + i));
     }
@@ -93,7 +95,10 @@ class OutageNoticeTest {
 
   private List<String> outageWarnings() {
     return notices.stream()
-        .filter(l -> l.startsWith("WARN Sentry cannot be reached") || l.startsWith("WARN Sentry refuses"))
+        .filter(
+            l ->
+                l.startsWith("WARN Sentry cannot be reached")
+                    || l.startsWith("WARN Sentry refuses"))
         .collect(java.util.stream.Collectors.toList());
   }
 

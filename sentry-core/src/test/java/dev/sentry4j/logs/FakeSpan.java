@@ -2,8 +2,8 @@ package dev.sentry4j.logs;
 
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
-import java.util.Map;
 import dev.sentry4j.tracing.TraceContext;
+import java.util.Map;
 
 /** A hand-written span with fixed ids: the logs tests need known ids, not the tracing machinery. */
 public final class FakeSpan implements Span {

@@ -3,9 +3,9 @@ package dev.sentry4j.logs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.logs.LogBatcher;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;

@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** A DSN in a message shows scheme, host and project, never the key or the secret. */
 class DsnRedactionTest {
@@ -48,7 +48,8 @@ class DsnRedactionTest {
 
     assertThat(dsn.toString()).isEqualTo("https://***@o1.ingest.sentry.io/42");
     assertThat(dsn.getPublicKey()).isEqualTo("pub123");
-    assertThat(SentryOptions.builder().setDsn("https://pub123:sec456@o1.ingest.sentry.io/42").getDsn())
+    assertThat(
+            SentryOptions.builder().setDsn("https://pub123:sec456@o1.ingest.sentry.io/42").getDsn())
         .as("the builder still round-trips what was configured")
         .isEqualTo("https://pub123:sec456@o1.ingest.sentry.io/42");
   }
@@ -81,7 +82,9 @@ class DsnRedactionTest {
       }
     }
     assertThat(thrown.get(2).getMessage()).containsIgnoringCase("dsn");
-    assertThat(diagnostics.toString(StandardCharsets.UTF_8)).doesNotContain("sekrit77").doesNotContain("pubkey77");
+    assertThat(diagnostics.toString(StandardCharsets.UTF_8))
+        .doesNotContain("sekrit77")
+        .doesNotContain("pubkey77");
   }
 
   @Test

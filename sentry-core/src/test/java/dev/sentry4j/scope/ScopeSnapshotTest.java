@@ -2,8 +2,8 @@ package dev.sentry4j.scope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
+import dev.sentry4j.event.Level;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Snapshots and forks share the scope's data and never see later writes. */
 class ScopeSnapshotTest {
   private static Breadcrumb crumb(int i) {
-    return Breadcrumb.of(Instant.ofEpochSecond(1_700_000_000L + i), "test", Level.INFO, "crumb " + i);
+    return Breadcrumb.of(
+        Instant.ofEpochSecond(1_700_000_000L + i), "test", Level.INFO, "crumb " + i);
   }
 
   private static List<String> messages(List<Breadcrumb> crumbs) {
@@ -23,7 +24,9 @@ class ScopeSnapshotTest {
   }
 
   private static List<String> expected(int from, int toExclusive) {
-    return IntStream.range(from, toExclusive).mapToObj(i -> "crumb " + i).collect(Collectors.toList());
+    return IntStream.range(from, toExclusive)
+        .mapToObj(i -> "crumb " + i)
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -122,7 +125,8 @@ class ScopeSnapshotTest {
     scope.setContext("cart", Map.of("items", items));
     items.add("pear");
     assertThat(scope.snapshot().getExtras().get("items")).isEqualTo(List.of("apple"));
-    assertThat(scope.snapshot().getContexts().get("cart")).isEqualTo(Map.of("items", List.of("apple")));
+    assertThat(scope.snapshot().getContexts().get("cart"))
+        .isEqualTo(Map.of("items", List.of("apple")));
   }
 
   @Test
@@ -146,7 +150,8 @@ class ScopeSnapshotTest {
     scope.setTransactionName("other", dev.sentry4j.tracing.TransactionSource.CUSTOM);
 
     assertThat(during.getTransactionName()).isEqualTo("GET /cart");
-    assertThat(during.getTransactionSource()).isEqualTo(dev.sentry4j.tracing.TransactionSource.ROUTE);
+    assertThat(during.getTransactionSource())
+        .isEqualTo(dev.sentry4j.tracing.TransactionSource.ROUTE);
     assertThat(scope.snapshot().getTransactionSource())
         .isEqualTo(dev.sentry4j.tracing.TransactionSource.CUSTOM);
     assertThat(during.getTransaction()).isNull();
@@ -155,7 +160,8 @@ class ScopeSnapshotTest {
   @Test
   void aLazyBreadcrumbMessageIsCutWhenItIsMade() {
     Breadcrumb lazy =
-        Breadcrumb.of(Instant.EPOCH, "test", Level.INFO, () -> "x".repeat(Breadcrumb.MAX_MESSAGE_CHARS + 10));
+        Breadcrumb.of(
+            Instant.EPOCH, "test", Level.INFO, () -> "x".repeat(Breadcrumb.MAX_MESSAGE_CHARS + 10));
 
     assertThat(lazy.getMessage()).hasSize(Breadcrumb.MAX_MESSAGE_CHARS);
   }

@@ -34,7 +34,13 @@ class PiiPolicyTest {
 
   @Test
   void withoutPiiAnImplicitUserKeepsOnlyItsId() {
-    User found = User.builder().id("u-1").username("jane").email("j@example.com").ipAddress("10.0.0.1").build();
+    User found =
+        User.builder()
+            .id("u-1")
+            .username("jane")
+            .email("j@example.com")
+            .ipAddress("10.0.0.1")
+            .build();
     User kept = deny.implicitUser(found);
     assertThat(kept.getId()).isEqualTo("u-1");
     assertThat(kept.getUsername()).isNull();

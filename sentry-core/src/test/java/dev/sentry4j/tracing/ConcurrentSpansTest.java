@@ -32,21 +32,23 @@ class ConcurrentSpansTest extends ReceiverTest {
     try {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        futures.add(pool.submit(() -> {
-          go.await(10, TimeUnit.SECONDS);
-          List<String> ids = new ArrayList<>();
-          for (int i = 0; i < PER_THREAD; i++) {
-            Span child = tx.startChild("work", "thread " + thread + " item " + i);
-            child.setTag("thread", String.valueOf(thread));
-            child.setData("item", i);
-            Span inner = child.startChild("inner");
-            inner.finish();
-            child.finish();
-            ids.add(child.getSpanId());
-            ids.add(inner.getSpanId());
-          }
-          return ids;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await(10, TimeUnit.SECONDS);
+                  List<String> ids = new ArrayList<>();
+                  for (int i = 0; i < PER_THREAD; i++) {
+                    Span child = tx.startChild("work", "thread " + thread + " item " + i);
+                    child.setTag("thread", String.valueOf(thread));
+                    child.setData("item", i);
+                    Span inner = child.startChild("inner");
+                    inner.finish();
+                    child.finish();
+                    ids.add(child.getSpanId());
+                    ids.add(inner.getSpanId());
+                  }
+                  return ids;
+                }));
       }
       go.countDown();
       Set<String> started = new HashSet<>();
@@ -86,16 +88,18 @@ class ConcurrentSpansTest extends ReceiverTest {
     List<Future<Integer>> futures = new ArrayList<>();
     try {
       for (int t = 0; t < 4; t++) {
-        futures.add(pool.submit(() -> {
-          go.await(10, TimeUnit.SECONDS);
-          int n = 0;
-          for (int i = 0; i < 500; i++) {
-            Span s = tx.startChild("work");
-            s.finish();
-            n++;
-          }
-          return n;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  go.await(10, TimeUnit.SECONDS);
+                  int n = 0;
+                  for (int i = 0; i < 500; i++) {
+                    Span s = tx.startChild("work");
+                    s.finish();
+                    n++;
+                  }
+                  return n;
+                }));
       }
       go.countDown();
       tx.finish();

@@ -3,9 +3,9 @@ package dev.sentry4j.tracing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.tracing.Baggage;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
-import dev.sentry4j.internal.tracing.Baggage;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,9 +26,13 @@ class ContinueTraceTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(1.0));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Sentry-Trace", TRACE + "-" + PARENT + "-1");
-    headers.put("BAGGAGE", "vendor=abc,sentry-trace_id=" + TRACE + ",sentry-public_key=upstreamkey,"
-        + "sentry-release=up%401.0,sentry-environment=upstream,sentry-transaction=GET%20%2Fcart,"
-        + "sentry-sample_rate=0.25,sentry-sample_rand=0.118307,sentry-sampled=true");
+    headers.put(
+        "BAGGAGE",
+        "vendor=abc,sentry-trace_id="
+            + TRACE
+            + ",sentry-public_key=upstreamkey,"
+            + "sentry-release=up%401.0,sentry-environment=upstream,sentry-transaction=GET%20%2Fcart,"
+            + "sentry-sample_rate=0.25,sentry-sample_rand=0.118307,sentry-sampled=true");
     try (Transaction tx = Sentry.continueTrace(headers, "http.server", "GET /orders/{id}")) {
       assertThat(tx.getTraceId()).isEqualTo(TRACE);
       assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
@@ -52,17 +56,23 @@ class ContinueTraceTest extends ReceiverTest {
     assertThat(t.traceId()).isEqualTo(TRACE);
     assertThat(t.contexts().get("trace").get("parent_span_id").asText()).isEqualTo(PARENT);
     // the upstream DSC is passed on unchanged, in both envelopes
-    assertThat(t.envelope().header().get("trace").get("public_key").asText()).isEqualTo("upstreamkey");
-    assertThat(t.envelope().header().get("trace").get("transaction").asText()).isEqualTo("GET /cart");
-    assertThat(error.envelope().header().get("trace")).isEqualTo(t.envelope().header().get("trace"));
+    assertThat(t.envelope().header().get("trace").get("public_key").asText())
+        .isEqualTo("upstreamkey");
+    assertThat(t.envelope().header().get("trace").get("transaction").asText())
+        .isEqualTo("GET /cart");
+    assertThat(error.envelope().header().get("trace"))
+        .isEqualTo(t.envelope().header().get("trace"));
     assertThat(receiver.malformed()).isEmpty();
   }
 
   @Test
   void continuesW3cTraceparent() {
     init(o -> o.setTracesSampleRate(0.0));
-    Transaction tx = Sentry.continueTrace(
-        Map.of("traceparent", "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-01"), "http.server", "w3c");
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of("traceparent", "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-01"),
+            "http.server",
+            "w3c");
     assertThat(tx.getTraceId()).isEqualTo(OTHER_TRACE);
     assertThat(tx.getParentSpanId()).isEqualTo(OTHER_PARENT);
     assertThat(tx.isSampled()).isTrue();
@@ -73,9 +83,15 @@ class ContinueTraceTest extends ReceiverTest {
   @Test
   void sentryTraceWinsOverTraceparent() {
     init(o -> o.setTracesSampleRate(1.0));
-    Transaction tx = Sentry.continueTrace(
-        Map.of("traceparent", "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-01",
-            "sentry-trace", TRACE + "-" + PARENT + "-0"), "http.server", "both");
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of(
+                "traceparent",
+                "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-01",
+                "sentry-trace",
+                TRACE + "-" + PARENT + "-0"),
+            "http.server",
+            "both");
     assertThat(tx.getTraceId()).isEqualTo(TRACE);
     assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
     assertThat(tx.isSampled()).isFalse();
@@ -84,9 +100,15 @@ class ContinueTraceTest extends ReceiverTest {
   @Test
   void traceparentIsUsedWhenSentryTraceIsMalformed() {
     init(o -> o.setTracesSampleRate(1.0));
-    Transaction tx = Sentry.continueTrace(
-        Map.of("sentry-trace", "zzz", "traceparent", "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-00"),
-        "http.server", "fallback");
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of(
+                "sentry-trace",
+                "zzz",
+                "traceparent",
+                "00-" + OTHER_TRACE + "-" + OTHER_PARENT + "-00"),
+            "http.server",
+            "fallback");
     assertThat(tx.getTraceId()).isEqualTo(OTHER_TRACE);
     assertThat(tx.isSampled()).isFalse();
   }
@@ -94,8 +116,11 @@ class ContinueTraceTest extends ReceiverTest {
   @Test
   void upperCaseSentryTraceIsReadLikeTheJavaSdkDoes() {
     init(o -> o.setTracesSampleRate(1.0));
-    Transaction tx = Sentry.continueTrace(
-        Map.of("sentry-trace", TRACE.toUpperCase() + "-" + PARENT.toUpperCase() + "-1"), "op", "upper");
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", TRACE.toUpperCase() + "-" + PARENT.toUpperCase() + "-1"),
+            "op",
+            "upper");
     assertThat(tx.getTraceId()).isEqualTo(TRACE);
     assertThat(Sentry.getTraceparent()).startsWith(TRACE + "-");
   }
@@ -104,14 +129,22 @@ class ContinueTraceTest extends ReceiverTest {
     String valid = TRACE + "-" + PARENT + "-1";
     return Stream.of(
         Arguments.of("zzz", Map.of("sentry-trace", "zzz")),
-        Arguments.of("10 KB", Map.of("sentry-trace", valid + "x".repeat(10_240),
-            "baggage", "sentry-trace_id=" + TRACE + ",".repeat(10_240))),
+        Arguments.of(
+            "10 KB",
+            Map.of(
+                "sentry-trace",
+                valid + "x".repeat(10_240),
+                "baggage",
+                "sentry-trace_id=" + TRACE + ",".repeat(10_240))),
         Arguments.of("short trace id", Map.of("sentry-trace", TRACE.substring(1) + "-" + PARENT)),
         Arguments.of("long span id", Map.of("sentry-trace", TRACE + "-" + PARENT + "0-1")),
-        Arguments.of("upper-case traceparent",
-            Map.of("traceparent", "00-" + TRACE.toUpperCase() + "-" + PARENT.toUpperCase() + "-01")),
+        Arguments.of(
+            "upper-case traceparent",
+            Map.of(
+                "traceparent", "00-" + TRACE.toUpperCase() + "-" + PARENT.toUpperCase() + "-01")),
         Arguments.of("all zeros", Map.of("sentry-trace", "0".repeat(32) + "-" + PARENT + "-1")),
-        Arguments.of("baggage only", Map.of("baggage", "sentry-trace_id=" + TRACE + ",sentry-sampled=true")),
+        Arguments.of(
+            "baggage only", Map.of("baggage", "sentry-trace_id=" + TRACE + ",sentry-sampled=true")),
         Arguments.of("none", Map.of()),
         Arguments.of("null", null));
   }
@@ -124,7 +157,8 @@ class ContinueTraceTest extends ReceiverTest {
     assertThat(tx.getTraceId()).matches("[0-9a-f]{32}").isNotEqualTo(TRACE);
     assertThat(tx.getParentSpanId()).isNull();
     assertThat(tx.isSampled()).isTrue(); // no inherited decision: the rate decides
-    assertThat(Baggage.parseSentryMembers(Sentry.getBaggage())).containsEntry("public_key", "testkey");
+    assertThat(Baggage.parseSentryMembers(Sentry.getBaggage()))
+        .containsEntry("public_key", "testkey");
     tx.finish();
     assertThat(oneTransaction().contexts().get("trace").has("parent_span_id")).isFalse();
   }
@@ -143,29 +177,41 @@ class ContinueTraceTest extends ReceiverTest {
   @Test
   void anotherOrganizationsTraceIsNotContinued() {
     init(o -> o.setTracesSampleRate(1.0).setOrgId("17"));
-    Transaction foreign = Sentry.continueTrace(
-        Map.of("sentry-trace", TRACE + "-" + PARENT + "-1", "baggage", "sentry-org_id=99"), "op", "foreign");
+    Transaction foreign =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", TRACE + "-" + PARENT + "-1", "baggage", "sentry-org_id=99"),
+            "op",
+            "foreign");
     assertThat(foreign.getTraceId()).isNotEqualTo(TRACE);
     foreign.finish();
-    Transaction same = Sentry.continueTrace(
-        Map.of("sentry-trace", TRACE + "-" + PARENT + "-1", "baggage", "sentry-org_id=17"), "op", "same");
+    Transaction same =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", TRACE + "-" + PARENT + "-1", "baggage", "sentry-org_id=17"),
+            "op",
+            "same");
     assertThat(same.getTraceId()).isEqualTo(TRACE);
   }
 
   @Test
   void strictContinuationRefusesATraceWithoutOrgId() {
     init(o -> o.setTracesSampleRate(1.0).setOrgId("17").setStrictTraceContinuation(true));
-    Transaction tx = Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "op", "n");
+    Transaction tx =
+        Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "op", "n");
     assertThat(tx.getTraceId()).isNotEqualTo(TRACE);
   }
 
   @Test
   void withTracingOffTheIncomingTraceStillReachesErrorsAndOutgoingHeaders() {
     init(o -> {});
-    Transaction tx = Sentry.continueTrace(
-        Map.of("sentry-trace", TRACE + "-" + PARENT + "-1",
-            "baggage", "other=1,sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.3,sentry-sampled=true"),
-        "http.server", "off");
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of(
+                "sentry-trace",
+                TRACE + "-" + PARENT + "-1",
+                "baggage",
+                "other=1,sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.3,sentry-sampled=true"),
+            "http.server",
+            "off");
     assertThat(tx.isSampled()).isFalse();
     assertThat(tx.getTraceId()).isEqualTo(TRACE);
     assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
@@ -188,7 +234,8 @@ class ContinueTraceTest extends ReceiverTest {
 
   @Test
   void beforeInitEverythingIsANoOpThatNeverThrows() {
-    Transaction tx = Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "op", "n");
+    Transaction tx =
+        Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "op", "n");
     assertThat(tx.isSampled()).isFalse();
     assertThat(tx.getTraceId()).isEqualTo(TRACE);
     Span span = Sentry.startSpan("db");
@@ -199,7 +246,8 @@ class ContinueTraceTest extends ReceiverTest {
     assertThat(Sentry.getCurrentSpan()).isNull();
     assertThat(Sentry.getTraceparent()).startsWith(TRACE + "-");
     assertThat(Sentry.getBaggage()).contains("sentry-trace_id=" + TRACE);
-    assertThat(Sentry.getTraceHeaders("https://api.example.com", null)).containsKeys("sentry-trace", "baggage");
+    assertThat(Sentry.getTraceHeaders("https://api.example.com", null))
+        .containsKeys("sentry-trace", "baggage");
     assertThat(Sentry.startTransaction("x", "y").getTraceId()).isEqualTo("0".repeat(32));
   }
 }

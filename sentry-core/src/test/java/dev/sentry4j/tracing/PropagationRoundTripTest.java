@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.client.DefaultSentryClient;
-import dev.sentry4j.scope.Scope;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.scope.Scope;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -41,8 +41,11 @@ class PropagationRoundTripTest extends ReceiverTest {
       String traceA;
       String callSpanId;
       Map<String, String> outgoing;
-      try (Transaction a = Sentry.startTransaction("GET /checkout", "http.server",
-          TransactionOptions.builder().setSource(TransactionSource.ROUTE).build())) {
+      try (Transaction a =
+          Sentry.startTransaction(
+              "GET /checkout",
+              "http.server",
+              TransactionOptions.builder().setSource(TransactionSource.ROUTE).build())) {
         traceA = a.getTraceId();
         try (Span call = Sentry.startSpan("http.client", "GET http://service-b/stock")) {
           callSpanId = call.getSpanId();
@@ -50,13 +53,18 @@ class PropagationRoundTripTest extends ReceiverTest {
           Map<String, String> incoming = Map.copyOf(outgoing);
           String[] seenByB =
               serviceB
-                  .submit(() -> {
-                    try (Transaction b = scopesB.continueTrace(incoming, "http.server", "GET /stock")) {
-                      assertThat(scopesB.getBaggage()).doesNotContain("vendor");
-                      Sentry.captureMessage("stock checked in B"); // thread B's scopes: B's client
-                      return new String[] {b.getTraceId(), b.getParentSpanId(), String.valueOf(b.isSampled())};
-                    }
-                  })
+                  .submit(
+                      () -> {
+                        try (Transaction b =
+                            scopesB.continueTrace(incoming, "http.server", "GET /stock")) {
+                          assertThat(scopesB.getBaggage()).doesNotContain("vendor");
+                          Sentry.captureMessage(
+                              "stock checked in B"); // thread B's scopes: B's client
+                          return new String[] {
+                            b.getTraceId(), b.getParentSpanId(), String.valueOf(b.isSampled())
+                          };
+                        }
+                      })
                   .get(20, TimeUnit.SECONDS);
           assertThat(seenByB[0]).isEqualTo(traceA);
           assertThat(seenByB[1]).isEqualTo(callSpanId);
@@ -90,12 +98,18 @@ class PropagationRoundTripTest extends ReceiverTest {
 
   @Test
   void w3cTraceparentIsAddedWhenConfiguredAndTargetsFilterUrls() {
-    init(o -> o.setTracesSampleRate(1.0).setPropagateTraceparent(true)
-        .setTracePropagationTargets(java.util.List.of("api.example.com", "^https://internal\\..*")));
+    init(
+        o ->
+            o.setTracesSampleRate(1.0)
+                .setPropagateTraceparent(true)
+                .setTracePropagationTargets(
+                    java.util.List.of("api.example.com", "^https://internal\\..*")));
     try (Transaction tx = Sentry.startTransaction("job", "task")) {
       Map<String, String> headers = Sentry.getTraceHeaders("https://api.example.com/v1", null);
-      assertThat(headers.get("traceparent")).isEqualTo("00-" + tx.getTraceId() + "-" + tx.getSpanId() + "-01");
-      assertThat(Sentry.getTraceHeaders("https://internal.corp/x", null)).containsKey("sentry-trace");
+      assertThat(headers.get("traceparent"))
+          .isEqualTo("00-" + tx.getTraceId() + "-" + tx.getSpanId() + "-01");
+      assertThat(Sentry.getTraceHeaders("https://internal.corp/x", null))
+          .containsKey("sentry-trace");
       assertThat(Sentry.getTraceHeaders("https://elsewhere.org/", null)).isEmpty();
     }
   }

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tracing behaviours checked against the Python SDK's (the reference of this project):
- * propagation targets, Sentry's own host, standalone spans, lenient incoming headers, the DSC's
- * sample_rate, set_transaction_name, transaction_info and origin on errors, and Sentry.trace.
+ * Tracing behaviours checked against the Python SDK's (the reference of this project): propagation
+ * targets, Sentry's own host, standalone spans, lenient incoming headers, the DSC's sample_rate,
+ * set_transaction_name, transaction_info and origin on errors, and Sentry.trace.
  */
 class PythonSemanticsTest extends ReceiverTest {
   private static final String TRACE = "771a43a4192642f0b136d5159a501700";
@@ -26,11 +26,16 @@ class PythonSemanticsTest extends ReceiverTest {
 
   @Test
   void propagationTargetsAreSearchedInTheUrlAsRegexesOrSubstrings() {
-    init(o -> o.setTracesSampleRate(1.0).setTracePropagationTargets(List.of("^/api", "myApi.com/v[2-4]", "plain.host")));
+    init(
+        o ->
+            o.setTracesSampleRate(1.0)
+                .setTracePropagationTargets(List.of("^/api", "myApi.com/v[2-4]", "plain.host")));
     try (Transaction tx = Sentry.startTransaction("t", "task")) {
       assertThat(Sentry.getTraceHeaders("/api/users", null)).containsKey("sentry-trace");
-      assertThat(Sentry.getTraceHeaders("https://myApi.com/v3/orders", null)).containsKey("baggage");
-      assertThat(Sentry.getTraceHeaders("http://plain.host:8080/x", null)).containsKey("sentry-trace");
+      assertThat(Sentry.getTraceHeaders("https://myApi.com/v3/orders", null))
+          .containsKey("baggage");
+      assertThat(Sentry.getTraceHeaders("http://plain.host:8080/x", null))
+          .containsKey("sentry-trace");
       assertThat(Sentry.getTraceHeaders("/v1/api/users", null)).isEmpty(); // ^ anchors
       assertThat(Sentry.getTraceHeaders("https://myApi.com/v5/orders", null)).isEmpty();
       assertThat(Sentry.getTraceHeaders("https://other.example/", null)).isEmpty();
@@ -41,7 +46,8 @@ class PythonSemanticsTest extends ReceiverTest {
   void requestsToSentrysOwnHostNeverGetTraceHeaders() {
     init(o -> o.setTracesSampleRate(1.0));
     URI envelope = URI.create(receiver.dsn().replaceFirst("//[^@]*@", "//"));
-    String sentryUrl = "http://" + envelope.getHost() + ":" + envelope.getPort() + "/api/1/envelope/";
+    String sentryUrl =
+        "http://" + envelope.getHost() + ":" + envelope.getPort() + "/api/1/envelope/";
     try (Transaction tx = Sentry.startTransaction("t", "task")) {
       assertThat(Sentry.getTraceHeaders(sentryUrl, null)).isEmpty();
       assertThat(Sentry.getTraceHeaders("http://" + envelope.getHost() + ":1/other", null))
@@ -60,7 +66,8 @@ class PythonSemanticsTest extends ReceiverTest {
     try (Transaction tx = Sentry.startTransaction("t", "task");
         Span child = Sentry.startSpan("http.client")) {
       Map<String, String> headers = Sentry.getTraceHeaders("https://api.example/", null);
-      assertThat(headers.get("sentry-trace")).isEqualTo(tx.getTraceId() + "-" + child.getSpanId() + "-1");
+      assertThat(headers.get("sentry-trace"))
+          .isEqualTo(tx.getTraceId() + "-" + child.getSpanId() + "-1");
     }
   }
 
@@ -68,7 +75,9 @@ class PythonSemanticsTest extends ReceiverTest {
   void aCommaJoinedSentryTraceContinuesTheFirstValidValue() {
     init(o -> o.setTracesSampleRate(1.0));
     Map<String, String> headers =
-        Map.of("sentry-trace", "garbage, " + TRACE + "-" + PARENT + "-1," + OTHER_TRACE + "-" + PARENT + "-0");
+        Map.of(
+            "sentry-trace",
+            "garbage, " + TRACE + "-" + PARENT + "-1," + OTHER_TRACE + "-" + PARENT + "-0");
     try (Transaction tx = Sentry.continueTrace(headers, "http.server", "joined")) {
       assertThat(tx.getTraceId()).isEqualTo(TRACE);
       assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
@@ -82,15 +91,20 @@ class PythonSemanticsTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(1.0));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("sentry-trace", TRACE + "-" + PARENT + "-1");
-    headers.put("baggage", "sentry-trace_id=" + OTHER_TRACE + ",sentry-public_key=upstream,sentry-release=up@1");
+    headers.put(
+        "baggage",
+        "sentry-trace_id=" + OTHER_TRACE + ",sentry-public_key=upstream,sentry-release=up@1");
     try (Transaction tx = Sentry.continueTrace(headers, "http.server", "mismatch")) {
       assertThat(tx.getTraceId()).isEqualTo(TRACE);
       assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
       Map<String, String> dsc = Baggage.parseSentryMembers(Sentry.getBaggage());
-      assertThat(dsc).containsEntry("trace_id", TRACE).doesNotContainEntry("public_key", "upstream");
+      assertThat(dsc)
+          .containsEntry("trace_id", TRACE)
+          .doesNotContainEntry("public_key", "upstream");
       assertThat(dsc).containsEntry("release", "shop@1.4.2");
     }
-    assertThat(oneTransaction().envelope().header().get("trace").get("trace_id").asText()).isEqualTo(TRACE);
+    assertThat(oneTransaction().envelope().header().get("trace").get("trace_id").asText())
+        .isEqualTo(TRACE);
   }
 
   @Test
@@ -98,8 +112,12 @@ class PythonSemanticsTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(1.0));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("sentry-trace", TRACE + "-" + PARENT); // deferred: this service decides
-    headers.put("baggage", "sentry-trace_id=" + TRACE + ",sentry-public_key=upstream,sentry-sample_rate=0.25,"
-        + "sentry-sample_rand=0.118307");
+    headers.put(
+        "baggage",
+        "sentry-trace_id="
+            + TRACE
+            + ",sentry-public_key=upstream,sentry-sample_rate=0.25,"
+            + "sentry-sample_rand=0.118307");
     try (Transaction tx = Sentry.continueTrace(headers, "http.server", "decided here")) {
       assertThat(tx.isSampled()).isTrue();
       assertThat(Baggage.parseSentryMembers(Sentry.getBaggage()))
@@ -116,9 +134,11 @@ class PythonSemanticsTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(1.0));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("sentry-trace", TRACE + "-" + PARENT + "-1");
-    headers.put("baggage", "sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.25,sentry-sample_rand=0.1");
+    headers.put(
+        "baggage", "sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.25,sentry-sample_rand=0.1");
     try (Transaction tx = Sentry.continueTrace(headers, "http.server", "inherited")) {
-      assertThat(Baggage.parseSentryMembers(Sentry.getBaggage())).containsEntry("sample_rate", "0.25");
+      assertThat(Baggage.parseSentryMembers(Sentry.getBaggage()))
+          .containsEntry("sample_rate", "0.25");
     }
   }
 
@@ -127,7 +147,9 @@ class PythonSemanticsTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(1.0));
     try (Transaction tx =
         Sentry.startTransaction(
-            "/orders/42", "http.server", TransactionOptions.builder().setSource(TransactionSource.URL).build())) {
+            "/orders/42",
+            "http.server",
+            TransactionOptions.builder().setSource(TransactionSource.URL).build())) {
       Sentry.getCurrentScope().setTransactionName("GET /orders/{id}", TransactionSource.ROUTE);
       assertThat(tx.getName()).isEqualTo("GET /orders/{id}");
       try (Span db = Sentry.startSpan("db.query")) {
@@ -165,13 +187,28 @@ class PythonSemanticsTest extends ReceiverTest {
     IllegalStateException boom = new IllegalStateException("boom");
     try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
       assertThat(Sentry.trace("db.query", "select 1", () -> 42)).isEqualTo(42);
-      assertThatThrownBy(() -> Sentry.trace("db.query", "select 2", () -> {
-        throw boom;
-      })).isSameAs(boom);
-      assertThatThrownBy(() -> Sentry.trace("cache.get", "k", (Runnable) () -> {
-        throw new AssertionError("an Error too");
-      })).isInstanceOf(AssertionError.class);
-      assertThat(Sentry.getCurrentSpan()).as("every span ended, the transaction is current").isSameAs(tx);
+      assertThatThrownBy(
+              () ->
+                  Sentry.trace(
+                      "db.query",
+                      "select 2",
+                      () -> {
+                        throw boom;
+                      }))
+          .isSameAs(boom);
+      assertThatThrownBy(
+              () ->
+                  Sentry.trace(
+                      "cache.get",
+                      "k",
+                      (Runnable)
+                          () -> {
+                            throw new AssertionError("an Error too");
+                          }))
+          .isInstanceOf(AssertionError.class);
+      assertThat(Sentry.getCurrentSpan())
+          .as("every span ended, the transaction is current")
+          .isSameAs(tx);
     }
     List<JsonNode> spans = oneTransaction().spans();
     assertThat(spans).hasSize(3);

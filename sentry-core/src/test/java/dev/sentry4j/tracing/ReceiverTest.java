@@ -1,10 +1,10 @@
 package dev.sentry4j.tracing;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.client.DefaultSentryClient;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;

@@ -1,7 +1,6 @@
 package dev.sentry4j.tracing;
 
 import dev.sentry4j.spi.SpanListener;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,9 @@ import java.util.List;
  * push returns a memento naming its span (or trace), recorded again when the push is undone.
  */
 public final class RecordingSpanListener implements SpanListener {
-  /** One call: its kind, the span (or null), the propagation context and the memento handed back. */
+  /**
+   * One call: its kind, the span (or null), the propagation context and the memento handed back.
+   */
   static final class Call {
     final String kind;
     final Span span;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.internal.tracing.Baggage;
+import dev.sentry4j.testing.ReceivedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,8 +27,11 @@ class SamplingTest extends ReceiverTest {
     child.startChild("nested").finish();
     assertThat(Sentry.getTraceparent()).isEqualTo(tx.getTraceId() + "-" + child.getSpanId() + "-0");
     Map<String, String> dsc = Baggage.parseSentryMembers(Sentry.getBaggage());
-    assertThat(dsc).containsEntry("sampled", "false").containsEntry("sample_rate", "0.0")
-        .containsEntry("transaction", "GET /orders").containsEntry("trace_id", tx.getTraceId());
+    assertThat(dsc)
+        .containsEntry("sampled", "false")
+        .containsEntry("sample_rate", "0.0")
+        .containsEntry("transaction", "GET /orders")
+        .containsEntry("trace_id", tx.getTraceId());
     Sentry.captureMessage("inside an unsampled transaction");
     child.finish();
     tx.finish();
@@ -58,14 +61,23 @@ class SamplingTest extends ReceiverTest {
   @Test
   void samplerSeesTheContextAndWinsOverTheRate() {
     List<SamplingContext> seen = new CopyOnWriteArrayList<>();
-    init(o -> o.setTracesSampleRate(1.0).setTracesSampler(ctx -> {
-      seen.add(ctx);
-      return ctx.getTransactionName().startsWith("GET /health") ? 0.0 : 1.0;
-    }));
+    init(
+        o ->
+            o.setTracesSampleRate(1.0)
+                .setTracesSampler(
+                    ctx -> {
+                      seen.add(ctx);
+                      return ctx.getTransactionName().startsWith("GET /health") ? 0.0 : 1.0;
+                    }));
     Sentry.startTransaction("GET /health", "http.server").finish();
-    Sentry.startTransaction("GET /orders", "http.server",
-        TransactionOptions.builder().setSource(TransactionSource.ROUTE)
-            .setCustomSamplingContext(Map.of("tenant", "acme")).build()).finish();
+    Sentry.startTransaction(
+            "GET /orders",
+            "http.server",
+            TransactionOptions.builder()
+                .setSource(TransactionSource.ROUTE)
+                .setCustomSamplingContext(Map.of("tenant", "acme"))
+                .build())
+        .finish();
 
     ReceivedEvent t = oneTransaction();
     assertThat(t.transaction()).isEqualTo("GET /orders");
@@ -81,12 +93,16 @@ class SamplingTest extends ReceiverTest {
 
   @Test
   void samplerThatThrowsOrReturnsNullLetsTheNextRuleDecide() {
-    init(o -> o.setTracesSampleRate(1.0).setTracesSampler(ctx -> {
-      if (ctx.getTransactionName().equals("throws")) {
-        throw new IllegalStateException("broken sampler");
-      }
-      return null;
-    }));
+    init(
+        o ->
+            o.setTracesSampleRate(1.0)
+                .setTracesSampler(
+                    ctx -> {
+                      if (ctx.getTransactionName().equals("throws")) {
+                        throw new IllegalStateException("broken sampler");
+                      }
+                      return null;
+                    }));
     assertThat(Sentry.startTransaction("throws", "task").isSampled()).isTrue();
     assertThat(Sentry.startTransaction("null", "task").isSampled()).isTrue();
   }
@@ -94,7 +110,9 @@ class SamplingTest extends ReceiverTest {
   @Test
   void parentDecisionsAreInheritedOverTheRate() {
     init(o -> o.setTracesSampleRate(0.0));
-    Transaction yes = Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "http.server", "a");
+    Transaction yes =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", TRACE + "-" + PARENT + "-1"), "http.server", "a");
     assertThat(yes.isSampled()).isTrue();
     yes.finish();
     ReceivedEvent t = oneTransaction();
@@ -105,7 +123,9 @@ class SamplingTest extends ReceiverTest {
   @Test
   void negativeParentDecisionIsInheritedOverRateOne() {
     init(o -> o.setTracesSampleRate(1.0));
-    Transaction no = Sentry.continueTrace(Map.of("sentry-trace", TRACE + "-" + PARENT + "-0"), "http.server", "b");
+    Transaction no =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", TRACE + "-" + PARENT + "-0"), "http.server", "b");
     assertThat(no.isSampled()).isFalse();
     assertThat(Sentry.getTraceparent()).endsWith("-0");
     no.finish();
@@ -115,14 +135,22 @@ class SamplingTest extends ReceiverTest {
   @Test
   void samplerGetsTheParentDecisionAndRateAndMayKeepIt() {
     List<SamplingContext> seen = new CopyOnWriteArrayList<>();
-    init(o -> o.setTracesSampler(ctx -> {
-      seen.add(ctx);
-      return ctx.getParentSampleRate();
-    }));
-    Transaction tx = Sentry.continueTrace(
-        Map.of("sentry-trace", TRACE + "-" + PARENT + "-1",
-            "baggage", "sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.5,sentry-sample_rand=0.25"),
-        "http.server", "c");
+    init(
+        o ->
+            o.setTracesSampler(
+                ctx -> {
+                  seen.add(ctx);
+                  return ctx.getParentSampleRate();
+                }));
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of(
+                "sentry-trace",
+                TRACE + "-" + PARENT + "-1",
+                "baggage",
+                "sentry-trace_id=" + TRACE + ",sentry-sample_rate=0.5,sentry-sample_rand=0.25"),
+            "http.server",
+            "c");
     assertThat(seen.get(0).getParentSampled()).isTrue();
     assertThat(seen.get(0).getParentSampleRate()).isEqualTo(0.5);
     assertThat(seen.get(0).getSampleRand()).isEqualTo(0.25);
@@ -132,7 +160,9 @@ class SamplingTest extends ReceiverTest {
   @Test
   void explicitDecisionWinsOverEverything() {
     init(o -> o.setTracesSampleRate(0.0).setTracesSampler(ctx -> 0.0));
-    Transaction tx = Sentry.startTransaction("forced", "task", TransactionOptions.builder().setSampled(true).build());
+    Transaction tx =
+        Sentry.startTransaction(
+            "forced", "task", TransactionOptions.builder().setSampled(true).build());
     assertThat(tx.isSampled()).isTrue();
     assertThat(Baggage.parseSentryMembers(Sentry.getBaggage())).containsEntry("sample_rate", "1.0");
   }
@@ -142,8 +172,9 @@ class SamplingTest extends ReceiverTest {
     init(o -> o.setTracesSampleRate(0.5));
     int sampled = 0;
     for (int i = 0; i < 200; i++) {
-      try (Transaction tx = Sentry.startTransaction("t" + i, "task",
-          TransactionOptions.builder().setBindToScope(true).build())) {
+      try (Transaction tx =
+          Sentry.startTransaction(
+              "t" + i, "task", TransactionOptions.builder().setBindToScope(true).build())) {
         Map<String, String> dsc = Baggage.parseSentryMembers(Sentry.getBaggage());
         double rand = Double.parseDouble(dsc.get("sample_rand"));
         double rate = Double.parseDouble(dsc.get("sample_rate"));

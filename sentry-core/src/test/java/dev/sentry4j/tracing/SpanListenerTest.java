@@ -1,11 +1,9 @@
 package dev.sentry4j.tracing;
 
-
-import dev.sentry4j.internal.scope.ScopeStorage;
-import dev.sentry4j.spi.SpanListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +28,14 @@ class SpanListenerTest extends ReceiverTest {
     }
     List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
     assertThat(calls).extracting(c -> c.span).containsExactly(tx, child, tx, null);
-    assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "pushed", "restored", "restored");
+    assertThat(calls)
+        .extracting(c -> c.kind)
+        .containsExactly("pushed", "pushed", "restored", "restored");
     // each undoing hands back what its own push returned
     assertThat(calls.get(2).memento).isEqualTo(calls.get(1).memento);
     assertThat(calls.get(3).memento).isEqualTo(calls.get(0).memento);
-    assertThat(calls.get(3).context.getTraceId()).isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
+    assertThat(calls.get(3).context.getTraceId())
+        .isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
     assertThat(calls).allSatisfy(c -> assertThat(c.context).isNotNull());
   }
 
@@ -63,7 +64,9 @@ class SpanListenerTest extends ReceiverTest {
     grandchild.finish();
     child.finish();
     List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
-    assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "pushed", "pushed", "restored");
+    assertThat(calls)
+        .extracting(c -> c.kind)
+        .containsExactly("pushed", "pushed", "pushed", "restored");
     RecordingSpanListener.Call restored = calls.get(3);
     assertThat(restored.span).isNull();
     assertThat(restored.memento).isEqualTo(calls.get(0).memento);

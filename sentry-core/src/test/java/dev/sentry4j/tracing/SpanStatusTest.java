@@ -15,12 +15,16 @@ class SpanStatusTest {
   @Test
   void wireNamesAreRelaysStatusesAndSourcesRelaysSources() throws Exception {
     JsonNode definitions;
-    try (InputStream in = getClass().getResourceAsStream("/dev/sentry4j/testing/relay-event.schema.json")) {
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/sentry4j/testing/relay-event.schema.json")) {
       definitions = new ObjectMapper().readTree(in).get("definitions");
     }
     List<String> relayStatuses = new ArrayList<>();
     definitions.get("SpanStatus").get("enum").forEach(n -> relayStatuses.add(n.asText()));
-    assertThat(Arrays.stream(SpanStatus.values()).map(SpanStatus::wireName).collect(Collectors.toList()))
+    assertThat(
+            Arrays.stream(SpanStatus.values())
+                .map(SpanStatus::wireName)
+                .collect(Collectors.toList()))
         .containsExactlyInAnyOrderElementsOf(relayStatuses);
     List<String> relaySources = new ArrayList<>();
     definitions.get("TransactionSource").get("enum").forEach(n -> relaySources.add(n.asText()));

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * With tracing not configured (no {@code tracesSampleRate}, no {@code tracesSampler}), {@code
- * Sentry.startTransaction} returns a real, unsampled transaction that becomes current, as the Python
- * SDK does: its trace reaches errors, outgoing headers and Sentry Logs, and it is never sent.
+ * Sentry.startTransaction} returns a real, unsampled transaction that becomes current, as the
+ * Python SDK does: its trace reaches errors, outgoing headers and Sentry Logs, and it is never
+ * sent.
  */
 class TracingWithoutPerformanceTest extends ReceiverTest {
 

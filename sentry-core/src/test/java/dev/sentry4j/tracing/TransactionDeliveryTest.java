@@ -26,8 +26,11 @@ class TransactionDeliveryTest extends ReceiverTest {
     String dbSpanId;
     String rowSpanId;
     String traceId;
-    try (Transaction tx = Sentry.startTransaction("GET /orders/{id}", "http.server",
-        TransactionOptions.builder().setSource(TransactionSource.ROUTE).build())) {
+    try (Transaction tx =
+        Sentry.startTransaction(
+            "GET /orders/{id}",
+            "http.server",
+            TransactionOptions.builder().setSource(TransactionSource.ROUTE).build())) {
       tx.setTag("region", "eu");
       tx.setData("http.method", "GET");
       txSpanId = tx.getSpanId();
@@ -68,7 +71,8 @@ class TransactionDeliveryTest extends ReceiverTest {
     assertThat(t.contexts().get("runtime")).isNotNull();
 
     Map<String, JsonNode> spans =
-        t.spans().stream().collect(Collectors.toMap(s -> s.get("span_id").asText(), Function.identity()));
+        t.spans().stream()
+            .collect(Collectors.toMap(s -> s.get("span_id").asText(), Function.identity()));
     assertThat(spans).containsOnlyKeys(dbSpanId, rowSpanId);
     JsonNode db = spans.get(dbSpanId);
     JsonNode row = spans.get(rowSpanId);
@@ -153,8 +157,11 @@ class TransactionDeliveryTest extends ReceiverTest {
   @Test
   void urlNamesStayOutOfTheDsc() {
     init(o -> o.setTracesSampleRate(1.0));
-    try (Transaction tx = Sentry.startTransaction("/orders/17", "http.server",
-        TransactionOptions.builder().setSource(TransactionSource.URL).build())) {
+    try (Transaction tx =
+        Sentry.startTransaction(
+            "/orders/17",
+            "http.server",
+            TransactionOptions.builder().setSource(TransactionSource.URL).build())) {
       assertThat(Sentry.getBaggage()).doesNotContain("sentry-transaction");
     }
     ReceivedEvent t = oneTransaction();
@@ -168,12 +175,14 @@ class TransactionDeliveryTest extends ReceiverTest {
     Span failed = null;
     Span plain = null;
     Transaction tx = Sentry.startTransaction("job", "task");
-    assertThatThrownBy(() -> {
-      try (Span s = Sentry.startSpan("http.client", "GET /prices")) {
-        s.setStatus(SpanStatus.UNAVAILABLE);
-        throw new IllegalStateException("boom");
-      }
-    }).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () -> {
+              try (Span s = Sentry.startSpan("http.client", "GET /prices")) {
+                s.setStatus(SpanStatus.UNAVAILABLE);
+                throw new IllegalStateException("boom");
+              }
+            })
+        .isInstanceOf(IllegalStateException.class);
     try (Span s = Sentry.startSpan("compute")) {
       plain = s;
     }
@@ -188,7 +197,8 @@ class TransactionDeliveryTest extends ReceiverTest {
     ReceivedEvent t = oneTransaction();
     assertThat(t.contexts().get("trace").get("status").asText()).isEqualTo("internal_error");
     Map<String, String> statusByOp =
-        t.spans().stream().collect(Collectors.toMap(s -> s.get("op").asText(), s -> s.get("status").asText()));
+        t.spans().stream()
+            .collect(Collectors.toMap(s -> s.get("op").asText(), s -> s.get("status").asText()));
     assertThat(statusByOp)
         .containsEntry("http.client", "unavailable")
         .containsEntry("compute", "ok")
@@ -209,7 +219,9 @@ class TransactionDeliveryTest extends ReceiverTest {
     open.finish(); // too late: the transaction is gone
 
     ReceivedEvent t = oneTransaction();
-    assertThat(t.spans()).extracting(s -> s.get("span_id").asText()).containsExactly(done.getSpanId());
+    assertThat(t.spans())
+        .extracting(s -> s.get("span_id").asText())
+        .containsExactly(done.getSpanId());
     assertThat(discarded(DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN)).isEqualTo(2);
     assertThat(openGrandChild.isFinished()).isFalse();
   }
@@ -235,14 +247,18 @@ class TransactionDeliveryTest extends ReceiverTest {
 
   @Test
   void beforeSendTransactionEditsOrDropsTransactions() {
-    init(o -> o.setTracesSampleRate(1.0).setBeforeSendTransaction((tx, hint) -> {
-      if (tx.getTransaction().equals("health")) {
-        return null;
-      }
-      tx.getSpans().removeIf(s -> "noise".equals(s.getOperation()));
-      tx.getTags().put("edited", "yes");
-      return tx;
-    }));
+    init(
+        o ->
+            o.setTracesSampleRate(1.0)
+                .setBeforeSendTransaction(
+                    (tx, hint) -> {
+                      if (tx.getTransaction().equals("health")) {
+                        return null;
+                      }
+                      tx.getSpans().removeIf(s -> "noise".equals(s.getOperation()));
+                      tx.getTags().put("edited", "yes");
+                      return tx;
+                    }));
     Transaction health = Sentry.startTransaction("health", "http.server");
     health.startChild("db").finish();
     health.finish();
@@ -270,18 +286,24 @@ class TransactionDeliveryTest extends ReceiverTest {
     ReceivedEvent t = oneTransaction();
     assertThat(t.tags()).containsEntry("tenant", "root-span-wins");
     assertThat(t.extra().at("/cart/items").asInt()).isEqualTo(3);
-    assertThat(t.breadcrumbs()).extracting(b -> b.get("message").asText()).containsExactly("cart loaded");
+    assertThat(t.breadcrumbs())
+        .extracting(b -> b.get("message").asText())
+        .containsExactly("cart loaded");
   }
 
   @Test
   void explicitStartTimestampIsUsed() {
     init(o -> o.setTracesSampleRate(1.0));
     Instant start = Instant.now().minusSeconds(3);
-    Sentry.startTransaction("late", "task",
-        TransactionOptions.builder().setStartTimestamp(start).setBindToScope(false).build()).finish();
+    Sentry.startTransaction(
+            "late",
+            "task",
+            TransactionOptions.builder().setStartTimestamp(start).setBindToScope(false).build())
+        .finish();
     assertThat(Sentry.getCurrentSpan()).isNull();
     ReceivedEvent t = oneTransaction();
-    assertThat(t.json().get("start_timestamp").asDouble()).isCloseTo(seconds(start), org.assertj.core.data.Offset.offset(0.001));
+    assertThat(t.json().get("start_timestamp").asDouble())
+        .isCloseTo(seconds(start), org.assertj.core.data.Offset.offset(0.001));
     assertThat(t.json().get("timestamp").asDouble() - seconds(start)).isGreaterThanOrEqualTo(2.9);
   }
 
@@ -289,7 +311,11 @@ class TransactionDeliveryTest extends ReceiverTest {
     return t.getEpochSecond() + t.getNano() / 1e9;
   }
 
-  private static ReceivedEvent find(List<ReceivedEvent> events, java.util.function.Predicate<ReceivedEvent> p) {
-    return events.stream().filter(p).findFirst().orElseThrow(() -> new AssertionError("not in " + events));
+  private static ReceivedEvent find(
+      List<ReceivedEvent> events, java.util.function.Predicate<ReceivedEvent> p) {
+    return events.stream()
+        .filter(p)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("not in " + events));
   }
 }

@@ -18,10 +18,10 @@ import java.util.logging.Filter;
 import java.util.logging.Level;
 
 /**
- * The handler's configuration read from {@code logging.properties} keys
- * {@code dev.sentry4j.jul.SentryHandler.<name>}: every core option by its name (over
- * {@code sentry.properties}, the environment and system properties), the capture thresholds,
- * {@code contextTags}, {@code mdcAsContext}, and JUL's own {@code level} and {@code filter}.
+ * The handler's configuration read from {@code logging.properties} keys {@code
+ * dev.sentry4j.jul.SentryHandler.<name>}: every core option by its name (over {@code
+ * sentry.properties}, the environment and system properties), the capture thresholds, {@code
+ * contextTags}, {@code mdcAsContext}, and JUL's own {@code level} and {@code filter}.
  */
 final class HandlerConfig {
   /** The prefix of every key. */
@@ -161,7 +161,11 @@ final class HandlerConfig {
       }
       String close = OptionRegistry.closest(name, known);
       OptionSources.warnUnknown(
-          new ArrayList<>(), "logging.properties key", key, name, close == null ? null : PREFIX + close);
+          new ArrayList<>(),
+          "logging.properties key",
+          key,
+          name,
+          close == null ? null : PREFIX + close);
     }
   }
 
@@ -203,7 +207,9 @@ final class HandlerConfig {
     }
   }
 
-  /** Instantiates a filter class the way LogManager does: by name, with a public no-arg constructor. */
+  /**
+   * Instantiates a filter class the way LogManager does: by name, with a public no-arg constructor.
+   */
   private static Filter filter(String className) {
     Exception failure = null;
     for (ClassLoader loader : loaders()) {

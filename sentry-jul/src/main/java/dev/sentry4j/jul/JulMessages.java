@@ -15,8 +15,8 @@ final class JulMessages {
   private JulMessages() {}
 
   /**
-   * The record's pattern: its message, or the bundle's text for it when the record has a bundle that
-   * knows the key. May be {@code null}.
+   * The record's pattern: its message, or the bundle's text for it when the record has a bundle
+   * that knows the key. May be {@code null}.
    */
   static String template(LogRecord record) {
     String message = record.getMessage();
@@ -78,9 +78,10 @@ final class JulMessages {
    * What {@link MessageFormat} makes of the common pattern, without parsing it into a MessageFormat
    * (which costs more than the rest of a breadcrumb): every placeholder a plain {@code {n}}, no
    * quote, and each argument used a {@code String} or {@code null}. Then MessageFormat prints the
-   * string as is, {@code null} as "null", and an index without argument as {@code {n}}. Anything else
-   * (a format type such as {@code {0,number}}, a quote, a number or date argument, which
-   * MessageFormat formats by locale, unbalanced braces) returns {@code null}: MessageFormat decides.
+   * string as is, {@code null} as "null", and an index without argument as {@code {n}}. Anything
+   * else (a format type such as {@code {0,number}}, a quote, a number or date argument, which
+   * MessageFormat formats by locale, unbalanced braces) returns {@code null}: MessageFormat
+   * decides.
    */
   static String formatSimple(String template, Object[] params) {
     if (template.indexOf('\'') >= 0) {

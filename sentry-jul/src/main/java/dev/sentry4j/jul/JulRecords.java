@@ -1,7 +1,7 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogRecord;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -68,7 +68,8 @@ final class JulRecords {
     if (LONG_THREAD_ID != null) {
       try {
         return (long) LONG_THREAD_ID.invokeExact(jul);
-      } catch (Throwable e) { // NOPMD: invokeExact declares Throwable; the getter itself cannot fail
+      } catch (
+          Throwable e) { // NOPMD: invokeExact declares Throwable; the getter itself cannot fail
         // fall back to the int id
       }
     }
@@ -92,7 +93,9 @@ final class JulRecords {
     try {
       return MethodHandles.publicLookup()
           .findVirtual(
-              java.util.logging.LogRecord.class, "getLongThreadID", MethodType.methodType(long.class));
+              java.util.logging.LogRecord.class,
+              "getLongThreadID",
+              MethodType.methodType(long.class));
     } catch (NoSuchMethodException | IllegalAccessException e) {
       return null; // Java 11 to 15
     }

@@ -34,8 +34,8 @@ final class Mdc {
   }
 
   /**
-   * Whether SLF4J is on the class path but its MDC is a no-op (no SLF4J backend), so that
-   * {@code MDC.put} values never reach an event. False without SLF4J, or when asking fails.
+   * Whether SLF4J is on the class path but its MDC is a no-op (no SLF4J backend), so that {@code
+   * MDC.put} values never reach an event. False without SLF4J, or when asking fails.
    */
   static boolean isNoOpAdapter() {
     if (!available) {

@@ -2,14 +2,14 @@ package dev.sentry4j.jul;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.ReentryGuard;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
-import dev.sentry4j.spi.ReentryGuard;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,28 +31,29 @@ import java.util.logging.LogRecord;
  * dev.sentry4j.jul.SentryHandler.minimumBreadcrumbLevel=INFO
  * }</pre>
  *
- * Keys are {@code dev.sentry4j.jul.SentryHandler.<name>}: every core option by its name ({@code dsn},
- * {@code environment}, {@code release}, {@code serverName}, {@code debug}, {@code sampleRate},
- * {@code tracesSampleRate}, {@code sendDefaultPii}, {@code maxBreadcrumbs}, {@code enableLogs}, ...),
- * {@code minimumEventLevel} (default ERROR), {@code minimumBreadcrumbLevel} (default INFO),
- * {@code minimumLevel} (Sentry Logs, default INFO), {@code contextTags} (comma-separated SLF4J MDC
- * keys that become tags), {@code mdcAsContext}, and JUL's {@code level} (default {@code ALL}, so the
- * thresholds alone decide) and {@code filter}. Levels may be JUL names ({@code SEVERE}, {@code
- * FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
+ * Keys are {@code dev.sentry4j.jul.SentryHandler.<name>}: every core option by its name ({@code
+ * dsn}, {@code environment}, {@code release}, {@code serverName}, {@code debug}, {@code
+ * sampleRate}, {@code tracesSampleRate}, {@code sendDefaultPii}, {@code maxBreadcrumbs}, {@code
+ * enableLogs}, ...), {@code minimumEventLevel} (default ERROR), {@code minimumBreadcrumbLevel}
+ * (default INFO), {@code minimumLevel} (Sentry Logs, default INFO), {@code contextTags}
+ * (comma-separated SLF4J MDC keys that become tags), {@code mdcAsContext}, and JUL's {@code level}
+ * (default {@code ALL}, so the thresholds alone decide) and {@code filter}. Levels may be JUL names
+ * ({@code SEVERE}, {@code FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
  *
  * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
  * .setDsn(dsn)))}.
  *
- * <p>If the application already called {@code Sentry.init}, the handler uses that client and ignores
- * its own options. A bad value is reported through the {@link ErrorManager} with the key and value;
- * the handler then stays off and the application runs on. Nothing is ever thrown from {@link
- * #publish}. Thread-safe.
+ * <p>If the application already called {@code Sentry.init}, the handler uses that client and
+ * ignores its own options. A bad value is reported through the {@link ErrorManager} with the key
+ * and value; the handler then stays off and the application runs on. Nothing is ever thrown from
+ * {@link #publish}. Thread-safe.
  */
 public final class SentryHandler extends Handler {
   private static final long ERROR_REPORT_INTERVAL_NANOS = 60_000_000_000L;
 
   private final Object lock = new Object();
   private final AtomicLong lastErrorReport = new AtomicLong();
+
   /** Said once at start when SLF4J is there without a backend. */
   static final String NO_MDC_BACKEND =
       "SLF4J's MDC is a no-op here (slf4j-api without a backend such as org.slf4j:slf4j-jdk14):"
@@ -65,9 +66,9 @@ public final class SentryHandler extends Handler {
   private boolean closed; // guarded by lock
 
   /**
-   * Configures the handler from {@code logging.properties} ({@link LogManager}); used by JUL for the
-   * {@code handlers=} line. Never throws: a bad value is reported through the error manager and the
-   * handler stays off.
+   * Configures the handler from {@code logging.properties} ({@link LogManager}); used by JUL for
+   * the {@code handlers=} line. Never throws: a bad value is reported through the error manager and
+   * the handler stays off.
    */
   public SentryHandler() {
     HandlerConfig config;
@@ -221,9 +222,9 @@ public final class SentryHandler extends Handler {
   /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
   /**
    * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
-   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as sentry-java's
-   * handler option {@code printfStyle} does; default false. In logging.properties: {@code
-   * dev.sentry4j.jul.SentryHandler.printfStyle=true}.
+   * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as
+   * sentry-java's handler option {@code printfStyle} does; default false. In logging.properties:
+   * {@code dev.sentry4j.jul.SentryHandler.printfStyle=true}.
    */
   public void setPrintfStyle(boolean printfStyle) {
     this.printfStyle = printfStyle;
@@ -301,8 +302,8 @@ public final class SentryHandler extends Handler {
   }
 
   /**
-   * The keys of the file named by {@code java.util.logging.config.file}, to warn about misspelt ones
-   * ({@link LogManager} cannot list its keys); none when unset or unreadable.
+   * The keys of the file named by {@code java.util.logging.config.file}, to warn about misspelt
+   * ones ({@link LogManager} cannot list its keys); none when unset or unreadable.
    */
   private static java.util.Set<String> configFileKeys() {
     try {
@@ -311,7 +312,8 @@ public final class SentryHandler extends Handler {
         return java.util.Collections.emptySet();
       }
       java.util.Properties props = new java.util.Properties();
-      try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Paths.get(file))) {
+      try (java.io.InputStream in =
+          java.nio.file.Files.newInputStream(java.nio.file.Paths.get(file))) {
         props.load(in);
       }
       return props.stringPropertyNames();

@@ -15,8 +15,8 @@ final class Slf4jMdc {
   }
 
   /**
-   * Whether SLF4J's MDC drops what it is given: slf4j-api without a backend (SLF4J 2's
-   * "no providers", 1.7's missing binder) gives a {@link NOPMDCAdapter}.
+   * Whether SLF4J's MDC drops what it is given: slf4j-api without a backend (SLF4J 2's "no
+   * providers", 1.7's missing binder) gives a {@link NOPMDCAdapter}.
    */
   static boolean isNoOp() {
     MDCAdapter adapter = MDC.getMDCAdapter();

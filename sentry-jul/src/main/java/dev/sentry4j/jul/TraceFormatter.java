@@ -26,13 +26,14 @@ import java.util.logging.SimpleFormatter;
  * }</pre>
  *
  * Without {@value #FORMAT_PROPERTY} it uses what a {@code SimpleFormatter} would: {@code
- * java.util.logging.SimpleFormatter.format}, else the JDK's default. As with {@code SimpleFormatter},
- * a system property of the same name wins over {@code logging.properties}, and an invalid format is
- * replaced by the default (and reported on standard error through an {@link ErrorManager}).
+ * java.util.logging.SimpleFormatter.format}, else the JDK's default. As with {@code
+ * SimpleFormatter}, a system property of the same name wins over {@code logging.properties}, and an
+ * invalid format is replaced by the default (and reported on standard error through an {@link
+ * ErrorManager}).
  *
- * <p>The ids are those of the thread that calls {@link #format}: put this formatter on handlers that
- * format on the logging thread (console, file, stream handlers), not behind an asynchronous one.
- * Immutable and thread-safe.
+ * <p>The ids are those of the thread that calls {@link #format}: put this formatter on handlers
+ * that format on the logging thread (console, file, stream handlers), not behind an asynchronous
+ * one. Immutable and thread-safe.
  */
 public final class TraceFormatter extends Formatter {
   /** The key of the format in {@code logging.properties} or the system properties. */

@@ -1,7 +1,7 @@
 /**
  * java.util.logging integration: {@link dev.sentry4j.jul.SentryHandler} turns log records into
- * Sentry breadcrumbs and error events, and {@link dev.sentry4j.jul.TraceFormatter} prints the active
- * trace and span ids on the application's own log lines.
+ * Sentry breadcrumbs and error events, and {@link dev.sentry4j.jul.TraceFormatter} prints the
+ * active trace and span ids on the application's own log lines.
  *
  * <pre>{@code
  * # logging.properties

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A short-lived application logging through java.util.logging whose Sentry is down or never answers exits
- * within 3 s of its last line (the issue's bound; the measured time is printed), and its five
+ * A short-lived application logging through java.util.logging whose Sentry is down or never answers
+ * exits within 3 s of its last line (the issue's bound; the measured time is printed), and its five
  * errors are on disk: the next start, with Sentry back, sends all of them.
  */
 @Timeout(120)
@@ -65,7 +65,11 @@ class ExitTimeTest {
 
   private static void assertExitedInTime(ChildJvm.Result run, String what) {
     System.out.println(
-        "java.util.logging, " + what + ": JVM exit " + run.millisAfterMarker() + " ms after the last line");
+        "java.util.logging, "
+            + what
+            + ": JVM exit "
+            + run.millisAfterMarker()
+            + " ms after the last line");
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.millisAfterMarker()).as(run.toString()).isBetween(0L, EXIT_BOUND_MILLIS);
   }
@@ -87,6 +91,11 @@ class ExitTimeTest {
   }
 
   private static String dsn(int port) {
-    return "http://" + SentryReceiver.PUBLIC_KEY + "@127.0.0.1:" + port + "/" + SentryReceiver.PROJECT_ID;
+    return "http://"
+        + SentryReceiver.PUBLIC_KEY
+        + "@127.0.0.1:"
+        + port
+        + "/"
+        + SentryReceiver.PROJECT_ID;
   }
 }

@@ -61,8 +61,10 @@ class FidelityTest {
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
     RelaySchema.assertValid(event);
     List<String> lines = console.lines().collect(Collectors.toList());
-    assertThat(lines.get(0)).isEqualTo("INFO [" + event.traceId() + "] com.acme.Checkout - cart loaded");
-    assertThat(lines.get(1)).isEqualTo("SEVERE [" + event.traceId() + "] com.acme.Checkout - payment failed");
+    assertThat(lines.get(0))
+        .isEqualTo("INFO [" + event.traceId() + "] com.acme.Checkout - cart loaded");
+    assertThat(lines.get(1))
+        .isEqualTo("SEVERE [" + event.traceId() + "] com.acme.Checkout - payment failed");
     assertThat(event.traceId()).matches("[0-9a-f]{32}");
     assertThat(event.json().get("sdk").get("packages").toString())
         .contains("maven:dev.sentry4j:sentry-jul");
@@ -76,7 +78,9 @@ class FidelityTest {
     log.severe("payment failed");
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
-    assertThat(event.breadcrumbs()).extracting(b -> b.get("message").asText()).containsExactly("cart loaded");
+    assertThat(event.breadcrumbs())
+        .extracting(b -> b.get("message").asText())
+        .containsExactly("cart loaded");
   }
 
   @Test
@@ -87,8 +91,10 @@ class FidelityTest {
     log.log(Level.SEVERE, "order %s failed after %d tries", new Object[] {"A-17", 3});
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
-    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("order %s failed after %d tries");
-    assertThat(event.json().at("/logentry/formatted").asText()).isEqualTo("order A-17 failed after 3 tries");
+    assertThat(event.json().at("/logentry/message").asText())
+        .isEqualTo("order %s failed after %d tries");
+    assertThat(event.json().at("/logentry/formatted").asText())
+        .isEqualTo("order A-17 failed after 3 tries");
     assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo("A-17");
   }
 
@@ -99,10 +105,11 @@ class FidelityTest {
     RecordingErrorManager errors = new RecordingErrorManager();
     handler.setErrorManager(errors);
 
-    assertThatCode(() -> {
-          log.severe("one");
-          log.severe("two");
-        })
+    assertThatCode(
+            () -> {
+              log.severe("one");
+              log.severe("two");
+            })
         .doesNotThrowAnyException();
 
     assertThat(errors.reports).hasSize(1);
@@ -115,7 +122,8 @@ class FidelityTest {
         JulConfig.captureStderr(
             () -> {
               JulConfig.load(
-                  "placeholder-dsn.properties", Map.of("VARIABLE", "SENTRY4J_TEST_DSN_DEFINED_NOWHERE"));
+                  "placeholder-dsn.properties",
+                  Map.of("VARIABLE", "SENTRY4J_TEST_DSN_DEFINED_NOWHERE"));
               SentryHandler handler = JulConfig.rootHandler(SentryHandler.class);
               RecordingErrorManager errors = new RecordingErrorManager();
               handler.setErrorManager(errors);

@@ -34,17 +34,26 @@ class HandlerConfigKeysTest {
   void unknownKeysAreWarnedWithTheClosestKnownKey() {
     Map<String, String> props =
         Map.of(
-            P + "dns", "https://k@o1.ingest.sentry.io/1",
-            P + "minimumEventLvel", "WARNING",
-            P + "level", "INFO",
-            P + "environment", "staging",
-            "java.util.logging.ConsoleHandler.level", "INFO");
+            P + "dns",
+            "https://k@o1.ingest.sentry.io/1",
+            P + "minimumEventLvel",
+            "WARNING",
+            P + "level",
+            "INFO",
+            P + "environment",
+            "staging",
+            "java.util.logging.ConsoleHandler.level",
+            "INFO");
 
     HandlerConfig config = HandlerConfig.read(props::get, props.keySet());
 
     assertThat(warnings)
         .containsExactlyInAnyOrder(
-            "WARN Unknown logging.properties key " + P + "dns (ignored); did you mean " + P + "dsn?",
+            "WARN Unknown logging.properties key "
+                + P
+                + "dns (ignored); did you mean "
+                + P
+                + "dsn?",
             "WARN Unknown logging.properties key "
                 + P
                 + "minimumEventLvel (ignored); did you mean "

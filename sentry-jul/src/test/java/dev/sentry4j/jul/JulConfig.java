@@ -46,7 +46,8 @@ final class JulConfig {
         .filter(type::isInstance)
         .map(type::cast)
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " on the root logger"));
+        .orElseThrow(
+            () -> new AssertionError("no " + type.getSimpleName() + " on the root logger"));
   }
 
   /** Runs {@code action} with System.err captured; returns what was printed. */

@@ -35,9 +35,20 @@ class JulLevelsTest {
 
   @ParameterizedTest
   @CsvSource({
-    "SEVERE, ERROR", "severe, ERROR", "error, ERROR", "WARNING, WARN", "warn, WARN",
-    "INFO, INFO", "CONFIG, DEBUG", "FINE, DEBUG", "debug, DEBUG", "FINEST, TRACE", "ALL, TRACE",
-    "OFF, OFF", "950, WARN", "2147483647, OFF",
+    "SEVERE, ERROR",
+    "severe, ERROR",
+    "error, ERROR",
+    "WARNING, WARN",
+    "warn, WARN",
+    "INFO, INFO",
+    "CONFIG, DEBUG",
+    "FINE, DEBUG",
+    "debug, DEBUG",
+    "FINEST, TRACE",
+    "ALL, TRACE",
+    "OFF, OFF",
+    "950, WARN",
+    "2147483647, OFF",
   })
   void parsesThresholdsInJulAndLogbackSpelling(String text, LogLevel expected) {
     assertThat(JulLevels.parseThreshold(text)).isEqualTo(expected);
@@ -64,7 +75,15 @@ class JulLevelsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"TRACE, -2147483648", "DEBUG, 500", "INFO, 800", "WARN, 900", "ERROR, 1000", "FATAL, 2147483647", "OFF, 2147483647"})
+  @CsvSource({
+    "TRACE, -2147483648",
+    "DEBUG, 500",
+    "INFO, 800",
+    "WARN, 900",
+    "ERROR, 1000",
+    "FATAL, 2147483647",
+    "OFF, 2147483647"
+  })
   void theEarlyExitValueIsTheLowestJulValueReachingTheThreshold(LogLevel threshold, int value) {
     assertThat(JulLevels.lowestValue(threshold)).isEqualTo(value);
     if (value > Integer.MIN_VALUE && value < Integer.MAX_VALUE) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The handler's text must be what the JDK's own Formatter.formatMessage prints. */
 class JulMessagesTest {
-  private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("dev.sentry4j.jul.TestMessages");
+  private static final ResourceBundle BUNDLE =
+      ResourceBundle.getBundle("dev.sentry4j.jul.TestMessages");
 
   static Stream<Arguments> records() {
     Object throwing =
@@ -54,7 +55,8 @@ class JulMessagesTest {
         Arguments.of("a type {0,choice,0#none|1#one}", new Object[] {"A"}, null),
         Arguments.of("huge index {1234567890}", new Object[] {"A"}, null),
         Arguments.of("négatif ünïcode {0} ✓", new Object[] {"värde"}, null),
-        Arguments.of("{0}{1}{2}{3}{4}{5}{6}{7}{8}{9}{10}",
+        Arguments.of(
+            "{0}{1}{2}{3}{4}{5}{6}{7}{8}{9}{10}",
             new Object[] {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k"}, null));
   }
 

@@ -60,19 +60,23 @@ class JulPrivacyTest {
     assertThat(event.contexts().at("/MDC/customer_ssn").asText()).isEqualTo(FILTERED);
     assertThat(event.contexts().at("/MDC/session_count").asText()).isEqualTo("4");
     assertThat(event.contexts().at("/MDC/request_id").asText()).isEqualTo("r-1");
-    assertThat(event.breadcrumbs()).extracting(b -> b.get("message").asText()).contains("login attempt");
+    assertThat(event.breadcrumbs())
+        .extracting(b -> b.get("message").asText())
+        .contains("login attempt");
     RelaySchema.assertValid(event);
   }
 
   @Test
   void aParameterAfterASensitiveKeyInTheTemplateIsFilteredByDefault() {
     JulConfig.load("privacy.properties", Map.of("DSN", receiver.dsn(), "SCRUB_MESSAGES", "false"));
-    log.log(Level.SEVERE, "login failed for {0} with password={1}", new Object[] {"bob", "SECRET 1"});
+    log.log(
+        Level.SEVERE, "login failed for {0} with password={1}", new Object[] {"bob", "SECRET 1"});
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.json().toString()).doesNotContain("SECRET");
     assertThat(event.message()).isEqualTo("login failed for bob with password=[Filtered]");
-    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("login failed for {0} with password={1}");
+    assertThat(event.json().at("/logentry/message").asText())
+        .isEqualTo("login failed for {0} with password={1}");
     assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo("bob");
     assertThat(event.json().at("/logentry/params/1").asText()).isEqualTo(FILTERED);
     RelaySchema.assertValid(event);

@@ -53,6 +53,7 @@ class NoSlf4jBackendTest {
     // JUL's default ErrorManager: "java.util.logging.ErrorManager: 0: sentry4j: SLF4J's MDC ..."
     String printed = captured.toString(StandardCharsets.UTF_8);
     assertThat(printed.lines().filter(line -> line.contains("SLF4J's MDC is a no-op")))
-        .containsExactly("java.util.logging.ErrorManager: 0: sentry4j: " + SentryHandler.NO_MDC_BACKEND);
+        .containsExactly(
+            "java.util.logging.ErrorManager: 0: sentry4j: " + SentryHandler.NO_MDC_BACKEND);
   }
 }

@@ -57,7 +57,8 @@ class NoSlf4jTest {
       JulConfig.load("handler-only.properties", receiver.dsn());
 
       Handler handler =
-          (Handler) isolated.loadClass(SentryHandler.class.getName()).getConstructor().newInstance();
+          (Handler)
+              isolated.loadClass(SentryHandler.class.getName()).getConstructor().newInstance();
       RecordingErrorManager errors = new RecordingErrorManager();
       handler.setErrorManager(errors);
       logger.setUseParentHandlers(false);
@@ -79,14 +80,17 @@ class NoSlf4jTest {
       assertThat(event.message()).isEqualTo("no SLF4J here");
       assertThat(event.tags()).doesNotContainKey("tenant");
       assertThat(event.extra().has("tenant")).isFalse();
-      assertThat(event.breadcrumbs()).extracting(b -> b.get("message").asText()).containsExactly("a breadcrumb");
+      assertThat(event.breadcrumbs())
+          .extracting(b -> b.get("message").asText())
+          .containsExactly("a breadcrumb");
       RelaySchema.assertValid(event);
     }
   }
 
   /** The test class path without SLF4J, parented by the platform loader (JDK classes only). */
   private static URLClassLoader withoutSlf4j() throws MalformedURLException {
-    String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String path =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<URL> urls = new ArrayList<>();
     for (String entry : path.split(File.pathSeparator)) {
       if (!entry.isEmpty() && !new File(entry).getName().startsWith("slf4j-")) {

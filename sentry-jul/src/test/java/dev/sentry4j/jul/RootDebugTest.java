@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * JUL's root at ALL (the JDK's HTTP client logs through System.Logger, which is JUL by default): the
- * SDK's traffic adds no line with the DSN key or secret, and at most a few bytes per envelope.
+ * JUL's root at ALL (the JDK's HTTP client logs through System.Logger, which is JUL by default):
+ * the SDK's traffic adds no line with the DSN key or secret, and at most a few bytes per envelope.
  */
 @Timeout(180)
 class RootDebugTest {
@@ -66,7 +66,8 @@ class RootDebugTest {
 
   @Test
   void noLineCarriesTheKeyAndTheSdkAddsNothing() {
-    JulConfig.load("root-all.properties", receiver.dsn().replace("testkey@", "testkey:" + SECRET + "@"));
+    JulConfig.load(
+        "root-all.properties", receiver.dsn().replace("testkey@", "testkey:" + SECRET + "@"));
     JulConfig.rootHandler(SentryHandler.class);
     everything.setLevel(Level.ALL);
     Logger.getLogger("").addHandler(everything);
@@ -84,8 +85,11 @@ class RootDebugTest {
             .filter(l -> l.contains(SentryReceiver.PUBLIC_KEY) || l.contains(SECRET))
             .collect(Collectors.toList());
     List<String> sdkLines =
-        lines.stream().filter(l -> !l.startsWith("com.shop.Checkout ")).collect(Collectors.toList());
-    long sdkBytes = sdkLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+        lines.stream()
+            .filter(l -> !l.startsWith("com.shop.Checkout "))
+            .collect(Collectors.toList());
+    long sdkBytes =
+        sdkLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
     System.out.printf(
         "JUL root ALL: %d errors, %d envelopes, %d lines, %d with the key, %d SDK bytes per envelope%n",
         ERRORS, envelopes, lines.size(), withKey.size(), sdkBytes / envelopes);

@@ -1,15 +1,15 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -66,7 +66,8 @@ class SentryHandlerTest {
         JulConfig.captureStderr(
             () -> {
               JulConfig.load("quickstart.properties", receiver.dsn());
-              ids[2] = ScopeStorage.current().getTraceContext().getTraceId(); // the thread's own trace
+              ids[2] =
+                  ScopeStorage.current().getTraceContext().getTraceId(); // the thread's own trace
               log.info("cart loaded");
               log.log(Level.WARNING, "slow {0}", "A-17");
               log.fine("below every threshold");
@@ -83,7 +84,8 @@ class SentryHandlerTest {
     assertThat(event.json().at("/logentry/message").asText()).isEqualTo("payment failed");
     assertThat(event.exceptions())
         .extracting(e -> e.get("type").asText())
-        .containsExactlyInAnyOrder("IllegalStateException", "IOException", "IllegalArgumentException");
+        .containsExactlyInAnyOrder(
+            "IllegalStateException", "IOException", "IllegalArgumentException");
     JsonNode top = event.exceptions().get(event.exceptions().size() - 1);
     assertThat(top.get("type").asText()).isEqualTo("IllegalStateException");
     assertThat(top.at("/mechanism/type").asText()).isEqualTo("auto.log.jul");
@@ -92,13 +94,17 @@ class SentryHandlerTest {
         .extracting(e -> e.at("/mechanism/source").asText())
         .contains("cause", "suppressed[0]");
     assertThat(event.breadcrumbs())
-        .extracting(b -> b.get("message").asText(), b -> b.get("level").asText(), b -> b.get("category").asText())
+        .extracting(
+            b -> b.get("message").asText(),
+            b -> b.get("level").asText(),
+            b -> b.get("category").asText())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("cart loaded", "info", "com.acme.Checkout"),
             org.assertj.core.groups.Tuple.tuple("slow A-17", "warning", "com.acme.Checkout"));
     assertThat(event.traceId()).isEqualTo(ids[0]);
     assertThat(event.spanId()).isEqualTo(ids[1]);
-    assertThat(event.extra().get("thread_name").asText()).isEqualTo(Thread.currentThread().getName());
+    assertThat(event.extra().get("thread_name").asText())
+        .isEqualTo(Thread.currentThread().getName());
     assertThat(event.extra().get("source").asText())
         .startsWith(SentryHandlerTest.class.getName() + ".lambda$quickStartSends");
     assertThat(event.json().at("/sdk/integrations").toString()).contains("\"jul\"");
@@ -108,7 +114,10 @@ class SentryHandlerTest {
     List<String> lines = console.lines().collect(Collectors.toList());
     // outside the transaction: the thread's propagation context's trace, what its errors carry
     assertThat(lines.get(0))
-        .matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO \\[" + ids[2] + "] com.acme.Checkout - cart loaded");
+        .matches(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO \\["
+                + ids[2]
+                + "] com.acme.Checkout - cart loaded");
     assertThat(lines.get(1)).endsWith(" WARNING [" + ids[2] + "] com.acme.Checkout - slow A-17");
     assertThat(lines.get(2))
         .endsWith(" SEVERE [" + ids[0] + "] com.acme.Checkout - payment failed");
@@ -430,7 +439,9 @@ class SentryHandlerTest {
     String stderr =
         JulConfig.captureStderr(
             () -> {
-              JulConfig.load("bad-value.properties", Map.of("DSN", receiver.dsn(), "KEY", key, "VALUE", value));
+              JulConfig.load(
+                  "bad-value.properties",
+                  Map.of("DSN", receiver.dsn(), "KEY", key, "VALUE", value));
               JulConfig.rootHandler(SentryHandler.class);
             });
 

@@ -1,10 +1,10 @@
 package dev.sentry4j.jul;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.testing.SentryReceiver;
 import dev.sentry4j.tracing.Transaction;
 import java.io.ByteArrayOutputStream;

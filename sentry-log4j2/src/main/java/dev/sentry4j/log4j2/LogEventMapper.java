@@ -1,7 +1,7 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
@@ -25,16 +25,18 @@ import org.apache.logging.log4j.message.StructuredDataMessage;
 import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
- * Reads a Log4j 2 {@link LogEvent} into the core's neutral {@link LogRecord}. Everything thread-bound
- * comes from the event — thread, context data, and (for async loggers) the trace ids the {@link
- * SentryContextDataProvider} froze into it on the logging thread — never from the thread that runs the
- * appender. Immutable and thread-safe.
+ * Reads a Log4j 2 {@link LogEvent} into the core's neutral {@link LogRecord}. Everything
+ * thread-bound comes from the event — thread, context data, and (for async loggers) the trace ids
+ * the {@link SentryContextDataProvider} froze into it on the logging thread — never from the thread
+ * that runs the appender. Immutable and thread-safe.
  */
 final class LogEventMapper {
   /** Data key of the ThreadContext stack (NDC), innermost last. */
   static final String STACK_KEY = "ThreadContext.stack";
+
   /** Data key of a {@code StructuredDataMessage}'s id. */
   static final String STRUCTURED_DATA_ID_KEY = "StructuredData.id";
+
   /** Data key of a {@code StructuredDataMessage}'s type. */
   static final String STRUCTURED_DATA_TYPE_KEY = "StructuredData.type";
 
@@ -81,7 +83,8 @@ final class LogEventMapper {
    * template and parameters, exception, context data, trace, markers, structured data and (for
    * events, when Log4j 2 recorded it) the source.
    */
-  @SuppressWarnings("deprecation") // getThrownProxy(): all a deserialized event has of its exception
+  @SuppressWarnings(
+      "deprecation") // getThrownProxy(): all a deserialized event has of its exception
   LogRecord toRecord(LogEvent event, LogLevel level) {
     LogRecord.Builder record =
         LogRecord.builder(level).loggerName(event.getLoggerName()).timestamp(timestamp(event));
@@ -121,7 +124,8 @@ final class LogEventMapper {
       record.markers(markerNames(marker));
     }
 
-    // Only read when Log4j was told to include it (getSource() would otherwise walk the stack, on the
+    // Only read when Log4j was told to include it (getSource() would otherwise walk the stack, on
+    // the
     // wrong thread for async loggers), and only for lines that become events.
     if (level.ordinal() >= minimumEventLevel.ordinal() && event.isIncludeLocation()) {
       record.source(event.getSource());

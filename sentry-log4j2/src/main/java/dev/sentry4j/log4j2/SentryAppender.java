@@ -2,17 +2,17 @@ package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.spi.config.TextParser;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
-import dev.sentry4j.spi.ReentryGuard;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -35,8 +35,8 @@ import org.apache.logging.log4j.status.StatusLogger;
 
 /**
  * The Log4j 2 appender for Sentry: error lines become events, lower lines breadcrumbs, with the
- * ThreadContext, markers, message parameters, exception and trace of each line. Found through Log4j's
- * plugin index, so no {@code packages=} attribute is needed:
+ * ThreadContext, markers, message parameters, exception and trace of each line. Found through
+ * Log4j's plugin index, so no {@code packages=} attribute is needed:
  *
  * <pre>{@code
  * <Configuration>
@@ -55,15 +55,16 @@ import org.apache.logging.log4j.status.StatusLogger;
  * SENTRY_*} variables and {@code sentry.*} system properties), any other SDK option as a nested
  * {@code <Property name="flushTimeout" value="5s"/>}, and the appender's own {@code
  * minimumEventLevel} (default ERROR), {@code minimumBreadcrumbLevel} (default INFO), {@code
- * minimumLevel} (Sentry Logs, default INFO), {@code contextTags} (comma-separated ThreadContext keys
- * that become tags), {@code mdcAsContext} (other ThreadContext entries in an {@code MDC} context
- * instead of extras), {@code ignoreExceptions} (default true) and an optional nested string layout
- * (such as {@code <PatternLayout>}) that formats the message. A bad value is reported through the
- * StatusLogger, naming it, and the appender is not created; the application starts normally.
+ * minimumLevel} (Sentry Logs, default INFO), {@code contextTags} (comma-separated ThreadContext
+ * keys that become tags), {@code mdcAsContext} (other ThreadContext entries in an {@code MDC}
+ * context instead of extras), {@code ignoreExceptions} (default true) and an optional nested string
+ * layout (such as {@code <PatternLayout>}) that formats the message. A bad value is reported
+ * through the StatusLogger, naming it, and the appender is not created; the application starts
+ * normally.
  *
- * <p>If the application initialized Sentry in code before Log4j 2 starts this appender, the appender
- * uses that client and ignores its own SDK options. Thread-safe; {@code append} never throws into
- * the caller unless {@code ignoreExceptions="false"}.
+ * <p>If the application initialized Sentry in code before Log4j 2 starts this appender, the
+ * appender uses that client and ignores its own SDK options. Thread-safe; {@code append} never
+ * throws into the caller unless {@code ignoreExceptions="false"}.
  */
 @Plugin(
     name = SentryAppender.PLUGIN_NAME,
@@ -73,6 +74,7 @@ import org.apache.logging.log4j.status.StatusLogger;
 public final class SentryAppender extends AbstractAppender {
   /** The element name in {@code log4j2.xml}: {@code <Sentry/>}. */
   public static final String PLUGIN_NAME = "Sentry";
+
   /** The integration name: mechanism {@code auto.log.log4j2}, listed in the SDK's integrations. */
   public static final String INTEGRATION = "log4j2";
 
@@ -98,7 +100,8 @@ public final class SentryAppender extends AbstractAppender {
     this.lifecycle =
         new AdapterLifecycle("Sentry appender '" + name + "'", SentryAppender::forwardDiagnostic);
     this.mapper =
-        new LogEventMapper(TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
+        new LogEventMapper(
+            TraceKeys.FROM_SYSTEM_PROPERTIES, formatter, settings.getMinimumEventLevel());
   }
 
   /** The builder Log4j 2 fills from the configuration (also usable from code). */
@@ -137,13 +140,16 @@ public final class SentryAppender extends AbstractAppender {
       } catch (RuntimeException e) {
         // options were validated by the builder; anything left is reported, and the line costs stay
         // those of a disabled SDK
-        STATUS.error("Sentry appender '{}' could not initialize Sentry: {}", getName(), e.toString());
+        STATUS.error(
+            "Sentry appender '{}' could not initialize Sentry: {}", getName(), e.toString());
       }
       super.start();
     }
   }
 
-  /** Captures one event as the thresholds say. Never throws unless {@code ignoreExceptions="false"}. */
+  /**
+   * Captures one event as the thresholds say. Never throws unless {@code ignoreExceptions="false"}.
+   */
   @Override
   public void append(LogEvent event) {
     LogLevel level = LevelMapping.toLogLevel(event.getLevel());
@@ -221,8 +227,8 @@ public final class SentryAppender extends AbstractAppender {
   }
 
   /**
-   * Builds a {@link SentryAppender} from the attributes of {@code <Sentry/>}; every attribute is read
-   * as text and validated in {@link #build()}. Not thread-safe.
+   * Builds a {@link SentryAppender} from the attributes of {@code <Sentry/>}; every attribute is
+   * read as text and validated in {@link #build()}. Not thread-safe.
    */
   public static final class Builder extends AbstractAppender.Builder<Builder>
       implements org.apache.logging.log4j.core.util.Builder<SentryAppender> {
@@ -414,7 +420,8 @@ public final class SentryAppender extends AbstractAppender {
       try {
         return LogLevel.parse(value);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid value for " + attribute + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Invalid value for " + attribute + ": " + e.getMessage(), e);
       }
     }
 
@@ -425,7 +432,8 @@ public final class SentryAppender extends AbstractAppender {
       try {
         return TextParser.parseBoolean(value);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid value for " + attribute + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Invalid value for " + attribute + ": " + e.getMessage(), e);
       }
     }
 

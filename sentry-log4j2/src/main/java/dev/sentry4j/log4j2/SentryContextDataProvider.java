@@ -12,26 +12,29 @@ import org.apache.logging.log4j.util.StringMap;
 /**
  * Adds the trace id and span id of the logging thread to the context data of every Log4j 2 event
  * (the active span's, else the thread's propagation context's: the ids an error captured there
- * carries, also without tracing configured), so that
- * {@code %X{trace_id}} and {@code %X{span_id}} print them in a {@code PatternLayout}, JSON layouts
- * include them, and async loggers carry them to the appender thread. Log4j 2 finds it through {@code
- * META-INF/services}; there is nothing to configure.
+ * carries, also without tracing configured), so that {@code %X{trace_id}} and {@code %X{span_id}}
+ * print them in a {@code PatternLayout}, JSON layouts include them, and async loggers carry them to
+ * the appender thread. Log4j 2 finds it through {@code META-INF/services}; there is nothing to
+ * configure.
  *
- * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values of
- * the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read once,
- * when Log4j 2 loads this provider). A key that the ThreadContext already holds (put
- * there by the application, or through SLF4J's MDC by {@code sentry-slf4j-mdc}) is not added again:
- * the ThreadContext's value wins, whatever the order in which Log4j 2 asks its providers.
+ * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values
+ * of the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read
+ * once, when Log4j 2 loads this provider). A key that the ThreadContext already holds (put there by
+ * the application, or through SLF4J's MDC by {@code sentry-slf4j-mdc}) is not added again: the
+ * ThreadContext's value wins, whatever the order in which Log4j 2 asks its providers.
  *
  * <p>Thread-safe: it reads the calling thread's scopes, which is the logging thread.
  */
 public final class SentryContextDataProvider implements ContextDataProvider {
   /** System property naming the trace id key. */
   public static final String TRACE_ID_KEY_PROPERTY = "sentry.log4j2.traceIdKey";
+
   /** System property naming the span id key. */
   public static final String SPAN_ID_KEY_PROPERTY = "sentry.log4j2.spanIdKey";
+
   /** Default trace id key. */
   public static final String DEFAULT_TRACE_ID_KEY = "trace_id";
+
   /** Default span id key. */
   public static final String DEFAULT_SPAN_ID_KEY = "span_id";
 

@@ -13,10 +13,13 @@ import org.apache.logging.log4j.core.impl.ThrowableProxy;
  * serialized, or came over a socket): class name, message, stack, causes and suppressed exceptions,
  * as {@link ThrowableStandIn}s.
  */
-// ThrowableProxy is deprecated in Log4j 2.25 but remains the only exception data of a deserialized event
+// ThrowableProxy is deprecated in Log4j 2.25 but remains the only exception data of a deserialized
+// event
 @SuppressWarnings("deprecation")
 final class ThrowableProxies {
-  /** Bounds the tree, as the event writer does: a hostile proxy cannot make us loop or recurse deep. */
+  /**
+   * Bounds the tree, as the event writer does: a hostile proxy cannot make us loop or recurse deep.
+   */
   private static final int MAX_EXCEPTIONS = 50;
 
   private ThrowableProxies() {}
@@ -52,7 +55,9 @@ final class ThrowableProxies {
     return standIn;
   }
 
-  /** The stack from the extended trace: unlike {@code getStackTrace()}, it survives serialization. */
+  /**
+   * The stack from the extended trace: unlike {@code getStackTrace()}, it survives serialization.
+   */
   private static StackTraceElement[] stack(ThrowableProxy proxy) {
     ExtendedStackTraceElement[] extended = proxy.getExtendedStackTrace();
     if (extended == null) {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter lifecycle contract, through Log4j 2's appender: own or adopt, close only what it owns,
- * either reconfiguration order (Log4j 2 starts the new configuration's appender first).
+ * The adapter lifecycle contract, through Log4j 2's appender: own or adopt, close only what it
+ * owns, either reconfiguration order (Log4j 2 starts the new configuration's appender first).
  */
 class AppenderLifecycleTest {
   private SentryReceiver receiver;
@@ -33,7 +33,11 @@ class AppenderLifecycleTest {
 
   private SentryAppender appender(String release) {
     SentryAppender a =
-        SentryAppender.newBuilder().setName("sentry").setDsn(receiver.dsn()).setRelease(release).build();
+        SentryAppender.newBuilder()
+            .setName("sentry")
+            .setDsn(receiver.dsn())
+            .setRelease(release)
+            .build();
     assertThat(a).isNotNull();
     return a;
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * All loggers async through {@code -Dlog4j2.contextSelector=AsyncLoggerContextSelector}, which Log4j
- * reads once per JVM: the build runs this class in a JVM of its own with that property.
+ * All loggers async through {@code -Dlog4j2.contextSelector=AsyncLoggerContextSelector}, which
+ * Log4j reads once per JVM: the build runs this class in a JVM of its own with that property.
  */
 class AsyncLoggerContextSelectorTest extends ReceiverSupport {
 
@@ -21,7 +21,9 @@ class AsyncLoggerContextSelectorTest extends ReceiverSupport {
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void contextThreadAndTraceComeFromTheLoggingThread() throws Exception {
     assumeTrue(
-        AsyncLoggerContextSelector.class.getName().equals(System.getProperty("log4j2.contextSelector")),
+        AsyncLoggerContextSelector.class
+            .getName()
+            .equals(System.getProperty("log4j2.contextSelector")),
         "runs in the build's async-context-selector execution");
     TestContext ctx = start("sentry-async-selector.xml");
     assertThat(ctx.context()).isInstanceOf(AsyncLoggerContext.class);

@@ -1,9 +1,9 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.tracing.Transaction;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,7 +62,15 @@ final class AsyncScenario {
 
     assertThat(ctx.lines())
         .contains(
-            "INFO [" + THREAD + "] [" + threadTraceId.get() + "] [acme] com.acme.async.Worker - async crumb",
-            "ERROR [" + THREAD + "] [" + traceId.get() + "] [acme] com.acme.async.Worker - async failure A-17");
+            "INFO ["
+                + THREAD
+                + "] ["
+                + threadTraceId.get()
+                + "] [acme] com.acme.async.Worker - async crumb",
+            "ERROR ["
+                + THREAD
+                + "] ["
+                + traceId.get()
+                + "] [acme] com.acme.async.Worker - async failure A-17");
   }
 }

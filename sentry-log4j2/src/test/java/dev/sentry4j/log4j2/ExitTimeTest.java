@@ -87,6 +87,11 @@ class ExitTimeTest {
   }
 
   private static String dsn(int port) {
-    return "http://" + SentryReceiver.PUBLIC_KEY + "@127.0.0.1:" + port + "/" + SentryReceiver.PROJECT_ID;
+    return "http://"
+        + SentryReceiver.PUBLIC_KEY
+        + "@127.0.0.1:"
+        + port
+        + "/"
+        + SentryReceiver.PROJECT_ID;
   }
 }

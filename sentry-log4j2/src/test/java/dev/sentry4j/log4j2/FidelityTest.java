@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * What a user of the README's log4j2.xml sees without tracing configured: {@code %X{trace_id}} on
  * every line is the trace id of the event an error logged there becomes; a layout throwing an Error
- * never reaches {@code logger.error(...)}; an undefined {@code ${env:...}} DSN means no DSN, said in
- * one INFO status line; events name sentry-log4j2 in {@code sdk.packages}.
+ * never reaches {@code logger.error(...)}; an undefined {@code ${env:...}} DSN means no DSN, said
+ * in one INFO status line; events name sentry-log4j2 in {@code sdk.packages}.
  */
 @Timeout(30)
 class FidelityTest extends ReceiverSupport {

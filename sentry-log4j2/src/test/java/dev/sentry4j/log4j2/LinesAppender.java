@@ -14,7 +14,10 @@ import org.apache.logging.log4j.core.config.plugins.PluginAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginElement;
 import org.apache.logging.log4j.core.config.plugins.PluginFactory;
 
-/** Keeps the lines its layout printed (the first line of each), as a console shows them (test plugin). */
+/**
+ * Keeps the lines its layout printed (the first line of each), as a console shows them (test
+ * plugin).
+ */
 @Plugin(name = "Lines", category = Core.CATEGORY_NAME, elementType = Appender.ELEMENT_TYPE)
 public final class LinesAppender extends AbstractAppender {
   private final List<String> lines = new CopyOnWriteArrayList<>();

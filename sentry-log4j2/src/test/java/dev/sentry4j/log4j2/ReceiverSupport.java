@@ -1,7 +1,7 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -70,7 +70,10 @@ abstract class ReceiverSupport {
         WAIT,
         () -> receiver.events().stream().anyMatch(e -> message.equals(e.message())));
     ReceivedEvent event =
-        receiver.events().stream().filter(e -> message.equals(e.message())).findFirst().orElseThrow();
+        receiver.events().stream()
+            .filter(e -> message.equals(e.message()))
+            .findFirst()
+            .orElseThrow();
     RelaySchema.assertValid(event);
     return event;
   }

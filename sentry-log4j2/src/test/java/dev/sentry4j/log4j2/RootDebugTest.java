@@ -46,7 +46,8 @@ class RootDebugTest {
                   classpath,
                   "-Dlog4j2.configurationFile="
                       + Path.of(RootDebugTest.class.getResource("/root-debug.xml").toURI()),
-                  "-Dsentry.test.dsn=" + receiver.dsn().replace("testkey@", "testkey:" + SECRET + "@"),
+                  "-Dsentry.test.dsn="
+                      + receiver.dsn().replace("testkey@", "testkey:" + SECRET + "@"),
                   "-Drootdebug.file=" + file,
                   "-Djava.io.tmpdir=" + tmp,
                   Child.class.getName(),
@@ -66,13 +67,16 @@ class RootDebugTest {
               .filter(l -> l.contains(SentryReceiver.PUBLIC_KEY) || l.contains(SECRET))
               .collect(Collectors.toList());
       List<String> sdkLines =
-          lines.stream().filter(l -> !l.startsWith("ERROR com.shop.Checkout - ")).collect(Collectors.toList());
+          lines.stream()
+              .filter(l -> !l.startsWith("ERROR com.shop.Checkout - "))
+              .collect(Collectors.toList());
       long sdkBytes =
           sdkLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
       System.out.printf(
           "Log4j 2 root DEBUG: %d errors, %d envelopes, %d lines, %d with the key, %d SDK bytes per envelope%n",
           ERRORS, envelopes, lines.size(), withKey.size(), sdkBytes / envelopes);
-      assertThat(lines.stream().filter(l -> l.startsWith("ERROR com.shop.Checkout - "))).hasSize(ERRORS);
+      assertThat(lines.stream().filter(l -> l.startsWith("ERROR com.shop.Checkout - ")))
+          .hasSize(ERRORS);
       assertThat(withKey).isEmpty();
       assertThat(stdout + stderr).doesNotContain(SECRET);
       assertThat(sdkBytes / envelopes)

@@ -6,7 +6,6 @@ import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.RelaySchema;
 import java.util.List;
-import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,8 @@ class SecretsInTextTest extends ReceiverSupport {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SECRET-1", "(SECRET-1)", "\"SECRET-1", ";SECRET-1", "'SECRET-1", "SECRET 1"})
+  @ValueSource(
+      strings = {"SECRET-1", "(SECRET-1)", "\"SECRET-1", ";SECRET-1", "'SECRET-1", "SECRET 1"})
   void aPasswordParameterIsFilteredInEventBreadcrumbAndLogs(String password) {
     Logger log = start("sentry-secrets.xml").logger("com.shop.Login");
 
@@ -46,7 +46,8 @@ class SecretsInTextTest extends ReceiverSupport {
     assertThat(logs).allSatisfy(l -> assertThat(l.json().toString()).doesNotContain("SECRET"));
     assertThat(logs)
         .extracting(ReceivedLog::body)
-        .containsExactly("login for bob with password=[Filtered]", "retry with password=[Filtered] failed");
+        .containsExactly(
+            "login for bob with password=[Filtered]", "retry with password=[Filtered] failed");
     RelaySchema.assertValid(event);
   }
 
@@ -88,6 +89,7 @@ class SecretsInTextTest extends ReceiverSupport {
     }
 
     assertThat(messages).anyMatch(m -> m.contains("ftp://***@example.com/1"));
-    assertThat(messages).allSatisfy(m -> assertThat(m).doesNotContain("sekrit77").doesNotContain("pubkey77"));
+    assertThat(messages)
+        .allSatisfy(m -> assertThat(m).doesNotContain("sekrit77").doesNotContain("pubkey77"));
   }
 }

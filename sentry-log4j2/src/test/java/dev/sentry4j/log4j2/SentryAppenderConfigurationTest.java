@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
-import org.apache.logging.log4j.message.AsynchronouslyFormattable;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginCache;
 import org.apache.logging.log4j.core.config.plugins.processor.PluginEntry;
+import org.apache.logging.log4j.message.AsynchronouslyFormattable;
 import org.apache.logging.log4j.message.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,11 +30,18 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
   @Test
   void theAppenderIsFoundThroughThePluginIndexWithoutPackages() throws Exception {
     try (InputStream config = getClass().getResourceAsStream("/sentry-basic.xml")) {
-      assertThat(new String(config.readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("packages=");
+      assertThat(new String(config.readAllBytes(), StandardCharsets.UTF_8))
+          .doesNotContain("packages=");
     }
     // the index the annotation processor wrote for the main classes lists <Sentry>
     URL mainIndex =
-        SentryAppender.class.getProtectionDomain().getCodeSource().getLocation().toURI().resolve(PLUGIN_INDEX).toURL();
+        SentryAppender.class
+            .getProtectionDomain()
+            .getCodeSource()
+            .getLocation()
+            .toURI()
+            .resolve(PLUGIN_INDEX)
+            .toURL();
     PluginCache cache = new PluginCache();
     cache.loadCacheFiles(Collections.enumeration(List.of(mainIndex)));
     PluginEntry entry = cache.getCategory("core").get("sentry");
@@ -47,7 +54,10 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
     assertThat(ctx.sentry().getSettings().getContextTags()).containsExactly("tenant", "region");
   }
 
-  /** One boolean grammar everywhere: {@code yes} works here as in logback.xml and logging.properties. */
+  /**
+   * One boolean grammar everywhere: {@code yes} works here as in logback.xml and
+   * logging.properties.
+   */
   @Test
   void booleansUseTheSdksOneGrammar() {
     TestContext ctx = start("sentry-mdc-as-context-yes.xml");
@@ -123,7 +133,8 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
 
     ctx.logger("com.acme.Orders").error("app owns the sdk");
 
-    assertThat(event("app owns the sdk").json().path("environment").asText()).isEqualTo("from-code");
+    assertThat(event("app owns the sdk").json().path("environment").asText())
+        .isEqualTo("from-code");
     assertThat(infos).anySatisfy(m -> assertThat(m).contains("already initialized in code"));
     ctx.close();
     assertThat(Sentry.isInitialized()).isTrue();
@@ -151,12 +162,14 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
     TestContext ctx = start("sentry-basic.xml");
     Logger log = ctx.logger("com.acme.Orders");
     log.error("before reconfiguration");
-    assertThat(event("before reconfiguration").json().path("environment").asText()).isEqualTo("test");
+    assertThat(event("before reconfiguration").json().path("environment").asText())
+        .isEqualTo("test");
 
     ctx.context().setConfigLocation(getClass().getResource("/sentry-environment-b.xml").toURI());
 
     log.error("after reconfiguration");
-    assertThat(event("after reconfiguration").json().path("environment").asText()).isEqualTo("second");
+    assertThat(event("after reconfiguration").json().path("environment").asText())
+        .isEqualTo("second");
     assertThat(Sentry.isInitialized()).isTrue();
   }
 

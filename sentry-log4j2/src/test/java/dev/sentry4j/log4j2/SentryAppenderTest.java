@@ -14,7 +14,6 @@ import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
-import org.apache.logging.log4j.core.impl.ThrowableProxy;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
@@ -45,7 +44,8 @@ class SentryAppenderTest extends ReceiverSupport {
     assertThat(fatal.breadcrumbs())
         .extracting(b -> b.path("message").asText())
         .containsExactly("info line", "warn line", "error line");
-    assertThat(fatal.breadcrumbs()).allSatisfy(b -> assertThat(b.path("category").asText()).isEqualTo("com.acme.Orders"));
+    assertThat(fatal.breadcrumbs())
+        .allSatisfy(b -> assertThat(b.path("category").asText()).isEqualTo("com.acme.Orders"));
     assertThat(error.json().at("/exception")).isEmpty();
     log4j.close(); // flushes
     assertThat(receiver.events()).hasSize(2);
@@ -86,7 +86,8 @@ class SentryAppenderTest extends ReceiverSupport {
     assertThat(event.extra().path("ThreadContext.stack"))
         .extracting(JsonNode::asText)
         .containsExactly("checkout", "payment");
-    assertThat(event.extra().path("thread_name").asText()).isEqualTo(Thread.currentThread().getName());
+    assertThat(event.extra().path("thread_name").asText())
+        .isEqualTo(Thread.currentThread().getName());
     assertThat(event.json().at("/environment").asText()).isEqualTo("test");
   }
 
@@ -125,8 +126,11 @@ class SentryAppenderTest extends ReceiverSupport {
     JsonNode logentry = event.json().path("logentry");
     assertThat(logentry.path("message").asText()).isEqualTo("Order {} failed for {}");
     assertThat(logentry.path("params")).extracting(JsonNode::asText).containsExactly("A-17", "42");
-    assertThat(event.exceptions()).extracting(e -> e.path("type").asText()).containsExactly("IllegalStateException");
-    assertThat(event.exceptions().get(0).at("/mechanism/type").asText()).isEqualTo("auto.log.log4j2");
+    assertThat(event.exceptions())
+        .extracting(e -> e.path("type").asText())
+        .containsExactly("IllegalStateException");
+    assertThat(event.exceptions().get(0).at("/mechanism/type").asText())
+        .isEqualTo("auto.log.log4j2");
     assertThat(event.exceptions().get(0).at("/mechanism/handled").asBoolean()).isTrue();
   }
 
@@ -143,7 +147,10 @@ class SentryAppenderTest extends ReceiverSupport {
     List<JsonNode> exceptions = event.exceptions();
     assertThat(exceptions)
         .extracting(e -> e.path("type").asText() + "/" + e.at("/mechanism/source").asText())
-        .containsExactly("IllegalArgumentException/suppressed[0]", "IOException/cause", "IllegalStateException/");
+        .containsExactly(
+            "IllegalArgumentException/suppressed[0]",
+            "IOException/cause",
+            "IllegalStateException/");
     assertThat(exceptions.get(2).path("value").asText()).isEqualTo("checkout failed");
     assertThat(exceptions.get(2).at("/stacktrace/frames")).isNotEmpty();
   }
@@ -184,7 +191,8 @@ class SentryAppenderTest extends ReceiverSupport {
     Logger log = start("sentry-basic.xml").logger("com.acme.Payments");
 
     log.error(new StringMapMessage().with("order", "A-17").with("amount", "12.50"));
-    StructuredDataMessage sd = new StructuredDataMessage("transfer@18060", "Transfer failed", "Audit");
+    StructuredDataMessage sd =
+        new StructuredDataMessage("transfer@18060", "Transfer failed", "Audit");
     sd.put("toAccount", "123456");
     log.error(sd);
 
@@ -221,8 +229,15 @@ class SentryAppenderTest extends ReceiverSupport {
 
     ReceivedEvent event = event("remote line");
     assertThat(event.exceptions())
-        .extracting(e -> e.path("module").asText() + "." + e.path("type").asText() + ": " + e.path("value").asText())
-        .containsExactly("java.io.IOException: disk full", "java.lang.IllegalStateException: remote failure");
+        .extracting(
+            e ->
+                e.path("module").asText()
+                    + "."
+                    + e.path("type").asText()
+                    + ": "
+                    + e.path("value").asText())
+        .containsExactly(
+            "java.io.IOException: disk full", "java.lang.IllegalStateException: remote failure");
     assertThat(event.exceptions().get(1).at("/stacktrace/frames")).isNotEmpty();
     assertThat(event.extra().path("thread_name").asText()).isEqualTo("remote-worker");
     assertThat(event.json().at("/threads/values/0/id").asLong()).isEqualTo(4242);
@@ -259,7 +274,8 @@ class SentryAppenderTest extends ReceiverSupport {
     appLog.error("sentinel");
 
     event("sentinel");
-    assertThat(ctx.lines()).contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
+    assertThat(ctx.lines())
+        .contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
     events(2); // several envelopes in flight: "sentinel" may arrive first
     ctx.close();
     assertThat(receiver.events())
@@ -296,7 +312,9 @@ class SentryAppenderTest extends ReceiverSupport {
     log.error((String) null, new IllegalStateException("no message"));
 
     ReceivedEvent event = events(1).get(0);
-    assertThat(event.exceptions()).extracting(e -> e.path("value").asText()).containsExactly("no message");
+    assertThat(event.exceptions())
+        .extracting(e -> e.path("value").asText())
+        .containsExactly("no message");
   }
 
   @Test
@@ -309,11 +327,16 @@ class SentryAppenderTest extends ReceiverSupport {
 
     event("after huge");
     receiver.awaitCondition( // several envelopes in flight: the order of arrival is not promised
-        "the huge message", java.time.Duration.ofSeconds(10),
-        () -> receiver.events().stream().anyMatch(e -> e.message() != null && e.message().startsWith("huge ")));
+        "the huge message",
+        java.time.Duration.ofSeconds(10),
+        () ->
+            receiver.events().stream()
+                .anyMatch(e -> e.message() != null && e.message().startsWith("huge ")));
     ReceivedEvent event =
-        receiver.events().stream().filter(e -> e.message() != null && e.message().startsWith("huge "))
-            .findFirst().orElseThrow();
+        receiver.events().stream()
+            .filter(e -> e.message() != null && e.message().startsWith("huge "))
+            .findFirst()
+            .orElseThrow();
     assertThat(event.message().length()).isLessThan(huge.length());
   }
 
@@ -326,7 +349,10 @@ class SentryAppenderTest extends ReceiverSupport {
 
     event("app line");
     assertThat(ctx.lines())
-        .contains("ERROR " + propagationIds() + " dev.sentry4j.internal.transport.AsyncTransport - sdk line");
+        .contains(
+            "ERROR "
+                + propagationIds()
+                + " dev.sentry4j.internal.transport.AsyncTransport - sdk line");
     ctx.close();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("app line");
   }

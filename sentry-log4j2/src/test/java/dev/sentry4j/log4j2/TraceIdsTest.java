@@ -1,9 +1,9 @@
 package dev.sentry4j.log4j2;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
@@ -61,7 +61,8 @@ class TraceIdsTest extends ReceiverSupport {
     assertThat(event.traceId()).isEqualTo(tx.getTraceId());
     assertThat(event.spanId()).isEqualTo(child.getSpanId());
     assertThat(event.contexts().path("trace").path("op").asText()).isEqualTo("db.query");
-    assertThat(event.contexts().path("trace").path("parent_span_id").asText()).isEqualTo(tx.getSpanId());
+    assertThat(event.contexts().path("trace").path("parent_span_id").asText())
+        .isEqualTo(tx.getSpanId());
     // the ids are in contexts.trace; the context data copy is not repeated as extras
     assertThat(event.extra().has("trace_id")).isFalse();
     assertThat(event.extra().has("span_id")).isFalse();
@@ -91,13 +92,15 @@ class TraceIdsTest extends ReceiverSupport {
     SentryContextDataProvider provider = new SentryContextDataProvider();
     String traceId = ScopeStorage.current().getTraceContext().getTraceId();
     Map<String, String> expected =
-        Map.of("trace_id", traceId, "span_id", ScopeStorage.current().getTraceContext().getSpanId());
+        Map.of(
+            "trace_id", traceId, "span_id", ScopeStorage.current().getTraceContext().getSpanId());
 
     assertThat(provider.supplyStringMap().toMap()).isEqualTo(expected);
     assertThat(provider.supplyContextData()).isEqualTo(expected);
     assertThat(provider.getValue("trace_id")).isEqualTo(traceId);
     assertThat(provider.supplyStringMap().isFrozen())
-        .as("Log4j may keep the map as the event's context data and clear it when reusing the event")
+        .as(
+            "Log4j may keep the map as the event's context data and clear it when reusing the event")
         .isFalse();
   }
 

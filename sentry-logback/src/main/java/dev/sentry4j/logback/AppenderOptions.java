@@ -1,8 +1,8 @@
 package dev.sentry4j.logback;
 
 /**
- * The nested {@code <options>} element of {@link SentryAppender}, shaped like sentry-java's so that a
- * logback.xml written for {@code io.sentry.logback.SentryAppender} works after changing only the
+ * The nested {@code <options>} element of {@link SentryAppender}, shaped like sentry-java's so that
+ * a logback.xml written for {@code io.sentry.logback.SentryAppender} works after changing only the
  * class name:
  *
  * <pre>{@code
@@ -20,12 +20,12 @@ package dev.sentry4j.logback;
  * }</pre>
  *
  * <p>Every sentry4j option can be set here by its name; sentry-java's spellings ({@code
- * flushTimeoutMillis}, {@code connectionTimeoutMillis}, {@code enableSpotlight}, ...) are understood
- * too. Values are checked when the appender starts: a bad one is reported through Logback's status
- * system naming the element and the value, and the appender stays stopped. sentry-java options
- * without an equivalent here ({@code attachThreads}, {@code enableExternalConfiguration}, ...) are
- * ignored with a warning; any other unknown element is an error. The appender's own flat properties
- * win over the same option set here.
+ * flushTimeoutMillis}, {@code connectionTimeoutMillis}, {@code enableSpotlight}, ...) are
+ * understood too. Values are checked when the appender starts: a bad one is reported through
+ * Logback's status system naming the element and the value, and the appender stays stopped.
+ * sentry-java options without an equivalent here ({@code attachThreads}, {@code
+ * enableExternalConfiguration}, ...) are ignored with a warning; any other unknown element is an
+ * error. The appender's own flat properties win over the same option set here.
  *
  * <p>Created and filled by Joran on one thread; not thread-safe.
  */
@@ -260,8 +260,7 @@ public final class AppenderOptions {
   }
 
   /**
-   * Option {@code logsFlushInterval}: How long log items wait for a full batch. Default {@code
-   * 5s}.
+   * Option {@code logsFlushInterval}: How long log items wait for a full batch. Default {@code 5s}.
    */
   public void setLogsFlushInterval(String value) {
     set("logsFlushInterval", "logsFlushInterval", value);
@@ -360,7 +359,10 @@ public final class AppenderOptions {
     set("contextTags", "contextTags", value);
   }
 
-  /** Adds one class-name prefix of your own code ({@code <inAppInclude>}, repeatable, as in sentry-java). */
+  /**
+   * Adds one class-name prefix of your own code ({@code <inAppInclude>}, repeatable, as in
+   * sentry-java).
+   */
   public void addInAppInclude(String value) {
     settings.append("options><inAppInclude", "inAppIncludes", value);
   }

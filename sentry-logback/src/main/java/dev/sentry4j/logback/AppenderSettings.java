@@ -1,10 +1,10 @@
 package dev.sentry4j.logback;
 
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.Dsn;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.config.TextParser;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +25,11 @@ final class AppenderSettings {
 
   private static final Set<String> ADAPTER_ONLY =
       Set.of(
-          MINIMUM_EVENT_LEVEL, MINIMUM_BREADCRUMB_LEVEL, MINIMUM_LEVEL, CONTEXT_TAGS, MDC_AS_CONTEXT);
+          MINIMUM_EVENT_LEVEL,
+          MINIMUM_BREADCRUMB_LEVEL,
+          MINIMUM_LEVEL,
+          CONTEXT_TAGS,
+          MDC_AS_CONTEXT);
 
   private final Map<String, String> values = new LinkedHashMap<>();
   private final Map<String, String> elements = new HashMap<>();

@@ -8,15 +8,16 @@ import dev.sentry4j.tracing.TraceContext;
 import java.util.Map;
 
 /**
- * Which trace a Logback event belongs to. On the thread that logged (a synchronous appender) the live
- * span is the truth. Anywhere else (behind {@code AsyncAppender}, events read from a socket) the only
- * trustworthy data is what was frozen with the event on the logging thread: the MDC keys {@link
- * #TRACE_ID_KEY} and {@link #SPAN_ID_KEY} that sentry-slf4j-mdc maintains. The delivering thread's
- * own span or scope is never used. Thread-safe (stateless).
+ * Which trace a Logback event belongs to. On the thread that logged (a synchronous appender) the
+ * live span is the truth. Anywhere else (behind {@code AsyncAppender}, events read from a socket)
+ * the only trustworthy data is what was frozen with the event on the logging thread: the MDC keys
+ * {@link #TRACE_ID_KEY} and {@link #SPAN_ID_KEY} that sentry-slf4j-mdc maintains. The delivering
+ * thread's own span or scope is never used. Thread-safe (stateless).
  */
 final class LoggedTrace {
   /** MDC key of the trace id, as sentry-slf4j-mdc writes it (setting {@code mdc.traceIdKey}). */
   static final String TRACE_ID_KEY = orDefault(TraceKeys.configured().traceIdKey(), "trace_id");
+
   /** MDC key of the span id, as sentry-slf4j-mdc writes it (setting {@code mdc.spanIdKey}). */
   static final String SPAN_ID_KEY = orDefault(TraceKeys.configured().spanIdKey(), "span_id");
 
@@ -27,9 +28,9 @@ final class LoggedTrace {
   }
 
   /**
-   * Whether the event is being handled on the thread that logged it. Logback freezes the thread name
-   * of deferred events ({@code AsyncAppender}) and reads it lazily for the others, so a name that
-   * differs from the current thread's means the event came from elsewhere.
+   * Whether the event is being handled on the thread that logged it. Logback freezes the thread
+   * name of deferred events ({@code AsyncAppender}) and reads it lazily for the others, so a name
+   * that differs from the current thread's means the event came from elsewhere.
    */
   static boolean isOnLoggingThread(ILoggingEvent event) {
     String name = event.getThreadName();
@@ -37,9 +38,9 @@ final class LoggedTrace {
   }
 
   /**
-   * The trace context for an event made from this log line: the live one on the logging thread; from
-   * the frozen MDC keys elsewhere; else a new, unrelated trace, so that lines from an async worker
-   * are not all linked to the worker thread's trace.
+   * The trace context for an event made from this log line: the live one on the logging thread;
+   * from the frozen MDC keys elsewhere; else a new, unrelated trace, so that lines from an async
+   * worker are not all linked to the worker thread's trace.
    */
   static TraceContext forEvent(ILoggingEvent event, boolean onLoggingThread) {
     if (onLoggingThread) {

@@ -8,24 +8,23 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.client.SentryClient;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.ReentryGuard;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.Settings;
+import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
-import dev.sentry4j.spi.ReentryGuard;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.slf4j.helpers.MessageFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.helpers.MessageFormatter;
 
 /**
  * A Logback appender that turns log lines into Sentry breadcrumbs and error events.
@@ -51,16 +50,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>At start the appender initializes the SDK, unless the application already did in code: then it
  * uses that client and says so. A bad value is reported through Logback's status system naming it,
- * and the appender stays stopped; the application runs on. {@code stop()} flushes what is queued and,
- * if this appender initialized the SDK, closes it.
+ * and the appender stays stopped; the application runs on. {@code stop()} flushes what is queued
+ * and, if this appender initialized the SDK, closes it.
  *
- * <p>Behind {@code AsyncAppender} the appender runs on Logback's worker thread and uses what Logback
- * froze on the logging thread (thread name, MDC, formatted message); the trace then comes from the
- * MDC keys {@code trace_id}/{@code span_id} kept by sentry-slf4j-mdc, and breadcrumbs and scope data
- * are the worker thread's, not the request's.
+ * <p>Behind {@code AsyncAppender} the appender runs on Logback's worker thread and uses what
+ * Logback froze on the logging thread (thread name, MDC, formatted message); the trace then comes
+ * from the MDC keys {@code trace_id}/{@code span_id} kept by sentry-slf4j-mdc, and breadcrumbs and
+ * scope data are the worker thread's, not the request's.
  *
- * <p>Thread-safe: {@code append} runs concurrently on any thread, never throws into the logging call
- * and never captures what the SDK itself logs.
+ * <p>Thread-safe: {@code append} runs concurrently on any thread, never throws into the logging
+ * call and never captures what the SDK itself logs.
  */
 public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private static final long ERROR_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -73,17 +72,21 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private UnknownPropertyWatcher watcher;
 
   private volatile LogCapture capture;
+
   /** Logback's level int of the lowest threshold; nothing passes until started. */
   private volatile int lowestLevelInt = Integer.MAX_VALUE;
+
   private AdapterLifecycle lifecycle; // set while started
 
-  private final AtomicLong lastErrorReport = new AtomicLong(System.nanoTime() - 2 * ERROR_REPORT_INTERVAL_NANOS);
+  private final AtomicLong lastErrorReport =
+      new AtomicLong(System.nanoTime() - 2 * ERROR_REPORT_INTERVAL_NANOS);
   private final AtomicInteger suppressedErrors = new AtomicInteger();
 
   /** Created by Joran for {@code <appender class="dev.sentry4j.logback.SentryAppender">}. */
   public SentryAppender() {}
 
-  // ------------------------------------------------------------------ configuration (Joran setters)
+  // ------------------------------------------------------------------ configuration (Joran
+  // setters)
 
   /** Watches Joran's warnings from here on, so that a misspelt element is an error at start. */
   @Override
@@ -153,7 +156,9 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   /** Lines at or above this level become breadcrumbs; default {@code INFO}. */
   public void setMinimumBreadcrumbLevel(String value) {
     flat.set(
-        AppenderSettings.MINIMUM_BREADCRUMB_LEVEL, AppenderSettings.MINIMUM_BREADCRUMB_LEVEL, value);
+        AppenderSettings.MINIMUM_BREADCRUMB_LEVEL,
+        AppenderSettings.MINIMUM_BREADCRUMB_LEVEL,
+        value);
   }
 
   /** Lines at or above this level go to Sentry Logs when enabled; default {@code INFO}. */
@@ -173,9 +178,9 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
   /**
    * Formats the message text of breadcrumbs and events ({@code logentry.formatted}), e.g. a {@code
-   * PatternLayoutEncoder} with {@code <pattern>[%thread] %msg%nopex</pattern>}; a trailing line break
-   * is dropped. Logback's {@code PatternLayout} appends the stack trace to patterns without an
-   * exception word: add {@code %nopex}, since the event carries the exception anyway. Without an
+   * PatternLayoutEncoder} with {@code <pattern>[%thread] %msg%nopex</pattern>}; a trailing line
+   * break is dropped. Logback's {@code PatternLayout} appends the stack trace to patterns without
+   * an exception word: add {@code %nopex}, since the event carries the exception anyway. Without an
    * encoder, Logback's formatted message is used.
    */
   public void setEncoder(Encoder<ILoggingEvent> value) {
@@ -220,7 +225,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
         addWarn("sentry4j: " + warning);
       }
       SentryOptions.Builder builder = SentryOptions.builder().apply(external);
-      settings.applyTo(builder); // bad values are refused even when the application's client is used
+      settings.applyTo(
+          builder); // bad values are refused even when the application's client is used
       AdapterLifecycle newLifecycle =
           new AdapterLifecycle("Sentry appender [" + getName() + "]", this::forwardDiagnostic);
       SentryOptions built = builder.build();
@@ -245,8 +251,8 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   }
 
   /**
-   * Flushes what is queued (within the {@code flushTimeout} option) and, if this appender initialized
-   * the SDK and nobody replaced it since, closes the SDK. Idempotent.
+   * Flushes what is queued (within the {@code flushTimeout} option) and, if this appender
+   * initialized the SDK and nobody replaced it since, closes the SDK. Idempotent.
    */
   @Override
   public void stop() {

@@ -10,11 +10,11 @@ package dev.sentry4j.logback;
  * <pattern>%d %-5level [%traceId] %logger - %msg%n</pattern>
  * }</pre>
  *
- * <p>In a synchronous appender the id is read on the logging thread. Behind
- * {@code AsyncAppender} the layout runs on Logback's worker thread, which cannot see that span; there
- * the id comes from the MDC entry {@code trace_id} that Logback froze with the event on the logging
- * thread — add {@code sentry-slf4j-mdc}, which keeps that entry in step with the active span, or the
- * column stays empty. The option {@code %traceId{key}} names another MDC key. Thread-safe.
+ * <p>In a synchronous appender the id is read on the logging thread. Behind {@code AsyncAppender}
+ * the layout runs on Logback's worker thread, which cannot see that span; there the id comes from
+ * the MDC entry {@code trace_id} that Logback froze with the event on the logging thread — add
+ * {@code sentry-slf4j-mdc}, which keeps that entry in step with the active span, or the column
+ * stays empty. The option {@code %traceId{key}} names another MDC key. Thread-safe.
  */
 public final class TraceIdConverter extends LoggedIdConverter {
   /** Creates the converter (Logback does, once per pattern). */

@@ -1,8 +1,8 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.spi.config.OptionRegistry;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusListener;
+import dev.sentry4j.spi.config.OptionRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +19,10 @@ final class UnknownPropertyWatcher implements StatusListener {
   private static final int MAX_KEPT = 50;
 
   /**
-   * sentry-java {@code SentryOptions} properties that a logback.xml written for sentry-java may hold
-   * and that have no sentry4j equivalent: accepted with a warning, so that such a file still works
-   * after changing only the class name. The list is the registry's, shared with sentry.properties.
+   * sentry-java {@code SentryOptions} properties that a logback.xml written for sentry-java may
+   * hold and that have no sentry4j equivalent: accepted with a warning, so that such a file still
+   * works after changing only the class name. The list is the registry's, shared with
+   * sentry.properties.
    */
   static final Set<String> SENTRY_JAVA_ONLY = OptionRegistry.sentryJavaOnly();
 

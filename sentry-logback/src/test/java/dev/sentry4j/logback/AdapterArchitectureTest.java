@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * This adapter uses only sentry-core's user API and SPI, never {@code dev.sentry4j.internal..}, knows
- * no other adapter, and its packages have no cycle. (sentry-core's own rules: {@code
+ * This adapter uses only sentry-core's user API and SPI, never {@code dev.sentry4j.internal..},
+ * knows no other adapter, and its packages have no cycle. (sentry-core's own rules: {@code
  * dev.sentry4j.ArchitectureTest}.)
  */
 class AdapterArchitectureTest {
@@ -22,16 +22,29 @@ class AdapterArchitectureTest {
 
   @Test
   void usesNoInternalPackageOfTheCore() {
-    noClasses().should().dependOnClassesThat().resideInAPackage("dev.sentry4j.internal..").check(ADAPTER);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.sentry4j.internal..")
+        .check(ADAPTER);
   }
 
   @Test
   void knowsNoOtherAdapter() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.sentry4j.log4j2..", "dev.sentry4j.jul..", "dev.sentry4j.mdc..").check(ADAPTER);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.sentry4j.log4j2..", "dev.sentry4j.jul..", "dev.sentry4j.mdc..")
+        .check(ADAPTER);
   }
 
   @Test
   void hasNoPackageCycle() {
-    slices().matching("dev.sentry4j.(**)").should().beFreeOfCycles().allowEmptyShould(true).check(ADAPTER);
+    slices()
+        .matching("dev.sentry4j.(**)")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .check(ADAPTER);
   }
 }

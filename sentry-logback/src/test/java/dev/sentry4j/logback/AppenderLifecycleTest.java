@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter lifecycle contract, through Logback's appender: own or adopt, close only what it owns,
- * either reconfiguration order, SDK warnings in Logback's status while started.
+ * The adapter lifecycle contract, through Logback's appender: own or adopt, close only what it
+ * owns, either reconfiguration order, SDK warnings in Logback's status while started.
  */
 class AppenderLifecycleTest {
   private SentryReceiver receiver;

@@ -9,10 +9,10 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,8 @@ class AppenderOptionsTest {
 
     for (OptionSpec<?> spec : OptionRegistry.all()) {
       String name = spec.name();
-      assertThat(setters).as("<options><%s>", name)
+      assertThat(setters)
+          .as("<options><%s>", name)
           .contains("set" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
     }
   }
@@ -42,8 +43,8 @@ class AppenderOptionsTest {
   }
 
   /**
-   * The Javadoc of each option's setter is the registry's description and default, so that it cannot
-   * drift (it once said maxQueueSize defaults to 1000 while the SDK used 10000).
+   * The Javadoc of each option's setter is the registry's description and default, so that it
+   * cannot drift (it once said maxQueueSize defaults to 1000 while the SDK used 10000).
    */
   @Test
   void everySetterDocumentsTheRegistrysMeaningAndDefault() throws IOException {
@@ -55,7 +56,8 @@ class AppenderOptionsTest {
       String name = spec.name();
       String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
       Matcher m =
-          Pattern.compile("/\\*\\*((?:(?!\\*/).)*)\\*/\\s*public void " + setter + "\\(", Pattern.DOTALL)
+          Pattern.compile(
+                  "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*public void " + setter + "\\(", Pattern.DOTALL)
               .matcher(source);
       assertThat(m.find()).as("Javadoc of " + setter).isTrue();
       String doc = m.group(1).replaceAll("\\s*\\n\\s*\\*", " ").replaceAll("\\s+", " ").trim();
@@ -64,7 +66,9 @@ class AppenderOptionsTest {
               + name
               + "}: "
               + spec.description().replace("*word*", "{@code *word*}")
-              + (spec.defaultText().isEmpty() ? "" : " Default {@code " + spec.defaultText() + "}.");
+              + (spec.defaultText().isEmpty()
+                  ? ""
+                  : " Default {@code " + spec.defaultText() + "}.");
       assertThat(doc).as(setter + "'s Javadoc").isEqualTo(expected);
     }
   }

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Logger;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.MDC;
 
 /**
- * The appender and a {@code %traceId} layout behind Logback's {@code AsyncAppender}: they run on its
- * worker thread, so everything must come from what Logback froze on the logging thread.
+ * The appender and a {@code %traceId} layout behind Logback's {@code AsyncAppender}: they run on
+ * its worker thread, so everything must come from what Logback froze on the logging thread.
  */
 @Timeout(30)
 class AsyncAppenderTest {
@@ -34,7 +34,8 @@ class AsyncAppenderTest {
   void start() {
     receiver = SentryReceiver.start();
     Diagnostics.resetRateLimits();
-    logback = LogbackFixture.configure("logback-async.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
+    logback =
+        LogbackFixture.configure("logback-async.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     AsyncAppender async = logback.appender("ASYNC_SENTRY");
     assertThat(async.isStarted()).as("status: %s", logback.statuses()).isTrue();
     assertThat(async.getAppender("SENTRY").isStarted()).isTrue();
@@ -51,13 +52,16 @@ class AsyncAppenderTest {
 
   /** Logs on a thread of its own name, as an application request thread would. */
   private static void onThread(String name, Runnable body) throws InterruptedException {
-    Thread t = new Thread(() -> {
-      try {
-        body.run();
-      } finally {
-        MDC.clear();
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } finally {
+                MDC.clear();
+              }
+            },
+            name);
     t.start();
     t.join(TimeUnit.SECONDS.toMillis(10));
     assertThat(t.isAlive()).isFalse();
@@ -73,16 +77,18 @@ class AsyncAppenderTest {
     Logger log = logback.logger("com.shop.Checkout");
     FakeSpan span = FakeSpan.of('c', 'd');
 
-    onThread("checkout-7", () -> {
-      try (ScopeToken ignored = span.activate()) {
-        MDC.put("tenant", "acme");
-        // what sentry-slf4j-mdc keeps in step with the active span
-        MDC.put(LoggedTrace.TRACE_ID_KEY, span.traceId);
-        MDC.put(LoggedTrace.SPAN_ID_KEY, span.spanId);
-        log.error("payment failed");
-        MDC.put("tenant", "changed after the call"); // AsyncAppender froze the MDC already
-      }
-    });
+    onThread(
+        "checkout-7",
+        () -> {
+          try (ScopeToken ignored = span.activate()) {
+            MDC.put("tenant", "acme");
+            // what sentry-slf4j-mdc keeps in step with the active span
+            MDC.put(LoggedTrace.TRACE_ID_KEY, span.traceId);
+            MDC.put(LoggedTrace.SPAN_ID_KEY, span.spanId);
+            log.error("payment failed");
+            MDC.put("tenant", "changed after the call"); // AsyncAppender froze the MDC already
+          }
+        });
 
     ReceivedEvent event = receiver.awaitEvents(1, Duration.ofSeconds(10)).get(0);
     RelaySchema.assertValid(event);
@@ -94,7 +100,9 @@ class AsyncAppenderTest {
         .as("the worker thread's id is not the logging thread's")
         .isTrue();
     String expected = "[checkout-7] [" + span.traceId + "/" + span.spanId + "] payment failed";
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(memory().lines()).contains(expected));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(memory().lines()).contains(expected));
   }
 
   @Test
@@ -102,12 +110,14 @@ class AsyncAppenderTest {
     Logger log = logback.logger("com.shop.Checkout");
     FakeSpan span = FakeSpan.of('e', 'f');
 
-    onThread("checkout-8", () -> {
-      try (ScopeToken ignored = span.activate()) {
-        log.error("first, inside a span the worker cannot see");
-        log.error("second");
-      }
-    });
+    onThread(
+        "checkout-8",
+        () -> {
+          try (ScopeToken ignored = span.activate()) {
+            log.error("first, inside a span the worker cannot see");
+            log.error("second");
+          }
+        });
 
     List<ReceivedEvent> events = receiver.awaitEvents(2, Duration.ofSeconds(10));
     for (ReceivedEvent e : events) {
@@ -119,6 +129,8 @@ class AsyncAppenderTest {
         .isNotEqualTo(events.get(1).traceId());
     // the layout cannot know the span either: it prints nothing rather than a wrong id
     String expected = "[checkout-8] [/] first, inside a span the worker cannot see";
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(memory().lines()).contains(expected));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(memory().lines()).contains(expected));
   }
 }

@@ -4,12 +4,12 @@ import dev.sentry4j.Sentry;
 import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
-import java.util.Map;
 import dev.sentry4j.tracing.TraceContext;
+import java.util.Map;
 
 /**
- * A hand-written span with fixed ids, made current in a new scope: the adapter's tests need "a span is
- * current" with ids they know, not the tracing machinery (tested in sentry-core).
+ * A hand-written span with fixed ids, made current in a new scope: the adapter's tests need "a span
+ * is current" with ids they know, not the tracing machinery (tested in sentry-core).
  */
 final class FakeSpan implements Span {
   final String traceId;
@@ -21,7 +21,8 @@ final class FakeSpan implements Span {
   }
 
   static FakeSpan of(char traceDigit, char spanDigit) {
-    return new FakeSpan(String.valueOf(traceDigit).repeat(32), String.valueOf(spanDigit).repeat(16));
+    return new FakeSpan(
+        String.valueOf(traceDigit).repeat(32), String.valueOf(spanDigit).repeat(16));
   }
 
   /** Makes this span current on the calling thread until the token is closed. */

@@ -54,7 +54,9 @@ class FidelityTest {
   private Logger configure(String resource) {
     logback = LogbackFixture.configure(resource, Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     SentryAppender appender = logback.appender("SENTRY");
-    assertThat(appender.isStarted()).as("appender started; status: %s", logback.statuses()).isTrue();
+    assertThat(appender.isStarted())
+        .as("appender started; status: %s", logback.statuses())
+        .isTrue();
     return logback.logger("com.shop.Checkout");
   }
 
@@ -73,12 +75,17 @@ class FidelityTest {
 
     List<ReceivedEvent> events = receiver.awaitEvents(2, WAIT);
     events.forEach(RelaySchema::assertValid);
-    ReceivedEvent main = events.stream().filter(e -> e.message().equals("payment failed")).findFirst().get();
-    ReceivedEvent worker = events.stream().filter(e -> e.message().equals("worker failed")).findFirst().get();
+    ReceivedEvent main =
+        events.stream().filter(e -> e.message().equals("payment failed")).findFirst().get();
+    ReceivedEvent worker =
+        events.stream().filter(e -> e.message().equals("worker failed")).findFirst().get();
     List<String> lines = logback.<MemoryAppender>appender("MEMORY").lines();
-    assertThat(lines.get(0)).isEqualTo("INFO  [" + main.traceId() + "] com.shop.Checkout - checkout started");
-    assertThat(lines.get(1)).isEqualTo("ERROR [" + main.traceId() + "] com.shop.Checkout - payment failed");
-    assertThat(lines).contains("ERROR [" + worker.traceId() + "] com.shop.Checkout - worker failed");
+    assertThat(lines.get(0))
+        .isEqualTo("INFO  [" + main.traceId() + "] com.shop.Checkout - checkout started");
+    assertThat(lines.get(1))
+        .isEqualTo("ERROR [" + main.traceId() + "] com.shop.Checkout - payment failed");
+    assertThat(lines)
+        .contains("ERROR [" + worker.traceId() + "] com.shop.Checkout - worker failed");
     assertThat(main.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(worker.traceId());
     assertThat(main.json().get("sdk").get("packages").toString())
         .contains("maven:dev.sentry4j:sentry-logback")
@@ -96,7 +103,8 @@ class FidelityTest {
     }
 
     List<ReceivedEvent> events = receiver.awaitEvents(3, WAIT);
-    assertThat(events).extracting(ReceivedEvent::message)
+    assertThat(events)
+        .extracting(ReceivedEvent::message)
         .containsExactlyInAnyOrder("line 0", "line 1", "line 2");
     assertThat(logback.statusLines(Status.ERROR))
         .filteredOn(line -> line.contains("could not capture a log line"))
@@ -106,8 +114,7 @@ class FidelityTest {
 
   @Test
   void anUndefinedDsnVariableMeansNoDsnWithOneInfoLine() {
-    logback =
-        LogbackFixture.configure("logback-undefined-dsn.xml", Map.of());
+    logback = LogbackFixture.configure("logback-undefined-dsn.xml", Map.of());
     SentryAppender appender = logback.appender("SENTRY");
 
     assertThat(appender.isStarted()).isTrue();
@@ -120,6 +127,7 @@ class FidelityTest {
             "Sentry appender [SENTRY]: No DSN: the dsn setting"
                 + " 'SENTRY4J_TEST_DSN_DEFINED_NOWHERE_IS_UNDEFINED' names a variable that is not"
                 + " defined; the SDK is disabled");
-    assertThatCode(() -> logback.logger("x").error("no SDK, no exception")).doesNotThrowAnyException();
+    assertThatCode(() -> logback.logger("x").error("no SDK, no exception"))
+        .doesNotThrowAnyException();
   }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.MDC;
 
 /**
- * A Logback reload (what {@code scan="true"} and Spring Boot do: reset, then configure again) with a
- * Sentry that fails (500) or never answers takes at most 200 ms more than the same reload without
+ * A Logback reload (what {@code scan="true"} and Spring Boot do: reset, then configure again) with
+ * a Sentry that fails (500) or never answers takes at most 200 ms more than the same reload without
  * the Sentry appender (the issue's bound; the times are printed), and the counting appender beside
  * it gets every line logged before and after.
  */

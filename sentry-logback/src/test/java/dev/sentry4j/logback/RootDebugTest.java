@@ -145,7 +145,8 @@ class RootDebugTest {
             .collect(Collectors.toList());
     List<String> sdkLines =
         lines.stream().filter(l -> !l.contains(appLine)).collect(Collectors.toList());
-    long sdkBytes = sdkLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
+    long sdkBytes =
+        sdkLines.stream().mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 1).sum();
     System.out.printf(
         "root DEBUG: %d errors, %d envelopes, %d lines, %d with the key, %d SDK bytes per envelope%n",
         ERRORS, envelopes, lines.size(), withKey.size(), envelopes == 0 ? 0 : sdkBytes / envelopes);

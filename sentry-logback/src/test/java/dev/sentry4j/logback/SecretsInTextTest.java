@@ -21,9 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Secrets in a line's text: a {@code password={}} parameter is filtered in the event, in the
- * breadcrumb the line leaves for the next event and in Sentry Logs, whatever it starts with; with an
- * encoder and {@code sendDefaultPii=false} only the encoded text is sent; an invalid DSN's key and
- * secret are in no status line.
+ * breadcrumb the line leaves for the next event and in Sentry Logs, whatever it starts with; with
+ * an encoder and {@code sendDefaultPii=false} only the encoded text is sent; an invalid DSN's key
+ * and secret are in no status line.
  */
 @Timeout(60)
 class SecretsInTextTest {
@@ -47,9 +47,11 @@ class SecretsInTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"SECRET-1", "(SECRET-1)", "\"SECRET-1", ";SECRET-1", "'SECRET-1", "SECRET 1"})
+  @ValueSource(
+      strings = {"SECRET-1", "(SECRET-1)", "\"SECRET-1", ";SECRET-1", "'SECRET-1", "SECRET 1"})
   void aPasswordParameterIsFilteredInEventBreadcrumbAndLogs(String password) {
-    logback = LogbackFixture.configure("logback-secrets.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
+    logback =
+        LogbackFixture.configure("logback-secrets.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     Logger log = logback.logger("com.shop.Login");
 
     log.info("login for {} with password={}", "bob", password); // a breadcrumb and a log
@@ -63,8 +65,10 @@ class SecretsInTextTest {
         .extracting(b -> b.path("message").asText())
         .containsExactly("login for bob with password=[Filtered]");
     assertThat(logs).allSatisfy(l -> assertThat(l.json().toString()).doesNotContain("SECRET"));
-    assertThat(logs).extracting(ReceivedLog::body)
-        .containsExactly("login for bob with password=[Filtered]", "retry with password=[Filtered] failed");
+    assertThat(logs)
+        .extracting(ReceivedLog::body)
+        .containsExactly(
+            "login for bob with password=[Filtered]", "retry with password=[Filtered] failed");
     RelaySchema.assertValid(event);
   }
 
@@ -91,7 +95,8 @@ class SecretsInTextTest {
   @Test
   void withAnEncoderAndNoPiiOnlyTheEncodedTextIsSent() {
     logback =
-        LogbackFixture.configure("logback-masking-encoder.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
+        LogbackFixture.configure(
+            "logback-masking-encoder.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     Logger log = logback.logger("com.shop.Payment");
 
     log.error("payment with card {} for {} failed", "4111 1111 1111 1111", "bob");
@@ -127,11 +132,17 @@ class SecretsInTextTest {
     logback = LogbackFixture.configure("logback-invalid-dsn-secret.xml", Map.of());
 
     List<Status> statuses = logback.statuses();
-    assertThat(statuses).anyMatch(s -> s.getLevel() == Status.ERROR && s.getMessage().contains("https://***@o1.ingest.example/"));
+    assertThat(statuses)
+        .anyMatch(
+            s ->
+                s.getLevel() == Status.ERROR
+                    && s.getMessage().contains("https://***@o1.ingest.example/"));
     for (Status s : statuses) {
       assertThat(s.getMessage()).doesNotContain("sekrit77").doesNotContain("pubkey77");
       for (Throwable t = s.getThrowable(); t != null; t = t.getCause()) {
-        assertThat(String.valueOf(t.getMessage())).doesNotContain("sekrit77").doesNotContain("pubkey77");
+        assertThat(String.valueOf(t.getMessage()))
+            .doesNotContain("sekrit77")
+            .doesNotContain("pubkey77");
       }
     }
   }

@@ -80,7 +80,9 @@ class SentryAppenderConfigTest {
     assertThat(event.json().path("release").asText()).isEqualTo("my-project-name@2.3.12");
     assertThat(event.json().path("server_name").asText()).isEqualTo("host-4");
     assertThat(event.tags()).containsEntry("tenant", "acme").containsEntry("region", "eu");
-    assertThat(event.breadcrumbs()).extracting(b -> b.path("message").asText()).containsExactly("a debug breadcrumb");
+    assertThat(event.breadcrumbs())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("a debug breadcrumb");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -101,7 +103,12 @@ class SentryAppenderConfigTest {
     List<String> errors = logback.statusLines(Status.ERROR);
     assertThat(errors)
         .as("status: %s", logback.statuses())
-        .anySatisfy(line -> assertThat(line).contains("Sentry appender [SENTRY] not started").contains(value).contains(where));
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("Sentry appender [SENTRY] not started")
+                    .contains(value)
+                    .contains(where));
     assertThat(logback.<SentryAppender>appender("SENTRY").isStarted()).isFalse();
     assertThat(Sentry.isInitialized()).isFalse();
 

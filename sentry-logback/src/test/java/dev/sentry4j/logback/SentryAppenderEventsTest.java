@@ -1,6 +1,5 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -10,8 +9,9 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEventVO;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -60,7 +60,9 @@ class SentryAppenderEventsTest {
   private Logger configure(String resource) {
     logback = LogbackFixture.configure(resource, Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     SentryAppender appender = logback.appender("SENTRY");
-    assertThat(appender.isStarted()).as("appender started; status: %s", logback.statuses()).isTrue();
+    assertThat(appender.isStarted())
+        .as("appender started; status: %s", logback.statuses())
+        .isTrue();
     return logback.logger("com.shop.Checkout");
   }
 
@@ -81,7 +83,9 @@ class SentryAppenderEventsTest {
   }
 
   private static List<String> crumbMessages(ReceivedEvent event) {
-    return event.breadcrumbs().stream().map(b -> b.path("message").asText()).collect(Collectors.toList());
+    return event.breadcrumbs().stream()
+        .map(b -> b.path("message").asText())
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -103,17 +107,21 @@ class SentryAppenderEventsTest {
     assertThat(event.logger()).isEqualTo("com.shop.Checkout");
     assertThat(event.json().at("/logentry/message").asText()).isEqualTo("payment failed for {}");
     assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo("A-17");
-    assertThat(event.json().at("/logentry/formatted").asText()).isEqualTo("payment failed for A-17");
+    assertThat(event.json().at("/logentry/formatted").asText())
+        .isEqualTo("payment failed for A-17");
     assertThat(event.tags()).containsEntry("tenant", "acme").doesNotContainKey("user");
     assertThat(event.extra().path("user").asText()).isEqualTo("u-17");
-    assertThat(event.extra().path("thread_name").asText()).isEqualTo(Thread.currentThread().getName());
-    assertThat(event.json().at("/threads/values/0/name").asText()).isEqualTo(Thread.currentThread().getName());
+    assertThat(event.extra().path("thread_name").asText())
+        .isEqualTo(Thread.currentThread().getName());
+    assertThat(event.json().at("/threads/values/0/name").asText())
+        .isEqualTo(Thread.currentThread().getName());
     assertThat(event.json().at("/threads/values/0/id").isNumber()).isTrue();
     // caller data was never asked for, so the appender must not have computed it
     assertThat(event.extra().has("source")).isFalse();
 
     List<JsonNode> exceptions = event.exceptions();
-    assertThat(exceptions).extracting(e -> e.path("type").asText())
+    assertThat(exceptions)
+        .extracting(e -> e.path("type").asText())
         .containsExactly("TimeoutException", "IOException", "IllegalStateException");
     JsonNode captured = exceptions.get(2);
     assertThat(captured.path("value").asText()).isEqualTo("checkout failed");
@@ -125,10 +133,12 @@ class SentryAppenderEventsTest {
 
     assertThat(crumbMessages(event))
         .containsExactly("cart loaded with 3 items", "payment slow for A-17");
-    assertThat(event.breadcrumbs()).allSatisfy(b -> {
-      assertThat(b.path("category").asText()).isEqualTo("com.shop.Checkout");
-      assertThat(b.path("type").asText()).isEqualTo("default");
-    });
+    assertThat(event.breadcrumbs())
+        .allSatisfy(
+            b -> {
+              assertThat(b.path("category").asText()).isEqualTo("com.shop.Checkout");
+              assertThat(b.path("type").asText()).isEqualTo("default");
+            });
     assertThat(event.breadcrumbs().get(1).path("level").asText()).isEqualTo("warning");
     assertThat(event.json().at("/sdk/integrations").toString()).contains("logback");
   }
@@ -145,8 +155,10 @@ class SentryAppenderEventsTest {
     Sentry.flush(WAIT);
     List<ReceivedEvent> events = awaitValidEvents(2);
     assertThat(events).hasSize(2);
-    ReceivedEvent warn = events.stream().filter(e -> "warning".equals(e.level())).findFirst().orElseThrow();
-    ReceivedEvent error = events.stream().filter(e -> "error".equals(e.level())).findFirst().orElseThrow();
+    ReceivedEvent warn =
+        events.stream().filter(e -> "warning".equals(e.level())).findFirst().orElseThrow();
+    ReceivedEvent error =
+        events.stream().filter(e -> "error".equals(e.level())).findFirst().orElseThrow();
     assertThat(warn.message()).isEqualTo("warn: event and breadcrumb");
     assertThat(crumbMessages(warn)).containsExactly("debug: breadcrumb", "info: breadcrumb");
     assertThat(crumbMessages(error))
@@ -175,7 +187,10 @@ class SentryAppenderEventsTest {
     Marker payment = MarkerFactory.getDetachedMarker("PAYMENT");
     payment.add(MarkerFactory.getDetachedMarker("BILLING"));
 
-    log.atError().addMarker(payment).addMarker(MarkerFactory.getDetachedMarker("AUDIT")).log("declined");
+    log.atError()
+        .addMarker(payment)
+        .addMarker(MarkerFactory.getDetachedMarker("AUDIT"))
+        .log("declined");
 
     assertThat(onlyEvent().tags()).containsEntry("marker", "PAYMENT,BILLING,AUDIT");
   }
@@ -212,9 +227,12 @@ class SentryAppenderEventsTest {
     ReceivedEvent event = onlyEvent();
     // %nopex keeps the stack trace out of the text; the event carries the exception itself
     assertThat(event.message()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
-    assertThat(event.exceptions()).extracting(e -> e.path("value").asText()).containsExactly("declined");
+    assertThat(event.exceptions())
+        .extracting(e -> e.path("value").asText())
+        .containsExactly("declined");
     // without sendDefaultPii only the encoded text is sent: no template, no raw parameters (#17)
-    assertThat(event.json().at("/logentry/message").asText()).isEqualTo("[ERROR] Checkout: payment failed for A-17");
+    assertThat(event.json().at("/logentry/message").asText())
+        .isEqualTo("[ERROR] Checkout: payment failed for A-17");
     assertThat(event.json().at("/logentry/params").isMissingNode()).isTrue();
     assertThat(crumbMessages(event)).containsExactly("[INFO] Checkout: cart loaded");
   }
@@ -229,7 +247,8 @@ class SentryAppenderEventsTest {
 
     Sentry.flush(WAIT);
     List<ReceivedEvent> events = awaitValidEvents(5);
-    assertThat(events).extracting(ReceivedEvent::message)
+    assertThat(events)
+        .extracting(ReceivedEvent::message)
         .containsExactlyInAnyOrder("line 0", "line 1", "line 2", "line 3", "line 4");
     assertThat(logback.statusLines(ch.qos.logback.core.status.Status.ERROR))
         .filteredOn(line -> line.contains("could not capture a log line"))
@@ -244,7 +263,9 @@ class SentryAppenderEventsTest {
 
     ReceivedEvent event = onlyEvent();
     assertThat(event.extra().path("source").asText())
-        .contains(SentryAppenderEventsTest.class.getName() + ".callerDataIsUsedWhenLogbackAlreadyComputedIt");
+        .contains(
+            SentryAppenderEventsTest.class.getName()
+                + ".callerDataIsUsedWhenLogbackAlreadyComputedIt");
     assertThat(event.message()).startsWith("with caller data (line ");
   }
 
@@ -259,8 +280,9 @@ class SentryAppenderEventsTest {
     List<ReceivedEvent> events = awaitValidEvents(2);
     assertThat(events).hasSize(2);
     assertThat(events).anySatisfy(e -> assertThat(e.json().has("logentry")).isFalse());
-    assertThat(events).anySatisfy(e ->
-        assertThat(e.message()).isEqualTo("IllegalArgumentException: no message given"));
+    assertThat(events)
+        .anySatisfy(
+            e -> assertThat(e.message()).isEqualTo("IllegalArgumentException: no message given"));
   }
 
   @Test
@@ -278,12 +300,13 @@ class SentryAppenderEventsTest {
   @Test
   void anArgumentWhoseToStringThrowsDoesNotStopTheEvent() {
     Logger log = configure("logback-basic.xml");
-    Object hostile = new Object() {
-      @Override
-      public String toString() {
-        throw new IllegalStateException("toString exploded");
-      }
-    };
+    Object hostile =
+        new Object() {
+          @Override
+          public String toString() {
+            throw new IllegalStateException("toString exploded");
+          }
+        };
 
     log.error("order {} failed", hostile);
 
@@ -296,28 +319,32 @@ class SentryAppenderEventsTest {
   @Test
   void aLineLoggedWhileTheAppenderHandlesAnotherIsNotCapturedAgain() {
     Logger log = configure("logback-basic.xml");
-    Object reentrant = new Object() {
-      @Override
-      public String toString() {
-        log.error("logged from inside toString()");
-        return "order A-17";
-      }
-    };
+    Object reentrant =
+        new Object() {
+          @Override
+          public String toString() {
+            log.error("logged from inside toString()");
+            return "order A-17";
+          }
+        };
 
     log.error("failed: {}", reentrant);
     log.error("afterwards");
 
     Sentry.flush(WAIT);
     List<ReceivedEvent> events = awaitValidEvents(2);
-    assertThat(events).extracting(ReceivedEvent::message).containsExactlyInAnyOrder("failed: order A-17", "afterwards");
+    assertThat(events)
+        .extracting(ReceivedEvent::message)
+        .containsExactlyInAnyOrder("failed: order A-17", "afterwards");
   }
 
   @Test
   void linesOfTheSdkAreNeverCaptured() throws Exception {
     configure("logback-basic.xml");
     logback.logger("dev.sentry4j.internal.transport.AsyncTransport").error("queue full");
-    Thread sdkThread = new dev.sentry4j.internal.SdkThread(
-        () -> logback.logger("com.shop.Checkout").error("logged on an SDK thread"), "test");
+    Thread sdkThread =
+        new dev.sentry4j.internal.SdkThread(
+            () -> logback.logger("com.shop.Checkout").error("logged on an SDK thread"), "test");
     sdkThread.start();
     sdkThread.join(10_000);
 
@@ -348,7 +375,8 @@ class SentryAppenderEventsTest {
     log.error("outside spans");
 
     ReceivedEvent event = onlyEvent();
-    assertThat(event.traceId()).isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
+    assertThat(event.traceId())
+        .isEqualTo(ScopeStorage.current().getPropagationContext().getTraceId());
   }
 
   @Test
@@ -358,14 +386,17 @@ class SentryAppenderEventsTest {
     IllegalStateException original =
         new IllegalStateException("remote failure", new IOException("remote cause"));
     original.addSuppressed(new TimeoutException("remote suppressed"));
-    LoggingEvent local = new LoggingEvent(Logger.class.getName(), log, Level.ERROR, "remote {}", original, new Object[] {"x"});
+    LoggingEvent local =
+        new LoggingEvent(
+            Logger.class.getName(), log, Level.ERROR, "remote {}", original, new Object[] {"x"});
     local.prepareForDeferredProcessing();
     ILoggingEvent received = roundTrip(LoggingEventVO.build(local));
 
     logback.<SentryAppender>appender("SENTRY").doAppend(received);
 
     ReceivedEvent event = onlyEvent();
-    assertThat(event.exceptions()).extracting(e -> e.path("type").asText())
+    assertThat(event.exceptions())
+        .extracting(e -> e.path("type").asText())
         .containsExactly("TimeoutException", "IOException", "IllegalStateException");
     JsonNode captured = event.exceptions().get(2);
     assertThat(captured.path("module").asText()).isEqualTo("java.lang");
@@ -381,7 +412,8 @@ class SentryAppenderEventsTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(event);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (ILoggingEvent) in.readObject();
     }
   }
@@ -404,7 +436,9 @@ class SentryAppenderEventsTest {
   void anSdkInitializedInCodeIsUsedAndKeptOpenOnStop() {
     try (SentryReceiver configured = SentryReceiver.start()) {
       Sentry.init(o -> o.setDsn(receiver.dsn()).setRelease("code@1"));
-      logback = LogbackFixture.configure("logback-basic.xml", Map.of("SENTRY_TEST_DSN", configured.dsn()));
+      logback =
+          LogbackFixture.configure(
+              "logback-basic.xml", Map.of("SENTRY_TEST_DSN", configured.dsn()));
       assertThat(logback.<SentryAppender>appender("SENTRY").isStarted()).isTrue();
       assertThat(logback.statusLines(ch.qos.logback.core.status.Status.INFO))
           .anySatisfy(line -> assertThat(line).contains("already initialized"));

@@ -43,7 +43,8 @@ class SentryAppenderPrivacyTest {
 
   @Test
   void mdcKeyValueAndParameterSecretsNeverReachSentry() {
-    logback = LogbackFixture.configure("logback-privacy.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
+    logback =
+        LogbackFixture.configure("logback-privacy.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
     assertThat(logback.<SentryAppender>appender("SENTRY").isStarted())
         .as("appender started; status: %s", logback.statuses())
         .isTrue();

@@ -1,10 +1,10 @@
 package dev.sentry4j.logback;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** {@code %traceId} and {@code %spanId} in a pattern layout, read from the line the layout printed. */
+/**
+ * {@code %traceId} and {@code %spanId} in a pattern layout, read from the line the layout printed.
+ */
 class TraceIdConverterTest {
   private LogbackFixture logback;
   private Logger log;
@@ -42,7 +44,8 @@ class TraceIdConverterTest {
       log.info("in the span");
     }
 
-    assertThat(memory().lines()).containsExactly("INFO [" + span.traceId + "/" + span.spanId + "] in the span");
+    assertThat(memory().lines())
+        .containsExactly("INFO [" + span.traceId + "/" + span.spanId + "] in the span");
   }
 
   @Test

@@ -7,12 +7,12 @@ import java.util.Map;
 import org.slf4j.MDC;
 
 /**
- * Carries the SLF4J MDC along with the scopes when {@link dev.sentry4j.SentryContext} moves work
- * to another thread: the task sees a copy of the submitting thread's MDC, and the worker's own MDC
- * comes back when the task ends, so pooled threads never keep a task's entries. The trace keys ({@code
- * trace_id}, {@code span_id}, {@code trace_sampled}) are not copied but left to {@link
- * MdcTraceListener}, so that they always show the task's own trace and span. Found by sentry-core with
- * {@link java.util.ServiceLoader}; use {@code SentryContext.wrap(...)}:
+ * Carries the SLF4J MDC along with the scopes when {@link dev.sentry4j.SentryContext} moves work to
+ * another thread: the task sees a copy of the submitting thread's MDC, and the worker's own MDC
+ * comes back when the task ends, so pooled threads never keep a task's entries. The trace keys
+ * ({@code trace_id}, {@code span_id}, {@code trace_sampled}) are not copied but left to {@link
+ * MdcTraceListener}, so that they always show the task's own trace and span. Found by sentry-core
+ * with {@link java.util.ServiceLoader}; use {@code SentryContext.wrap(...)}:
  *
  * <pre>{@code
  * ExecutorService pool = SentryContext.wrap(Executors.newFixedThreadPool(4));
@@ -20,13 +20,14 @@ import org.slf4j.MDC;
  * pool.submit(() -> log.info("priced"));   // tenant=acme, trace_id of the submitter's span
  * }</pre>
  *
- * <p>With {@code sentry.mdc.enabled=false} it carries nothing. Thread-safe: it reads and writes only
- * the calling thread's MDC, and a snapshot is a private copy.
+ * <p>With {@code sentry.mdc.enabled=false} it carries nothing. Thread-safe: it reads and writes
+ * only the calling thread's MDC, and a snapshot is a private copy.
  */
 public final class MdcContextCarrier implements ContextCarrier {
   private static final Restorer NOTHING = () -> {};
 
   private final boolean enabled;
+
   /** The trace keys in use (none null), left as they are when a map is installed. */
   private final String[] traceKeys;
 
@@ -63,8 +64,8 @@ public final class MdcContextCarrier implements ContextCarrier {
   }
 
   /**
-   * Replaces the calling thread's MDC with {@code snapshot}, but for the trace keys; the restorer puts
-   * the old entries back, again but for the trace keys (the listener restores those).
+   * Replaces the calling thread's MDC with {@code snapshot}, but for the trace keys; the restorer
+   * puts the old entries back, again but for the trace keys (the listener restores those).
    */
   @Override
   public Restorer restore(Object snapshot) {

@@ -12,8 +12,8 @@ import java.util.List;
  * This module's settings, read by sentry-core's one settings reader ({@link OptionSources}), in
  * increasing precedence: key {@code mdc.<name>} in {@code sentry.properties}, environment variable
  * {@code SENTRY_MDC_<NAME>}, system property {@code sentry.mdc.<name>} (kebab-case or camelCase).
- * The names, defaults and meanings are declared in {@link OptionRegistry#integrationSettings()}; the
- * trace keys are the one setting {@link TraceKeys} that the appenders read too. Immutable.
+ * The names, defaults and meanings are declared in {@link OptionRegistry#integrationSettings()};
+ * the trace keys are the one setting {@link TraceKeys} that the appenders read too. Immutable.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -29,12 +29,16 @@ import java.util.List;
  */
 final class MdcSettings {
   final boolean enabled;
+
   /** {@code null} when not written. */
   final String traceIdKey;
+
   /** {@code null} when not written. */
   final String spanIdKey;
+
   /** {@code null} when not written. */
   final String traceSampledKey;
+
   final boolean propagationIds;
   final List<String> tagKeys;
 

@@ -1,8 +1,8 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.spi.CallerThreadCapture;
 import dev.sentry4j.spi.logging.LogRecord;
 import java.util.Arrays;
@@ -14,11 +14,11 @@ import java.util.Objects;
 import org.slf4j.MDC;
 
 /**
- * Copies chosen MDC keys into error events as tags, so that {@code MDC.put("tenant", "acme")} followed
- * by {@code Sentry.captureException(e)} sends {@code tenant=acme}. Found by sentry-core with {@link
- * java.util.ServiceLoader}: name the keys with {@code sentry.mdc.tags=tenant,region} (system property,
- * {@code SENTRY_MDC_TAGS}, or {@code mdc.tags} in {@code sentry.properties}), read at {@code
- * Sentry.init}. Or add one in code:
+ * Copies chosen MDC keys into error events as tags, so that {@code MDC.put("tenant", "acme")}
+ * followed by {@code Sentry.captureException(e)} sends {@code tenant=acme}. Found by sentry-core
+ * with {@link java.util.ServiceLoader}: name the keys with {@code sentry.mdc.tags=tenant,region}
+ * (system property, {@code SENTRY_MDC_TAGS}, or {@code mdc.tags} in {@code sentry.properties}),
+ * read at {@code Sentry.init}. Or add one in code:
  *
  * <pre>{@code
  * Sentry.init(options -> {
@@ -28,10 +28,10 @@ import org.slf4j.MDC;
  * }</pre>
  *
  * <ul>
- *   <li>A tag the event already has (set on the event, on a scope with {@code Sentry.setTag}, in the
- *       options, or by an appender's {@code contextTags}) wins over the MDC.
- *   <li>For an event made from a log line (the hint carries its {@link LogRecord}) the MDC frozen with
- *       the line is read, not the current thread's: right behind asynchronous appenders too.
+ *   <li>A tag the event already has (set on the event, on a scope with {@code Sentry.setTag}, in
+ *       the options, or by an appender's {@code contextTags}) wins over the MDC.
+ *   <li>For an event made from a log line (the hint carries its {@link LogRecord}) the MDC frozen
+ *       with the line is read, not the current thread's: right behind asynchronous appenders too.
  *   <li>Absent keys add nothing; transactions are left alone.
  * </ul>
  *
@@ -46,8 +46,8 @@ public final class MdcTagsProcessor implements EventProcessor, CallerThreadCaptu
   private final String[] keys;
 
   /**
-   * The processor with the keys of the {@code tags} setting (none unless configured; none when {@code
-   * sentry.mdc.enabled=false}).
+   * The processor with the keys of the {@code tags} setting (none unless configured; none when
+   * {@code sentry.mdc.enabled=false}).
    *
    * @throws IllegalArgumentException naming a bad setting: {@code Sentry.init} fails with it
    */

@@ -1,39 +1,42 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.tracing.PropagationContext;
-import dev.sentry4j.tracing.Span;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.SpanListener;
+import dev.sentry4j.tracing.PropagationContext;
+import dev.sentry4j.tracing.Span;
 import org.slf4j.MDC;
 
 /**
- * Keeps the MDC keys {@code trace_id}, {@code span_id} and {@code trace_sampled} (names configurable,
- * see the module README) of each thread in step with the thread's current span, so that {@code
- * %X{trace_id}} in a Logback or Log4j 2 pattern prints the trace a line belongs to. Found by sentry-core
- * with {@link java.util.ServiceLoader}; there is nothing to call.
+ * Keeps the MDC keys {@code trace_id}, {@code span_id} and {@code trace_sampled} (names
+ * configurable, see the module README) of each thread in step with the thread's current span, so
+ * that {@code %X{trace_id}} in a Logback or Log4j 2 pattern prints the trace a line belongs to.
+ * Found by sentry-core with {@link java.util.ServiceLoader}; there is nothing to call.
  *
  * <ul>
- *   <li>When a span becomes current the keys get its trace id, span id and {@code true}/{@code false}
- *       (sampled or not). With no span current they hold the propagation context's trace id and span
- *       id ({@code trace_sampled} only when an incoming trace decided it), or, with {@code
+ *   <li>When a span becomes current the keys get its trace id, span id and {@code true}/{@code
+ *       false} (sampled or not). With no span current they hold the propagation context's trace id
+ *       and span id ({@code trace_sampled} only when an incoming trace decided it), or, with {@code
  *       sentry.mdc.propagation-ids=false}, nothing.
  *   <li>When the span's scope ends (the span is closed or finished on its thread, or an outer scope
- *       is closed) the values from before it come back: the application's own values under those keys
- *       verbatim, and where the keys held ids of ours (or nothing), the ids of what is current again.
- *   <li>A thread's keys change only when something Sentry-related happens on it: a thread that never
- *       starts a span, scope or trace has none of them.
+ *       is closed) the values from before it come back: the application's own values under those
+ *       keys verbatim, and where the keys held ids of ours (or nothing), the ids of what is current
+ *       again.
+ *   <li>A thread's keys change only when something Sentry-related happens on it: a thread that
+ *       never starts a span, scope or trace has none of them.
  * </ul>
  *
- * <p>Cost per switch: a thread-local read and, per key, one MDC read, and a put (or remove) only for
- * a key whose value changes (between spans of one trace, just the span id); no formatting, no
+ * <p>Cost per switch: a thread-local read and, per key, one MDC read, and a put (or remove) only
+ * for a key whose value changes (between spans of one trace, just the span id); no formatting, no
  * allocation except when the application's own values must be kept. Thread-safe: it acts only on
  * the calling thread's MDC.
  */
 public final class MdcTraceListener implements SpanListener {
   private static final String TRUE = "true";
   private static final String FALSE = "false";
+
   /** A memento saying the keys held our ids (or nothing): put the ids of what is current back. */
   private static final Object OURS = new Object();
+
   /** What this listener last wrote on each thread (the very String objects), by key. */
   private static final ThreadLocal<String[]> WRITTEN = ThreadLocal.withInitial(() -> new String[3]);
 
@@ -99,7 +102,9 @@ public final class MdcTraceListener implements SpanListener {
     write(span, propagationContext, written, get(0), get(1), get(2));
   }
 
-  /** An in-place change (e.g. {@code continueTrace} with tracing off): the new ids, nothing saved. */
+  /**
+   * An in-place change (e.g. {@code continueTrace} with tracing off): the new ids, nothing saved.
+   */
   @Override
   public void onCurrentSpanChanged(Span span, PropagationContext propagationContext) {
     if (!enabled || (span == null && !propagationIds)) {

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Run by the {@code custom-keys} surefire execution: {@code sentry.mdc.trace-id-key=traceId}, {@code
- * sentry.mdc.spanIdKey=spanId}, an empty {@code sentry.mdc.trace-sampled-key} and {@code
+ * Run by the {@code custom-keys} surefire execution: {@code sentry.mdc.trace-id-key=traceId},
+ * {@code sentry.mdc.spanIdKey=spanId}, an empty {@code sentry.mdc.trace-sampled-key} and {@code
  * sentry.mdc.propagation-ids=false}.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -74,8 +74,10 @@ class CustomKeysTest {
       log.info("request again");
     }
     log.info("after");
-    assertThat(PrintedLines.line(MemoryAppender.lines(), "in request")).containsEntry("traceId", "");
-    assertThat(PrintedLines.line(MemoryAppender.lines(), "request again")).containsEntry("traceId", "");
+    assertThat(PrintedLines.line(MemoryAppender.lines(), "in request"))
+        .containsEntry("traceId", "");
+    assertThat(PrintedLines.line(MemoryAppender.lines(), "request again"))
+        .containsEntry("traceId", "");
     assertThat(PrintedLines.line(MemoryAppender.lines(), "after"))
         .containsEntry("traceId", "my-trace")
         .containsEntry("spanId", "");

@@ -3,14 +3,14 @@ package dev.sentry4j.mdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryContext;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.spi.ContextCarrier;
-import dev.sentry4j.SentryContext;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
 import dev.sentry4j.tracing.Span;
-import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.Transaction;
 import java.time.Duration;
 import java.util.ServiceLoader;
@@ -60,8 +60,7 @@ class DisabledSwitchTest {
   @Test
   void theModuleIsRegisteredButTheSwitchIsOff() {
     assertThat(System.getenv("SENTRY_MDC_ENABLED")).isEqualTo("false");
-    assertThat(ServiceLoader.load(SpanListener.class))
-        .anyMatch(l -> l instanceof MdcTraceListener);
+    assertThat(ServiceLoader.load(SpanListener.class)).anyMatch(l -> l instanceof MdcTraceListener);
     assertThat(ServiceLoader.load(ContextCarrier.class))
         .anyMatch(c -> c instanceof MdcContextCarrier);
     assertThat(ServiceLoader.load(EventProcessor.class))
@@ -88,10 +87,13 @@ class DisabledSwitchTest {
     ExecutorService pool = SentryContext.wrap(raw);
     MDC.put("tenant", "acme");
     try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
-      Span seen = pool.submit(() -> {
-        log.info("task");
-        return Sentry.getCurrentSpan();
-      }).get(10, TimeUnit.SECONDS);
+      Span seen =
+          pool.submit(
+                  () -> {
+                    log.info("task");
+                    return Sentry.getCurrentSpan();
+                  })
+              .get(10, TimeUnit.SECONDS);
       assertThat(seen).isSameAs(tx);
     }
     assertThat(PrintedLines.line(MemoryAppender.lines(), "task"))

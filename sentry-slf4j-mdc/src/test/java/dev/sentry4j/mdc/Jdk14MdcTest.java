@@ -18,9 +18,9 @@ import org.slf4j.MDC;
 import org.slf4j.helpers.BasicMDCAdapter;
 
 /**
- * Run by the {@code jdk14} surefire execution: slf4j-jdk14 (SLF4J over java.util.logging), whose MDC
- * is SLF4J's {@code BasicMDCAdapter}. JUL formatters do not print the MDC, so this checks what code
- * (and sentry-jul's handler, which copies the MDC onto events) reads.
+ * Run by the {@code jdk14} surefire execution: slf4j-jdk14 (SLF4J over java.util.logging), whose
+ * MDC is SLF4J's {@code BasicMDCAdapter}. JUL formatters do not print the MDC, so this checks what
+ * code (and sentry-jul's handler, which copies the MDC onto events) reads.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class Jdk14MdcTest {
@@ -39,7 +39,9 @@ class Jdk14MdcTest {
     raw = Executors.newSingleThreadExecutor();
   }
 
-  /** BasicMDCAdapter's MDC is inherited by threads when they are made: make the worker now, empty. */
+  /**
+   * BasicMDCAdapter's MDC is inherited by threads when they are made: make the worker now, empty.
+   */
   private void startWorker() throws Exception {
     raw.submit(() -> {}).get(10, TimeUnit.SECONDS);
   }
@@ -68,7 +70,8 @@ class Jdk14MdcTest {
       assertThat(MDC.get("span_id")).isEqualTo(tx.getSpanId());
       MDC.put("tenant", "acme");
       String seen =
-          pool.submit(() -> MDC.get("trace_id") + "/" + MDC.get("tenant")).get(10, TimeUnit.SECONDS);
+          pool.submit(() -> MDC.get("trace_id") + "/" + MDC.get("tenant"))
+              .get(10, TimeUnit.SECONDS);
       assertThat(seen).isEqualTo(tx.getTraceId() + "/acme");
     }
     assertThat(MDC.get("trace_id")).isEqualTo("my-trace");

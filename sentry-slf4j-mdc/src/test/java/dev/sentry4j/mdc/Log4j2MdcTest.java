@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The scenarios with Log4j 2 as the SLF4J backend (log4j-slf4j2-impl; log4j2-test.xml, a PatternLayout
- * writing a file that the test reads back).
+ * The scenarios with Log4j 2 as the SLF4J backend (log4j-slf4j2-impl; log4j2-test.xml, a
+ * PatternLayout writing a file that the test reads back).
  */
 class Log4j2MdcTest extends MdcScenarios {
   private static final Path FILE = Paths.get(System.getProperty("mdc.test.log4j2.file"));
@@ -28,8 +28,11 @@ class Log4j2MdcTest extends MdcScenarios {
   List<String> printedLines() {
     try {
       byte[] all = Files.readAllBytes(FILE);
-      String text = new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
-      return Arrays.stream(text.split("\\R")).filter(l -> !l.isEmpty()).collect(Collectors.toList());
+      String text =
+          new String(all, (int) offset, all.length - (int) offset, StandardCharsets.UTF_8);
+      return Arrays.stream(text.split("\\R"))
+          .filter(l -> !l.isEmpty())
+          .collect(Collectors.toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

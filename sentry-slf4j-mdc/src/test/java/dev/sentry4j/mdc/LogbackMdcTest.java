@@ -36,6 +36,7 @@ class LogbackMdcTest extends MdcScenarios {
 
   @Test
   void runsOnLogback() {
-    assertThat(LoggerFactory.getILoggerFactory().getClass().getName()).startsWith("ch.qos.logback.");
+    assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
+        .startsWith("ch.qos.logback.");
   }
 }

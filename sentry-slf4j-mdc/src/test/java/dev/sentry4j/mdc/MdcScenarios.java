@@ -1,16 +1,16 @@
 package dev.sentry4j.mdc;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.SentryContext;
+import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
-import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.SentryContext;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -187,16 +187,21 @@ abstract class MdcScenarios {
     log.info("after init");
     Sentry.captureMessage("captured here");
     ExecutorService raw = pool(1); // not wrapped: a thread of its own
-    raw.submit(() -> {
-          Sentry.captureMessage("captured on a new thread"); // its first Sentry call
-          log.info("on a new thread");
-        })
+    raw.submit(
+            () -> {
+              Sentry.captureMessage("captured on a new thread"); // its first Sentry call
+              log.info("on a new thread");
+            })
         .get(10, TimeUnit.SECONDS);
 
     List<ReceivedEvent> events = receiver.awaitEvents(2, WAIT);
-    ReceivedEvent here = events.stream().filter(e -> e.message().equals("captured here")).findFirst().get();
+    ReceivedEvent here =
+        events.stream().filter(e -> e.message().equals("captured here")).findFirst().get();
     ReceivedEvent there =
-        events.stream().filter(e -> e.message().equals("captured on a new thread")).findFirst().get();
+        events.stream()
+            .filter(e -> e.message().equals("captured on a new thread"))
+            .findFirst()
+            .get();
     assertThat(line("after init"))
         .containsEntry("trace", here.traceId())
         .containsEntry("span", here.spanId());
@@ -253,7 +258,9 @@ abstract class MdcScenarios {
         assertThat(line("in child")).containsEntry("span", child.getSpanId());
       }
       log.info("in tx");
-      assertThat(line("in tx")).containsEntry("trace", tx.getTraceId()).containsEntry("span", tx.getSpanId());
+      assertThat(line("in tx"))
+          .containsEntry("trace", tx.getTraceId())
+          .containsEntry("span", tx.getSpanId());
     }
     log.info("after");
     assertThat(line("after"))

@@ -11,10 +11,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MdcSettingsTest {
 
@@ -55,8 +55,10 @@ class MdcSettingsTest {
 
   @Test
   void systemPropertiesBeatTheEnvironmentWhichBeatsSentryProperties() {
-    Properties file = props("mdc.trace-id-key", "fromFile", "mdc.spanIdKey", "spanFromFile", "mdc.tags", "a");
-    Map<String, String> env = Map.of("SENTRY_MDC_TRACE_ID_KEY", "fromEnv", "SENTRY_MDC_TAGS", "b, c");
+    Properties file =
+        props("mdc.trace-id-key", "fromFile", "mdc.spanIdKey", "spanFromFile", "mdc.tags", "a");
+    Map<String, String> env =
+        Map.of("SENTRY_MDC_TRACE_ID_KEY", "fromEnv", "SENTRY_MDC_TAGS", "b, c");
     Properties system = props("sentry.mdc.traceIdKey", "fromSystem");
     MdcSettings s = read(env, system, file);
     assertThat(s.traceIdKey).isEqualTo("fromSystem");
@@ -75,7 +77,8 @@ class MdcSettingsTest {
     MdcSettings s =
         read(
             Map.of(),
-            props("sentry.mdc.trace-sampled-key", " ", "sentry.mdc.tags", " tenant,,region , tenant"),
+            props(
+                "sentry.mdc.trace-sampled-key", " ", "sentry.mdc.tags", " tenant,,region , tenant"),
             props());
     assertThat(s.traceSampledKey).isNull();
     assertThat(s.tagKeys).containsExactly("tenant", "region");
@@ -104,7 +107,11 @@ class MdcSettingsTest {
 
   @Test
   void unrelatedSentryPropertiesAreIgnored() {
-    MdcSettings s = read(Map.of("SENTRY_DSN", "x"), props("sentry.dsn", "x", "sentry.mdc", "x"), props("dsn", "x"));
+    MdcSettings s =
+        read(
+            Map.of("SENTRY_DSN", "x"),
+            props("sentry.dsn", "x", "sentry.mdc", "x"),
+            props("dsn", "x"));
     assertThat(s.enabled).isTrue();
   }
 }

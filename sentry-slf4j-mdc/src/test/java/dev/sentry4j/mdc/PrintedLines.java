@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads lines printed with the test pattern {@code message|trace=%X{trace_id}|span=...} back into the
- * message's fields.
+ * Reads lines printed with the test pattern {@code message|trace=%X{trace_id}|span=...} back into
+ * the message's fields.
  */
 final class PrintedLines {
   private PrintedLines() {}

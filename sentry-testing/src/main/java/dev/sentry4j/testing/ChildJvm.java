@@ -70,7 +70,11 @@ public final class ChildJvm {
 
     @Override
     public String toString() {
-      return "exit " + exitCode + ", " + millisAfterMarker + " ms after the marker, output:\n  "
+      return "exit "
+          + exitCode
+          + ", "
+          + millisAfterMarker
+          + " ms after the marker, output:\n  "
           + String.join("\n  ", output);
     }
   }
@@ -129,8 +133,12 @@ public final class ChildJvm {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new AssertionError(
-            "the child JVM " + mainClass.getName() + " did not exit within " + timeout
-                + "; output:\n" + String.join("\n", output));
+            "the child JVM "
+                + mainClass.getName()
+                + " did not exit within "
+                + timeout
+                + "; output:\n"
+                + String.join("\n", output));
       }
       long exitedAt = System.nanoTime();
       reader.join(5_000);
@@ -150,8 +158,8 @@ public final class ChildJvm {
   }
 
   /**
-   * A port on 127.0.0.1 where nothing listens (it was free a moment ago): a Sentry that is down.
-   * A {@link SentryReceiver#start(int)} on it later plays the same Sentry coming back.
+   * A port on 127.0.0.1 where nothing listens (it was free a moment ago): a Sentry that is down. A
+   * {@link SentryReceiver#start(int)} on it later plays the same Sentry coming back.
    *
    * @return the port
    */

@@ -28,7 +28,8 @@ final class ContentDecoding {
    * @throws UnsupportedEncodingException for an encoding other than gzip, x-gzip, deflate, identity
    * @throws IOException when the body is not valid in the declared encoding
    */
-  static byte[] decode(String encoding, byte[] body) throws UnsupportedEncodingException, IOException {
+  static byte[] decode(String encoding, byte[] body)
+      throws UnsupportedEncodingException, IOException {
     String name = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
     switch (name) {
       case "":

@@ -123,7 +123,11 @@ final class EnvelopeHandler implements HttpHandler {
         return; // closing: leave the request unanswered, as a dead server would
       }
       if (!"POST".equals(method) || path == null || !ENVELOPE_PATH.matcher(path).matches()) {
-        reject(exchange, request, 404, "not an envelope endpoint (POST [/prefix]/api/<project>/envelope/)");
+        reject(
+            exchange,
+            request,
+            404,
+            "not an envelope endpoint (POST [/prefix]/api/<project>/envelope/)");
         return;
       }
       Headers headers = exchange.getRequestHeaders();
@@ -137,7 +141,11 @@ final class EnvelopeHandler implements HttpHandler {
       String contentType = headers.getFirst("Content-Type");
       if (contentType != null
           && !contentType.split(";", 2)[0].trim().equalsIgnoreCase(ENVELOPE_CONTENT_TYPE)) {
-        reject(exchange, request, 415, "Content-Type is " + contentType + ", expected " + ENVELOPE_CONTENT_TYPE);
+        reject(
+            exchange,
+            request,
+            415,
+            "Content-Type is " + contentType + ", expected " + ENVELOPE_CONTENT_TYPE);
         return;
       }
       byte[] body;
@@ -164,7 +172,13 @@ final class EnvelopeHandler implements HttpHandler {
       Response response = nextResponse();
       ReceivedEnvelope envelope =
           new ReceivedEnvelope(
-              path, headers, body, parsed.header, parsed.items, response.statusCode(), Instant.now());
+              path,
+              headers,
+              body,
+              parsed.header,
+              parsed.items,
+              response.statusCode(),
+              Instant.now());
       List<String> warnings = new ArrayList<>();
       for (String warning : parsed.warnings) {
         warnings.add(request + " (kept): " + warning);
@@ -209,7 +223,8 @@ final class EnvelopeHandler implements HttpHandler {
     }
   }
 
-  private void reject(HttpExchange exchange, String request, int status, String reason) throws IOException {
+  private void reject(HttpExchange exchange, String request, int status, String reason)
+      throws IOException {
     store.addMalformed(request + ": " + status + " " + reason);
     String detail = Json.MAPPER.createObjectNode().put("detail", reason).toString();
     Response response =
@@ -254,7 +269,8 @@ final class EnvelopeHandler implements HttpHandler {
   public String toString() {
     lock.lock();
     try {
-      return String.format(Locale.ROOT, "responses: %s then %s%s", queued, standing, stalled ? ", stalled" : "");
+      return String.format(
+          Locale.ROOT, "responses: %s then %s%s", queued, standing, stalled ? ", stalled" : "");
     } finally {
       lock.unlock();
     }

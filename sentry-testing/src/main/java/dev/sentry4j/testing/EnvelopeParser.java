@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an envelope byte by byte as Relay does, and is stricter than Relay where the protocol
- * says what an SDK must write. Hard errors reject the whole envelope; soft findings (log record
- * details) are returned as warnings and the envelope is kept.
+ * Reads an envelope byte by byte as Relay does, and is stricter than Relay where the protocol says
+ * what an SDK must write. Hard errors reject the whole envelope; soft findings (log record details)
+ * are returned as warnings and the envelope is kept.
  */
 final class EnvelopeParser {
 
@@ -20,9 +20,11 @@ final class EnvelopeParser {
   private static final Set<String> JSON_TYPES =
       Set.of("event", "transaction", "log", "client_report", "session", "sessions", "check_in");
 
-  private static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error", "fatal");
+  private static final List<String> LOG_LEVELS =
+      List.of("trace", "debug", "info", "warn", "error", "fatal");
 
-  private static final Set<String> ATTRIBUTE_TYPES = Set.of("string", "boolean", "integer", "double");
+  private static final Set<String> ATTRIBUTE_TYPES =
+      Set.of("string", "boolean", "integer", "double");
 
   /** Records per log item the protocol allows. */
   private static final int MAX_LOGS_PER_ITEM = 100;
@@ -49,7 +51,8 @@ final class EnvelopeParser {
       throw new MalformedEnvelopeException("empty body");
     }
     int headerEnd = indexOf(body, 0);
-    JsonNode header = readHeaderLine(body, 0, headerEnd < 0 ? body.length : headerEnd, "envelope header");
+    JsonNode header =
+        readHeaderLine(body, 0, headerEnd < 0 ? body.length : headerEnd, "envelope header");
     checkEnvelopeHeader(header);
 
     List<ReceivedItem> items = new ArrayList<>();
@@ -59,12 +62,16 @@ final class EnvelopeParser {
       int lineEnd = indexOf(body, pos);
       if (lineEnd < 0) {
         throw new MalformedEnvelopeException(
-            "item " + index + ": header line not ended by a newline: " + preview(body, pos, body.length));
+            "item "
+                + index
+                + ": header line not ended by a newline: "
+                + preview(body, pos, body.length));
       }
       JsonNode itemHeader = readHeaderLine(body, pos, lineEnd, "item " + index + " header");
       JsonNode type = itemHeader.get("type");
       if (type == null || !type.isTextual() || type.textValue().isEmpty()) {
-        throw new MalformedEnvelopeException("item " + index + ": header has no string \"type\": " + itemHeader);
+        throw new MalformedEnvelopeException(
+            "item " + index + ": header has no string \"type\": " + itemHeader);
       }
       String what = "item " + index + " (" + type.textValue() + ")";
       int payloadStart = lineEnd + 1;
@@ -72,7 +79,8 @@ final class EnvelopeParser {
       JsonNode length = itemHeader.get("length");
       if (length != null) {
         if (!length.isIntegralNumber() || !length.canConvertToInt() || length.intValue() < 0) {
-          throw new MalformedEnvelopeException(what + ": \"length\" is not a byte count: " + length);
+          throw new MalformedEnvelopeException(
+              what + ": \"length\" is not a byte count: " + length);
         }
         int declared = length.intValue();
         if (declared > body.length - payloadStart) {
@@ -129,27 +137,38 @@ final class EnvelopeParser {
       node = Json.parse(body, from, to - from);
     } catch (IOException e) {
       throw new MalformedEnvelopeException(
-          what + ": not one compact JSON line (" + firstLine(e.getMessage()) + "): " + preview(body, from, to));
+          what
+              + ": not one compact JSON line ("
+              + firstLine(e.getMessage())
+              + "): "
+              + preview(body, from, to));
     }
     if (!node.isObject()) {
-      throw new MalformedEnvelopeException(what + ": not a JSON object: " + preview(body, from, to));
+      throw new MalformedEnvelopeException(
+          what + ": not a JSON object: " + preview(body, from, to));
     }
     return node;
   }
 
-  private static JsonNode readJsonPayload(byte[] payload, String what) throws MalformedEnvelopeException {
+  private static JsonNode readJsonPayload(byte[] payload, String what)
+      throws MalformedEnvelopeException {
     try {
       return Json.parse(payload, 0, payload.length);
     } catch (IOException e) {
       throw new MalformedEnvelopeException(
-          what + ": payload is not JSON (" + firstLine(e.getMessage()) + "): " + preview(payload, 0, payload.length));
+          what
+              + ": payload is not JSON ("
+              + firstLine(e.getMessage())
+              + "): "
+              + preview(payload, 0, payload.length));
     }
   }
 
   private static void checkEnvelopeHeader(JsonNode header) throws MalformedEnvelopeException {
     JsonNode eventId = header.get("event_id");
     if (eventId != null && !Json.isId32(eventId)) {
-      throw new MalformedEnvelopeException("envelope header: event_id is not 32 lowercase hex digits: " + eventId);
+      throw new MalformedEnvelopeException(
+          "envelope header: event_id is not 32 lowercase hex digits: " + eventId);
     }
     JsonNode traceId = header.path("trace").get("trace_id");
     if (traceId != null && !Json.isId32(traceId)) {
@@ -158,7 +177,8 @@ final class EnvelopeParser {
     }
     JsonNode sentAt = header.get("sent_at");
     if (sentAt != null && !sentAt.isTextual()) {
-      throw new MalformedEnvelopeException("envelope header: sent_at is not an RFC 3339 string: " + sentAt);
+      throw new MalformedEnvelopeException(
+          "envelope header: sent_at is not an RFC 3339 string: " + sentAt);
     }
   }
 
@@ -201,13 +221,17 @@ final class EnvelopeParser {
     }
     if (eventsAndTransactions > 1) {
       throw new MalformedEnvelopeException(
-          "more than one event or transaction item in one envelope (" + eventsAndTransactions + ")");
+          "more than one event or transaction item in one envelope ("
+              + eventsAndTransactions
+              + ")");
     }
     if (logItems > 1) {
-      throw new MalformedEnvelopeException("more than one log item in one envelope (" + logItems + ")");
+      throw new MalformedEnvelopeException(
+          "more than one log item in one envelope (" + logItems + ")");
     }
     if (checkIns > 1) {
-      throw new MalformedEnvelopeException("more than one check_in item in one envelope (" + checkIns + ")");
+      throw new MalformedEnvelopeException(
+          "more than one check_in item in one envelope (" + checkIns + ")");
     }
   }
 
@@ -222,7 +246,8 @@ final class EnvelopeParser {
     }
     JsonNode payloadId = event.get("event_id");
     if (payloadId != null && !Json.isId32(payloadId)) {
-      throw new MalformedEnvelopeException(what + ": event_id is not 32 lowercase hex digits: " + payloadId);
+      throw new MalformedEnvelopeException(
+          what + ": event_id is not 32 lowercase hex digits: " + payloadId);
     }
     if (payloadId != null && !payloadId.equals(headerId)) {
       throw new MalformedEnvelopeException(
@@ -230,7 +255,8 @@ final class EnvelopeParser {
     }
   }
 
-  private static void checkLogs(JsonNode itemHeader, JsonNode payload, String what, List<String> warnings)
+  private static void checkLogs(
+      JsonNode itemHeader, JsonNode payload, String what, List<String> warnings)
       throws MalformedEnvelopeException {
     JsonNode records = payload.get("items");
     if (records == null || !records.isArray()) {
@@ -277,10 +303,15 @@ final class EnvelopeParser {
         JsonNode attribute = field.getValue();
         String attributeType = attribute.path("type").asText();
         if (!attribute.has("value") || !ATTRIBUTE_TYPES.contains(attributeType)) {
-          warnings.add(what + ": attribute " + field.getKey() + " is not {value, type}: " + attribute);
+          warnings.add(
+              what + ": attribute " + field.getKey() + " is not {value, type}: " + attribute);
         } else if (!matchesType(attribute.get("value"), attributeType)) {
           warnings.add(
-              what + ": attribute " + field.getKey() + " value does not match type " + attributeType);
+              what
+                  + ": attribute "
+                  + field.getKey()
+                  + " value does not match type "
+                  + attributeType);
         }
       }
     }
@@ -316,7 +347,8 @@ final class EnvelopeParser {
 
   private static String preview(byte[] body, int from, int to) {
     return Json.abbreviate(
-        new String(body, from, Math.min(to - from, 300), java.nio.charset.StandardCharsets.UTF_8), 200);
+        new String(body, from, Math.min(to - from, 300), java.nio.charset.StandardCharsets.UTF_8),
+        200);
   }
 
   private static String firstLine(String message) {

@@ -35,7 +35,9 @@ final class Json {
     return node;
   }
 
-  /** Parses JSON, returning null instead of throwing: for lazily parsed, possibly binary payloads. */
+  /**
+   * Parses JSON, returning null instead of throwing: for lazily parsed, possibly binary payloads.
+   */
   static JsonNode parseOrNull(byte[] bytes) {
     try {
       return parse(bytes, 0, bytes.length);

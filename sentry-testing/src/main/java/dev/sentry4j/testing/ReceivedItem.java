@@ -29,8 +29,8 @@ public final class ReceivedItem {
   }
 
   /**
-   * The item type from the header, e.g. {@code event}, {@code transaction}, {@code log},
-   * {@code client_report}, {@code attachment}.
+   * The item type from the header, e.g. {@code event}, {@code transaction}, {@code log}, {@code
+   * client_report}, {@code attachment}.
    *
    * @return the {@code type} header value, never null (items without one are rejected)
    */

@@ -202,8 +202,8 @@ final class ReceivedStore {
   }
 
   /**
-   * Waits until the condition holds. The condition is evaluated without the lock held (it may
-   * look at the SDK too), again after each arrival and at least every 10 ms.
+   * Waits until the condition holds. The condition is evaluated without the lock held (it may look
+   * at the SDK too), again after each arrival and at least every 10 ms.
    */
   void awaitCondition(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeoutNanos(timeout);
@@ -213,7 +213,12 @@ final class ReceivedStore {
       try {
         if (left <= 0) {
           throw new AssertionError(
-              "condition not met within " + timeout.toMillis() + " ms: " + what + "\n" + summaryLocked());
+              "condition not met within "
+                  + timeout.toMillis()
+                  + " ms: "
+                  + what
+                  + "\n"
+                  + summaryLocked());
         }
         changed.awaitNanos(Math.min(left, CONDITION_POLL_NANOS));
       } catch (InterruptedException e) {
@@ -262,7 +267,8 @@ final class ReceivedStore {
       }
     }
     if (envelopes.size() > SUMMARY_LIMIT) {
-      text.append(String.format(Locale.ROOT, "%n  ... and %d more", envelopes.size() - SUMMARY_LIMIT));
+      text.append(
+          String.format(Locale.ROOT, "%n  ... and %d more", envelopes.size() - SUMMARY_LIMIT));
     }
     int logCount = Math.min(logs.size(), 5);
     for (int i = 0; i < logCount; i++) {

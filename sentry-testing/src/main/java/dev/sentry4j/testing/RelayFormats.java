@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class RelayFormats {
 
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private RelayFormats() {}
 
@@ -48,7 +49,8 @@ final class RelayFormats {
     }
 
     @Override
-    public boolean matches(ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
+    public boolean matches(
+        ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
       return !value.isNumber() || (value.isIntegralNumber() && value.canConvertToLong());
     }
   }
@@ -61,7 +63,8 @@ final class RelayFormats {
     }
 
     @Override
-    public boolean matches(ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
+    public boolean matches(
+        ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
       if (!value.isNumber()) {
         return true;
       }
@@ -81,7 +84,8 @@ final class RelayFormats {
     }
 
     @Override
-    public boolean matches(ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
+    public boolean matches(
+        ExecutionContext executionContext, ValidationContext validationContext, JsonNode value) {
       return !value.isNumber() || Double.isFinite(value.doubleValue());
     }
   }

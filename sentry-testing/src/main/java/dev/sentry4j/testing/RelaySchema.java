@@ -45,9 +45,9 @@ public final class RelaySchema {
    * Validates an error event.
    *
    * @param event the event payload
-   * @return one line per violation ({@code "$.exception.values[0]: what is wrong"}), empty when
-   *     the event is valid; mismatches against the {@code null} alternative of a field that has a
-   *     more specific problem are left out
+   * @return one line per violation ({@code "$.exception.values[0]: what is wrong"}), empty when the
+   *     event is valid; mismatches against the {@code null} alternative of a field that has a more
+   *     specific problem are left out
    */
   public static List<String> validateEvent(JsonNode event) {
     if (event == null) {
@@ -65,11 +65,12 @@ public final class RelaySchema {
 
   /**
    * Most fields are {@code anyOf: [<the real schema>, {"type": "null"}]} (or an object-or-array
-   * choice), so every real problem also fails the other branch with "object found, null
-   * expected". Such a type mismatch is noise when a more telling message exists at the same place
-   * or deeper inside the value.
+   * choice), so every real problem also fails the other branch with "object found, null expected".
+   * Such a type mismatch is noise when a more telling message exists at the same place or deeper
+   * inside the value.
    */
-  private static boolean isLosingAlternative(ValidationMessage message, List<ValidationMessage> all) {
+  private static boolean isLosingAlternative(
+      ValidationMessage message, List<ValidationMessage> all) {
     if (!"type".equals(message.getType())) {
       return false;
     }
@@ -79,7 +80,9 @@ public final class RelaySchema {
         continue;
       }
       String otherLocation = other.getInstanceLocation().toString();
-      if (otherLocation.equals(location) ? !"type".equals(other.getType()) : isInside(otherLocation, location)) {
+      if (otherLocation.equals(location)
+          ? !"type".equals(other.getType())
+          : isInside(otherLocation, location)) {
         return true;
       }
     }
@@ -124,8 +127,8 @@ public final class RelaySchema {
   }
 
   /**
-   * Fails unless the transaction matches the schema once {@code spans}, {@code start_timestamp}
-   * and {@code measurements} are removed.
+   * Fails unless the transaction matches the schema once {@code spans}, {@code start_timestamp} and
+   * {@code measurements} are removed.
    *
    * @param transaction the transaction payload (not changed)
    * @throws AssertionError listing every violation and the transaction JSON
@@ -135,8 +138,8 @@ public final class RelaySchema {
   }
 
   /**
-   * Fails unless the received event or transaction matches the schema; picks the right check by
-   * the payload's {@code type}.
+   * Fails unless the received event or transaction matches the schema; picks the right check by the
+   * payload's {@code type}.
    *
    * @param received an element of {@link SentryReceiver#events()} or {@link
    *     SentryReceiver#transactions()}
@@ -156,7 +159,10 @@ public final class RelaySchema {
       return;
     }
     StringBuilder text = new StringBuilder();
-    text.append(what).append(" does not match Relay's event schema (").append(violations.size()).append(" violations):");
+    text.append(what)
+        .append(" does not match Relay's event schema (")
+        .append(violations.size())
+        .append(" violations):");
     for (String violation : violations) {
       text.append("\n  - ").append(violation);
     }
@@ -178,9 +184,11 @@ public final class RelaySchema {
 
     private static JsonSchema load() {
       // The schema declares draft-07; Relay's formats replace the validator's defaults.
-      JsonMetaSchema metaSchema = JsonMetaSchema.builder(JsonMetaSchema.getV7()).formats(RelayFormats.all()).build();
+      JsonMetaSchema metaSchema =
+          JsonMetaSchema.builder(JsonMetaSchema.getV7()).formats(RelayFormats.all()).build();
       JsonSchemaFactory factory =
-          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7, builder -> builder.metaSchema(metaSchema));
+          JsonSchemaFactory.getInstance(
+              SpecVersion.VersionFlag.V7, builder -> builder.metaSchema(metaSchema));
       SchemaValidatorsConfig config =
           SchemaValidatorsConfig.builder()
               .formatAssertionsEnabled(true)
@@ -189,7 +197,8 @@ public final class RelaySchema {
               .build();
       try (InputStream in = RelaySchema.class.getResourceAsStream(RESOURCE)) {
         if (in == null) {
-          throw new IllegalStateException("missing resource " + RESOURCE + " next to " + RelaySchema.class.getName());
+          throw new IllegalStateException(
+              "missing resource " + RESOURCE + " next to " + RelaySchema.class.getName());
         }
         JsonSchema schema = factory.getSchema(Json.MAPPER.readTree(in), config);
         schema.initializeValidators();

@@ -16,8 +16,8 @@ import java.util.Map;
  *     .header("X-Sentry-Rate-Limits", "60:error:key"));
  * }</pre>
  *
- * <p>Without {@link #body}, a 2xx answer carries Relay's {@code {"id":"<event_id>"}} (or {@code
- * {}} for envelopes without an event id) and any other status an empty body.
+ * <p>Without {@link #body}, a 2xx answer carries Relay's {@code {"id":"<event_id>"}} (or {@code {}}
+ * for envelopes without an event id) and any other status an empty body.
  */
 public final class Response {
 
@@ -63,7 +63,8 @@ public final class Response {
    */
   public Response header(String name, String value) {
     if (name == null || name.isEmpty() || value == null) {
-      throw new IllegalArgumentException("header name and value are required, got " + name + "=" + value);
+      throw new IllegalArgumentException(
+          "header name and value are required, got " + name + "=" + value);
     }
     List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
     copy.add(Map.entry(name, value));

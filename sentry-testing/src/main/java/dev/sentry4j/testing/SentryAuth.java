@@ -31,13 +31,20 @@ final class SentryAuth {
       for (String pair : header.substring(SCHEME.length()).split(",")) {
         int eq = pair.indexOf('=');
         if (eq <= 0) {
-          return "X-Sentry-Auth has a part that is not key=value: '" + pair.trim() + "' in " + header;
+          return "X-Sentry-Auth has a part that is not key=value: '"
+              + pair.trim()
+              + "' in "
+              + header;
         }
         fromHeader.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
       }
       String headerKey = fromHeader.get("sentry_key");
       if (key != null && headerKey != null && !key.equals(headerKey)) {
-        return "conflicting sentry_key in X-Sentry-Auth (" + headerKey + ") and query (" + key + ")";
+        return "conflicting sentry_key in X-Sentry-Auth ("
+            + headerKey
+            + ") and query ("
+            + key
+            + ")";
       }
       if (!"7".equals(fromHeader.get("sentry_version"))) {
         return "X-Sentry-Auth lacks sentry_version=7: " + header;

@@ -34,20 +34,20 @@ import java.util.function.BooleanSupplier;
  * the query string (else 401), {@code Content-Type} absent or {@code application/x-sentry-envelope}
  * and {@code Content-Encoding} absent, {@code gzip}, {@code x-gzip} or {@code deflate} (else 415).
  * The decoded body must be an exact envelope (else 400): compact JSON header lines, no duplicate
- * keys, {@code length} counting UTF-8 bytes and followed by a newline or the end, ids of 32 lowercase
- * hex digits, an envelope {@code event_id} matching the event's, JSON payloads for JSON item types,
- * at most one event or transaction, one log item and one check-in per envelope. Each rejected
- * request is described in {@link #malformed()} and its items are not kept. Log records are also
- * checked (item_count, timestamp, trace id, level, attribute types); findings there are added to
- * {@link #malformed()} but the records are kept.
+ * keys, {@code length} counting UTF-8 bytes and followed by a newline or the end, ids of 32
+ * lowercase hex digits, an envelope {@code event_id} matching the event's, JSON payloads for JSON
+ * item types, at most one event or transaction, one log item and one check-in per envelope. Each
+ * rejected request is described in {@link #malformed()} and its items are not kept. Log records are
+ * also checked (item_count, timestamp, trace id, level, attribute types); findings there are added
+ * to {@link #malformed()} but the records are kept.
  *
  * <p><b>What is answered.</b> By default {@code 200} with {@code {"id":"<event_id>"}}; see {@link
  * #respondWith}, {@link #enqueueResponses} and {@link #stall}. Every well-formed envelope is kept
- * whatever the answer was ({@link ReceivedEnvelope#responseStatus()} tells), and it is stored before
- * the answer is sent.
+ * whatever the answer was ({@link ReceivedEnvelope#responseStatus()} tells), and it is stored
+ * before the answer is sent.
  *
- * <p>Thread-safe. The server runs on daemon threads, so a receiver that is never closed does not keep
- * the JVM alive; still, close it (try-with-resources or {@code @AfterEach}).
+ * <p>Thread-safe. The server runs on daemon threads, so a receiver that is never closed does not
+ * keep the JVM alive; still, close it (try-with-resources or {@code @AfterEach}).
  */
 public final class SentryReceiver implements AutoCloseable {
 
@@ -79,7 +79,11 @@ public final class SentryReceiver implements AutoCloseable {
   private final Object closeLock = new Object();
   private boolean closed; // guarded by closeLock
 
-  private SentryReceiver(HttpServer server, ThreadPoolExecutor executor, ReceivedStore store, EnvelopeHandler handler) {
+  private SentryReceiver(
+      HttpServer server,
+      ThreadPoolExecutor executor,
+      ReceivedStore store,
+      EnvelopeHandler handler) {
     this.server = server;
     this.executor = executor;
     this.store = store;
@@ -268,8 +272,8 @@ public final class SentryReceiver implements AutoCloseable {
 
   /**
    * Waits until a condition holds, e.g. {@code () -> receiver.discarded("queue_overflow", "error")
-   * >= 3}. The condition is checked on the calling thread at once, after every arrival and at
-   * least every 10 ms.
+   * >= 3}. The condition is checked on the calling thread at once, after every arrival and at least
+   * every 10 ms.
    *
    * @param what a description of the condition for the failure message
    * @param timeout how long to wait at most
@@ -281,8 +285,8 @@ public final class SentryReceiver implements AutoCloseable {
   }
 
   /**
-   * Answers every following request with this response (until changed), after any responses
-   * queued by {@link #enqueueResponses}. Requests refused for being malformed still get 4xx.
+   * Answers every following request with this response (until changed), after any responses queued
+   * by {@link #enqueueResponses}. Requests refused for being malformed still get 4xx.
    *
    * @param response e.g. {@code Response.status(429).header("Retry-After", "60")}
    */
@@ -291,8 +295,8 @@ public final class SentryReceiver implements AutoCloseable {
   }
 
   /**
-   * Answers the next well-formed requests with these responses, one each in order, then falls
-   * back to the {@link #respondWith} response.
+   * Answers the next well-formed requests with these responses, one each in order, then falls back
+   * to the {@link #respondWith} response.
    *
    * @param responses the responses
    */
@@ -320,8 +324,8 @@ public final class SentryReceiver implements AutoCloseable {
   /**
    * Holds every following request unanswered (its body is read and it is counted in {@link
    * #requestCount()}, nothing is stored) until {@link #unstall()} or {@link #close()}. Use it to
-   * test SDK timeouts, full queues and flush deadlines. At most 8 requests are held at once; further
-   * ones wait, unread and uncounted, for a free handler thread.
+   * test SDK timeouts, full queues and flush deadlines. At most 8 requests are held at once;
+   * further ones wait, unread and uncounted, for a free handler thread.
    */
   public void stall() {
     handler.stall(true);
@@ -357,8 +361,8 @@ public final class SentryReceiver implements AutoCloseable {
   }
 
   /**
-   * Stops the server at once. Stalled requests are released without an answer; later requests
-   * fail to connect. Idempotent.
+   * Stops the server at once. Stalled requests are released without an answer; later requests fail
+   * to connect. Idempotent.
    */
   @Override
   public void close() {

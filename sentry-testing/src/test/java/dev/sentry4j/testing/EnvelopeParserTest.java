@@ -30,7 +30,8 @@ class EnvelopeParserTest {
 
     assertThat(parsed.header.get("event_id").asText()).isEqualTo(Envelopes.EVENT_ID);
     assertThat(parsed.items).extracting(ReceivedItem::type).containsExactly("event", "attachment");
-    assertThat(parsed.items.get(0).json().path("logentry").path("formatted").asText()).isEqualTo("boom");
+    assertThat(parsed.items.get(0).json().path("logentry").path("formatted").asText())
+        .isEqualTo("boom");
     assertThat(parsed.items.get(1).payloadText()).isEqualTo("hello");
     assertThat(parsed.items.get(1).json()).isNull();
     assertThat(parsed.warnings).isEmpty();
@@ -47,14 +48,24 @@ class EnvelopeParserTest {
   @Test
   void lengthLetsAPayloadContainNewlines() throws Exception {
     EnvelopeParser.Parsed parsed =
-        parse(envelope("{}", item("{\"type\":\"attachment\",\"filename\":\"two-lines.txt\"}", "line 1\nline 2")));
+        parse(
+            envelope(
+                "{}",
+                item(
+                    "{\"type\":\"attachment\",\"filename\":\"two-lines.txt\"}", "line 1\nline 2")));
 
-    assertThat(parsed.items).singleElement().extracting(ReceivedItem::payloadText).isEqualTo("line 1\nline 2");
+    assertThat(parsed.items)
+        .singleElement()
+        .extracting(ReceivedItem::payloadText)
+        .isEqualTo("line 1\nline 2");
   }
 
   @Test
   void payloadWithNewlineButNoLengthIsMalformed() {
-    String text = envelope("{}", itemWithoutLength("{\"type\":\"attachment\",\"filename\":\"a\"}", "line 1\nline 2"));
+    String text =
+        envelope(
+            "{}",
+            itemWithoutLength("{\"type\":\"attachment\",\"filename\":\"a\"}", "line 1\nline 2"));
 
     assertThatThrownBy(() -> parse(text))
         .isInstanceOf(MalformedEnvelopeException.class)
@@ -63,12 +74,16 @@ class EnvelopeParserTest {
 
   @Test
   void lengthCountsUtf8BytesNotCharacters() throws Exception {
-    String payload = "{\"event_id\":\"" + Envelopes.EVENT_ID + "\",\"logentry\":{\"formatted\":\"Grüße € 😀\"}}";
-    EnvelopeParser.Parsed parsed = parse(envelope(eventHeader(), item("{\"type\":\"event\"}", payload)));
-    assertThat(parsed.items.get(0).json().path("logentry").path("formatted").asText()).isEqualTo("Grüße € 😀");
+    String payload =
+        "{\"event_id\":\"" + Envelopes.EVENT_ID + "\",\"logentry\":{\"formatted\":\"Grüße € 😀\"}}";
+    EnvelopeParser.Parsed parsed =
+        parse(envelope(eventHeader(), item("{\"type\":\"event\"}", payload)));
+    assertThat(parsed.items.get(0).json().path("logentry").path("formatted").asText())
+        .isEqualTo("Grüße € 😀");
 
     String countedInChars =
-        envelope(eventHeader(), "{\"type\":\"event\",\"length\":" + payload.length() + "}\n" + payload);
+        envelope(
+            eventHeader(), "{\"type\":\"event\",\"length\":" + payload.length() + "}\n" + payload);
     assertThatThrownBy(() -> parse(countedInChars))
         .isInstanceOf(MalformedEnvelopeException.class)
         .hasMessageContaining("item 0 (event): length " + payload.length())
@@ -77,7 +92,8 @@ class EnvelopeParserTest {
 
   @Test
   void lengthBeyondTheBodyIsMalformed() {
-    String text = eventHeader() + "\n{\"type\":\"attachment\",\"filename\":\"a\",\"length\":50}\nshort";
+    String text =
+        eventHeader() + "\n{\"type\":\"attachment\",\"filename\":\"a\",\"length\":50}\nshort";
 
     assertThatThrownBy(() -> parse(text)).hasMessageContaining("length 50 but only 5 bytes follow");
   }
@@ -96,12 +112,15 @@ class EnvelopeParserTest {
             "{\"sent_at\":\"2025-06-01T12:00:00Z\",\"sent_at\":\"2025-06-01T12:00:01Z\"}",
             item("{\"type\":\"attachment\",\"filename\":\"a\"}", "x"));
 
-    assertThatThrownBy(() -> parse(text)).hasMessageContaining("envelope header").hasMessageContaining("sent_at");
+    assertThatThrownBy(() -> parse(text))
+        .hasMessageContaining("envelope header")
+        .hasMessageContaining("sent_at");
   }
 
   @Test
   void prettyPrintedOrCrlfHeadersAreMalformed() {
-    assertThatThrownBy(() -> parse("{\n  \"sent_at\": \"x\"\n}\n")).hasMessageContaining("envelope header");
+    assertThatThrownBy(() -> parse("{\n  \"sent_at\": \"x\"\n}\n"))
+        .hasMessageContaining("envelope header");
     assertThatThrownBy(() -> parse("{}\r\n{\"type\":\"attachment\",\"filename\":\"a\"}\nx"))
         .hasMessageContaining("white space around the JSON");
     assertThatThrownBy(() -> parse("{} \n")).hasMessageContaining("white space around the JSON");
@@ -109,14 +128,17 @@ class EnvelopeParserTest {
 
   @Test
   void itemWithoutTypeIsMalformed() {
-    assertThatThrownBy(() -> parse("{}\n{\"length\":1}\nx")).hasMessageContaining("no string \"type\"");
+    assertThatThrownBy(() -> parse("{}\n{\"length\":1}\nx"))
+        .hasMessageContaining("no string \"type\"");
   }
 
   @Test
   void trailingBytesAfterTheLastItemAreAnotherItemHeader() {
-    String text = envelope("{}", item("{\"type\":\"attachment\",\"filename\":\"a\"}", "x")) + "junk";
+    String text =
+        envelope("{}", item("{\"type\":\"attachment\",\"filename\":\"a\"}", "x")) + "junk";
 
-    assertThatThrownBy(() -> parse(text)).hasMessageContaining("item 1: header line not ended by a newline");
+    assertThatThrownBy(() -> parse(text))
+        .hasMessageContaining("item 1: header line not ended by a newline");
   }
 
   @Test
@@ -124,8 +146,10 @@ class EnvelopeParserTest {
     String dashed = "{\"event_id\":\"9ec79c33-ec99-42ab-8353-589fcb2e04dc\"}\n";
     String upper = "{\"trace\":{\"trace_id\":\"771A43A4192642F0B136D5159A501700\"}}\n";
 
-    assertThatThrownBy(() -> parse(dashed)).hasMessageContaining("event_id is not 32 lowercase hex digits");
-    assertThatThrownBy(() -> parse(upper)).hasMessageContaining("trace.trace_id is not 32 lowercase hex digits");
+    assertThatThrownBy(() -> parse(dashed))
+        .hasMessageContaining("event_id is not 32 lowercase hex digits");
+    assertThatThrownBy(() -> parse(upper))
+        .hasMessageContaining("trace.trace_id is not 32 lowercase hex digits");
   }
 
   @Test
@@ -133,35 +157,49 @@ class EnvelopeParserTest {
     String noHeaderId = envelope("{}", item("{\"type\":\"event\"}", errorEvent("x")));
     String otherId =
         envelope(
-            "{\"event_id\":\"00000000000000000000000000000001\"}", item("{\"type\":\"event\"}", errorEvent("x")));
+            "{\"event_id\":\"00000000000000000000000000000001\"}",
+            item("{\"type\":\"event\"}", errorEvent("x")));
 
-    assertThatThrownBy(() -> parse(noHeaderId)).hasMessageContaining("the envelope header has no event_id");
-    assertThatThrownBy(() -> parse(otherId)).hasMessageContaining("differs from the envelope header's");
+    assertThatThrownBy(() -> parse(noHeaderId))
+        .hasMessageContaining("the envelope header has no event_id");
+    assertThatThrownBy(() -> parse(otherId))
+        .hasMessageContaining("differs from the envelope header's");
   }
 
   @Test
   void jsonItemWithBrokenPayloadIsMalformed() {
     String text = envelope(eventHeader(), item("{\"type\":\"event\"}", "{\"event_id\":"));
 
-    assertThatThrownBy(() -> parse(text)).hasMessageContaining("item 0 (event): payload is not JSON");
+    assertThatThrownBy(() -> parse(text))
+        .hasMessageContaining("item 0 (event): payload is not JSON");
   }
 
   @Test
   void oneEventOrTransactionAndOneLogItemPerEnvelope() {
     String tx = "{\"type\":\"transaction\",\"event_id\":\"" + Envelopes.EVENT_ID + "\"}";
-    String both = envelope(eventHeader(), item("{\"type\":\"event\"}", errorEvent("x")), item("{\"type\":\"transaction\"}", tx));
+    String both =
+        envelope(
+            eventHeader(),
+            item("{\"type\":\"event\"}", errorEvent("x")),
+            item("{\"type\":\"transaction\"}", tx));
     String logs = "{\"items\":[]}";
     String twoLogs =
-        envelope("{}", item("{\"type\":\"log\",\"item_count\":0}", logs), item("{\"type\":\"log\",\"item_count\":0}", logs));
+        envelope(
+            "{}",
+            item("{\"type\":\"log\",\"item_count\":0}", logs),
+            item("{\"type\":\"log\",\"item_count\":0}", logs));
 
-    assertThatThrownBy(() -> parse(both)).hasMessageContaining("more than one event or transaction");
+    assertThatThrownBy(() -> parse(both))
+        .hasMessageContaining("more than one event or transaction");
     assertThatThrownBy(() -> parse(twoLogs)).hasMessageContaining("more than one log item");
   }
 
   @Test
   void logItemProblemsAreWarningsNotRejections() throws Exception {
     String badRecord =
-        "{\"timestamp\":\"2025-06-01T12:00:00Z\",\"trace_id\":\"" + Envelopes.TRACE_ID + "\","
+        "{\"timestamp\":\"2025-06-01T12:00:00Z\",\"trace_id\":\""
+            + Envelopes.TRACE_ID
+            + "\","
             + "\"level\":\"warning\",\"body\":\"x\",\"attributes\":{\"n\":{\"value\":\"17\",\"type\":\"integer\"}}}";
 
     EnvelopeParser.Parsed parsed = parse(logEnvelope(3, logRecord("info", "ok"), badRecord));

@@ -16,7 +16,8 @@ import java.util.zip.GZIPOutputStream;
 /** A tiny client that posts hand-made envelopes, the way an SDK transport would. */
 final class EnvelopePoster {
 
-  static final String AUTH = "Sentry sentry_version=7,sentry_client=test.poster/1.0,sentry_key=testkey";
+  static final String AUTH =
+      "Sentry sentry_version=7,sentry_client=test.poster/1.0,sentry_key=testkey";
 
   private final HttpClient client =
       HttpClient.newBuilder()

@@ -32,25 +32,45 @@ final class Envelopes {
   }
 
   static String eventHeader() {
-    return "{\"event_id\":\"" + EVENT_ID + "\",\"sent_at\":\"2025-06-01T12:00:00.123Z\","
+    return "{\"event_id\":\""
+        + EVENT_ID
+        + "\",\"sent_at\":\"2025-06-01T12:00:00.123Z\","
         + "\"sdk\":{\"name\":\"test.poster\",\"version\":\"1.0\"}}";
   }
 
   static String errorEvent(String formatted) {
-    return "{\"event_id\":\"" + EVENT_ID + "\",\"timestamp\":1748779200.123,\"platform\":\"java\","
+    return "{\"event_id\":\""
+        + EVENT_ID
+        + "\",\"timestamp\":1748779200.123,\"platform\":\"java\","
         + "\"level\":\"error\",\"logger\":\"com.example.OrderService\","
-        + "\"logentry\":{\"message\":\"Order {} failed\",\"params\":[\"A-17\"],\"formatted\":\"" + formatted + "\"},"
-        + "\"contexts\":{\"trace\":{\"trace_id\":\"" + TRACE_ID + "\",\"span_id\":\"" + SPAN_ID + "\"}}}";
+        + "\"logentry\":{\"message\":\"Order {} failed\",\"params\":[\"A-17\"],\"formatted\":\""
+        + formatted
+        + "\"},"
+        + "\"contexts\":{\"trace\":{\"trace_id\":\""
+        + TRACE_ID
+        + "\",\"span_id\":\""
+        + SPAN_ID
+        + "\"}}}";
   }
 
   /** A whole error-event envelope with {@code length}. */
   static String eventEnvelope(String formatted) {
-    return envelope(eventHeader(), item("{\"type\":\"event\",\"content_type\":\"application/json\"}", errorEvent(formatted)));
+    return envelope(
+        eventHeader(),
+        item("{\"type\":\"event\",\"content_type\":\"application/json\"}", errorEvent(formatted)));
   }
 
   static String logRecord(String level, String body) {
-    return "{\"timestamp\":1748779200.123456,\"trace_id\":\"" + TRACE_ID + "\",\"span_id\":\"" + SPAN_ID + "\","
-        + "\"level\":\"" + level + "\",\"severity_number\":9,\"body\":\"" + body + "\","
+    return "{\"timestamp\":1748779200.123456,\"trace_id\":\""
+        + TRACE_ID
+        + "\",\"span_id\":\""
+        + SPAN_ID
+        + "\","
+        + "\"level\":\""
+        + level
+        + "\",\"severity_number\":9,\"body\":\""
+        + body
+        + "\","
         + "\"attributes\":{\"sentry.origin\":{\"value\":\"auto.log.logback\",\"type\":\"string\"},"
         + "\"sentry.message.parameter.0\":{\"value\":17,\"type\":\"integer\"}}}";
   }
@@ -60,12 +80,20 @@ final class Envelopes {
     String payload = "{\"items\":[" + String.join(",", records) + "]}";
     return envelope(
         "{\"sent_at\":\"2025-06-01T12:00:05.000Z\"}",
-        item("{\"type\":\"log\",\"item_count\":" + itemCount + ",\"content_type\":\"application/vnd.sentry.items.log+json\"}", payload));
+        item(
+            "{\"type\":\"log\",\"item_count\":"
+                + itemCount
+                + ",\"content_type\":\"application/vnd.sentry.items.log+json\"}",
+            payload));
   }
 
   static String clientReportEnvelope(String discardedEvents) {
     return envelope(
         "{}",
-        item("{\"type\":\"client_report\"}", "{\"timestamp\":\"2025-06-01T12:00:00Z\",\"discarded_events\":[" + discardedEvents + "]}"));
+        item(
+            "{\"type\":\"client_report\"}",
+            "{\"timestamp\":\"2025-06-01T12:00:00Z\",\"discarded_events\":["
+                + discardedEvents
+                + "]}"));
   }
 }

@@ -38,8 +38,11 @@ class ReceivedEventTest {
     assertThat(event.contexts().path("runtime").path("version").asText()).isEqualTo("17.0.9");
     assertThat(event.traceId()).isEqualTo("771a43a4192642f0b136d5159a501700");
     assertThat(event.spanId()).isEqualTo("b0e6f15b45c36b12");
-    assertThat(event.breadcrumbs()).extracting(b -> b.path("message").asText()).containsExactly("cart loaded");
-    assertThat(event.exceptions()).extracting(e -> e.path("type").asText())
+    assertThat(event.breadcrumbs())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("cart loaded");
+    assertThat(event.exceptions())
+        .extracting(e -> e.path("type").asText())
         .containsExactly("SQLException", "IllegalStateException");
     assertThat(event.user().path("email").asText()).isEqualTo("jane@example.com");
     assertThat(event.transaction()).isNull();
@@ -49,22 +52,24 @@ class ReceivedEventTest {
 
   @Test
   void messageFallsBackToTheTemplateThenToTheCapturedException() {
-    assertThat(event("{\"logentry\":{\"message\":\"Order {} failed\"}}").message()).isEqualTo("Order {} failed");
+    assertThat(event("{\"logentry\":{\"message\":\"Order {} failed\"}}").message())
+        .isEqualTo("Order {} failed");
     assertThat(
             event(
                     "{\"exception\":{\"values\":[{\"type\":\"SQLException\",\"value\":\"reset\"},"
                         + "{\"type\":\"IllegalStateException\",\"value\":\"order failed\"}]}}")
                 .message())
         .isEqualTo("IllegalStateException: order failed");
-    assertThat(event("{\"exception\":{\"values\":[{\"type\":\"NullPointerException\"}]}}").message())
+    assertThat(
+            event("{\"exception\":{\"values\":[{\"type\":\"NullPointerException\"}]}}").message())
         .isEqualTo("NullPointerException");
     assertThat(event("{}").message()).isNull();
   }
 
   @Test
   void readsTagsInPairListForm() {
-    assertThat(event("{\"tags\":[[\"a\",\"1\"],[\"b\",\"2\"]]}").tags()).containsExactly(
-        java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+    assertThat(event("{\"tags\":[[\"a\",\"1\"],[\"b\",\"2\"]]}").tags())
+        .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
   }
 
   @Test

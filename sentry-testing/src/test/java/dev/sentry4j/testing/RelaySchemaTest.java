@@ -38,7 +38,10 @@ class RelaySchemaTest {
   @Test
   void acceptsAMinimalErrorEvent() {
     ObjectNode event = Json.MAPPER.createObjectNode();
-    event.put("event_id", "9ec79c33ec9942ab8353589fcb2e04dc").put("timestamp", 1748779200.5).put("platform", "java");
+    event
+        .put("event_id", "9ec79c33ec9942ab8353589fcb2e04dc")
+        .put("timestamp", 1748779200.5)
+        .put("platform", "java");
 
     assertThat(RelaySchema.validateEvent(event)).isEmpty();
   }
@@ -83,8 +86,10 @@ class RelaySchemaTest {
     ObjectNode upper = goodEvent();
     upper.put("event_id", "9EC79C33EC9942AB8353589FCB2E04DC");
 
-    assertThat(RelaySchema.validateEvent(dashed)).containsExactly("$.event_id: does not match the uuid pattern");
-    assertThat(RelaySchema.validateEvent(upper)).containsExactly("$.event_id: does not match the uuid pattern");
+    assertThat(RelaySchema.validateEvent(dashed))
+        .containsExactly("$.event_id: does not match the uuid pattern");
+    assertThat(RelaySchema.validateEvent(upper))
+        .containsExactly("$.event_id: does not match the uuid pattern");
   }
 
   @Test
@@ -94,7 +99,8 @@ class RelaySchemaTest {
     assertThat(RelaySchema.validateEvent(event)).isEmpty();
 
     firstFrame(event).put("lineno", -1);
-    ((ObjectNode) event.at("/threads/values/0")).put("id", new java.math.BigInteger("99999999999999999999"));
+    ((ObjectNode) event.at("/threads/values/0"))
+        .put("id", new java.math.BigInteger("99999999999999999999"));
 
     assertThat(RelaySchema.validateEvent(event))
         .contains(
@@ -122,9 +128,12 @@ class RelaySchemaTest {
     ObjectNode transaction = load("good-transaction.json");
 
     assertThat(RelaySchema.validateTransaction(transaction)).isEmpty();
-    assertThatCode(() -> RelaySchema.assertValidTransaction(transaction)).doesNotThrowAnyException();
+    assertThatCode(() -> RelaySchema.assertValidTransaction(transaction))
+        .doesNotThrowAnyException();
     assertThat(transaction.has("spans")).as("the caller's node is not changed").isTrue();
-    assertThat(RelaySchema.validateEvent(transaction)).as("as an error event it has unknown fields").isNotEmpty();
+    assertThat(RelaySchema.validateEvent(transaction))
+        .as("as an error event it has unknown fields")
+        .isNotEmpty();
 
     transaction.put("transaction", 42);
 
@@ -139,7 +148,8 @@ class RelaySchemaTest {
     ObjectNode badEvent = goodEvent();
     badEvent.put("message", "x");
 
-    assertThatCode(() -> RelaySchema.assertValid(new ReceivedEvent(transaction, null))).doesNotThrowAnyException();
+    assertThatCode(() -> RelaySchema.assertValid(new ReceivedEvent(transaction, null)))
+        .doesNotThrowAnyException();
     assertThatThrownBy(() -> RelaySchema.assertValid(new ReceivedEvent(badEvent, null)))
         .hasMessageStartingWith("event does not match");
   }

@@ -45,7 +45,8 @@ class SentryReceiverTest {
 
   @Test
   void keepsAPlainEnvelopeAndAnswersWithTheEventId() {
-    HttpResponse<String> response = poster.post(receiver.endpoint(), eventEnvelope("Order A-17 failed"));
+    HttpResponse<String> response =
+        poster.post(receiver.endpoint(), eventEnvelope("Order A-17 failed"));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"id\":\"" + EVENT_ID + "\"}");
@@ -70,15 +71,29 @@ class SentryReceiverTest {
   void gunzipsAndInflatesBodies() {
     byte[] plain = EnvelopePoster.utf8(eventEnvelope("gzipped"));
 
-    assertThat(poster.post(receiver.endpoint(), EnvelopePoster.gzip(plain), "Content-Encoding", "gzip").statusCode())
+    assertThat(
+            poster
+                .post(receiver.endpoint(), EnvelopePoster.gzip(plain), "Content-Encoding", "gzip")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(poster.post(receiver.endpoint(), EnvelopePoster.deflate(plain), "Content-Encoding", "deflate").statusCode())
+    assertThat(
+            poster
+                .post(
+                    receiver.endpoint(),
+                    EnvelopePoster.deflate(plain),
+                    "Content-Encoding",
+                    "deflate")
+                .statusCode())
         .isEqualTo(200);
 
     List<ReceivedEnvelope> envelopes = receiver.envelopes();
-    assertThat(envelopes).extracting(e -> e.requestHeader("content-encoding")).containsExactly("gzip", "deflate");
+    assertThat(envelopes)
+        .extracting(e -> e.requestHeader("content-encoding"))
+        .containsExactly("gzip", "deflate");
     assertThat(envelopes).allSatisfy(e -> assertThat(e.body()).isEqualTo(plain));
-    assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("gzipped", "gzipped");
+    assertThat(receiver.events())
+        .extracting(ReceivedEvent::message)
+        .containsExactly("gzipped", "gzipped");
   }
 
   @Test
@@ -87,15 +102,24 @@ class SentryReceiverTest {
         poster.post(receiver.endpoint(), eventEnvelope("x"), "Content-Encoding", "gzip");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(receiver.malformed()).singleElement().asString().contains("400 body is not valid gzip");
+    assertThat(receiver.malformed())
+        .singleElement()
+        .asString()
+        .contains("400 body is not valid gzip");
     assertThat(receiver.envelopes()).isEmpty();
   }
 
   @Test
   void rejectsEncodingsAndContentTypesItDoesNotRead() {
-    assertThat(poster.post(receiver.endpoint(), eventEnvelope("x"), "Content-Encoding", "br").statusCode())
+    assertThat(
+            poster
+                .post(receiver.endpoint(), eventEnvelope("x"), "Content-Encoding", "br")
+                .statusCode())
         .isEqualTo(415);
-    assertThat(poster.post(receiver.endpoint(), eventEnvelope("x"), "Content-Type", "application/json").statusCode())
+    assertThat(
+            poster
+                .post(receiver.endpoint(), eventEnvelope("x"), "Content-Type", "application/json")
+                .statusCode())
         .isEqualTo(415);
 
     assertThat(receiver.malformed())
@@ -110,7 +134,9 @@ class SentryReceiverTest {
     String body =
         envelope(
             "{}",
-            item("{\"type\":\"attachment\",\"filename\":\"greeting.txt\",\"content_type\":\"text/plain\"}", text));
+            item(
+                "{\"type\":\"attachment\",\"filename\":\"greeting.txt\",\"content_type\":\"text/plain\"}",
+                text));
 
     assertThat(poster.post(receiver.endpoint(), body).statusCode()).isEqualTo(200);
 
@@ -125,18 +151,24 @@ class SentryReceiverTest {
     String body =
         envelope(
             "{}",
-            Envelopes.itemWithoutLength("{\"type\":\"client_report\"}", "{\"discarded_events\":[]}"),
+            Envelopes.itemWithoutLength(
+                "{\"type\":\"client_report\"}", "{\"discarded_events\":[]}"),
             Envelopes.itemWithoutLength("{\"type\":\"attachment\",\"filename\":\"a\"}", "abc"));
 
     assertThat(poster.post(receiver.endpoint(), body).statusCode()).isEqualTo(200);
 
-    assertThat(receiver.envelopes().get(0).items()).extracting(ReceivedItem::type).containsExactly("client_report", "attachment");
+    assertThat(receiver.envelopes().get(0).items())
+        .extracting(ReceivedItem::type)
+        .containsExactly("client_report", "attachment");
   }
 
   @Test
   void rejectsALengthCountedInCharactersAndKeepsNothing() {
     String payload = "{\"event_id\":\"" + EVENT_ID + "\",\"logentry\":{\"formatted\":\"naïve €\"}}";
-    String body = envelope(Envelopes.eventHeader(), "{\"type\":\"event\",\"length\":" + payload.length() + "}\n" + payload);
+    String body =
+        envelope(
+            Envelopes.eventHeader(),
+            "{\"type\":\"event\",\"length\":" + payload.length() + "}\n" + payload);
 
     HttpResponse<String> response = poster.post(receiver.endpoint(), body);
 
@@ -163,17 +195,28 @@ class SentryReceiverTest {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(receiver.requestCount()).isEqualTo(1);
-    assertThat(receiver.malformed()).singleElement().asString().contains("401 wrong sentry_key 'otherkey'");
+    assertThat(receiver.malformed())
+        .singleElement()
+        .asString()
+        .contains("401 wrong sentry_key 'otherkey'");
     assertThat(receiver.envelopes()).isEmpty();
   }
 
   @Test
   void refusesAuthWithoutVersionOrWithoutAnyKey() {
     assertThat(
-            poster.post(receiver.endpoint(), eventEnvelope("x"), "X-Sentry-Auth", "Sentry sentry_key=testkey")
+            poster
+                .post(
+                    receiver.endpoint(),
+                    eventEnvelope("x"),
+                    "X-Sentry-Auth",
+                    "Sentry sentry_key=testkey")
                 .statusCode())
         .isEqualTo(401);
-    assertThat(poster.post(receiver.endpoint(), eventEnvelope("x"), "X-Sentry-Auth", null).statusCode())
+    assertThat(
+            poster
+                .post(receiver.endpoint(), eventEnvelope("x"), "X-Sentry-Auth", null)
+                .statusCode())
         .isEqualTo(401);
 
     assertThat(receiver.malformed())
@@ -186,7 +229,10 @@ class SentryReceiverTest {
   void acceptsTheKeyInTheQueryString() {
     HttpResponse<String> response =
         poster.post(
-            receiver.endpoint() + "?sentry_version=7&sentry_key=testkey", eventEnvelope("x"), "X-Sentry-Auth", null);
+            receiver.endpoint() + "?sentry_version=7&sentry_key=testkey",
+            eventEnvelope("x"),
+            "X-Sentry-Auth",
+            null);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(receiver.events()).hasSize(1);
@@ -196,10 +242,13 @@ class SentryReceiverTest {
   void acceptsADsnPathPrefixAndAnswers404ElsewhereOrForOtherMethods() {
     String base = "http://127.0.0.1:" + receiver.port();
 
-    assertThat(poster.post(base + "/sentry/api/1/envelope/", eventEnvelope("x")).statusCode()).isEqualTo(200);
+    assertThat(poster.post(base + "/sentry/api/1/envelope/", eventEnvelope("x")).statusCode())
+        .isEqualTo(200);
     assertThat(poster.post(base + "/api/1/store/", eventEnvelope("x")).statusCode()).isEqualTo(404);
 
-    assertThat(receiver.envelopes()).extracting(ReceivedEnvelope::path).containsExactly("/sentry/api/1/envelope/");
+    assertThat(receiver.envelopes())
+        .extracting(ReceivedEnvelope::path)
+        .containsExactly("/sentry/api/1/envelope/");
     assertThat(receiver.malformed()).singleElement().asString().contains("/api/1/store/: 404");
     assertThat(receiver.requestCount()).isEqualTo(2);
   }
@@ -207,7 +256,9 @@ class SentryReceiverTest {
   @Test
   void respondsWithAChosenStatusAndHeadersAndStillKeepsTheEnvelope() {
     receiver.respondWith(
-        Response.status(429).header("Retry-After", "60").header("X-Sentry-Rate-Limits", "60:error:key"));
+        Response.status(429)
+            .header("Retry-After", "60")
+            .header("X-Sentry-Rate-Limits", "60:error:key"));
 
     HttpResponse<String> response = poster.post(receiver.endpoint(), eventEnvelope("limited"));
 
@@ -215,14 +266,20 @@ class SentryReceiverTest {
     assertThat(response.headers().firstValue("Retry-After")).hasValue("60");
     assertThat(response.headers().firstValue("X-Sentry-Rate-Limits")).hasValue("60:error:key");
     assertThat(response.body()).isEmpty();
-    assertThat(receiver.envelopes()).singleElement().extracting(ReceivedEnvelope::responseStatus).isEqualTo(429);
-    assertThat(poster.post(receiver.endpoint(), eventEnvelope("again")).statusCode()).isEqualTo(429);
+    assertThat(receiver.envelopes())
+        .singleElement()
+        .extracting(ReceivedEnvelope::responseStatus)
+        .isEqualTo(429);
+    assertThat(poster.post(receiver.endpoint(), eventEnvelope("again")).statusCode())
+        .isEqualTo(429);
   }
 
   @Test
   void answersQueuedResponsesInOrderThenTheDefault() {
     receiver.enqueueResponses(
-        Response.status(500), Response.status(413).body("too large"), Response.ok().header("X-Sentry-Rate-Limits", "10::org"));
+        Response.status(500),
+        Response.status(413).body("too large"),
+        Response.ok().header("X-Sentry-Rate-Limits", "10::org"));
 
     HttpResponse<String> first = poster.post(receiver.endpoint(), eventEnvelope("1"));
     HttpResponse<String> second = poster.post(receiver.endpoint(), eventEnvelope("2"));
@@ -235,13 +292,16 @@ class SentryReceiverTest {
     assertThat(second.body()).isEqualTo("too large");
     assertThat(third.headers().firstValue("X-Sentry-Rate-Limits")).hasValue("10::org");
     assertThat(fourth.headers().firstValue("X-Sentry-Rate-Limits")).isEmpty();
-    assertThat(receiver.envelopes()).extracting(ReceivedEnvelope::responseStatus).containsExactly(500, 413, 200, 200);
+    assertThat(receiver.envelopes())
+        .extracting(ReceivedEnvelope::responseStatus)
+        .containsExactly(500, 413, 200, 200);
   }
 
   @Test
   void stallHoldsRequestsUntilUnstalled() throws Exception {
     receiver.stall();
-    CompletableFuture<HttpResponse<String>> pending = poster.postAsync(receiver.endpoint(), eventEnvelope("held"));
+    CompletableFuture<HttpResponse<String>> pending =
+        poster.postAsync(receiver.endpoint(), eventEnvelope("held"));
 
     receiver.awaitCondition("the request arrived", WAIT, () -> receiver.requestCount() == 1);
     assertThat(pending).isNotDone();
@@ -256,12 +316,14 @@ class SentryReceiverTest {
   @Test
   void closeReleasesStalledRequestsWithoutAnAnswer() {
     receiver.stall();
-    CompletableFuture<HttpResponse<String>> pending = poster.postAsync(receiver.endpoint(), eventEnvelope("held"));
+    CompletableFuture<HttpResponse<String>> pending =
+        poster.postAsync(receiver.endpoint(), eventEnvelope("held"));
     receiver.awaitCondition("the request arrived", WAIT, () -> receiver.requestCount() == 1);
 
     receiver.close();
 
-    assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+    assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
     assertThat(receiver.envelopes()).isEmpty();
     assertThatThrownBy(() -> poster.post(receiver.endpoint(), eventEnvelope("late")))
         .isInstanceOf(java.io.UncheckedIOException.class)
@@ -291,23 +353,30 @@ class SentryReceiverTest {
     assertThatThrownBy(() -> receiver.awaitEvents(1, Duration.ofMillis(50)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("expected at least 1 events within 50 ms, but 0 arrived")
-        .hasMessageContaining("received 2 requests, 1 envelopes (0 events, 0 transactions, 1 logs, 0 client reports)")
+        .hasMessageContaining(
+            "received 2 requests, 1 envelopes (0 events, 0 transactions, 1 logs, 0 client reports)")
         .hasMessageContaining("#1 envelope[log] -> 200")
         .hasMessageContaining("log[info 'only a log']")
         .hasMessageContaining("malformed:")
-        .hasMessageContaining("#2 POST /api/1/envelope/: 400 envelope header: not one compact JSON line");
+        .hasMessageContaining(
+            "#2 POST /api/1/envelope/: 400 envelope header: not one compact JSON line");
   }
 
   @Test
   void awaitConditionNamesTheConditionOnTimeout() {
-    assertThatThrownBy(() -> receiver.awaitCondition("three client reports", Duration.ofMillis(30), () -> false))
+    assertThatThrownBy(
+            () ->
+                receiver.awaitCondition("three client reports", Duration.ofMillis(30), () -> false))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("condition not met within 30 ms: three client reports\nreceived 0 requests");
+        .hasMessageStartingWith(
+            "condition not met within 30 ms: three client reports\nreceived 0 requests");
   }
 
   @Test
   void flattensTheRecordsOfEveryLogItem() {
-    poster.post(receiver.endpoint(), logEnvelope(2, logRecord("info", "first"), logRecord("warn", "second")));
+    poster.post(
+        receiver.endpoint(),
+        logEnvelope(2, logRecord("info", "first"), logRecord("warn", "second")));
     poster.post(receiver.endpoint(), logEnvelope(1, logRecord("error", "third")));
 
     List<ReceivedLog> logs = receiver.awaitLogs(3, WAIT);
@@ -330,11 +399,13 @@ class SentryReceiverTest {
 
   @Test
   void keepsLogsWithAWrongItemCountButReportsIt() {
-    poster.post(receiver.endpoint(), logEnvelope(5, logRecord("info", "a"), logRecord("info", "b")));
+    poster.post(
+        receiver.endpoint(), logEnvelope(5, logRecord("info", "a"), logRecord("info", "b")));
 
     assertThat(receiver.logs()).hasSize(2);
     assertThat(receiver.malformed())
-        .containsExactly("#1 POST /api/1/envelope/ (kept): item 0 (log): item_count 5 but 2 records");
+        .containsExactly(
+            "#1 POST /api/1/envelope/ (kept): item 0 (log): item_count 5 but 2 records");
   }
 
   @Test
@@ -345,7 +416,9 @@ class SentryReceiverTest {
             "{\"reason\":\"queue_overflow\",\"category\":\"error\",\"quantity\":2},"
                 + "{\"reason\":\"ratelimit_backoff\",\"category\":\"transaction\",\"quantity\":1}"));
     poster.post(
-        receiver.endpoint(), clientReportEnvelope("{\"reason\":\"queue_overflow\",\"category\":\"error\",\"quantity\":3}"));
+        receiver.endpoint(),
+        clientReportEnvelope(
+            "{\"reason\":\"queue_overflow\",\"category\":\"error\",\"quantity\":3}"));
 
     assertThat(receiver.discarded("queue_overflow", "error")).isEqualTo(5);
     assertThat(receiver.discarded("ratelimit_backoff", "transaction")).isEqualTo(1);
@@ -360,20 +433,31 @@ class SentryReceiverTest {
   @Test
   void separatesEventsFromTransactions() {
     String tx =
-        "{\"type\":\"transaction\",\"event_id\":\"" + EVENT_ID + "\",\"transaction\":\"GET /orders/{id}\","
+        "{\"type\":\"transaction\",\"event_id\":\""
+            + EVENT_ID
+            + "\",\"transaction\":\"GET /orders/{id}\","
             + "\"start_timestamp\":1748779200.0,\"timestamp\":1748779200.25,"
-            + "\"contexts\":{\"trace\":{\"trace_id\":\"" + Envelopes.TRACE_ID + "\",\"span_id\":\"a0cfbde2bdff3adc\"}},"
+            + "\"contexts\":{\"trace\":{\"trace_id\":\""
+            + Envelopes.TRACE_ID
+            + "\",\"span_id\":\"a0cfbde2bdff3adc\"}},"
             + "\"spans\":[{\"span_id\":\"b01b9f6349558cd1\",\"op\":\"db.query\"}]}";
-    poster.post(receiver.endpoint(), envelope(Envelopes.eventHeader(), item("{\"type\":\"transaction\"}", tx)));
+    poster.post(
+        receiver.endpoint(),
+        envelope(Envelopes.eventHeader(), item("{\"type\":\"transaction\"}", tx)));
     poster.post(receiver.endpoint(), eventEnvelope("error"));
 
     List<ReceivedEvent> transactions = receiver.awaitTransactions(1, WAIT);
 
-    assertThat(transactions).singleElement().satisfies(t -> {
-      assertThat(t.transaction()).isEqualTo("GET /orders/{id}");
-      assertThat(t.spanId()).isEqualTo("a0cfbde2bdff3adc");
-      assertThat(t.spans()).extracting(s -> s.path("op").asText()).containsExactly("db.query");
-    });
+    assertThat(transactions)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.transaction()).isEqualTo("GET /orders/{id}");
+              assertThat(t.spanId()).isEqualTo("a0cfbde2bdff3adc");
+              assertThat(t.spans())
+                  .extracting(s -> s.path("op").asText())
+                  .containsExactly("db.query");
+            });
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("error");
     assertThat(receiver.awaitEnvelopes(2, WAIT)).hasSize(2);
   }
@@ -386,7 +470,8 @@ class SentryReceiverTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) event.json()).remove("logentry");
 
     assertThat(receiver.events().get(0).message()).isEqualTo("original");
-    assertThatThrownBy(() -> receiver.events().add(event)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> receiver.events().add(event))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -406,7 +491,9 @@ class SentryReceiverTest {
     poster.post(receiver.endpoint(), eventEnvelope("x"));
 
     assertThat(Thread.getAllStackTraces().keySet())
-        .filteredOn(t -> t.getName().startsWith("sentry-receiver-") || t.getName().equals("HTTP-Dispatcher"))
+        .filteredOn(
+            t ->
+                t.getName().startsWith("sentry-receiver-") || t.getName().equals("HTTP-Dispatcher"))
         .isNotEmpty()
         .allSatisfy(t -> assertThat(t.isDaemon()).as(t.getName()).isTrue());
   }

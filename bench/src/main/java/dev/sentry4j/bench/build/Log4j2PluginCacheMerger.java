@@ -20,13 +20,14 @@ import org.apache.logging.log4j.core.config.plugins.processor.PluginProcessor;
  * jar can hold only one file at that path and each jar with plugins (log4j-core, sentry-java's and
  * sentry4j's Log4j 2 adapters) ships its own. Run by the bench pom before shading.
  *
- * <p>Both SDKs name their appender plugin {@code Sentry}, and a plugin registry maps one element name
- * to one class: merged naively, whichever cache came last would silently win and one variant would
- * run the other SDK's appender. So sentry-java's appender ({@value #SENTRY_JAVA_APPENDER}) is listed
- * under the element name {@value #SENTRY_JAVA_ELEMENT} instead; sentry4j's keeps {@code Sentry}.
- * Log4j 2 builds a plugin from its class's factory whatever name the cache lists it under, so {@code
- * log4j2-sentry-java.xml} configures sentry-java's real appender, with its real attributes, as {@code
- * <SentryJava .../>}. Any other clash of names between two classes fails the build.
+ * <p>Both SDKs name their appender plugin {@code Sentry}, and a plugin registry maps one element
+ * name to one class: merged naively, whichever cache came last would silently win and one variant
+ * would run the other SDK's appender. So sentry-java's appender ({@value #SENTRY_JAVA_APPENDER}) is
+ * listed under the element name {@value #SENTRY_JAVA_ELEMENT} instead; sentry4j's keeps {@code
+ * Sentry}. Log4j 2 builds a plugin from its class's factory whatever name the cache lists it under,
+ * so {@code log4j2-sentry-java.xml} configures sentry-java's real appender, with its real
+ * attributes, as {@code <SentryJava .../>}. Any other clash of names between two classes fails the
+ * build.
  */
 public final class Log4j2PluginCacheMerger {
 
@@ -68,8 +69,15 @@ public final class Log4j2PluginCacheMerger {
       merged.writeCache(os);
     }
     System.out.println(
-        "Merged " + sources.size() + " Log4j 2 plugin caches (" + merged.getAllCategories().size()
-            + " categories, " + SENTRY_JAVA_APPENDER + " as <" + SENTRY_JAVA_ELEMENT + ">) into "
+        "Merged "
+            + sources.size()
+            + " Log4j 2 plugin caches ("
+            + merged.getAllCategories().size()
+            + " categories, "
+            + SENTRY_JAVA_APPENDER
+            + " as <"
+            + SENTRY_JAVA_ELEMENT
+            + ">) into "
             + out);
   }
 
@@ -86,7 +94,8 @@ public final class Log4j2PluginCacheMerger {
       // One cache at a time: loading several at once keeps only the last entry of a shared name.
       PluginCache one = new PluginCache();
       one.loadCacheFiles(Collections.enumeration(List.of(url)));
-      for (Map.Entry<String, Map<String, PluginEntry>> category : one.getAllCategories().entrySet()) {
+      for (Map.Entry<String, Map<String, PluginEntry>> category :
+          one.getAllCategories().entrySet()) {
         Map<String, PluginEntry> target = merged.getCategory(category.getKey());
         for (PluginEntry entry : category.getValue().values()) {
           if (SENTRY_JAVA_APPENDER.equals(entry.getClassName())) {
@@ -97,9 +106,17 @@ public final class Log4j2PluginCacheMerger {
           PluginEntry existing = target.get(entry.getKey());
           if (existing != null && !existing.getClassName().equals(entry.getClassName())) {
             throw new IllegalStateException(
-                "Log4j 2 plugin name clash in category '" + category.getKey() + "': '"
-                    + entry.getName() + "' is " + existing.getClassName() + " and "
-                    + entry.getClassName() + " (from " + url + ")");
+                "Log4j 2 plugin name clash in category '"
+                    + category.getKey()
+                    + "': '"
+                    + entry.getName()
+                    + "' is "
+                    + existing.getClassName()
+                    + " and "
+                    + entry.getClassName()
+                    + " (from "
+                    + url
+                    + ")");
           }
           target.put(entry.getKey(), entry);
         }
@@ -107,7 +124,8 @@ public final class Log4j2PluginCacheMerger {
     }
     if (!renamed) {
       throw new IllegalStateException(
-          SENTRY_JAVA_APPENDER + " is in no plugin cache on the class path; is io.sentry:sentry-log4j2"
+          SENTRY_JAVA_APPENDER
+              + " is in no plugin cache on the class path; is io.sentry:sentry-log4j2"
               + " still a dependency?");
     }
     return merged;

@@ -22,8 +22,8 @@ import org.openjdk.jmh.results.ScalarResult;
  * counts only what the code did:
  *
  * <ul>
- *   <li>{@code cpu.caller.norm}: CPU time of the benchmark's own threads (JMH's workers, the threads
- *       that log) per op: the caller-thread cost;
+ *   <li>{@code cpu.caller.norm}: CPU time of the benchmark's own threads (JMH's workers, the
+ *       threads that log) per op: the caller-thread cost;
  *   <li>{@code cpu.process.norm}: CPU time of the whole JVM per op: the caller's, plus the SDK's
  *       worker (serializing, sending), GC and JIT.
  * </ul>
@@ -74,10 +74,13 @@ public final class CpuTimeProfiler implements InternalProfiler {
     long ops = result.getMetadata().getAllOps();
     List<Result> out = new ArrayList<>();
     if (ops > 0) {
-      out.add(new ScalarResult("cpu.caller.norm", (double) caller / ops, "ns/op", AggregationPolicy.AVG));
+      out.add(
+          new ScalarResult(
+              "cpu.caller.norm", (double) caller / ops, "ns/op", AggregationPolicy.AVG));
       if (process >= 0) {
         out.add(
-            new ScalarResult("cpu.process.norm", (double) process / ops, "ns/op", AggregationPolicy.AVG));
+            new ScalarResult(
+                "cpu.process.norm", (double) process / ops, "ns/op", AggregationPolicy.AVG));
       }
     }
     return out;

@@ -59,7 +59,8 @@ record JmhResult(
       }
       String variant = params.remove(VARIANT_PARAM);
       StringBuilder other = new StringBuilder();
-      params.forEach((k, v) -> other.append(other.length() == 0 ? "" : ",").append(k).append('=').append(v));
+      params.forEach(
+          (k, v) -> other.append(other.length() == 0 ? "" : ",").append(k).append('=').append(v));
       JsonNode primary = run.path("primaryMetric");
       results.add(
           new JmhResult(

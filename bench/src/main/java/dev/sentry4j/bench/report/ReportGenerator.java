@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * Writes {@code bench/RESULTS.md} from JMH's JSON results, the delivery bench's {@code DELIVERY}
- * lines and a machine description: per scenario the floor, each variant, the ratios to the floor and
- * "our overhead ÷ sentry-java's overhead", then the delivery table and the targets of issue 9.
+ * lines and a machine description: per scenario the floor, each variant, the ratios to the floor
+ * and "our overhead ÷ sentry-java's overhead", then the delivery table and the targets of issue 9.
  * A variant that was not run (sentry4j until its adapters exist) shows as "—".
  *
  * <pre>{@code
@@ -184,7 +184,8 @@ public final class ReportGenerator {
     for (String v : variants) {
       md.append(' ').append(FLOOR.equals(v) ? "floor (none)" : v).append(" |");
     }
-    md.append(" sentry-java / floor | sentry4j / floor | sentry4j overhead ÷ sentry-java overhead |\n");
+    md.append(
+        " sentry-java / floor | sentry4j / floor | sentry4j overhead ÷ sentry-java overhead |\n");
     md.append("|---|");
     md.append("---|".repeat(variants.size() + 3)).append('\n');
     for (Map.Entry<String, Map<String, JmhResult>> row : scenarios().entrySet()) {
@@ -205,42 +206,56 @@ public final class ReportGenerator {
 
   /** Table 1b: CPU time of the logging thread per line, and the ratio of overheads in CPU time. */
   private void cpuPerScenario(StringBuilder md) {
-    boolean any = jmh.stream().anyMatch(r -> r.variant() != null && !Double.isNaN(r.callerCpuNanos()));
+    boolean any =
+        jmh.stream().anyMatch(r -> r.variant() != null && !Double.isNaN(r.callerCpuNanos()));
     if (!any) {
       return;
     }
     md.append("## CPU time of the logging thread per line\n\n");
-    md.append("| scenario | floor (none) | sentry-java | sentry4j | sentry4j CPU overhead ÷ sentry-java CPU"
-        + " overhead |\n|---|---|---|---|---|\n");
+    md.append(
+        "| scenario | floor (none) | sentry-java | sentry4j | sentry4j CPU overhead ÷ sentry-java CPU"
+            + " overhead |\n|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, JmhResult>> row : scenarios().entrySet()) {
       Map<String, JmhResult> byVariant = row.getValue();
       JmhResult floor = byVariant.get(FLOOR);
       JmhResult ref = byVariant.get(REFERENCE);
       JmhResult ours = byVariant.get(OURS);
-      md.append("| ").append(row.getKey())
-          .append(" | ").append(cpu(floor))
-          .append(" | ").append(cpu(ref))
-          .append(" | ").append(cpu(ours))
-          .append(" | ").append(cpuOverheadRatio(ours, ref, floor))
+      md.append("| ")
+          .append(row.getKey())
+          .append(" | ")
+          .append(cpu(floor))
+          .append(" | ")
+          .append(cpu(ref))
+          .append(" | ")
+          .append(cpu(ours))
+          .append(" | ")
+          .append(cpuOverheadRatio(ours, ref, floor))
           .append(" |\n");
     }
     md.append('\n');
   }
 
   static String cpu(JmhResult r) {
-    return r == null || Double.isNaN(r.callerCpuNanos()) ? MISSING : time(r.callerCpuNanos(), Double.NaN);
+    return r == null || Double.isNaN(r.callerCpuNanos())
+        ? MISSING
+        : time(r.callerCpuNanos(), Double.NaN);
   }
 
   static String cpuOverheadRatio(JmhResult ours, JmhResult ref, JmhResult floor) {
-    if (ours == null || ref == null || floor == null || Double.isNaN(ours.callerCpuNanos())
-        || Double.isNaN(ref.callerCpuNanos()) || Double.isNaN(floor.callerCpuNanos())) {
+    if (ours == null
+        || ref == null
+        || floor == null
+        || Double.isNaN(ours.callerCpuNanos())
+        || Double.isNaN(ref.callerCpuNanos())
+        || Double.isNaN(floor.callerCpuNanos())) {
       return MISSING;
     }
     double refOver = ref.callerCpuNanos() - floor.callerCpuNanos();
     if (refOver <= 0) {
       return "n/a (sentry-java adds no CPU time)";
     }
-    return String.format(Locale.ROOT, "%.2f", (ours.callerCpuNanos() - floor.callerCpuNanos()) / refOver);
+    return String.format(
+        Locale.ROOT, "%.2f", (ours.callerCpuNanos() - floor.callerCpuNanos()) / refOver);
   }
 
   /** Table 2: overheads over the floor and the targets from issue 9. */
@@ -250,8 +265,9 @@ public final class ReportGenerator {
         "Each target is judged twice: on the wall-clock overhead (as the issue defines it) and on "
             + "the CPU-time overhead of the logging thread (steadier on a shared machine). Bytes are "
             + "the same in both.\n\n");
-    md.append("| scenario | sentry-java overhead | sentry4j overhead | sentry-java CPU overhead"
-        + " | sentry4j CPU overhead | target for sentry4j | met (wall) | met (CPU) |\n");
+    md.append(
+        "| scenario | sentry-java overhead | sentry4j overhead | sentry-java CPU overhead"
+            + " | sentry4j CPU overhead | target for sentry4j | met (wall) | met (CPU) |\n");
     md.append("|---|---|---|---|---|---|---|---|\n");
     for (Map.Entry<String, Map<String, JmhResult>> row : scenarios().entrySet()) {
       Map<String, JmhResult> byVariant = row.getValue();
@@ -260,46 +276,78 @@ public final class ReportGenerator {
       JmhResult ours = byVariant.get(OURS);
       JmhResult any = byVariant.values().iterator().next();
       Target target = Target.of(any.method());
-      md.append("| ").append(row.getKey())
-          .append(" | ").append(overhead(ref, floor))
-          .append(" | ").append(overhead(ours, floor))
-          .append(" | ").append(cpuOverhead(ref, floor))
-          .append(" | ").append(cpuOverhead(ours, floor))
-          .append(" | ").append(target == null ? MISSING : target.text)
-          .append(" | ").append(target == null ? MISSING : target.met(ours, ref, floor, false))
-          .append(" | ").append(target == null ? MISSING : target.met(ours, ref, floor, true))
+      md.append("| ")
+          .append(row.getKey())
+          .append(" | ")
+          .append(overhead(ref, floor))
+          .append(" | ")
+          .append(overhead(ours, floor))
+          .append(" | ")
+          .append(cpuOverhead(ref, floor))
+          .append(" | ")
+          .append(cpuOverhead(ours, floor))
+          .append(" | ")
+          .append(target == null ? MISSING : target.text)
+          .append(" | ")
+          .append(target == null ? MISSING : target.met(ours, ref, floor, false))
+          .append(" | ")
+          .append(target == null ? MISSING : target.met(ours, ref, floor, true))
           .append(" |\n");
     }
-    DeliveryResult burst = delivery.stream()
-        .filter(d -> OURS.equals(d.variant()) && d.n() == 10_000).findFirst().orElse(null);
+    DeliveryResult burst =
+        delivery.stream()
+            .filter(d -> OURS.equals(d.variant()) && d.n() == 10_000)
+            .findFirst()
+            .orElse(null);
     md.append("| delivery, 10,000-error burst | | ")
-        .append(burst == null ? MISSING
-            : String.format(Locale.ROOT, "%,d delivered, %,d reported, %,d spooled, %,d lost",
-                burst.delivered(), burst.reportedDropped(), burst.spooled(), burst.lostUnreported()))
+        .append(
+            burst == null
+                ? MISSING
+                : String.format(
+                    Locale.ROOT,
+                    "%,d delivered, %,d reported, %,d spooled, %,d lost",
+                    burst.delivered(),
+                    burst.reportedDropped(),
+                    burst.spooled(),
+                    burst.lostUnreported()))
         .append(" | | | all delivered or counted in client reports (goal: delivered) | ")
-        .append(burst == null ? MISSING
-            : yesNo(burst.delivered() + burst.reportedDropped() >= burst.n()))
+        .append(
+            burst == null
+                ? MISSING
+                : yesNo(burst.delivered() + burst.reportedDropped() >= burst.n()))
         .append(" | |\n");
     md.append("| worker throughput to the loopback sink | | ")
         .append(burst == null ? MISSING : rate(burst.deliveredPerSecond()))
         .append(" | | | ≥ 5,000 events/s | ")
-        .append(burst == null || Double.isNaN(burst.deliveredPerSecond()) ? MISSING
-            : yesNo(burst.deliveredPerSecond() >= 5_000))
+        .append(
+            burst == null || Double.isNaN(burst.deliveredPerSecond())
+                ? MISSING
+                : yesNo(burst.deliveredPerSecond() >= 5_000))
         .append(" | |\n");
     JmhResult child = find("SpanBench", "childSpan", "");
     md.append("| child span start+finish | | ")
-        .append(child == null ? MISSING : time(child.nanos(), Double.NaN) + " · " + bytes(child.bytesPerOp()))
-        .append(" | | ").append(child == null ? MISSING : cpu(child))
+        .append(
+            child == null
+                ? MISSING
+                : time(child.nanos(), Double.NaN) + " · " + bytes(child.bytesPerOp()))
+        .append(" | | ")
+        .append(child == null ? MISSING : cpu(child))
         .append(" | ≤ 1 µs | ")
         .append(child == null ? MISSING : yesNo(child.nanos() <= 1_000))
         .append(" | ")
-        .append(child == null || Double.isNaN(child.callerCpuNanos()) ? MISSING
-            : yesNo(child.callerCpuNanos() <= 1_000))
+        .append(
+            child == null || Double.isNaN(child.callerCpuNanos())
+                ? MISSING
+                : yesNo(child.callerCpuNanos() <= 1_000))
         .append(" |\n");
     double[] mdc = mdcSwitch();
     md.append("| trace ids in the MDC, per span switch | | ")
-        .append(mdc == null ? MISSING : signedTime(mdc[0]) + " · " + String.format(Locale.ROOT, "%+,.0f B", mdc[2]))
-        .append(" | | ").append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]))
+        .append(
+            mdc == null
+                ? MISSING
+                : signedTime(mdc[0]) + " · " + String.format(Locale.ROOT, "%+,.0f B", mdc[2]))
+        .append(" | | ")
+        .append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]))
         .append(" | ≤ 100 ns | ")
         .append(mdc == null ? MISSING : yesNo(mdc[0] <= 100))
         .append(" | ")
@@ -326,8 +374,12 @@ public final class ReportGenerator {
 
   private JmhResult find(String benchClass, String method, String otherParams) {
     return jmh.stream()
-        .filter(r -> r.benchClass().equals(benchClass) && r.method().equals(method)
-            && r.variant() == null && r.otherParams().equals(otherParams))
+        .filter(
+            r ->
+                r.benchClass().equals(benchClass)
+                    && r.method().equals(method)
+                    && r.variant() == null
+                    && r.otherParams().equals(otherParams))
         .findFirst()
         .orElse(null);
   }
@@ -335,36 +387,48 @@ public final class ReportGenerator {
   /** sentry4j only: spans, the MDC's trace ids, scrubbing. */
   private void spansMdcPrivacy(StringBuilder md) {
     List<String[]> rows = new ArrayList<>();
-    addRow(rows, "child span: `tx.startChild(op).finish()` (transaction not current)",
+    addRow(
+        rows,
+        "child span: `tx.startChild(op).finish()` (transaction not current)",
         find("SpanBench", "childSpan", ""));
-    addRow(rows, "transaction of 100 child spans, finished, captured and sent; per span",
+    addRow(
+        rows,
+        "transaction of 100 child spans, finished, captured and sent; per span",
         find("SpanBench", "transactionOf100Spans", ""));
     JmhResult off = find("MdcBench", "startSpanAndClose", "mdc=off");
     JmhResult on = find("MdcBench", "startSpanAndClose", "mdc=on");
-    addRow(rows, "`Sentry.startSpan(op)` + `close()` (made current, then restored), sentry-slf4j-mdc off",
+    addRow(
+        rows,
+        "`Sentry.startSpan(op)` + `close()` (made current, then restored), sentry-slf4j-mdc off",
         off);
     addRow(rows, "the same, sentry-slf4j-mdc on (trace_id, span_id, trace_sampled in the MDC)", on);
     double[] mdc = mdcSwitch();
     if (mdc != null) {
-      rows.add(new String[] {
-        "**MDC trace-id switch, per span switch** = (on − off) ÷ 2",
-        signedTime(mdc[0]), Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]),
-        String.format(Locale.ROOT, "%+,.0f B", mdc[2])
-      });
+      rows.add(
+          new String[] {
+            "**MDC trace-id switch, per span switch** = (on − off) ÷ 2",
+            signedTime(mdc[0]),
+            Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]),
+            String.format(Locale.ROOT, "%+,.0f B", mdc[2])
+          });
     }
     JmhResult scrubOn = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=true");
     JmhResult scrubOff = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=false");
-    addRow(rows, "logback ERROR (no exception) with 10 MDC entries → event, scrubbing on (default)",
+    addRow(
+        rows,
+        "logback ERROR (no exception) with 10 MDC entries → event, scrubbing on (default)",
         scrubOn);
     addRow(rows, "the same, scrubbing off", scrubOff);
     if (scrubOn != null && scrubOff != null) {
-      rows.add(new String[] {
-        "**scrubbing's cost per event** = on − off",
-        signedTime(scrubOn.nanos() - scrubOff.nanos()),
-        Double.isNaN(scrubOn.callerCpuNanos()) ? MISSING
-            : signedTime(scrubOn.callerCpuNanos() - scrubOff.callerCpuNanos()),
-        String.format(Locale.ROOT, "%+,.0f B", scrubOn.bytesPerOp() - scrubOff.bytesPerOp())
-      });
+      rows.add(
+          new String[] {
+            "**scrubbing's cost per event** = on − off",
+            signedTime(scrubOn.nanos() - scrubOff.nanos()),
+            Double.isNaN(scrubOn.callerCpuNanos())
+                ? MISSING
+                : signedTime(scrubOn.callerCpuNanos() - scrubOff.callerCpuNanos()),
+            String.format(Locale.ROOT, "%+,.0f B", scrubOn.bytesPerOp() - scrubOff.bytesPerOp())
+          });
     }
     if (rows.isEmpty()) {
       return;
@@ -384,7 +448,9 @@ public final class ReportGenerator {
   }
 
   static String cpuOverhead(JmhResult variant, JmhResult floor) {
-    if (variant == null || floor == null || Double.isNaN(variant.callerCpuNanos())
+    if (variant == null
+        || floor == null
+        || Double.isNaN(variant.callerCpuNanos())
         || Double.isNaN(floor.callerCpuNanos())) {
       return MISSING;
     }
@@ -407,32 +473,43 @@ public final class ReportGenerator {
             + "sink). *Peak heap* is the used heap sampled every 5 ms, garbage included; *reachable "
             + "after the burst* is the used heap after a full GC right after the last line (what "
             + "the queued events hold). The floor's rows are the heap baseline.\n\n");
-    md.append("| variant | N | delivered | reported dropped | spooled | lost unreported"
-        + " | caller time for the burst | stop | ≈ delivered/s | peak heap (at start) | reachable after"
-        + " the burst |\n");
+    md.append(
+        "| variant | N | delivered | reported dropped | spooled | lost unreported"
+            + " | caller time for the burst | stop | ≈ delivered/s | peak heap (at start) | reachable after"
+            + " the burst |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<String> order = variants();
     List<DeliveryResult> sorted = new ArrayList<>(delivery);
-    sorted.sort(Comparator.<DeliveryResult>comparingInt(d -> rank(order, d.variant()))
-        .thenComparingInt(DeliveryResult::n));
+    sorted.sort(
+        Comparator.<DeliveryResult>comparingInt(d -> rank(order, d.variant()))
+            .thenComparingInt(DeliveryResult::n));
     for (DeliveryResult d : sorted) {
       boolean floor = FLOOR.equals(d.variant());
-      md.append(String.format(Locale.ROOT,
-          "| %s | %,d | %s | %s | %s | %s | %,.0f ms | %,.0f ms | %s | %.0f MB (%.0f MB) | %s |%n",
-          d.variant(), d.n(),
-          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.delivered()),
-          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.reportedDropped()),
-          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.spooled()),
-          floor ? MISSING : String.format(Locale.ROOT, "%,d", d.lostUnreported()),
-          d.burstMillis(), d.stopMillis(),
-          floor ? MISSING : rate(d.deliveredPerSecond()),
-          d.peakHeapMb(), d.heapStartMb(),
-          Double.isNaN(d.liveAfterBurstMb()) ? MISSING
-              : String.format(Locale.ROOT, "%.0f MB", d.liveAfterBurstMb())));
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %s | %s | %s | %s | %,.0f ms | %,.0f ms | %s | %.0f MB (%.0f MB) | %s |%n",
+              d.variant(),
+              d.n(),
+              floor ? MISSING : String.format(Locale.ROOT, "%,d", d.delivered()),
+              floor ? MISSING : String.format(Locale.ROOT, "%,d", d.reportedDropped()),
+              floor ? MISSING : String.format(Locale.ROOT, "%,d", d.spooled()),
+              floor ? MISSING : String.format(Locale.ROOT, "%,d", d.lostUnreported()),
+              d.burstMillis(),
+              d.stopMillis(),
+              floor ? MISSING : rate(d.deliveredPerSecond()),
+              d.peakHeapMb(),
+              d.heapStartMb(),
+              Double.isNaN(d.liveAfterBurstMb())
+                  ? MISSING
+                  : String.format(Locale.ROOT, "%.0f MB", d.liveAfterBurstMb())));
     }
     boolean missingOurs = delivery.stream().noneMatch(d -> OURS.equals(d.variant()));
     if (missingOurs) {
-      md.append("| ").append(OURS).append(" | ").append(MISSING)
+      md.append("| ")
+          .append(OURS)
+          .append(" | ")
+          .append(MISSING)
           .append(" | — | — | — | — | — | — | — | — | — |\n");
     }
     md.append('\n');
@@ -446,14 +523,23 @@ public final class ReportGenerator {
     if (rest.isEmpty()) {
       return;
     }
-    md.append("## Other benchmarks\n\n| benchmark | params | time | CPU | allocation |\n"
-        + "|---|---|---|---|---|\n");
+    md.append(
+        "## Other benchmarks\n\n| benchmark | params | time | CPU | allocation |\n"
+            + "|---|---|---|---|---|\n");
     for (JmhResult r : rest) {
-      md.append("| ").append(r.benchClass()).append('.').append(r.method())
-          .append(" | ").append(r.otherParams().isEmpty() ? MISSING : r.otherParams())
-          .append(" | ").append(time(r.nanos(), r.errorNanos()))
-          .append(" | ").append(cpu(r))
-          .append(" | ").append(bytes(r.bytesPerOp())).append(" |\n");
+      md.append("| ")
+          .append(r.benchClass())
+          .append('.')
+          .append(r.method())
+          .append(" | ")
+          .append(r.otherParams().isEmpty() ? MISSING : r.otherParams())
+          .append(" | ")
+          .append(time(r.nanos(), r.errorNanos()))
+          .append(" | ")
+          .append(cpu(r))
+          .append(" | ")
+          .append(bytes(r.bytesPerOp()))
+          .append(" |\n");
     }
     md.append('\n');
   }
@@ -461,9 +547,11 @@ public final class ReportGenerator {
   /** Rows keyed by a readable scenario name, in the order JMH ran them. */
   private Map<String, Map<String, JmhResult>> scenarios() {
     Map<String, Map<String, JmhResult>> rows = new LinkedHashMap<>();
-    List<JmhResult> withVariant = new ArrayList<>(jmh.stream().filter(r -> r.variant() != null).toList());
-    withVariant.sort(Comparator.comparingInt((JmhResult r) -> frameworkRank(r.benchClass()))
-        .thenComparingInt(r -> methodRank(r.method())));
+    List<JmhResult> withVariant =
+        new ArrayList<>(jmh.stream().filter(r -> r.variant() != null).toList());
+    withVariant.sort(
+        Comparator.comparingInt((JmhResult r) -> frameworkRank(r.benchClass()))
+            .thenComparingInt(r -> methodRank(r.method())));
     for (JmhResult r : withVariant) {
       rows.computeIfAbsent(label(r), k -> new LinkedHashMap<>()).put(r.variant(), r);
     }
@@ -496,9 +584,10 @@ public final class ReportGenerator {
   }
 
   static String label(JmhResult r) {
-    String framework = r.benchClass().endsWith("Bench")
-        ? r.benchClass().substring(0, r.benchClass().length() - "Bench".length())
-        : r.benchClass();
+    String framework =
+        r.benchClass().endsWith("Bench")
+            ? r.benchClass().substring(0, r.benchClass().length() - "Bench".length())
+            : r.benchClass();
     boolean jul = "Jul".equals(framework);
     String what;
     switch (r.method()) {
@@ -570,8 +659,10 @@ public final class ReportGenerator {
       unit = "ms";
     }
     String value = String.format(Locale.ROOT, scale == 1 ? "%.1f" : "%.2f", nanos / scale);
-    String error = Double.isNaN(errorNanos) ? ""
-        : String.format(Locale.ROOT, scale == 1 ? " ±%.1f" : " ±%.2f", errorNanos / scale);
+    String error =
+        Double.isNaN(errorNanos)
+            ? ""
+            : String.format(Locale.ROOT, scale == 1 ? " ±%.1f" : " ±%.2f", errorNanos / scale);
     return value + error + " " + unit;
   }
 
@@ -641,9 +732,12 @@ public final class ReportGenerator {
       if (ours == null || floor == null) {
         return MISSING;
       }
-      double dt = cpu ? ours.callerCpuNanos() - floor.callerCpuNanos() : ours.nanos() - floor.nanos();
-      double refOver = ref == null ? Double.NaN
-          : cpu ? ref.callerCpuNanos() - floor.callerCpuNanos() : ref.nanos() - floor.nanos();
+      double dt =
+          cpu ? ours.callerCpuNanos() - floor.callerCpuNanos() : ours.nanos() - floor.nanos();
+      double refOver =
+          ref == null
+              ? Double.NaN
+              : cpu ? ref.callerCpuNanos() - floor.callerCpuNanos() : ref.nanos() - floor.nanos();
       if (Double.isNaN(dt)) {
         return MISSING;
       }

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * latency, standing in for a Sentry that is a round trip away. One thread per connection (clients
  * open as many connections as they want requests in flight), keep-alive, {@code Content-Length} and
  * chunked request bodies, and {@code TCP_NODELAY} on every socket: the JDK's HttpServer writes
- * headers and body apart, and with Nagle's algorithm the client's delayed ACK would cap a sequential
- * client near 25 requests/s, hiding the client's own behaviour. An {@code Upgrade: h2c} offer is
- * ignored (HTTP/1.1 answers), as many servers do.
+ * headers and body apart, and with Nagle's algorithm the client's delayed ACK would cap a
+ * sequential client near 25 requests/s, hiding the client's own behaviour. An {@code Upgrade: h2c}
+ * offer is ignored (HTTP/1.1 answers), as many servers do.
  *
  * <p>Thread-safe. All threads are daemons.
  */
@@ -75,9 +75,7 @@ final class LatencyServer implements AutoCloseable {
       }
       open.add(socket);
       Thread t =
-          new Thread(
-              () -> serve(socket),
-              "bench-latency-sink-" + connections.incrementAndGet());
+          new Thread(() -> serve(socket), "bench-latency-sink-" + connections.incrementAndGet());
       t.setDaemon(true);
       t.start();
     }
@@ -105,7 +103,8 @@ final class LatencyServer implements AutoCloseable {
         if (latencyMillis > 0) {
           Thread.sleep(latencyMillis);
         }
-        byte[] answer = "{\"id\":\"00000000000000000000000000000000\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] answer =
+            "{\"id\":\"00000000000000000000000000000000\"}".getBytes(StandardCharsets.UTF_8);
         boolean close = "close".equalsIgnoreCase(header(head, lower, "connection"));
         String response =
             "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
@@ -145,7 +144,8 @@ final class LatencyServer implements AutoCloseable {
         throw new IOException("request head too large");
       }
       matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
-      if (matched == 4 || (matched == 2 && head.size() >= 2 && b == '\n' && lastTwoAreNewlines(head))) {
+      if (matched == 4
+          || (matched == 2 && head.size() >= 2 && b == '\n' && lastTwoAreNewlines(head))) {
         return head.toString(StandardCharsets.ISO_8859_1);
       }
     }
@@ -209,7 +209,9 @@ final class LatencyServer implements AutoCloseable {
       }
       if (b == '\n') {
         int len = line.length();
-        return len > 0 && line.charAt(len - 1) == '\r' ? line.substring(0, len - 1) : line.toString();
+        return len > 0 && line.charAt(len - 1) == '\r'
+            ? line.substring(0, len - 1)
+            : line.toString();
       }
       line.append((char) b);
     }

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stand-in for Sentry on 127.0.0.1: accepts every envelope with {@code 200 {"id":...}} at once and
- * counts what arrived, so that both SDKs pay for real HTTP without a real server's latency.
+ * A stand-in for Sentry on 127.0.0.1: accepts every envelope with {@code 200 {"id":...}} at once
+ * and counts what arrived, so that both SDKs pay for real HTTP without a real server's latency.
  *
- * <p>Counts envelopes, items of type {@code event} and {@code transaction}, and the error-category quantities that client
- * reports say were discarded. Counters stay readable after {@link #close()}.
+ * <p>Counts envelopes, items of type {@code event} and {@code transaction}, and the error-category
+ * quantities that client reports say were discarded. Counters stay readable after {@link #close()}.
  *
  * <p>Thread-safe: requests are handled on the sink's own daemon threads; counters are atomic.
  *
@@ -40,8 +40,10 @@ public final class LoopbackSink implements AutoCloseable {
 
   static {
     // The JDK server writes the answer's headers and body apart; with Nagle's algorithm on, the
-    // client's delayed ACK then holds every answer for up to ~40 ms, and the sink, not the SDK, would
-    // set the pace of delivery. The server reads this property once, when its first instance is made.
+    // client's delayed ACK then holds every answer for up to ~40 ms, and the sink, not the SDK,
+    // would
+    // set the pace of delivery. The server reads this property once, when its first instance is
+    // made.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
@@ -66,9 +68,9 @@ public final class LoopbackSink implements AutoCloseable {
 
   /**
    * Starts a sink on 127.0.0.1 on a free port that answers each request after {@code latencyMillis}
-   * (a Sentry one round trip away), on a small HTTP/1.1 server of its own: one thread per connection,
-   * keep-alive, {@code TCP_NODELAY}. With 0 it is the same server without the wait. The counting is
-   * the same as {@link #start()}'s.
+   * (a Sentry one round trip away), on a small HTTP/1.1 server of its own: one thread per
+   * connection, keep-alive, {@code TCP_NODELAY}. With 0 it is the same server without the wait. The
+   * counting is the same as {@link #start()}'s.
    *
    * @param latencyMillis how long each answer waits, in milliseconds
    * @return the running sink
@@ -236,8 +238,7 @@ public final class LoopbackSink implements AutoCloseable {
       }
       encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
       n = envelopes.incrementAndGet();
-      byte[] answer =
-          String.format("{\"id\":\"%032x\"}", n).getBytes(StandardCharsets.UTF_8);
+      byte[] answer = String.format("{\"id\":\"%032x\"}", n).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -265,7 +266,6 @@ public final class LoopbackSink implements AutoCloseable {
       lastRequestNanos.set(System.nanoTime());
     }
   }
-
 
   private static byte[] decode(String encoding, byte[] body) throws IOException {
     boolean gzipMagic = body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b;

@@ -18,18 +18,25 @@ final class Attempt {
   private static final int MAX_BODY_BYTES = 2048;
 
   final URI url;
+
   /** The HTTP status, or -1 when no answer came. */
   final int status;
+
   /** The start of the answer's body (may be empty), or {@code null} without an answer. */
   final String body;
+
   /** The {@code X-Sentry-Error} header, or {@code null}. */
   final String sentryError;
+
   /** The {@code Retry-After} header, or {@code null}. */
   final String retryAfter;
+
   /** The {@code Location} header of a redirect, or {@code null}. */
   final String location;
+
   /** Why no answer came, or {@code null}. */
   final Exception failure;
+
   final long millis;
 
   private Attempt(

@@ -30,8 +30,8 @@ final class Redactor {
   }
 
   /**
-   * Adds a DSN's text as given, valid or not: its keys (what lies between {@code ://} and {@code @}),
-   * or the whole text when it has no such part (it might be a bare key).
+   * Adds a DSN's text as given, valid or not: its keys (what lies between {@code ://} and
+   * {@code @}), or the whole text when it has no such part (it might be a bare key).
    */
   void addDsnText(String text) {
     if (text == null || text.trim().isEmpty()) {

@@ -25,8 +25,10 @@ import java.util.function.Supplier;
 public final class SetupCheck {
   /** Every test event was accepted. */
   public static final int SENT = 0;
+
   /** A test event was not accepted. */
   public static final int NOT_SENT = 1;
+
   /** Nothing could be checked: no DSN, a bad option or argument. */
   public static final int NOTHING_TO_CHECK = 2;
 
@@ -125,7 +127,8 @@ public final class SetupCheck {
               + (dsn.getOrgId() == null ? "" : ", organization " + dsn.getOrgId())
               + ")");
       out.println("Sending    one test event (id " + eventId + ") to " + endpoint);
-      Attempt attempt = Attempt.post(endpoint, JdkHttpSender.authHeader(dsn), true, envelope, connect, read);
+      Attempt attempt =
+          Attempt.post(endpoint, JdkHttpSender.authHeader(dsn), true, envelope, connect, read);
       Verdict verdict = Verdict.ofSentry(attempt, eventId, dsn.getProjectId(), redactor);
       verdict.lines().forEach(out::println);
       allSent = attempt.accepted();
@@ -137,7 +140,8 @@ public final class SetupCheck {
       try {
         spotlight = URI.create(options.getSpotlightUrl());
       } catch (IllegalArgumentException e) {
-        out.println("CONFIGURATION: spotlightUrl '" + options.getSpotlightUrl() + "' is not a URL.");
+        out.println(
+            "CONFIGURATION: spotlightUrl '" + options.getSpotlightUrl() + "' is not a URL.");
         return NOTHING_TO_CHECK;
       }
       out.println("Sending    the same event to Spotlight at " + spotlight);
@@ -147,5 +151,4 @@ public final class SetupCheck {
     }
     return allSent ? SENT : NOT_SENT;
   }
-
 }

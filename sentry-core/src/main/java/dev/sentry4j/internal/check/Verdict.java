@@ -15,15 +15,21 @@ import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 
-/** Puts an {@link Attempt} into plain words: one line saying what happened, one saying what to do. */
+/**
+ * Puts an {@link Attempt} into plain words: one line saying what happened, one saying what to do.
+ */
 final class Verdict {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_REASON_CHARS = 300;
 
-  /** {@code OK}, {@code REFUSED}, {@code RATE-LIMITED}, {@code SERVER ERROR} or {@code UNREACHABLE}. */
+  /**
+   * {@code OK}, {@code REFUSED}, {@code RATE-LIMITED}, {@code SERVER ERROR} or {@code UNREACHABLE}.
+   */
   final String word;
+
   /** What happened. */
   final String what;
+
   /** What to do about it, or {@code null} when nothing is needed. */
   final String advice;
 
@@ -115,26 +121,38 @@ final class Verdict {
     if (!a.answered()) {
       Verdict v = unreachable("Spotlight", a, redactor);
       return new Verdict(
-          v.word, v.what, "Start it (npx @spotlightjs/spotlight) or turn the spotlight option off.");
+          v.word,
+          v.what,
+          "Start it (npx @spotlightjs/spotlight) or turn the spotlight option off.");
     }
     if (a.accepted()) {
       return new Verdict(
           "OK",
-          "Spotlight at " + a.url + " received the test event (HTTP " + a.status + ", " + a.millis
+          "Spotlight at "
+              + a.url
+              + " received the test event (HTTP "
+              + a.status
+              + ", "
+              + a.millis
               + " ms).",
           null);
     }
     String reason = reason(a, redactor);
     return new Verdict(
         "REFUSED",
-        "Spotlight at " + a.url + " answered HTTP " + a.status + (reason == null ? "" : ": " + reason)
+        "Spotlight at "
+            + a.url
+            + " answered HTTP "
+            + a.status
+            + (reason == null ? "" : ": " + reason)
             + ".",
         "Check spotlightUrl (the sidecar's /stream endpoint).");
   }
 
   private static Verdict unreachable(String who, Attempt a, Redactor redactor) {
     URI url = a.url;
-    int port = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    int port =
+        url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
     String where = url.getHost() + ":" + port;
     Throwable cause = a.failure;
     String chain = redactor.clean(causes(cause));
@@ -146,7 +164,8 @@ final class Verdict {
     } else if (has(cause, HttpTimeoutException.class)) {
       what = who + " at " + where + " took the request but did not answer in time (" + chain + ").";
       advice = "It is overloaded or something in between holds the request; try again.";
-    } else if (has(cause, UnknownHostException.class) || has(cause, UnresolvedAddressException.class)) {
+    } else if (has(cause, UnknownHostException.class)
+        || has(cause, UnresolvedAddressException.class)) {
       what = "the host name " + url.getHost() + " does not resolve (" + chain + ").";
       advice = "Check the host in the DSN, and this machine's DNS.";
     } else if (has(cause, ConnectException.class) || has(cause, NoRouteToHostException.class)) {
@@ -164,7 +183,10 @@ final class Verdict {
     return new Verdict("UNREACHABLE", what, advice);
   }
 
-  /** Relay's explanation: the JSON {@code detail} (and {@code causes}), else the header, else the body. */
+  /**
+   * Relay's explanation: the JSON {@code detail} (and {@code causes}), else the header, else the
+   * body.
+   */
   private static String reason(Attempt a, Redactor redactor) {
     String text = null;
     if (a.body != null && !a.body.isBlank()) {
@@ -213,7 +235,8 @@ final class Verdict {
     for (Throwable c = t; c != null && depth < 5; c = c.getCause(), depth++) {
       String message = c.getMessage();
       parts.add(
-          c.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message));
+          c.getClass().getSimpleName()
+              + (message == null || message.isBlank() ? "" : ": " + message));
     }
     return String.join(", caused by ", parts);
   }

@@ -7,17 +7,19 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Remembers the last {@value #CAPACITY} captured throwables weakly, by <b>identity</b>, so that the
  * same exception object (or one of its causes, already sent on its own) is sent once, as when a log
- * line and the uncaught handler both see it. Two distinct exceptions that are {@code equals} (a class
- * comparing error codes) are two events: {@code equals} and {@code hashCode} are never called.
+ * line and the uncaught handler both see it. Two distinct exceptions that are {@code equals} (a
+ * class comparing error codes) are two events: {@code equals} and {@code hashCode} are never
+ * called.
  *
- * <p>Bounded work on the capturing thread: at most {@value #MAX_CAUSE_DEPTH} links of the cause chain
- * are looked at (so a cycle or an endless {@code getCause()} ends there), each against at most
- * {@value #CAPACITY} remembered throwables, whatever the chain's length. A cause deeper than that
- * which was captured before is not recognised: it is sent again. Thread-safe.
+ * <p>Bounded work on the capturing thread: at most {@value #MAX_CAUSE_DEPTH} links of the cause
+ * chain are looked at (so a cycle or an endless {@code getCause()} ends there), each against at
+ * most {@value #CAPACITY} remembered throwables, whatever the chain's length. A cause deeper than
+ * that which was captured before is not recognised: it is sent again. Thread-safe.
  */
 final class Deduplicator {
   /** Links of a cause chain looked at, the captured throwable included. */
   static final int MAX_CAUSE_DEPTH = 16;
+
   /** Throwables remembered (the most recent ones). */
   static final int CAPACITY = 128;
 

@@ -3,42 +3,42 @@ package dev.sentry4j.internal.client;
 import static dev.sentry4j.internal.client.ScopeMerger.firstNonNull;
 
 import dev.sentry4j.client.ClientStats;
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.client.SentryClient;
-import dev.sentry4j.event.SentryId;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.event.Event;
+import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.event.TransactionEvent;
+import dev.sentry4j.event.User;
+import dev.sentry4j.internal.HostName;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
-import dev.sentry4j.event.Event;
-import dev.sentry4j.event.EventProcessor;
-import dev.sentry4j.event.TransactionEvent;
-import dev.sentry4j.event.User;
-import dev.sentry4j.spi.CallerThreadCapture;
-import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.internal.HostName;
-import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.internal.json.EventWriter;
 import dev.sentry4j.internal.json.TransactionWriter;
-import dev.sentry4j.spi.PiiPolicy;
-import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.internal.logs.LogBatcher;
 import dev.sentry4j.internal.logs.LogScheduler;
+import dev.sentry4j.internal.privacy.Scrubber;
+import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
+import dev.sentry4j.internal.transport.AsyncTransport;
+import dev.sentry4j.internal.transport.JdkHttpSender;
+import dev.sentry4j.internal.transport.SpotlightTransport;
+import dev.sentry4j.internal.transport.Transport;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
+import dev.sentry4j.spi.CallerThreadCapture;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.Integrations;
+import dev.sentry4j.spi.PiiPolicy;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.tracing.Transaction;
-import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
-import dev.sentry4j.internal.transport.JdkHttpSender;
-import dev.sentry4j.internal.transport.AsyncTransport;
-import dev.sentry4j.internal.transport.SpotlightTransport;
-import dev.sentry4j.internal.transport.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +46,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The client that sends. On the capturing thread an error event is only sampled ({@code sampleRate}),
- * checked for a duplicate exception, and queued with O(1) snapshots of the three scopes and its
- * trace; on the transport's worker the scopes are merged into it, user values frozen, event
- * processors run, sensitive keys scrubbed ({@link Scrubber}), {@code beforeSend} run, and the
- * event serialized and sent. Finished transactions are processed on the capturing thread with
- * {@code beforeSendTransaction} and serialized on the worker. Thread-safe; capture never throws.
+ * The client that sends. On the capturing thread an error event is only sampled ({@code
+ * sampleRate}), checked for a duplicate exception, and queued with O(1) snapshots of the three
+ * scopes and its trace; on the transport's worker the scopes are merged into it, user values
+ * frozen, event processors run, sensitive keys scrubbed ({@link Scrubber}), {@code beforeSend} run,
+ * and the event serialized and sent. Finished transactions are processed on the capturing thread
+ * with {@code beforeSendTransaction} and serialized on the worker. Thread-safe; capture never
+ * throws.
  */
 public final class DefaultSentryClient implements SentryClient {
   private final SentryOptions options;
@@ -65,14 +66,16 @@ public final class DefaultSentryClient implements SentryClient {
   private final PiiPolicy pii;
   private final LogBatcher logs;
   private volatile boolean closed;
+
   /** Counted down when the first {@code close} is done; later callers wait for it. */
   private final java.util.concurrent.CountDownLatch closeDone =
       new java.util.concurrent.CountDownLatch(1);
 
   /**
-   * Creates a client over a given transport (tests pass their own). Event processors registered with
-   * {@link java.util.ServiceLoader} ({@code META-INF/services/dev.sentry4j.event.EventProcessor}) are
-   * found here and run before the scopes' and the options' ones.
+   * Creates a client over a given transport (tests pass their own). Event processors registered
+   * with {@link java.util.ServiceLoader} ({@code
+   * META-INF/services/dev.sentry4j.event.EventProcessor}) are found here and run before the scopes'
+   * and the options' ones.
    *
    * @param options the options; must have a DSN
    * @throws IllegalArgumentException when a registered event processor reports a bad configuration
@@ -90,8 +93,8 @@ public final class DefaultSentryClient implements SentryClient {
    * @param options the options; must have a DSN
    * @param transport delivers envelopes
    * @param discards counts what is dropped
-   * @param logScheduler runs the log batcher's size- and time-triggered flushes; {@code null} for an
-   *     SDK thread (made only with {@code enableLogs})
+   * @param logScheduler runs the log batcher's size- and time-triggered flushes; {@code null} for
+   *     an SDK thread (made only with {@code enableLogs})
    */
   public DefaultSentryClient(
       SentryOptions options,
@@ -254,7 +257,9 @@ public final class DefaultSentryClient implements SentryClient {
       c.onCallerThread(event, hint);
     } catch (RuntimeException e) {
       Diagnostics.error(
-          "processor:" + c.getClass().getName(), "An event processor's caller-thread step threw", e);
+          "processor:" + c.getClass().getName(),
+          "An event processor's caller-thread step threw",
+          e);
     }
     return hint;
   }
@@ -282,7 +287,8 @@ public final class DefaultSentryClient implements SentryClient {
         discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
         return null;
       }
-      // after the processors (they may add data), before beforeSend (which may change anything back)
+      // after the processors (they may add data), before beforeSend (which may change anything
+      // back)
       if (!scrubber.scrubEvent(e)) {
         discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.ERROR, 1);
         return null;
@@ -356,7 +362,8 @@ public final class DefaultSentryClient implements SentryClient {
     }
     if (e.getFingerprint() == null) {
       e.setFingerprint(
-          firstNonNull(layers[2].getFingerprint(), layers[1].getFingerprint(), layers[0].getFingerprint()));
+          firstNonNull(
+              layers[2].getFingerprint(), layers[1].getFingerprint(), layers[0].getFingerprint()));
     }
     if (e.getTransaction() == null) {
       for (int i = layers.length - 1; i >= 0; i--) {
@@ -412,7 +419,8 @@ public final class DefaultSentryClient implements SentryClient {
 
   /**
    * The envelope's {@code trace} header: the Dynamic Sampling Context of the trace in force in the
-   * scopes (which freezes it), unless the event names another trace; then one made from the options.
+   * scopes (which freezes it), unless the event names another trace; then one made from the
+   * options.
    */
   private Map<String, String> traceHeader(Event e, ScopeLayers scopes) {
     TraceContext trace = e.getTraceContext();
@@ -444,7 +452,8 @@ public final class DefaultSentryClient implements SentryClient {
   private SentryId processTransaction(TransactionEvent transaction, Hint hint, ScopeLayers scopes) {
     if (!transaction.isSampled()) {
       discards.record(DiscardReason.SAMPLE_RATE, DataCategory.TRANSACTION, 1);
-      discards.record(DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);
+      discards.record(
+          DiscardReason.SAMPLE_RATE, DataCategory.SPAN, transaction.getDroppedSpanCount() + 1L);
       return SentryId.EMPTY;
     }
     if (transaction.getRootSpan() == null) {
@@ -453,7 +462,8 @@ public final class DefaultSentryClient implements SentryClient {
       return SentryId.EMPTY;
     }
     // unfinished children and those over maxSpans were left out by the transaction's buffer
-    discards.record(DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN, transaction.getDroppedSpanCount());
+    discards.record(
+        DiscardReason.BUFFER_OVERFLOW, DataCategory.SPAN, transaction.getDroppedSpanCount());
     ScopeSnapshot[] layers = scopes == null ? null : ScopeMerger.layers(scopes);
     if (layers != null) {
       merger.applyScopes(transaction, layers);
@@ -468,7 +478,9 @@ public final class DefaultSentryClient implements SentryClient {
         next = p.process(t, hint);
       } catch (RuntimeException ex) {
         Diagnostics.error(
-            "processor:" + p.getClass().getName(), "An event processor threw; transaction kept", ex);
+            "processor:" + p.getClass().getName(),
+            "An event processor threw; transaction kept",
+            ex);
         continue;
       }
       if (next == null) {
@@ -476,7 +488,8 @@ public final class DefaultSentryClient implements SentryClient {
         Diagnostics.debug("Transaction dropped by event processor " + p.getClass().getName());
         return SentryId.EMPTY;
       }
-      discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.SPAN, spans - next.getSpans().size());
+      discards.record(
+          DiscardReason.EVENT_PROCESSOR, DataCategory.SPAN, spans - next.getSpans().size());
       t = next;
     }
     // after the processors, before beforeSendTransaction: as for error events
@@ -492,7 +505,9 @@ public final class DefaultSentryClient implements SentryClient {
         next = before.execute(t, hint);
       } catch (RuntimeException ex) {
         Diagnostics.error(
-            "beforeSendTransaction", "beforeSendTransaction threw; the transaction is sent unchanged", ex);
+            "beforeSendTransaction",
+            "beforeSendTransaction threw; the transaction is sent unchanged",
+            ex);
         next = t;
       }
       if (next == null) {
@@ -506,7 +521,11 @@ public final class DefaultSentryClient implements SentryClient {
     TransactionEvent frozen = t;
     EnvelopeItem item =
         EnvelopeItem.lazy(
-            ItemType.TRANSACTION, frozen, 1, EnvelopeItem.JSON, () -> transactionWriter.write(frozen));
+            ItemType.TRANSACTION,
+            frozen,
+            1,
+            EnvelopeItem.JSON,
+            () -> transactionWriter.write(frozen));
     Map<String, String> trace = frozen.getDynamicSamplingContext();
     if (trace == null && frozen.getTraceId() != null) {
       trace = DynamicSamplingContexts.forTraceId(options, frozen.getTraceId());
@@ -567,5 +586,4 @@ public final class DefaultSentryClient implements SentryClient {
   private static Duration remaining(long deadline) {
     return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
   }
-
 }

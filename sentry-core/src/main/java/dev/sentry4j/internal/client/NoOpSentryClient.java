@@ -1,12 +1,12 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.client.SentryClient;
-import dev.sentry4j.event.SentryId;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.scope.ScopeLayers;
 import java.time.Duration;
 

@@ -12,10 +12,10 @@ import java.util.Set;
 
 /**
  * The {@link EventProcessor}s that integrations register with {@link ServiceLoader} (listed in
- * {@code META-INF/services/dev.sentry4j.event.EventProcessor}, public no-argument constructor), found
- * from the thread context class loader and the SDK's own when a client is created. A provider that
- * cannot be loaded is skipped with a warning, except that an {@link IllegalArgumentException} from its
- * constructor is a configuration error and fails {@code Sentry.init} with its message.
+ * {@code META-INF/services/dev.sentry4j.event.EventProcessor}, public no-argument constructor),
+ * found from the thread context class loader and the SDK's own when a client is created. A provider
+ * that cannot be loaded is skipped with a warning, except that an {@link IllegalArgumentException}
+ * from its constructor is a configuration error and fails {@code Sentry.init} with its message.
  */
 final class RegisteredEventProcessors {
   private static final int MAX_PROVIDERS = 100;

@@ -6,12 +6,18 @@ import java.util.Map;
 
 /** The {@code runtime} and {@code os} contexts, read once from system properties. */
 final class RuntimeContexts {
-  static final Map<String, Object> RUNTIME = context(
-      "name", firstNonNull(System.getProperty("java.runtime.name"), System.getProperty("java.vm.name")),
-      "version", firstNonNull(System.getProperty("java.runtime.version"), System.getProperty("java.version")));
-  static final Map<String, Object> OS = context(
-      "name", System.getProperty("os.name"),
-      "version", System.getProperty("os.version"));
+  static final Map<String, Object> RUNTIME =
+      context(
+          "name",
+              firstNonNull(
+                  System.getProperty("java.runtime.name"), System.getProperty("java.vm.name")),
+          "version",
+              firstNonNull(
+                  System.getProperty("java.runtime.version"), System.getProperty("java.version")));
+  static final Map<String, Object> OS =
+      context(
+          "name", System.getProperty("os.name"),
+          "version", System.getProperty("os.version"));
 
   private RuntimeContexts() {}
 

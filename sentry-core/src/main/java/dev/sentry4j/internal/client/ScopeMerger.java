@@ -1,10 +1,10 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.BaseEvent;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.EventProcessor;
 import dev.sentry4j.internal.FrozenValues;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.scope.ScopeLayers;
 import dev.sentry4j.scope.ScopeSnapshot;
 import dev.sentry4j.spi.CallerThreadCapture;
@@ -15,14 +15,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds what error events and transactions share from the scopes (global ▸ isolation ▸ current ▸
- * the event's own data, the more specific winning) and from the options. Works on {@link
+ * Adds what error events and transactions share from the scopes (global ▸ isolation ▸ current ▸ the
+ * event's own data, the more specific winning) and from the options. Works on {@link
  * ScopeSnapshot}s taken on the capturing thread, so it runs on the SDK's worker; scope values were
  * frozen when set, the event's own are frozen here. Immutable; thread-safe.
  */
 final class ScopeMerger {
   private final SentryOptions options;
-  private static final Comparator<Breadcrumb> BY_TIME = Comparator.comparing(Breadcrumb::getTimestamp);
+  private static final Comparator<Breadcrumb> BY_TIME =
+      Comparator.comparing(Breadcrumb::getTimestamp);
 
   private final List<EventProcessor> registered;
 
@@ -94,7 +95,9 @@ final class ScopeMerger {
     crumbs.sort(BY_TIME);
     int max = options.getMaxBreadcrumbs();
     e.setBreadcrumbs(
-        crumbs.size() > max ? new ArrayList<>(crumbs.subList(crumbs.size() - max, crumbs.size())) : crumbs);
+        crumbs.size() > max
+            ? new ArrayList<>(crumbs.subList(crumbs.size() - max, crumbs.size()))
+            : crumbs);
   }
 
   /** Fills environment, release, dist, server name, option tags and runtime/os contexts. */

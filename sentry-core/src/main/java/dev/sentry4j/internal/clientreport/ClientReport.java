@@ -2,7 +2,6 @@ package dev.sentry4j.internal.clientreport;
 
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
-
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.json.Json;
 import java.time.Instant;

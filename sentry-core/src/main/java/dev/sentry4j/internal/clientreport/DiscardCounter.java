@@ -2,7 +2,6 @@ package dev.sentry4j.internal.clientreport;
 
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts dropped items by reason and category, for client reports and health endpoints. Thread-safe;
- * {@link #drain()} reads and resets atomically per key.
+ * Counts dropped items by reason and category, for client reports and health endpoints.
+ * Thread-safe; {@link #drain()} reads and resets atomically per key.
  */
 public final class DiscardCounter {
   private final Map<DiscardReason, Map<DataCategory, AtomicLong>> pending =

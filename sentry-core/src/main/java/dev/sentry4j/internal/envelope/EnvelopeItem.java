@@ -55,7 +55,11 @@ public final class EnvelopeItem {
    * @param quantity how many records it holds (log items), else 1
    */
   public static EnvelopeItem lazy(
-      ItemType type, Object model, int quantity, Map<String, Object> headers, Supplier<byte[]> serializer) {
+      ItemType type,
+      Object model,
+      int quantity,
+      Map<String, Object> headers,
+      Supplier<byte[]> serializer) {
     return new EnvelopeItem(type, headers, model, quantity, null, m -> serializer.get(), null);
   }
 
@@ -76,7 +80,8 @@ public final class EnvelopeItem {
   }
 
   /** An item with a ready payload. */
-  public static EnvelopeItem of(ItemType type, Map<String, Object> headers, int quantity, byte[] payload) {
+  public static EnvelopeItem of(
+      ItemType type, Map<String, Object> headers, int quantity, byte[] payload) {
     return new EnvelopeItem(type, headers, null, quantity, null, null, payload);
   }
 
@@ -114,8 +119,8 @@ public final class EnvelopeItem {
   }
 
   /**
-   * The payload bytes, serialized on first call; {@code null} when a deferred item was dropped while
-   * it was made.
+   * The payload bytes, serialized on first call; {@code null} when a deferred item was dropped
+   * while it was made.
    */
   public byte[] getPayload() {
     byte[] p = payload;

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.integrations;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
 import dev.sentry4j.spi.Diagnostics;
@@ -118,7 +118,8 @@ public final class UncaughtExceptionHandlerIntegration implements Thread.Uncaugh
     client.flush(FLUSH_TIMEOUT);
   }
 
-  @SuppressWarnings("deprecation") // ThreadDeath is how Thread.stop ends a thread, printed by no one
+  @SuppressWarnings(
+      "deprecation") // ThreadDeath is how Thread.stop ends a thread, printed by no one
   private static boolean isThreadDeath(Throwable t) {
     return t instanceof ThreadDeath;
   }

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.json;
 
+import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
-import dev.sentry4j.internal.SdkInfo;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Writes envelopes: a compact header line, then per item a header line with {@code type} and the
- * payload's UTF-8 byte {@code length}, the payload and a newline. Internal, may change. Thread-safe.
+ * payload's UTF-8 byte {@code length}, the payload and a newline. Internal, may change.
+ * Thread-safe.
  */
 public final class EnvelopeWriter {
   private EnvelopeWriter() {}
@@ -40,27 +41,29 @@ public final class EnvelopeWriter {
       size += p == null ? 0 : p.length + 64;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-    byte[] header = Json.toBytes(g -> {
-      g.writeStartObject();
-      if (envelope.getEventId() != null) {
-        g.writeStringField("event_id", envelope.getEventId().toString());
-      }
-      if (sentAt != null) {
-        g.writeStringField("sent_at", rfc3339(sentAt));
-      }
-      g.writeObjectFieldStart("sdk");
-      g.writeStringField("name", SdkInfo.NAME);
-      g.writeStringField("version", SdkInfo.VERSION);
-      g.writeEndObject();
-      if (envelope.getTrace() != null) {
-        g.writeObjectFieldStart("trace");
-        for (Map.Entry<String, String> e : envelope.getTrace().entrySet()) {
-          g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-      }
-      g.writeEndObject();
-    });
+    byte[] header =
+        Json.toBytes(
+            g -> {
+              g.writeStartObject();
+              if (envelope.getEventId() != null) {
+                g.writeStringField("event_id", envelope.getEventId().toString());
+              }
+              if (sentAt != null) {
+                g.writeStringField("sent_at", rfc3339(sentAt));
+              }
+              g.writeObjectFieldStart("sdk");
+              g.writeStringField("name", SdkInfo.NAME);
+              g.writeStringField("version", SdkInfo.VERSION);
+              g.writeEndObject();
+              if (envelope.getTrace() != null) {
+                g.writeObjectFieldStart("trace");
+                for (Map.Entry<String, String> e : envelope.getTrace().entrySet()) {
+                  g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+              }
+              g.writeEndObject();
+            });
     out.writeBytes(header);
     for (int i = 0; i < payloads.length; i++) {
       EnvelopeItem item = items.get(i);
@@ -68,16 +71,18 @@ public final class EnvelopeWriter {
       if (payload == null) {
         continue;
       }
-      byte[] itemHeader = Json.toBytes(g -> {
-        g.writeStartObject();
-        g.writeStringField("type", item.getType().wireName());
-        g.writeNumberField("length", payload.length);
-        for (Map.Entry<String, Object> h : item.getHeaders().entrySet()) {
-          g.writeFieldName(h.getKey());
-          Json.writeValue(g, h.getValue());
-        }
-        g.writeEndObject();
-      });
+      byte[] itemHeader =
+          Json.toBytes(
+              g -> {
+                g.writeStartObject();
+                g.writeStringField("type", item.getType().wireName());
+                g.writeNumberField("length", payload.length);
+                for (Map.Entry<String, Object> h : item.getHeaders().entrySet()) {
+                  g.writeFieldName(h.getKey());
+                  Json.writeValue(g, h.getValue());
+                }
+                g.writeEndObject();
+              });
       out.write('\n');
       out.writeBytes(itemHeader);
       out.write('\n');

@@ -1,14 +1,14 @@
 package dev.sentry4j.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.event.User;
 import dev.sentry4j.internal.SdkInfo;
-import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.tracing.TraceContext;
 import java.io.IOException;
 import java.util.List;
@@ -24,6 +24,7 @@ import java.util.function.UnaryOperator;
 public final class EventWriter {
   /** Relay's limit for one event item. */
   public static final int MAX_EVENT_BYTES = 1024 * 1024;
+
   static final int MAX_MESSAGE = 8192;
   static final int MAX_TAG = 200;
 
@@ -49,7 +50,8 @@ public final class EventWriter {
   }
 
   /**
-   * Creates a writer that passes exception messages through a filter (option {@code scrubMessages}).
+   * Creates a writer that passes exception messages through a filter (option {@code
+   * scrubMessages}).
    *
    * @param inAppIncludes class-name prefixes of in-app code
    * @param inAppExcludes class-name prefixes of library code
@@ -84,7 +86,8 @@ public final class EventWriter {
     g.writeStringField("event_id", e.getEventId().toString());
     Json.writeTimestamp(g, "timestamp", e.getTimestamp());
     g.writeStringField("platform", "java");
-    Level level = e.getLevel() != null ? e.getLevel() : (e.getThrowable() != null ? Level.ERROR : Level.INFO);
+    Level level =
+        e.getLevel() != null ? e.getLevel() : (e.getThrowable() != null ? Level.ERROR : Level.INFO);
     g.writeStringField("level", level.wireName());
     Json.writeString(g, "logger", e.getLogger());
     writeMessage(g, e.getMessage(), maxText);
@@ -178,7 +181,11 @@ public final class EventWriter {
       Json.writeString(g, "category", b.getCategory());
       g.writeStringField("level", b.getLevel().wireName());
       Json.writeString(
-          g, "message", b.getMessage() == null ? null : Strings.truncate(b.getMessage(), trimmed ? 256 : MAX_MESSAGE));
+          g,
+          "message",
+          b.getMessage() == null
+              ? null
+              : Strings.truncate(b.getMessage(), trimmed ? 256 : MAX_MESSAGE));
       if (!trimmed && !b.getData().isEmpty()) {
         g.writeFieldName("data");
         Json.writeValue(g, b.getData());

@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Writes a throwable with its causes and suppressed exceptions as {@code exception.values}: the
- * captured exception last with {@code exception_id} 0, every other one pointing at its parent, cycles
- * cut, at most {@value #MAX_EXCEPTIONS} exceptions. Runs on the worker. Internal, may change.
+ * captured exception last with {@code exception_id} 0, every other one pointing at its parent,
+ * cycles cut, at most {@value #MAX_EXCEPTIONS} exceptions. Runs on the worker. Internal, may
+ * change.
  */
 final class ExceptionWriter {
   static final int MAX_EXCEPTIONS = 50;
@@ -43,8 +44,7 @@ final class ExceptionWriter {
     }
   }
 
-  void write(
-      JsonGenerator g, Throwable root, String mechanismType, boolean handled, long threadId)
+  void write(JsonGenerator g, Throwable root, String mechanismType, boolean handled, long threadId)
       throws IOException {
     List<Node> nodes = flatten(root);
     g.writeObjectFieldStart("exception");
@@ -79,12 +79,19 @@ final class ExceptionWriter {
   }
 
   private void writeOne(
-      JsonGenerator g, Node node, String mechanismType, boolean handled, long threadId, boolean chain)
+      JsonGenerator g,
+      Node node,
+      String mechanismType,
+      boolean handled,
+      long threadId,
+      boolean chain)
       throws IOException {
     Throwable t = node.throwable;
     g.writeStartObject();
     String className =
-        t instanceof ThrowableStandIn ? ((ThrowableStandIn) t).getClassName() : t.getClass().getName();
+        t instanceof ThrowableStandIn
+            ? ((ThrowableStandIn) t).getClassName()
+            : t.getClass().getName();
     int dot = className.lastIndexOf('.');
     g.writeStringField("type", dot < 0 ? className : className.substring(dot + 1));
     if (dot > 0) {

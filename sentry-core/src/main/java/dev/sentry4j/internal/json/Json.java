@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Jackson streaming helpers shared by every writer: one factory, compact output, timestamps as epoch
- * seconds with microseconds, and frozen values. Internal, may change. Thread-safe.
+ * Jackson streaming helpers shared by every writer: one factory, compact output, timestamps as
+ * epoch seconds with microseconds, and frozen values. Internal, may change. Thread-safe.
  */
 public final class Json {
   private static final JsonFactory FACTORY =

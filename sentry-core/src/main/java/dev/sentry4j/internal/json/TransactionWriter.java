@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Writes a transaction as Relay's transaction JSON: {@code type}, name and {@code transaction_info},
- * {@code start_timestamp}/{@code timestamp} in seconds, the root span as {@code contexts.trace}, the
- * child spans, and the scope data errors carry too. A payload over the 1 MiB item limit is written
- * again without extras, breadcrumb and span data, and with shorter descriptions. Runs on the worker.
- * Internal, may change. Thread-safe.
+ * Writes a transaction as Relay's transaction JSON: {@code type}, name and {@code
+ * transaction_info}, {@code start_timestamp}/{@code timestamp} in seconds, the root span as {@code
+ * contexts.trace}, the child spans, and the scope data errors carry too. A payload over the 1 MiB
+ * item limit is written again without extras, breadcrumb and span data, and with shorter
+ * descriptions. Runs on the worker. Internal, may change. Thread-safe.
  */
 public final class TransactionWriter {
   private static final int TRIMMED_DESCRIPTION = 256;
@@ -66,7 +66,8 @@ public final class TransactionWriter {
     Json.writeString(g, "environment", t.getEnvironment());
     Json.writeString(g, "release", t.getRelease());
     Json.writeString(g, "dist", t.getDist());
-    Json.writeString(g, "server_name", t.getServerName() != null ? t.getServerName() : hostName.get());
+    Json.writeString(
+        g, "server_name", t.getServerName() != null ? t.getServerName() : hostName.get());
     g.writeEndObject();
   }
 

@@ -35,11 +35,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * fill the heap through the transport's queue.
  *
  * <p>Thread-safe: {@link #add} takes the buffer's short lock; batches are made under a second lock,
- * so they reach the transport in order and {@code flush} waits for a batch another thread is making.
+ * so they reach the transport in order and {@code flush} waits for a batch another thread is
+ * making.
  */
 public final class LogBatcher {
   /** See {@link LogBufferLimits#DEFAULT_MAX_BYTES_IN_MEMORY}. */
-  public static final long DEFAULT_MAX_BYTES_IN_MEMORY = LogBufferLimits.DEFAULT_MAX_BYTES_IN_MEMORY;
+  public static final long DEFAULT_MAX_BYTES_IN_MEMORY =
+      LogBufferLimits.DEFAULT_MAX_BYTES_IN_MEMORY;
 
   /** See {@link LogBufferLimits#MAX_BATCH_BYTES}. */
   public static final long MAX_BATCH_BYTES = LogBufferLimits.MAX_BATCH_BYTES;

@@ -3,9 +3,9 @@ package dev.sentry4j.internal.logs;
 import dev.sentry4j.options.SentryOptions;
 
 /**
- * The bounds of the Sentry Logs pipeline in one place: records and estimated bytes buffered, records
- * and bytes per batch, and serialized bytes handed to the transport and not yet taken. Immutable.
- * Internal, may change.
+ * The bounds of the Sentry Logs pipeline in one place: records and estimated bytes buffered,
+ * records and bytes per batch, and serialized bytes handed to the transport and not yet taken.
+ * Immutable. Internal, may change.
  */
 public final class LogBufferLimits {
   /** Estimated bytes of buffered records held at most (besides the count bound). */

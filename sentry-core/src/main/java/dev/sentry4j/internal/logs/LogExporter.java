@@ -20,18 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * The export step of the Sentry Logs pipeline: serializes one processed batch into one envelope with
- * one {@code log} item and hands it to the {@link Transport}, keeping count of the serialized bytes
- * handed over and not yet taken by the transport's worker (a payload counts as taken when the worker
- * reads it, or when the envelope is garbage because a transport dropped it unread). Thread-safe.
- * Internal, may change.
+ * The export step of the Sentry Logs pipeline: serializes one processed batch into one envelope
+ * with one {@code log} item and hands it to the {@link Transport}, keeping count of the serialized
+ * bytes handed over and not yet taken by the transport's worker (a payload counts as taken when the
+ * worker reads it, or when the envelope is garbage because a transport dropped it unread).
+ * Thread-safe. Internal, may change.
  */
 final class LogExporter {
   private static final String CONTENT_TYPE = "application/vnd.sentry.items.log+json";
 
   /** Releases the in-flight bytes of envelopes a transport dropped without reading them. */
-  private static final Cleaner CLEANER =
-      Cleaner.create(r -> new SdkThread(r, "logs-cleaner"));
+  private static final Cleaner CLEANER = Cleaner.create(r -> new SdkThread(r, "logs-cleaner"));
 
   private final Transport transport;
   private final DiscardCounter discards;
@@ -63,9 +62,7 @@ final class LogExporter {
       for (LogItem item : batch) {
         discards.record(DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_ITEM, 1);
         discards.record(
-            DiscardReason.INTERNAL_SDK_ERROR,
-            DataCategory.LOG_BYTE,
-            LogBuffer.estimateBytes(item));
+            DiscardReason.INTERNAL_SDK_ERROR, DataCategory.LOG_BYTE, LogBuffer.estimateBytes(item));
       }
       Diagnostics.error("logs-serialize", "Could not serialize Sentry Logs; batch dropped", e);
       return;

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.logs;
 
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.spi.Diagnostics;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Applies a {@link Scrubber} to an event or transaction the SDK owns. Its own top-level maps and
- * breadcrumb and span lists are edited in place (they are the SDK's copies); every nested map, list,
- * breadcrumb, user, span and message is replaced by a new one, never changed, because it may be shared with a scope or the
- * caller. Stateless.
+ * breadcrumb and span lists are edited in place (they are the SDK's copies); every nested map,
+ * list, breadcrumb, user, span and message is replaced by a new one, never changed, because it may
+ * be shared with a scope or the caller. Stateless.
  */
 final class EventScrubbing {
   private EventScrubbing() {}

@@ -1,7 +1,6 @@
 package dev.sentry4j.internal.privacy;
 
 import dev.sentry4j.internal.KeyMatcher;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,8 @@ import java.util.regex.Pattern;
  *   <li><b>Pairs</b> {@code key=value}, {@code key: value}, {@code "key":"value"} whose key is
  *       sensitive by the scrubber's key rules: {@code password=hunter2}, {@code ?token=abc&page=2},
  *       {@code Authorization: Bearer abc} (an auth scheme word before the value is kept). A bare
- *       value ends at white space or one of {@code " ' , ; & < > ( ) { } [ ]}; a quoted value at its
- *       closing quote.
+ *       value ends at white space or one of {@code " ' , ; & < > ( ) { } [ ]}; a quoted value at
+ *       its closing quote.
  *   <li><b>URL passwords</b> {@code scheme://user:secret@host} keep the user.
  *   <li><b>Bearer tokens</b> anywhere: {@code Bearer} followed by at least 8 token characters.
  *   <li><b>Card-like numbers</b>: 13 to 19 digits starting with 2 to 6, written together or in
@@ -30,10 +29,12 @@ final class MessagePatterns {
           "(?<![\\w.\\-])([A-Za-z_][\\w.\\-]{0,63}+)([\"']?[ \\t]{0,4}+[=:][ \\t]{0,4}+)"
               + "(?:\"([^\"\\r\\n]{1,1024}+)\"|'([^'\\r\\n]{1,1024}+)'"
               + "|((?i:bearer|basic|digest|token|negotiate)[ \\t]{1,4}+)?([^\\s\"',;&<>(){}\\[\\]]++))?");
+
   /** {@code key={}} or {@code key: {0}} in a message template. */
   private static final Pattern PLACEHOLDER_PAIR =
       Pattern.compile(
           "(?<![\\w.\\-])([A-Za-z_][\\w.\\-]{0,63}+)[\"']?[ \\t]{0,4}+[=:][ \\t]{0,4}+[\"']?\\{(\\d{0,4}+)\\}");
+
   private static final int[] NONE = new int[0];
   private static final Pattern URL_PASSWORD =
       Pattern.compile("(://[^\\s/:@]{1,256}+:)([^\\s/@]{1,256}+)(?=@)");
@@ -66,8 +67,8 @@ final class MessagePatterns {
 
   /**
    * The positions of the parameters that stand right after a sensitive key in a template ({@code
-   * password={}} or {@code password={1}}): {@code {}} placeholders count from 0 in order, {@code {N}}
-   * names its position. An empty array when there is none; allocation-free then for templates
+   * password={}} or {@code password={1}}): {@code {}} placeholders count from 0 in order, {@code
+   * {N}} names its position. An empty array when there is none; allocation-free then for templates
    * without a deny word.
    */
   int[] sensitivePlaceholders(String template) {
@@ -84,7 +85,8 @@ final class MessagePatterns {
         continue;
       }
       String number = m.group(2);
-      int index = number.isEmpty() ? anonymousBefore(template, m.start(2) - 1) : Integer.parseInt(number);
+      int index =
+          number.isEmpty() ? anonymousBefore(template, m.start(2) - 1) : Integer.parseInt(number);
       found = java.util.Arrays.copyOf(found, found.length + 1);
       found[found.length - 1] = index;
     }
@@ -129,7 +131,8 @@ final class MessagePatterns {
     int from = 0;
     while (from < s.length() && m.find(from)) {
       if (!keys.isSensitive(m.group(1))) {
-        // the "value" may itself hold a pair (query: token=abc): look again right after the separator
+        // the "value" may itself hold a pair (query: token=abc): look again right after the
+        // separator
         from = m.end(2);
         continue;
       }
@@ -272,8 +275,8 @@ final class MessagePatterns {
   }
 
   /**
-   * The last group of the longest card-like window starting at group {@code first}, or -1: groups of
-   * at least 3 digits, 13 to 19 digits in all, first digit 2 to 6, Luhn-valid.
+   * The last group of the longest card-like window starting at group {@code first}, or -1: groups
+   * of at least 3 digits, 13 to 19 digits in all, first digit 2 to 6, Luhn-valid.
    */
   private static int longestCard(String s, int[] starts, int[] ends, int first, int groups) {
     char lead = s.charAt(starts[first]);

@@ -1,17 +1,15 @@
 package dev.sentry4j.internal.privacy;
 
-import dev.sentry4j.internal.KeyMatcher;
-
-import dev.sentry4j.spi.PiiPolicy;
-
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.event.TransactionEvent;
 import dev.sentry4j.event.User;
-import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.internal.KeyMatcher;
 import dev.sentry4j.internal.Strings;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.PiiPolicy;
 import dev.sentry4j.tracing.SpanData;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,9 +28,9 @@ import java.util.Map;
  * <h2>Which keys are sensitive</h2>
  *
  * A key is cut into lower-case words at every character that is not a letter or digit and at
- * camel-case humps: {@code X-Api-Key}, {@code api.key}, {@code API_KEY} and {@code apiKey} all become
- * the words {@code api key}, compact form {@code apikey}. The default deny list has two kinds of
- * entries:
+ * camel-case humps: {@code X-Api-Key}, {@code api.key}, {@code API_KEY} and {@code apiKey} all
+ * become the words {@code api key}, compact form {@code apikey}. The default deny list has two
+ * kinds of entries:
  *
  * <ul>
  *   <li>matched <b>anywhere</b> in the compact form ({@link #DEFAULT_DENY_ANYWHERE}): {@code
@@ -47,19 +45,19 @@ import java.util.Map;
  *       but {@code author}, {@code authority}, {@code cwd} and {@code consider} are not.
  * </ul>
  *
- * Keys added with option {@code scrubKeys} match as whole words too ({@code ssn} filters {@code ssn},
- * {@code user_ssn} and {@code userSsn}, not {@code lessons}); written as {@code *word*} they match
- * anywhere. A key listed in {@code scrubAllowKeys} is never filtered: it is compared by compact form,
- * so allowing {@code max_tokens} also allows {@code maxTokens} and {@code MAX-TOKENS}, and nothing
- * else.
+ * Keys added with option {@code scrubKeys} match as whole words too ({@code ssn} filters {@code
+ * ssn}, {@code user_ssn} and {@code userSsn}, not {@code lessons}); written as {@code *word*} they
+ * match anywhere. A key listed in {@code scrubAllowKeys} is never filtered: it is compared by
+ * compact form, so allowing {@code max_tokens} also allows {@code maxTokens} and {@code
+ * MAX-TOKENS}, and nothing else.
  *
  * <h2>What is replaced</h2>
  *
  * The value under a sensitive key becomes {@value #FILTERED} whatever its type (string, number,
- * boolean, map or list); {@code null} stays {@code null}. Maps and lists are searched to any depth up
- * to {@value #MAX_DEPTH} levels (deeper containers are filtered whole); a two-element list whose first
- * element is a sensitive key ({@code ["Authorization", "Bearer abc"]}, the way Sentry writes header
- * lists) has its second element filtered.
+ * boolean, map or list); {@code null} stays {@code null}. Maps and lists are searched to any depth
+ * up to {@value #MAX_DEPTH} levels (deeper containers are filtered whole); a two-element list whose
+ * first element is a sensitive key ({@code ["Authorization", "Bearer abc"]}, the way Sentry writes
+ * header lists) has its second element filtered.
  *
  * <p>In a parameterised message, a parameter that stands right after a sensitive key in the
  * template ({@code log.error("login with password={}", pw)}) is filtered too, with its value in the
@@ -69,9 +67,9 @@ import java.util.Map;
  * <h2>Guarantees</h2>
  *
  * A scrubber is immutable and thread-safe. It never throws (a container it cannot read is filtered
- * whole) and never changes the objects it is given: it returns new maps, lists, breadcrumbs and users
- * when something matched, and the very same instance when nothing did, so that the common case
- * allocates nothing.
+ * whole) and never changes the objects it is given: it returns new maps, lists, breadcrumbs and
+ * users when something matched, and the very same instance when nothing did, so that the common
+ * case allocates nothing.
  *
  * <pre>{@code
  * Scrubber scrubber = Scrubber.builder().addKeys(List.of("ssn")).allowKeys(List.of("max_tokens")).build();
@@ -152,8 +150,8 @@ public final class Scrubber {
   }
 
   /**
-   * Whether values under {@code key} are filtered. Always false when key scrubbing is off. Costs one
-   * hash lookup for a key seen before.
+   * Whether values under {@code key} are filtered. Always false when key scrubbing is off. Costs
+   * one hash lookup for a key seen before.
    */
   public boolean isSensitiveKey(String key) {
     return enabled && keys.isSensitive(key);
@@ -175,8 +173,8 @@ public final class Scrubber {
 
   /**
    * The map with values of sensitive keys filtered, to any depth. Returns {@code map} itself when
-   * nothing matched (or scrubbing is off), else a new unmodifiable map in the same order; {@code map}
-   * is never changed. A map that cannot be read (changed concurrently) gives an empty map.
+   * nothing matched (or scrubbing is off), else a new unmodifiable map in the same order; {@code
+   * map} is never changed. A map that cannot be read (changed concurrently) gives an empty map.
    */
   @SuppressWarnings("unchecked")
   public Map<String, Object> scrubMap(Map<String, ?> map) {
@@ -208,9 +206,9 @@ public final class Scrubber {
    * A parameterised message with secrets filtered; the same instance when nothing matched.
    *
    * <ul>
-   *   <li>With key scrubbing on: a parameter that stands right after a sensitive key in the template
-   *       ({@code "login with password={}"}, {@code "token: {0}"}) becomes {@value #FILTERED}, and so
-   *       does its value in the formatted text.
+   *   <li>With key scrubbing on: a parameter that stands right after a sensitive key in the
+   *       template ({@code "login with password={}"}, {@code "token: {0}"}) becomes {@value
+   *       #FILTERED}, and so does its value in the formatted text.
    *   <li>With {@code scrubMessages} on: the template, every parameter and the formatted text are
    *       also scrubbed by pattern ({@link #scrubMessage(String)}).
    * </ul>
@@ -272,10 +270,10 @@ public final class Scrubber {
 
   /**
    * A log line's text (formatted, or an encoder's output) with each template parameter that stands
-   * right after a sensitive key ({@code password={}}) filtered wherever its value shows in the text,
-   * whatever character the value starts with. {@code text} itself when nothing matched; allocation-
-   * free for templates without a deny word. Used for breadcrumbs and the text sent instead of the
-   * template when an encoder or layout formats the line.
+   * right after a sensitive key ({@code password={}}) filtered wherever its value shows in the
+   * text, whatever character the value starts with. {@code text} itself when nothing matched;
+   * allocation- free for templates without a deny word. Used for breadcrumbs and the text sent
+   * instead of the template when an encoder or layout formats the line.
    *
    * @param template the message template, or {@code null}
    * @param args its arguments (formatted with {@code String.valueOf}, as frameworks do)
@@ -323,9 +321,9 @@ public final class Scrubber {
   }
 
   /**
-   * The user with its {@code data} scrubbed; id, user name, e-mail, IP address and name are kept (they
-   * are not keys: see {@link PiiPolicy} for what integrations may set). The same instance when
-   * nothing matched.
+   * The user with its {@code data} scrubbed; id, user name, e-mail, IP address and name are kept
+   * (they are not keys: see {@link PiiPolicy} for what integrations may set). The same instance
+   * when nothing matched.
    */
   public User scrubUser(User user) {
     if (user == null) {

@@ -1,18 +1,17 @@
 package dev.sentry4j.internal.scope;
 
+import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.scope.ScopeToken;
-
-import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds the active {@link Scopes} of each thread in a {@link ThreadLocal}, plus the process's global
- * scope. A thread that has none gets a fresh isolation and current scope on first use, so scopes
- * never leak between threads. {@link #reset()} (on {@code Sentry.close()}) makes every thread start
- * afresh on its next call. Thread-safe.
+ * Holds the active {@link Scopes} of each thread in a {@link ThreadLocal}, plus the process's
+ * global scope. A thread that has none gets a fresh isolation and current scope on first use, so
+ * scopes never leak between threads. {@link #reset()} (on {@code Sentry.close()}) makes every
+ * thread start afresh on its next call. Thread-safe.
  *
  * <p>{@link dev.sentry4j.spi.SpanListener}s registered with {@link java.util.ServiceLoader} are
  * found when this class is first used, and told on the thread concerned when its current span or
@@ -21,10 +20,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ScopeStorage {
   private static final Scope GLOBAL = new Scope(Scope.Kind.GLOBAL);
+
   /** The client installed by {@code Sentry.init}; shared by every thread's {@link Scopes}. */
   static final AtomicReference<SentryClient> CLIENT = new AtomicReference<>();
+
   private static final ThreadLocal<Frame> FRAMES = new ThreadLocal<>();
   private static volatile int generation;
+
   /** {@code null} unless a listener is registered: then each scope change costs one null check. */
   private static final SpanListeners LISTENERS = SpanListeners.load();
 
@@ -90,6 +92,7 @@ public final class ScopeStorage {
     final int generation;
     final Thread owner = Thread.currentThread();
     boolean closed;
+
     /** What the span listeners returned when this frame was pushed; {@code null} if not told. */
     Object[] mementos;
 

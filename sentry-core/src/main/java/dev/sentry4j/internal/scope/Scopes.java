@@ -1,33 +1,32 @@
 package dev.sentry4j.internal.scope;
 
-import dev.sentry4j.scope.Scope;
-import dev.sentry4j.internal.tracing.TracingScopes;
-import dev.sentry4j.scope.ScopeToken;
-
-import dev.sentry4j.event.Hint;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.client.SentryClient;
-import dev.sentry4j.event.SentryId;
-import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.internal.client.NoOpSentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Message;
+import dev.sentry4j.event.SentryId;
+import dev.sentry4j.internal.client.NoOpSentryClient;
+import dev.sentry4j.internal.tracing.Baggage;
+import dev.sentry4j.internal.tracing.BindableSpan;
+import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
+import dev.sentry4j.internal.tracing.PropagationTargets;
+import dev.sentry4j.internal.tracing.SentrySpan;
+import dev.sentry4j.internal.tracing.SentryTransaction;
+import dev.sentry4j.internal.tracing.TraceHeaders;
+import dev.sentry4j.internal.tracing.TracePropagation;
+import dev.sentry4j.internal.tracing.TracingScopes;
+import dev.sentry4j.internal.tracing.Transactions;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.scope.Scope;
+import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;
-import dev.sentry4j.internal.tracing.Baggage;
-import dev.sentry4j.internal.tracing.BindableSpan;
-import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
-import dev.sentry4j.internal.tracing.SentrySpan;
-import dev.sentry4j.internal.tracing.SentryTransaction;
-import dev.sentry4j.internal.tracing.PropagationTargets;
-import dev.sentry4j.internal.tracing.TraceHeaders;
-import dev.sentry4j.internal.tracing.TracePropagation;
-import dev.sentry4j.internal.tracing.Transactions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -117,7 +116,9 @@ public final class Scopes implements TracingScopes {
     return settersOnCurrent ? current : isolation;
   }
 
-  /** The same scopes with the current one forked (spans do this); setters keep their target kind. */
+  /**
+   * The same scopes with the current one forked (spans do this); setters keep their target kind.
+   */
   public Scopes forkCurrent() {
     return new Scopes(global, isolation, current.fork(), settersOnCurrent, client);
   }
@@ -282,7 +283,8 @@ public final class Scopes implements TracingScopes {
       }
       return tx;
     } catch (RuntimeException e) {
-      Diagnostics.error("startTransaction", "Could not start a transaction; a no-op one is used", e);
+      Diagnostics.error(
+          "startTransaction", "Could not start a transaction; a no-op one is used", e);
       return SentryTransaction.NOOP;
     }
   }
@@ -416,8 +418,8 @@ public final class Scopes implements TracingScopes {
 
   /**
    * An outgoing {@code baggage} header: the members of {@code existingBaggage} that are not
-   * Sentry's, unchanged, then Sentry's, within 64 members and 8192 bytes (ours are left out when they
-   * do not fit). Freezes the DSC.
+   * Sentry's, unchanged, then Sentry's, within 64 members and 8192 bytes (ours are left out when
+   * they do not fit). Freezes the DSC.
    *
    * @param existingBaggage the header the outgoing request already has, or {@code null}
    */
@@ -497,7 +499,8 @@ public final class Scopes implements TracingScopes {
     if (client.isEnabled()) {
       PropagationContext seen = context;
       owner.updatePropagationContext(
-          c -> c == seen ? seen.withDynamicSamplingContext(dsc) : c); // frozen once, unless replaced
+          c ->
+              c == seen ? seen.withDynamicSamplingContext(dsc) : c); // frozen once, unless replaced
     }
     return dsc;
   }

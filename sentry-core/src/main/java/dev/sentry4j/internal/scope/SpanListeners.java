@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.scope;
 
 import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
-import dev.sentry4j.spi.SpanListener;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -13,9 +13,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
- * The {@link SpanListener}s found once with {@link ServiceLoader}, and their notification: only when
- * the current span or propagation context of the thread differs, each listener guarded so that one
- * that throws neither stops the others nor reaches the application. Immutable; thread-safe.
+ * The {@link SpanListener}s found once with {@link ServiceLoader}, and their notification: only
+ * when the current span or propagation context of the thread differs, each listener guarded so that
+ * one that throws neither stops the others nor reaches the application. Immutable; thread-safe.
  */
 final class SpanListeners {
   private static final int MAX_PROVIDERS = 100;
@@ -99,8 +99,8 @@ final class SpanListeners {
    * Tells the listeners that pushes were undone, {@code top} having been current and {@code after}
    * being current now.
    *
-   * @param mementos those of the outermost push undone that told the listeners, or {@code null} when
-   *     none did (then they hear of it only if span or trace differ)
+   * @param mementos those of the outermost push undone that told the listeners, or {@code null}
+   *     when none did (then they hear of it only if span or trace differ)
    */
   void restored(Object[] mementos, Scopes top, Scopes after) {
     Span span = after.getSpan();

@@ -17,8 +17,10 @@ import java.util.Map;
 public final class Baggage {
   /** Most list members in one header. */
   public static final int MAX_MEMBERS = 64;
+
   /** Most bytes in one header. */
   public static final int MAX_BYTES = 8192;
+
   /** Prefix of Sentry's members. */
   public static final String PREFIX = "sentry-";
 
@@ -39,7 +41,10 @@ public final class Baggage {
     if (header == null || header.isEmpty()) {
       return out;
     }
-    String h = header.length() > MAX_READ ? header.substring(0, header.lastIndexOf(',', MAX_READ) + 1) : header;
+    String h =
+        header.length() > MAX_READ
+            ? header.substring(0, header.lastIndexOf(',', MAX_READ) + 1)
+            : header;
     int from = 0;
     while (from <= h.length()) {
       int comma = h.indexOf(',', from);
@@ -146,15 +151,22 @@ public final class Baggage {
     return member.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
   }
 
-  /** Percent-encodes everything but RFC 3986 unreserved characters (so {@code @} is {@code %40}). */
+  /**
+   * Percent-encodes everything but RFC 3986 unreserved characters (so {@code @} is {@code %40}).
+   */
   static String encode(String s) {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     StringBuilder sb = new StringBuilder(utf8.length + 8);
     for (byte b : utf8) {
       int c = b & 0xFF;
       boolean unreserved =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-              || c == '-' || c == '.' || c == '_' || c == '~';
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~';
       if (unreserved) {
         sb.append((char) c);
       } else {

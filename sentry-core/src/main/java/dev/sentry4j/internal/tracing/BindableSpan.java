@@ -1,7 +1,6 @@
 package dev.sentry4j.internal.tracing;
 
 import dev.sentry4j.scope.ScopeToken;
-
 import dev.sentry4j.tracing.Span;
 
 /**

@@ -1,7 +1,6 @@
 package dev.sentry4j.internal.tracing;
 
 import dev.sentry4j.internal.SampleRand;
-
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.TransactionSource;
@@ -12,17 +11,18 @@ import java.util.Map;
 /**
  * Builds the Dynamic Sampling Context of a trace this process heads: from a transaction (name when
  * the source is not {@code url}, the rate used, {@code sample_rand}, the decision) or, without one,
- * from the scope's propagation context. Values are strings, keys without the {@code sentry-} prefix.
- * Internal, may change. Thread-safe (stateless).
+ * from the scope's propagation context. Values are strings, keys without the {@code sentry-}
+ * prefix. Internal, may change. Thread-safe (stateless).
  */
 public final class DynamicSamplingContexts {
   private DynamicSamplingContexts() {}
 
   /**
-   * The DSC of a transaction that heads its trace here (or continues one that arrived without Sentry
-   * baggage).
+   * The DSC of a transaction that heads its trace here (or continues one that arrived without
+   * Sentry baggage).
    *
-   * @param sampleRate the rate the decision used, or {@code null} when unknown (an inherited decision)
+   * @param sampleRate the rate the decision used, or {@code null} when unknown (an inherited
+   *     decision)
    */
   public static Map<String, String> forTransaction(
       SentryOptions options,
@@ -51,7 +51,8 @@ public final class DynamicSamplingContexts {
    * The DSC of a trace without a transaction here: ids and options only (as the Java SDK does, no
    * decision or rate, which only a transaction knows).
    */
-  public static Map<String, String> forPropagation(SentryOptions options, PropagationContext context) {
+  public static Map<String, String> forPropagation(
+      SentryOptions options, PropagationContext context) {
     Map<String, String> dsc = base(options, context.getTraceId());
     if (context.getSampleRand() != null) {
       dsc.put("sample_rand", SampleRand.format(context.getSampleRand()));

@@ -11,9 +11,9 @@ import java.util.regex.PatternSyntaxException;
  * ({@code match_regex_list(..., substring_matching=True)}) and sentry-java too: an entry matches
  * when the URL contains it, or when it is a regular expression found anywhere in the URL ({@code
  * ^/api} matches {@code /api/users}, {@code myApi.com/v[2-4]} matches {@code
- * https://myApi.com/v3/orders}); {@code .*} (the default) matches everything, an empty list nothing.
- * Requests to Sentry itself never get trace headers ({@link #isSentryUrl}). Compiled patterns are cached. Internal, may
- * change. Thread-safe.
+ * https://myApi.com/v3/orders}); {@code .*} (the default) matches everything, an empty list
+ * nothing. Requests to Sentry itself never get trace headers ({@link #isSentryUrl}). Compiled
+ * patterns are cached. Internal, may change. Thread-safe.
  */
 public final class PropagationTargets {
   private static final int MAX_CACHED = 256;
@@ -39,8 +39,9 @@ public final class PropagationTargets {
   }
 
   /**
-   * Whether {@code url} goes to the Sentry of {@code dsnHost} (host, with {@code :port} when the DSN
-   * has one): such requests never get trace headers, as in the Python SDK ({@code is_sentry_url}).
+   * Whether {@code url} goes to the Sentry of {@code dsnHost} (host, with {@code :port} when the
+   * DSN has one): such requests never get trace headers, as in the Python SDK ({@code
+   * is_sentry_url}).
    */
   public static boolean isSentryUrl(String dsnHost, String url) {
     return dsnHost != null && !dsnHost.isEmpty() && url != null && url.contains(dsnHost);

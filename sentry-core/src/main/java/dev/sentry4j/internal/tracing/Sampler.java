@@ -7,14 +7,17 @@ import dev.sentry4j.tracing.TracesSampler;
 
 /**
  * Head sampling of a new transaction, in the order of Sentry's SDKs: an explicit decision, then the
- * {@code tracesSampler}, then the parent's decision, then {@code tracesSampleRate}, else not sampled.
- * A rate keeps the transaction when the trace's {@code sample_rand} is below it, so that {@code
- * sample_rand < sample_rate} exactly when sampled. Internal, may change. Thread-safe (stateless).
+ * {@code tracesSampler}, then the parent's decision, then {@code tracesSampleRate}, else not
+ * sampled. A rate keeps the transaction when the trace's {@code sample_rand} is below it, so that
+ * {@code sample_rand < sample_rate} exactly when sampled. Internal, may change. Thread-safe
+ * (stateless).
  */
 public final class Sampler {
   private Sampler() {}
 
-  /** A sampling decision and the rate it used ({@code null} when inherited without a known rate). */
+  /**
+   * A sampling decision and the rate it used ({@code null} when inherited without a known rate).
+   */
   public static final class Decision {
     private final boolean sampled;
     private final Double sampleRate;
@@ -54,7 +57,8 @@ public final class Sampler {
       try {
         rate = sampler.sample(context);
       } catch (RuntimeException e) {
-        Diagnostics.error("tracesSampler", "tracesSampler threw; the next sampling rule decides", e);
+        Diagnostics.error(
+            "tracesSampler", "tracesSampler threw; the next sampling rule decides", e);
       }
       if (rate != null) {
         if (!(rate >= 0.0 && rate <= 1.0)) {

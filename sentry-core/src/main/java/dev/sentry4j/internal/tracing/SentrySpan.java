@@ -19,8 +19,10 @@ import java.util.Map;
 public final class SentrySpan implements BindableSpan {
   /** The all-zero trace id of {@link #NOOP} (W3C's invalid id). */
   public static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
+
   /** The all-zero span id of {@link #NOOP}. */
   public static final String INVALID_SPAN_ID = "0000000000000000";
+
   /** The shared span returned when there is nothing to record. */
   public static final SentrySpan NOOP =
       new SentrySpan(

@@ -25,9 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * maxSpans} descendants (the rest are non-recording spans, counted) and, when finished, hands its
  * finished descendants to the client as one transaction event. A non-recording (unsampled)
  * transaction still has its trace's ids, decision and Dynamic Sampling Context, so that downstream
- * services learn the decision and errors and log lines stay linked; it counts its children, and when
- * finished the client counts it and them as dropped by {@code sample_rate}. {@link #NOOP}, with
- * all-zero ids, is what {@code startTransaction} returns before {@code init}, and {@link
+ * services learn the decision and errors and log lines stay linked; it counts its children, and
+ * when finished the client counts it and them as dropped by {@code sample_rate}. {@link #NOOP},
+ * with all-zero ids, is what {@code startTransaction} returns before {@code init}, and {@link
  * #forPropagation} what {@code continueTrace} returns with tracing off; neither is made current nor
  * reported. Times come from a {@link SpanClock}.
  *
@@ -84,8 +84,9 @@ public final class SentryTransaction implements Transaction, BindableSpan {
   }
 
   /**
-   * What {@code continueTrace} returns with tracing off: the continued trace's ids and decision (its
-   * span id is the propagation context's, which errors carry), never made current, never reported.
+   * What {@code continueTrace} returns with tracing off: the continued trace's ids and decision
+   * (its span id is the propagation context's, which errors carry), never made current, never
+   * reported.
    */
   public static SentryTransaction forPropagation(
       PropagationContext context, String name, String operation) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The mutable state of one recorded span: ids, operation, description, status, origin, tags, data,
- * start and end. Thread-safe: writes lock a private lock; once finished, changes are ignored, so the
- * snapshot taken at the end is final.
+ * start and end. Thread-safe: writes lock a private lock; once finished, changes are ignored, so
+ * the snapshot taken at the end is final.
  */
 final class SpanRecord {
   static final String DEFAULT_ORIGIN = "manual";

@@ -1,17 +1,20 @@
 package dev.sentry4j.internal.tracing;
 
 /**
- * Reads and writes the {@code sentry-trace} and W3C {@code traceparent} headers. Parsing never throws
- * and rejects anything malformed (returns {@code null}), so that a bad header starts a new trace.
- * Internal, may change. Thread-safe (stateless).
+ * Reads and writes the {@code sentry-trace} and W3C {@code traceparent} headers. Parsing never
+ * throws and rejects anything malformed (returns {@code null}), so that a bad header starts a new
+ * trace. Internal, may change. Thread-safe (stateless).
  */
 public final class TraceHeaders {
   /** Header name {@code sentry-trace}. */
   public static final String SENTRY_TRACE = "sentry-trace";
+
   /** Header name {@code traceparent}. */
   public static final String TRACEPARENT = "traceparent";
+
   /** Header name {@code baggage}. */
   public static final String BAGGAGE = "baggage";
+
   /** How many comma-joined {@code sentry-trace} values {@link #parseSentryTraceList} looks at. */
   public static final int MAX_JOINED_VALUES = 8;
 
@@ -61,8 +64,8 @@ public final class TraceHeaders {
 
   /**
    * Parses {@code sentry-trace}: 32 hex, {@code -}, 16 hex, optionally {@code -1} or {@code -0};
-   * blanks around it are allowed, hex digits in either case (written back lowercase, as the Java SDK
-   * reads it); all-zero ids are refused.
+   * blanks around it are allowed, hex digits in either case (written back lowercase, as the Java
+   * SDK reads it); all-zero ids are refused.
    */
   public static Parsed parseSentryTrace(String value) {
     if (value == null) {

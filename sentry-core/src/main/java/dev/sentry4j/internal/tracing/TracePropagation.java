@@ -1,10 +1,9 @@
 package dev.sentry4j.internal.tracing;
 
+import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SampleRand;
-
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
-import dev.sentry4j.internal.Ids;
 import dev.sentry4j.tracing.PropagationContext;
 import java.util.Map;
 
@@ -15,7 +14,8 @@ import java.util.Map;
  * Sampling Context, frozen at once and passed on (other vendors' members are not kept; {@code
  * sample_rate} is updated to the rate of the decision this service makes, as in the Python SDK). A
  * baggage naming another trace than {@code sentry-trace} loses only its DSC, with a debug line.
- * Missing or malformed headers, a foreign org id, or anything unexpected give a new trace. Internal, may change. Thread-safe (stateless).
+ * Missing or malformed headers, a foreign org id, or anything unexpected give a new trace.
+ * Internal, may change. Thread-safe (stateless).
  */
 public final class TracePropagation {
   private TracePropagation() {}
@@ -60,7 +60,8 @@ public final class TracePropagation {
     if (parent == null) {
       return PropagationContext.newTrace();
     }
-    Map<String, String> dsc = Baggage.parseSentryMembers(baggage == null ? null : baggage.toString());
+    Map<String, String> dsc =
+        Baggage.parseSentryMembers(baggage == null ? null : baggage.toString());
     String dscTraceId = dsc.get("trace_id");
     if (dscTraceId != null && !dscTraceId.equalsIgnoreCase(parent.traceId())) {
       Diagnostics.debug(
@@ -76,11 +77,13 @@ public final class TracePropagation {
     String theirOrg = dsc.get("org_id");
     String ourOrg = options.getOrgId();
     if (theirOrg != null && ourOrg != null && !theirOrg.equals(ourOrg)) {
-      Diagnostics.debug("Incoming trace of org " + theirOrg + " not continued (ours is " + ourOrg + ")");
+      Diagnostics.debug(
+          "Incoming trace of org " + theirOrg + " not continued (ours is " + ourOrg + ")");
       return PropagationContext.newTrace();
     }
     if (options.isStrictTraceContinuation() && (theirOrg == null) != (ourOrg == null)) {
-      Diagnostics.debug("Incoming trace not continued: strictTraceContinuation and one org id unknown");
+      Diagnostics.debug(
+          "Incoming trace not continued: strictTraceContinuation and one org id unknown");
       return PropagationContext.newTrace();
     }
     Boolean sampled = parent.sampled();
@@ -91,7 +94,10 @@ public final class TracePropagation {
     Double rand = SampleRand.parse(dsc.get("sample_rand"));
     if (rand == null) {
       Double rate = SampleRand.parseRate(dsc.get("sample_rate"));
-      rand = rate != null && sampled != null ? SampleRand.consistentWith(rate, sampled) : SampleRand.next();
+      rand =
+          rate != null && sampled != null
+              ? SampleRand.consistentWith(rate, sampled)
+              : SampleRand.next();
       if (!dsc.isEmpty()) {
         dsc.put("sample_rand", SampleRand.format(rand)); // backfilled before the DSC is frozen
       }
@@ -104,6 +110,11 @@ public final class TracePropagation {
       }
     }
     return new PropagationContext(
-        parent.traceId(), Ids.newId16(), parent.spanId(), sampled, rand, dsc.isEmpty() ? null : dsc);
+        parent.traceId(),
+        Ids.newId16(),
+        parent.spanId(),
+        sampled,
+        rand,
+        dsc.isEmpty() ? null : dsc);
   }
 }

@@ -1,10 +1,8 @@
 package dev.sentry4j.internal.tracing;
 
-import dev.sentry4j.internal.SampleRand;
-
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.internal.Ids;
-
+import dev.sentry4j.internal.SampleRand;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.SamplingContext;
 import dev.sentry4j.tracing.Transaction;
@@ -73,8 +71,10 @@ public final class Transactions {
       parentSpanId = continued.getParentSpanId();
       parentSampled = continued.getSampled();
       incomingDsc = continued.getDynamicSamplingContext();
-      parentSampleRate = incomingDsc == null ? null : SampleRand.parseRate(incomingDsc.get("sample_rate"));
-      sampleRand = continued.getSampleRand() != null ? continued.getSampleRand() : SampleRand.next();
+      parentSampleRate =
+          incomingDsc == null ? null : SampleRand.parseRate(incomingDsc.get("sample_rate"));
+      sampleRand =
+          continued.getSampleRand() != null ? continued.getSampleRand() : SampleRand.next();
     }
     SamplingContext context =
         new SamplingContext(
@@ -92,23 +92,19 @@ public final class Transactions {
         txOptions.getStartTimestamp() == null
             ? clock.now()
             : SpanClock.toEpochNanos(txOptions.getStartTimestamp());
-    SpanRecord root =
-        new SpanRecord(traceId, Ids.newId16(), parentSpanId, operation, null, start);
+    SpanRecord root = new SpanRecord(traceId, Ids.newId16(), parentSpanId, operation, null, start);
     TraceDecision state =
         new TraceDecision(
-            decision.sampled(),
-            decision.sampled(),
-            decision.sampleRate(),
-            sampleRand,
-            incomingDsc);
-    return new SentryTransaction(options, scopes, txName, txOptions.getSource(), root, state, clock);
+            decision.sampled(), decision.sampled(), decision.sampleRate(), sampleRand, incomingDsc);
+    return new SentryTransaction(
+        options, scopes, txName, txOptions.getSource(), root, state, clock);
   }
 
   /**
-   * The incoming DSC with {@code sample_rate} set to the rate of the decision made here (an explicit
-   * decision, the {@code tracesSampler}, or {@code tracesSampleRate}), as the Python SDK and
-   * sentry-java do since 2025 so that Sentry extrapolates with the rate really used; unchanged when
-   * the parent's decision was inherited (the rate is then the upstream one) or there is none.
+   * The incoming DSC with {@code sample_rate} set to the rate of the decision made here (an
+   * explicit decision, the {@code tracesSampler}, or {@code tracesSampleRate}), as the Python SDK
+   * and sentry-java do since 2025 so that Sentry extrapolates with the rate really used; unchanged
+   * when the parent's decision was inherited (the rate is then the upstream one) or there is none.
    */
   static Map<String, String> withDecidedRate(Map<String, String> dsc, Sampler.Decision decision) {
     if (dsc == null || decision.sampleRate() == null) {

@@ -1,18 +1,17 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.options.Dsn;
-
 import dev.sentry4j.client.ClientStats;
-import dev.sentry4j.options.SentryOptions;
-import dev.sentry4j.internal.clientreport.ClientReport;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.internal.envelope.Envelope;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.internal.clientreport.ClientReport;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
+import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
+import dev.sentry4j.options.Dsn;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +38,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AsyncTransport implements Transport {
   /** Tells the intake worker to stop; everything behind it is saved by {@code close}. */
   private static final Envelope STOP = new Envelope(null, null, List.of());
+
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   /**
    * Requests in flight and no answer at all for this long: close treats Sentry as unreachable (as
-   * flush and close do after a refused connection or a timeout) and puts what waits on disk at once.
+   * flush and close do after a refused connection or a timeout) and puts what waits on disk at
+   * once.
    */
   static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
@@ -83,8 +85,8 @@ public final class AsyncTransport implements Transport {
   /**
    * Creates and starts the pipeline the options describe: {@code maxQueueSize}, {@code
    * maxQueueBytes}, the spool ({@code cacheDirPath}, {@code maxCacheItems} — 0 turns it off — and
-   * {@code maxCacheBytes}) and {@code sendClientReports}. Reads no file: envelopes left on disk by an
-   * earlier run are found by the sender thread.
+   * {@code maxCacheBytes}) and {@code sendClientReports}. Reads no file: envelopes left on disk by
+   * an earlier run are found by the sender thread.
    *
    * @param options the options; must have a DSN
    * @param sender posts envelopes
@@ -136,7 +138,8 @@ public final class AsyncTransport implements Transport {
     this.reportsEnabled = reportsEnabled;
     this.limits = new RateLimiter(tuning.ticker);
     this.backlog = new Backlog(maxQueueSize, maxQueueBytes, spool, discards);
-    this.sender = new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
+    this.sender =
+        new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
     this.counts = new PendingCounts(reportsEnabled ? spool : null, discards);
     this.intakeThread = new SdkThread(this::runIntake, "worker");
     this.senderThread = new SdkThread(sender, "sender");
@@ -159,7 +162,9 @@ public final class AsyncTransport implements Transport {
     return spoolAt(dir, options.getMaxCacheItems(), options.getMaxCacheBytes(), discards, null);
   }
 
-  /** A spool that counts evictions as {@code cache_overflow}; {@code writer} null for the default. */
+  /**
+   * A spool that counts evictions as {@code cache_overflow}; {@code writer} null for the default.
+   */
   static DiskSpool spoolAt(
       Path dir, int maxItems, long maxBytes, DiscardCounter discards, DiskSpool.FileWriter writer) {
     return writer == null
@@ -213,8 +218,7 @@ public final class AsyncTransport implements Transport {
     }
     sender.beginFlush();
     try {
-      boolean drained =
-          progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(closing));
+      boolean drained = progress.await(deadline, () -> backlog.isEmpty() || isUnreachable(closing));
       if (drained && !backlog.isEmpty()) {
         // Sentry is known unreachable: waiting out the timeout would not send anything. What waits
         // in memory goes to disk now (the intake worker does the same with what comes next).
@@ -396,8 +400,8 @@ public final class AsyncTransport implements Transport {
   }
 
   /**
-   * Applies rate limits and serializes (without {@code sent_at}); keeps the result in memory for the
-   * sender, or adds it to {@code toDisk} when memory is full, Sentry cannot be reached or the
+   * Applies rate limits and serializes (without {@code sent_at}); keeps the result in memory for
+   * the sender, or adds it to {@code toDisk} when memory is full, Sentry cannot be reached or the
    * transport closes.
    */
   private void intake(Envelope envelope, List<Outgoing> toDisk) {
@@ -430,7 +434,8 @@ public final class AsyncTransport implements Transport {
       return null;
     }
     try {
-      byte[] bytes = EnvelopeWriter.write(kept, null); // makes deferred items: processors, beforeSend
+      byte[] bytes =
+          EnvelopeWriter.write(kept, null); // makes deferred items: processors, beforeSend
       if (bytes == null) {
         return null; // every item dropped while being made, and counted then
       }
@@ -554,5 +559,4 @@ public final class AsyncTransport implements Transport {
   boolean isRateLimited(DataCategory category) {
     return limits.isLimited(category);
   }
-
 }

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,23 +11,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Where envelopes wait: memory first, then the disk spool.
  *
- * <p><b>Group commit.</b> With a spool, every envelope kept in memory also gets a copy on disk within
- * {@link #COMMIT_WINDOW_MILLIS} ms unless it was sent (or dropped for good) first: the intake worker
- * {@linkplain #commit() commits} what waits uncommitted once the oldest of it is that old, or at
- * {@value SpoolBatch#MAX_ENVELOPES} envelopes or {@link SpoolBatch#MAX_BYTES} bytes, as one file
- * locked by this process (a {@link Journal}). The sender keeps sending from memory; when every
- * envelope of a journal file was sent, the file is deleted; when the process dies first (kill -9),
- * the kernel releases the lock and the next start sends what the file holds (an envelope sent just
- * before the kill may be sent twice, with the same event id). So a kill loses at most what was
+ * <p><b>Group commit.</b> With a spool, every envelope kept in memory also gets a copy on disk
+ * within {@link #COMMIT_WINDOW_MILLIS} ms unless it was sent (or dropped for good) first: the
+ * intake worker {@linkplain #commit() commits} what waits uncommitted once the oldest of it is that
+ * old, or at {@value SpoolBatch#MAX_ENVELOPES} envelopes or {@link SpoolBatch#MAX_BYTES} bytes, as
+ * one file locked by this process (a {@link Journal}). The sender keeps sending from memory; when
+ * every envelope of a journal file was sent, the file is deleted; when the process dies first (kill
+ * -9), the kernel releases the lock and the next start sends what the file holds (an envelope sent
+ * just before the kill may be sent twice, with the same event id). So a kill loses at most what was
  * captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what waited for serialization.
  *
- * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads, waiting
- * for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that finds none
- * free drops its envelope. Serialized envelopes waiting for the sender (or in flight) are bounded by
- * {@code maxQueueBytes}; what does not fit goes to the disk spool in batches, and so does everything
- * while Sentry cannot be reached. The intake worker gives slots back as soon as it has serialized and
- * placed their envelopes, so the capturing threads find room at the speed of serialization, not of
- * HTTP. Thread-safe.
+ * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads,
+ * waiting for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that
+ * finds none free drops its envelope. Serialized envelopes waiting for the sender (or in flight)
+ * are bounded by {@code maxQueueBytes}; what does not fit goes to the disk spool in batches, and so
+ * does everything while Sentry cannot be reached. The intake worker gives slots back as soon as it
+ * has serialized and placed their envelopes, so the capturing threads find room at the speed of
+ * serialization, not of HTTP. Thread-safe.
  */
 final class Backlog {
   /** Longest an envelope kept in memory waits for its copy on disk. */
@@ -97,7 +97,9 @@ final class Backlog {
     return spool != null && spool.isWritable();
   }
 
-  /** Keeps a serialized envelope in memory for the sender if it fits within {@code maxQueueBytes}. */
+  /**
+   * Keeps a serialized envelope in memory for the sender if it fits within {@code maxQueueBytes}.
+   */
   boolean tryHold(Outgoing o) {
     synchronized (lock) {
       if (!hold(o, false)) {
@@ -402,8 +404,7 @@ final class Backlog {
     List<Outgoing> current = new ArrayList<>();
     long bytes = 0;
     for (Outgoing o : envelopes) {
-      if (!current.isEmpty()
-          && (current.size() >= maxCount || bytes + o.bytes.length > maxBytes)) {
+      if (!current.isEmpty() && (current.size() >= maxCount || bytes + o.bytes.length > maxBytes)) {
         out.add(current);
         current = new ArrayList<>();
         bytes = 0;
@@ -445,8 +446,8 @@ final class Backlog {
   }
 
   /**
-   * Whether every accepted envelope is serialized and, unless sent, has a copy on disk (nothing waits
-   * for serialization or for a group commit).
+   * Whether every accepted envelope is serialized and, unless sent, has a copy on disk (nothing
+   * waits for serialization or for a group commit).
    */
   boolean isDurable() {
     if (slots.get() != 0) {

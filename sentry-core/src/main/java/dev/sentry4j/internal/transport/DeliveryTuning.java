@@ -3,9 +3,9 @@ package dev.sentry4j.internal.transport;
 import java.time.Duration;
 
 /**
- * Timing knobs of the delivery pipeline that are not user options: tests shrink them so that a fault
- * test takes milliseconds, not minutes, and swap the clock. Immutable; {@link #DEFAULT} holds the
- * production values.
+ * Timing knobs of the delivery pipeline that are not user options: tests shrink them so that a
+ * fault test takes milliseconds, not minutes, and swap the clock. Immutable; {@link #DEFAULT} holds
+ * the production values.
  */
 final class DeliveryTuning {
   /**
@@ -15,20 +15,28 @@ final class DeliveryTuning {
   static final DeliveryTuning DEFAULT = builder().build();
 
   final Ticker ticker;
+
   /** First wait after a network error or 5xx; doubles per failure, with jitter. */
   final long initialBackoffNanos;
+
   /** Longest wait between attempts while Sentry cannot be reached. */
   final long maxBackoffNanos;
+
   /** Attempts of one envelope answered with 5xx before it is dropped ({@code send_error}). */
   final int maxServerErrorAttempts;
+
   /** Pause between two envelopes sent from the disk spool (none while a flush waits). */
   final long spoolDrainIntervalNanos;
+
   /** A pending client report rides on an outgoing envelope at most once per interval. */
   final long clientReportIntervalNanos;
+
   /** An idle sender sends a pending client report on its own after this long. */
   final long standaloneReportIntervalNanos;
+
   /** Longest the sender sleeps without a signal before it looks at the clock again. */
   final long maxParkNanos;
+
   /** How often an idle sender looks into the spool directory for files of other processes. */
   final long rescanIntervalNanos;
 

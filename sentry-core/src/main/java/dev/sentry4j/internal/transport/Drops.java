@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
@@ -19,10 +19,10 @@ final class Drops {
    *
    * <p>Hook for transactions: a dropped transaction counts {@code transaction} 1 and {@code span}
    * its {@link EnvelopeItem#getQuantity() quantity}, so whoever builds a transaction item sets its
-   * quantity to its spans + 1 (the default quantity 1 counts the transaction's own span). A log item
-   * counts its records ({@code quantity}) as {@code log_item} and, when its size is known, its bytes
-   * as {@code log_byte}; an attachment counts its bytes. Client reports are never counted: their
-   * counts are put back instead.
+   * quantity to its spans + 1 (the default quantity 1 counts the transaction's own span). A log
+   * item counts its records ({@code quantity}) as {@code log_item} and, when its size is known, its
+   * bytes as {@code log_byte}; an attachment counts its bytes. Client reports are never counted:
+   * their counts are put back instead.
    *
    * @param count how many items
    * @param quantity the sum of their {@link EnvelopeItem#getQuantity()}
@@ -60,7 +60,9 @@ final class Drops {
     }
   }
 
-  /** Records every item of an envelope that may not be serialized yet (nothing is serialized here). */
+  /**
+   * Records every item of an envelope that may not be serialized yet (nothing is serialized here).
+   */
   static void record(DiscardCounter counter, DiscardReason reason, Envelope envelope) {
     for (EnvelopeItem item : envelope.getItems()) {
       record(counter, reason, item);

@@ -45,7 +45,9 @@ public final class HttpResult {
     return rateLimits;
   }
 
-  /** The start of the body of a refusal (it may explain it; its format may change), or {@code null}. */
+  /**
+   * The start of the body of a refusal (it may explain it; its format may change), or {@code null}.
+   */
   public String getBody() {
     return body;
   }

@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.options.Dsn;
 import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.options.Dsn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
@@ -29,9 +29,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Sends envelopes with the JDK's {@link HttpClient}: gzip, {@code X-Sentry-Auth}, the configured
- * connect timeout and a request timeout (until the answer's headers) of the read timeout. HTTP/2 over
- * TLS when the server offers it (ALPN), HTTP/1.1 for plain {@code http://} (no {@code h2c} upgrade
- * attempt); no redirects, no cookies, no proxy (as before).
+ * connect timeout and a request timeout (until the answer's headers) of the read timeout. HTTP/2
+ * over TLS when the server offers it (ALPN), HTTP/1.1 for plain {@code http://} (no {@code h2c}
+ * upgrade attempt); no redirects, no cookies, no proxy (as before).
  *
  * <p>The JDK client logs nothing through the application's logging framework (its own logging is
  * off unless {@code -Djdk.httpclient.HttpClient.log} is set), so the {@code X-Sentry-Auth} header
@@ -40,8 +40,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class JdkHttpSender implements HttpSender {
   private static final String ENVELOPE = "application/x-sentry-envelope";
+
   /** Enough of a refusal's body to explain it in a diagnostic line. */
   private static final int MAX_BODY_CHARS = 512;
+
   /** An answer's body is read (and dropped) up to this size, then the stream is closed. */
   private static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -109,7 +111,9 @@ public final class JdkHttpSender implements HttpSender {
         task -> new SdkThread(task, "http-" + count.incrementAndGet()));
   }
 
-  /** The {@code X-Sentry-Auth} header the SDK sends for {@code dsn} (the setup check sends it too). */
+  /**
+   * The {@code X-Sentry-Auth} header the SDK sends for {@code dsn} (the setup check sends it too).
+   */
   public static String authHeader(Dsn dsn) {
     StringBuilder auth =
         new StringBuilder("Sentry sentry_version=7,sentry_client=")
@@ -148,8 +152,8 @@ public final class JdkHttpSender implements HttpSender {
   /**
    * Sends without waiting: over HTTP/2 the requests share one connection as streams; over HTTP/1.1
    * the client opens a connection per request in flight and keeps them for reuse (the SDK's sender
-   * bounds them with {@code maxInFlight}). The future fails with an {@link IOException} on a network
-   * error, a timeout ({@code HttpTimeoutException}) or {@link #close}.
+   * bounds them with {@code maxInFlight}). The future fails with an {@link IOException} on a
+   * network error, a timeout ({@code HttpTimeoutException}) or {@link #close}.
    */
   @Override
   public CompletableFuture<HttpResult> sendAsync(byte[] envelope) {

@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
@@ -18,7 +18,9 @@ import java.util.Map;
  * without reading them, even when a file is corrupt. Thread-safe (stateless).
  */
 final class Manifest {
-  /** File names stay well below 255 characters; longer manifests are cut (counts then approximate). */
+  /**
+   * File names stay well below 255 characters; longer manifests are cut (counts then approximate).
+   */
   static final int MAX_LENGTH = 160;
 
   private Manifest() {}

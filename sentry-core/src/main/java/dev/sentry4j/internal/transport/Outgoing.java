@@ -9,17 +9,22 @@ import dev.sentry4j.internal.transport.spool.DiskSpool;
 final class Outgoing {
   final byte[] bytes;
   final String manifest;
+
   /** The spool file it was read from, or {@code null} when it lives in memory. */
   final DiskSpool.Claim claim;
+
   /** Attempts answered with 5xx so far (memory envelopes; spooled ones are counted by name). */
   int serverErrors;
+
   /** Whether it counts against the memory bound (guarded by the backlog's lock). */
   boolean held;
+
   /**
    * The group-commit file holding a copy of this in-memory envelope, or {@code null} before the
    * commit (guarded by the backlog's lock).
    */
   Backlog.Journal journal;
+
   /** Whether the copy in its journal file is what remains (guarded by the backlog's lock). */
   boolean kept;
 

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the drop counts not reported yet on disk, so that a crash (kill -9) does not lose them: at
- * most every {@link #SAVE_INTERVAL_MILLIS} ms, when they changed, they are written as a client-report
- * envelope in a spool file locked by this process (the previous one deleted). While the process
- * lives, nobody sends that file; once it is gone, the next start sends it like any other. A count
- * reported just before a crash may be reported twice; none is lost. Confined to the intake worker,
- * except {@link #discard} at close.
+ * most every {@link #SAVE_INTERVAL_MILLIS} ms, when they changed, they are written as a
+ * client-report envelope in a spool file locked by this process (the previous one deleted). While
+ * the process lives, nobody sends that file; once it is gone, the next start sends it like any
+ * other. A count reported just before a crash may be reported twice; none is lost. Confined to the
+ * intake worker, except {@link #discard} at close.
  */
 final class PendingCounts {
   /** Longest a new count waits for its copy on disk. */

@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * Lets {@code flush} and {@code close} wait for the workers: the workers call {@link #changed} after
- * each step, waiters re-check their condition. Waits are also cut into short slices, so a missed
- * signal costs at most a few milliseconds. Thread-safe.
+ * Lets {@code flush} and {@code close} wait for the workers: the workers call {@link #changed}
+ * after each step, waiters re-check their condition. Waits are also cut into short slices, so a
+ * missed signal costs at most a few milliseconds. Thread-safe.
  */
 final class Progress {
   private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);

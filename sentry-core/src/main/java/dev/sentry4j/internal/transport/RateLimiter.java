@@ -1,8 +1,8 @@
 package dev.sentry4j.internal.transport;
 
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Sentry's rate limits for one DSN: one deadline per data category plus one for all categories, read
- * from {@code X-Sentry-Rate-Limits} on any answer and from {@code Retry-After} (or 60 s) on a 429
- * without it. A new limit only replaces a shorter one; unknown categories are ignored, an empty list
- * means every category. Thread-safe; the check on the capturing thread is one volatile read and a
- * clock read while no limit is active.
+ * Sentry's rate limits for one DSN: one deadline per data category plus one for all categories,
+ * read from {@code X-Sentry-Rate-Limits} on any answer and from {@code Retry-After} (or 60 s) on a
+ * 429 without it. A new limit only replaces a shorter one; unknown categories are ignored, an empty
+ * list means every category. Thread-safe; the check on the capturing thread is one volatile read
+ * and a clock read while no limit is active.
  */
 final class RateLimiter {
   /** How long a 429 without headers limits everything. */
@@ -29,8 +29,10 @@ final class RateLimiter {
   private final boolean[] limited = new boolean[DataCategory.values().length]; // guarded by lock
   private long allDeadline; // guarded by lock
   private boolean allLimited; // guarded by lock
+
   /** The latest deadline of any limit, for the fast path; only valid when {@link #everLimited}. */
   private volatile long latestDeadline;
+
   private volatile boolean everLimited;
 
   RateLimiter(Ticker ticker) {
@@ -56,7 +58,9 @@ final class RateLimiter {
     }
   }
 
-  /** Whether items of this type must not be sent now (unknown types only by an all-category limit). */
+  /**
+   * Whether items of this type must not be sent now (unknown types only by an all-category limit).
+   */
   boolean isLimited(ItemType type) {
     return isLimited(type == null ? DataCategory.INTERNAL : type.category());
   }
@@ -96,11 +100,11 @@ final class RateLimiter {
 
   /**
    * Drops the items of {@code envelope} that a running limit covers and counts them as {@code
-   * ratelimit_backoff}: the whole envelope when its event or transaction is limited, else the limited
-   * items alone. Nothing is serialized.
+   * ratelimit_backoff}: the whole envelope when its event or transaction is limited, else the
+   * limited items alone. Nothing is serialized.
    *
-   * @return the envelope to send (the same one when nothing was limited), or {@code null} when nothing
-   *     is left
+   * @return the envelope to send (the same one when nothing was limited), or {@code null} when
+   *     nothing is left
    */
   Envelope filter(Envelope envelope, DiscardCounter discards) {
     if (!isActive()) {

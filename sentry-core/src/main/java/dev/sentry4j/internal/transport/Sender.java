@@ -2,13 +2,13 @@ package dev.sentry4j.internal.transport;
 
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.clientreport.ClientReport;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
 import dev.sentry4j.internal.envelope.ItemType;
 import dev.sentry4j.internal.json.EnvelopeWriter;
-import dev.sentry4j.internal.OutOfMemory;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
@@ -49,11 +49,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Rate limits arrive with any answer. While a category is limited, its envelopes in memory are
  * dropped ({@code ratelimit_backoff}) and its spooled files are left alone until the limit ends.
- * Ordering is not promised. Everything but {@link #run}, the completion callbacks and the signalling
- * methods is confined to the sender thread; callbacks only queue the answer and wake it.
+ * Ordering is not promised. Everything but {@link #run}, the completion callbacks and the
+ * signalling methods is confined to the sender thread; callbacks only queue the answer and wake it.
  *
- * <p>Outages are reported once: the first failure after a success logs one warning naming the
- * cause and what waits on disk; the first success after it logs one notice.
+ * <p>Outages are reported once: the first failure after a success logs one warning naming the cause
+ * and what waits on disk; the first success after it logs one notice.
  */
 final class Sender implements Runnable {
   private static final int MAX_TRACKED_FAILURES = 10_000;
@@ -80,10 +80,13 @@ final class Sender implements Runnable {
   private final AtomicLong reportRequests = new AtomicLong();
   private volatile long reportsDone;
   private final AtomicLong sent = new AtomicLong();
+
   /** Answers (or failures) of requests in flight, queued by the HTTP client's threads. */
   private final ConcurrentLinkedQueue<Attempt> answered = new ConcurrentLinkedQueue<>();
+
   /** Requests in flight (written by the sender thread, read by flush and close). */
   private volatile int inFlightCount;
+
   /** When the oldest unanswered stretch began: last answer, or the first request after idle. */
   private volatile long waitingSince;
 
@@ -93,16 +96,22 @@ final class Sender implements Runnable {
   private long lastFailureAt; // meaningful while offline
   private long lastReportAt;
   private long nextRescanAt;
+
   /** Written by the sender thread only; read by {@link #inFlightFromMemory} after a stuck stop. */
   private final Set<Attempt> inFlight = ConcurrentHashMap.newKeySet();
+
   /** Claimed spool files being sent; the last one is where new envelopes come from. */
   private final List<Cursor> cursors = new ArrayList<>();
+
   /** 5xx answers per spooled envelope, by a hash of its bytes. */
   private final Map<Long, Integer> serverErrorsBySpooled = new HashMap<>();
+
   /** Memory envelopes to keep for a retry, written to disk together after a batch of answers. */
   private final List<Outgoing> toKeep = new ArrayList<>();
+
   /** The cause of the outage going on, or {@code null} while Sentry answers. */
   private String outage;
+
   private long outageStartedAt;
 
   Sender(
@@ -323,7 +332,9 @@ final class Sender implements Runnable {
   private void awaitSignal(long nanos) {
     lock.lock();
     try {
-      if (!signalled && nanos > 0 && answered.isEmpty()
+      if (!signalled
+          && nanos > 0
+          && answered.isEmpty()
           && (!stopping || drainUntil - System.nanoTime() > 0)) {
         wake.awaitNanos(nanos);
       }
@@ -364,7 +375,10 @@ final class Sender implements Runnable {
     final boolean[] done;
     int next;
     int inFlight;
-    /** Stop taking envelopes from it: the rest goes back to the spool when the last answer is in. */
+
+    /**
+     * Stop taking envelopes from it: the rest goes back to the spool when the last answer is in.
+     */
     boolean abandoned;
 
     Cursor(DiskSpool.Claim claim, List<SpoolBatch.Record> records) {
@@ -649,7 +663,9 @@ final class Sender implements Runnable {
     finish(a);
   }
 
-  /** Counts the items whose {@code keep} flag equals {@code kept} (all when {@code keep} is null). */
+  /**
+   * Counts the items whose {@code keep} flag equals {@code kept} (all when {@code keep} is null).
+   */
   private void record(
       Outgoing o, SerializedEnvelope envelope, boolean[] keep, boolean kept, DiscardReason why) {
     List<Manifest.Entry> entries = Manifest.parse(o.manifest);
@@ -693,7 +709,9 @@ final class Sender implements Runnable {
     a.cursor.inFlight--;
   }
 
-  /** Gives a spool file back (what is not done) or completes it, once nothing of it is in flight. */
+  /**
+   * Gives a spool file back (what is not done) or completes it, once nothing of it is in flight.
+   */
   private void retire(Cursor c) {
     if (c.inFlight > 0 || !c.exhausted()) {
       return;
@@ -729,7 +747,9 @@ final class Sender implements Runnable {
     return serverErrorsBySpooled.merge(key(o), 1, Integer::sum);
   }
 
-  /** Keeps the envelope (disk, else memory), backs off, and sends new envelopes to disk meanwhile. */
+  /**
+   * Keeps the envelope (disk, else memory), backs off, and sends new envelopes to disk meanwhile.
+   */
   private void retryLater(Attempt a, long now, String what) {
     Outgoing o = a.outgoing;
     if (o.inMemory()) {
@@ -793,8 +813,14 @@ final class Sender implements Runnable {
     int waiting = spool != null && spool.isWritable() ? backlog.onDisk() : backlog.inMemory();
     if (outage != null) {
       Diagnostics.debug(
-          cause + "; " + waiting + " envelope(s) wait " + where + ", next attempt in "
-              + TimeUnit.NANOSECONDS.toMillis(retryInNanos) + " ms");
+          cause
+              + "; "
+              + waiting
+              + " envelope(s) wait "
+              + where
+              + ", next attempt in "
+              + TimeUnit.NANOSECONDS.toMillis(retryInNanos)
+              + " ms");
       return;
     }
     outage = cause;
@@ -810,7 +836,9 @@ final class Sender implements Runnable {
             + " and are retried with back-off. Shown once per outage.");
   }
 
-  /** Sentry refuses every envelope (401, 403, …): one warning per outage, the envelopes are dropped. */
+  /**
+   * Sentry refuses every envelope (401, 403, …): one warning per outage, the envelopes are dropped.
+   */
   private void refused(long now, String cause) {
     if (outage != null) {
       Diagnostics.debug(cause + "; the envelope is dropped and counted");
@@ -849,8 +877,11 @@ final class Sender implements Runnable {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       root = t;
       String n = t.getClass().getSimpleName();
-      if (n.contains("ConnectException") || n.contains("Timeout") || n.contains("UnknownHost")
-          || n.contains("NoRouteToHost") || n.contains("UnresolvedAddress")) {
+      if (n.contains("ConnectException")
+          || n.contains("Timeout")
+          || n.contains("UnknownHost")
+          || n.contains("NoRouteToHost")
+          || n.contains("UnresolvedAddress")) {
         break; // the most telling cause; a channel closed under it says less
       }
     }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A serialized envelope read back (from memory or the disk spool) just before it is sent: checks that
- * it is whole, and writes it again with {@code sent_at} in the header, without the items a rate limit
- * covers, and with a client report appended. Envelopes are stored without {@code sent_at}, which is
- * the time of transmission. Immutable.
+ * A serialized envelope read back (from memory or the disk spool) just before it is sent: checks
+ * that it is whole, and writes it again with {@code sent_at} in the header, without the items a
+ * rate limit covers, and with a client report appended. Envelopes are stored without {@code
+ * sent_at}, which is the time of transmission. Immutable.
  */
 final class SerializedEnvelope {
   private static final ObjectMapper MAPPER =
@@ -89,7 +89,8 @@ final class SerializedEnvelope {
           throw new MalformedException("truncated: item of " + length + " bytes at byte " + pos);
         }
         if (payloadEnd < data.length && data[payloadEnd] != '\n') {
-          throw new MalformedException("item payload not followed by a newline at byte " + payloadEnd);
+          throw new MalformedException(
+              "item payload not followed by a newline at byte " + payloadEnd);
         }
       } else {
         int nl = indexOf(data, payloadStart);
@@ -158,9 +159,9 @@ final class SerializedEnvelope {
   private static final byte[] SENT_AT_KEY = "\"sent_at\"".getBytes(StandardCharsets.UTF_8);
 
   /**
-   * The envelope as stored (header without {@code sent_at}) with {@code "sent_at"} spliced in as the
-   * header's first field and a client report appended, without parsing anything: the cheap way the
-   * sender stamps each attempt.
+   * The envelope as stored (header without {@code sent_at}) with {@code "sent_at"} spliced in as
+   * the header's first field and a client report appended, without parsing anything: the cheap way
+   * the sender stamps each attempt.
    *
    * @param data a serialized envelope: a JSON object header line, then items
    * @param sentAt the time of transmission
@@ -170,7 +171,9 @@ final class SerializedEnvelope {
    */
   static byte[] withSentAt(byte[] data, Instant sentAt, byte[] clientReport) {
     int headerEnd = indexOf(data, 0);
-    if (headerEnd < 2 || data[0] != '{' || data[headerEnd - 1] != '}'
+    if (headerEnd < 2
+        || data[0] != '{'
+        || data[headerEnd - 1] != '}'
         || contains(data, headerEnd, SENT_AT_KEY)) {
       return null;
     }

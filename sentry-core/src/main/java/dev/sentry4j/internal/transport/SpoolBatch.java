@@ -7,14 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The content of a spool file: one or more serialized envelopes (without {@code sent_at}), each with
- * its {@link Manifest}. A burst is written in batches because creating a file costs far more than
- * writing a few more kilobytes into it. Format, after the line {@code sentry4j-spool 1}: per envelope
- * a line {@code <manifest> <length>}, the envelope's bytes, and a newline. Thread-safe (stateless).
+ * The content of a spool file: one or more serialized envelopes (without {@code sent_at}), each
+ * with its {@link Manifest}. A burst is written in batches because creating a file costs far more
+ * than writing a few more kilobytes into it. Format, after the line {@code sentry4j-spool 1}: per
+ * envelope a line {@code <manifest> <length>}, the envelope's bytes, and a newline. Thread-safe
+ * (stateless).
  */
 final class SpoolBatch {
   /** Envelopes per file at most. */
   static final int MAX_ENVELOPES = 64;
+
   /** Bytes per file at most (a single larger envelope gets a file of its own). */
   static final int MAX_BYTES = 1024 * 1024;
 
@@ -50,7 +52,8 @@ final class SpoolBatch {
     ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     out.writeBytes(MAGIC);
     for (Record r : records) {
-      out.writeBytes((r.manifest + " " + r.bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
+      out.writeBytes(
+          (r.manifest + " " + r.bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
       out.writeBytes(r.bytes);
       out.write('\n');
     }
@@ -58,7 +61,8 @@ final class SpoolBatch {
   }
 
   static List<Record> decode(byte[] data) throws MalformedException {
-    if (data.length < MAGIC.length || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+    if (data.length < MAGIC.length
+        || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new MalformedException("not a sentry4j spool file");
     }
     List<Record> records = new ArrayList<>();
@@ -83,7 +87,8 @@ final class SpoolBatch {
       if (length < 0 || length > data.length - start - 1 || data[start + length] != '\n') {
         throw new MalformedException("bad or truncated record at byte " + pos);
       }
-      records.add(new Record(line.substring(0, space), Arrays.copyOfRange(data, start, start + length)));
+      records.add(
+          new Record(line.substring(0, space), Arrays.copyOfRange(data, start, start + length)));
       pos = start + length + 1;
     }
     if (records.isEmpty()) {

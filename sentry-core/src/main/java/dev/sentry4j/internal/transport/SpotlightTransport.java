@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.internal.envelope.Envelope;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.SdkThread;
+import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.spi.Diagnostics;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a copy of every envelope the delegate accepts to Spotlight, Sentry's local development UI
- * (option {@code spotlight}, default URL {@code http://localhost:8969/stream}). The copy goes through
- * its own small queue and thread: an absent or slow Spotlight never blocks or fails the main path; it
- * is reported once, then retried with a back-off of 1 s doubling to 60 s. {@code flush} and {@code
- * close} also wait, within their timeout, for the copies already queued, so that a short-lived program
- * shows everything in Spotlight. Thread-safe.
+ * (option {@code spotlight}, default URL {@code http://localhost:8969/stream}). The copy goes
+ * through its own small queue and thread: an absent or slow Spotlight never blocks or fails the
+ * main path; it is reported once, then retried with a back-off of 1 s doubling to 60 s. {@code
+ * flush} and {@code close} also wait, within their timeout, for the copies already queued, so that
+ * a short-lived program shows everything in Spotlight. Thread-safe.
  */
 public final class SpotlightTransport implements Transport {
   private static final int QUEUE_SIZE = 100;
@@ -29,8 +29,10 @@ public final class SpotlightTransport implements Transport {
   private final Thread worker;
   private volatile boolean closed;
   private final Object drained = new Object();
+
   /** Copies queued or being sent; guarded by {@link #drained}. */
   private int pending;
+
   private long backoffMillis;
   private long retryAtMillis;
 
@@ -41,7 +43,9 @@ public final class SpotlightTransport implements Transport {
    * @param url Spotlight's envelope URL
    */
   public SpotlightTransport(Transport delegate, String url) {
-    this(delegate, new JdkHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+    this(
+        delegate,
+        new JdkHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
   }
 
   SpotlightTransport(Transport delegate, HttpSender spotlight) {

@@ -5,8 +5,8 @@ import dev.sentry4j.internal.envelope.Envelope;
 import java.time.Duration;
 
 /**
- * Delivers envelopes to Sentry. {@link #send} is called on the capturing thread: it must neither block
- * nor throw. Implementations are thread-safe.
+ * Delivers envelopes to Sentry. {@link #send} is called on the capturing thread: it must neither
+ * block nor throw. Implementations are thread-safe.
  */
 public interface Transport {
   /**
@@ -17,7 +17,8 @@ public interface Transport {
   boolean send(Envelope envelope);
 
   /**
-   * Waits until everything accepted so far has been delivered or given up on, at most {@code timeout}.
+   * Waits until everything accepted so far has been delivered or given up on, at most {@code
+   * timeout}.
    *
    * @return true when nothing is left
    */

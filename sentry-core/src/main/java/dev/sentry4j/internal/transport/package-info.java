@@ -18,10 +18,10 @@
  * </pre>
  *
  * <ul>
- *   <li><b>The caller never blocks.</b> {@link dev.sentry4j.internal.transport.AsyncTransport#send} checks a
- *       volatile rate-limit deadline, takes one of {@code maxQueueSize} slots with an atomic
- *       increment and appends to an unbounded linked queue (the slots bound it). No slot: the
- *       envelope is dropped and counted ({@code queue_overflow}). It never serializes.
+ *   <li><b>The caller never blocks.</b> {@link dev.sentry4j.internal.transport.AsyncTransport#send}
+ *       checks a volatile rate-limit deadline, takes one of {@code maxQueueSize} slots with an
+ *       atomic increment and appends to an unbounded linked queue (the slots bound it). No slot:
+ *       the envelope is dropped and counted ({@code queue_overflow}). It never serializes.
  *   <li><b>Overflow path.</b> The caller cannot serialize, so it cannot spill to disk itself. The
  *       intake worker frees a slot as soon as the envelope is serialized, so the slots empty at the
  *       speed of serialization, not of HTTP; serialized envelopes wait in memory up to {@code
@@ -41,36 +41,36 @@
  *       locked while the sender sends from memory; the file is deleted once all of it was sent, and
  *       put back as an ordinary spool file (the unsent part) when Sentry cannot be reached. A kill
  *       -9 thus loses what waited for serialization plus at most 100 ms of serialized envelopes;
- *       the next start sends the rest (an envelope sent just before the kill may be sent twice, with
- *       the same event id). The drop counts not reported yet are kept the same way (at most every
- *       200 ms, {@link dev.sentry4j.internal.transport.PendingCounts}), so a crash does not lose
- *       them either.
+ *       the next start sends the rest (an envelope sent just before the kill may be sent twice,
+ *       with the same event id). The drop counts not reported yet are kept the same way (at most
+ *       every 200 ms, {@link dev.sentry4j.internal.transport.PendingCounts}), so a crash does not
+ *       lose them either.
  *   <li><b>Disk spool</b> ({@link dev.sentry4j.internal.transport.spool.DiskSpool}): atomic
  *       temp-file-and-rename writes, oldest file first, {@code maxCacheItems} envelopes and {@code
- *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by OS file locks
- *       (released by the kernel when a process dies, whatever its PID) so that processes sharing
- *       the directory never send a file twice, corrupt or oversized files (more than 1/8 of the
- *       heap, never read) moved aside and counted ({@code internal_sdk_error}). A file partly sent
- *       and then interrupted is written back with the rest, in its place. Not writable or full:
- *       memory only for 5 s, then tried again, one diagnostic line per outage. Envelopes are stored
- *       without {@code sent_at}; it is written at each attempt.
+ *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by OS file
+ *       locks (released by the kernel when a process dies, whatever its PID) so that processes
+ *       sharing the directory never send a file twice, corrupt or oversized files (more than 1/8 of
+ *       the heap, never read) moved aside and counted ({@code internal_sdk_error}). A file partly
+ *       sent and then interrupted is written back with the rest, in its place. Not writable or
+ *       full: memory only for 5 s, then tried again, one diagnostic line per outage. Envelopes are
+ *       stored without {@code sent_at}; it is written at each attempt.
  *   <li><b>Out of memory.</b> An {@link OutOfMemoryError} in either SDK thread drops (and counts)
  *       only what it was handling; the thread goes on. Capture calls absorb one too: it never
  *       reaches the application ({@link dev.sentry4j.internal.OutOfMemory}).
  *   <li><b>Retries.</b> Network errors and 5xx keep the envelope on disk and back off exponentially
- *       with jitter (1 s doubling to 60 s); while backing off, new envelopes go to disk. An envelope
- *       answered with 5xx five times is dropped ({@code send_error}). No retry of 4xx; 429 is not
- *       reported (Relay counted it); 413 is reported as {@code send_error} with a diagnostic.
- *       Delivery is at least once: a request cut by a timeout or by close is sent again, with the
- *       same event id.
- *   <li><b>Rate limits</b> ({@code X-Sentry-Rate-Limits} on any answer, {@code Retry-After} or 60 s on
- *       a 429) per category and per DSN, checked before serialization; limited items are dropped as
- *       {@code ratelimit_backoff}, limited spooled files wait for the limit to end. Time comes from a
- *       {@code Ticker}, so tests move it instead of sleeping.
- *   <li><b>Client reports</b> leave the {@link dev.sentry4j.internal.clientreport.DiscardCounter} at most
- *       every 30 s attached to an outgoing envelope, alone after 60 s idle, and at every flush and
- *       close; their counts go back when the envelope carrying them is lost; at close, unsent counts
- *       are written to the spool.
+ *       with jitter (1 s doubling to 60 s); while backing off, new envelopes go to disk. An
+ *       envelope answered with 5xx five times is dropped ({@code send_error}). No retry of 4xx; 429
+ *       is not reported (Relay counted it); 413 is reported as {@code send_error} with a
+ *       diagnostic. Delivery is at least once: a request cut by a timeout or by close is sent
+ *       again, with the same event id.
+ *   <li><b>Rate limits</b> ({@code X-Sentry-Rate-Limits} on any answer, {@code Retry-After} or 60 s
+ *       on a 429) per category and per DSN, checked before serialization; limited items are dropped
+ *       as {@code ratelimit_backoff}, limited spooled files wait for the limit to end. Time comes
+ *       from a {@code Ticker}, so tests move it instead of sleeping.
+ *   <li><b>Client reports</b> leave the {@link dev.sentry4j.internal.clientreport.DiscardCounter}
+ *       at most every 30 s attached to an outgoing envelope, alone after 60 s idle, and at every
+ *       flush and close; their counts go back when the envelope carrying them is lost; at close,
+ *       unsent counts are written to the spool.
  *   <li><b>Flush and close</b> wait for memory and the spool. Close sends for most of its timeout
  *       and keeps a quarter of it (at most 500 ms) to write what is still left to disk; if half the
  *       sending time passes with envelopes still waiting, it first writes everything in memory to

@@ -8,7 +8,9 @@ final class Masking {
 
   private Masking() {}
 
-  /** {@code text} with the user part of every URL (a DSN's key and secret) replaced by {@code ***}. */
+  /**
+   * {@code text} with the user part of every URL (a DSN's key and secret) replaced by {@code ***}.
+   */
   static String mask(String text) {
     return text == null ? null : USER_INFO.matcher(text).replaceAll("$1***@");
   }

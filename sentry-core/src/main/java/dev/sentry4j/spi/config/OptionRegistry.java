@@ -30,34 +30,75 @@ public final class OptionRegistry {
 
   /** {@code dsn}: where to send; unset or empty disables the SDK. */
   public static final OptionSpec<String> DSN =
-      option("dsn", Type.TEXT, null, null, "Where to send events; unset or empty disables the SDK.", null);
+      option(
+          "dsn",
+          Type.TEXT,
+          null,
+          null,
+          "Where to send events; unset or empty disables the SDK.",
+          null);
+
   /** {@code enabled}: {@code false} keeps the SDK off whatever the DSN (sentry-java's option). */
   public static final OptionSpec<Boolean> ENABLED =
-      option("enabled", Type.BOOLEAN, true, null, "Set to false to keep the SDK off whatever the DSN.", null);
+      option(
+          "enabled",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Set to false to keep the SDK off whatever the DSN.",
+          null);
+
   /** {@code environment}. */
   public static final OptionSpec<String> ENVIRONMENT =
-      option("environment", Type.TEXT, "production", null, "The environment events belong to.", null);
+      option(
+          "environment", Type.TEXT, "production", null, "The environment events belong to.", null);
+
   /** {@code release}. */
   public static final OptionSpec<String> RELEASE =
       option("release", Type.TEXT, null, null, "The release, such as shop@1.4.2.", null);
+
   /** {@code dist}. */
   public static final OptionSpec<String> DIST =
       option("dist", Type.TEXT, null, null, "The build variant of the release.", null);
+
   /** {@code serverName}. */
   public static final OptionSpec<String> SERVER_NAME =
       option("serverName", Type.TEXT, null, "host name", "The server name on events.", null);
+
   /** {@code debug}. */
   public static final OptionSpec<Boolean> DEBUG =
       option("debug", Type.BOOLEAN, false, null, "Print the SDK's diagnostics to stderr.", null);
+
   /** {@code sampleRate}. */
   public static final OptionSpec<Double> SAMPLE_RATE =
-      option("sampleRate", Type.DOUBLE, 1.0, null, "Share of error events sent (0.0 to 1.0).", OptionRegistry::rate);
+      option(
+          "sampleRate",
+          Type.DOUBLE,
+          1.0,
+          null,
+          "Share of error events sent (0.0 to 1.0).",
+          OptionRegistry::rate);
+
   /** {@code maxBreadcrumbs}. */
   public static final OptionSpec<Integer> MAX_BREADCRUMBS =
-      option("maxBreadcrumbs", Type.INT, 100, null, "Breadcrumbs kept per scope.", OptionRegistry::nonNegative);
+      option(
+          "maxBreadcrumbs",
+          Type.INT,
+          100,
+          null,
+          "Breadcrumbs kept per scope.",
+          OptionRegistry::nonNegative);
+
   /** {@code attachStacktrace}. */
   public static final OptionSpec<Boolean> ATTACH_STACKTRACE =
-      option("attachStacktrace", Type.BOOLEAN, true, null, "Message events carry the capturing thread's stack.", null);
+      option(
+          "attachStacktrace",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Message events carry the capturing thread's stack.",
+          null);
+
   /** {@code enableUncaughtExceptionHandler}. */
   public static final OptionSpec<Boolean> ENABLE_UNCAUGHT_EXCEPTION_HANDLER =
       option(
@@ -67,6 +108,7 @@ public final class OptionRegistry {
           null,
           "Report exceptions that end a thread, then pass them to the previous handler.",
           null);
+
   /** {@code sendDefaultPii}. */
   public static final OptionSpec<Boolean> SEND_DEFAULT_PII =
       option(
@@ -77,18 +119,42 @@ public final class OptionRegistry {
           "Let the SDK and integrations collect personal data (user IP, request users, cookies, auth"
               + " and IP headers).",
           null);
+
   /** {@code inAppIncludes}. */
   public static final OptionSpec<List<String>> IN_APP_INCLUDES =
-      option("inAppIncludes", Type.LIST, List.of(), null, "Class-name prefixes of your own code.", null);
+      option(
+          "inAppIncludes",
+          Type.LIST,
+          List.of(),
+          null,
+          "Class-name prefixes of your own code.",
+          null);
+
   /** {@code inAppExcludes}. */
   public static final OptionSpec<List<String>> IN_APP_EXCLUDES =
-      option("inAppExcludes", Type.LIST, List.of(), null, "Class-name prefixes of library code.", null);
+      option(
+          "inAppExcludes",
+          Type.LIST,
+          List.of(),
+          null,
+          "Class-name prefixes of library code.",
+          null);
+
   /** {@code tags}. */
   public static final OptionSpec<Map<String, String>> TAGS =
-      option("tags", Type.MAP, Map.of(), null, "Tags on every event, as key=value,key=value.", null);
+      option(
+          "tags", Type.MAP, Map.of(), null, "Tags on every event, as key=value,key=value.", null);
+
   /** {@code enableDeduplication}. */
   public static final OptionSpec<Boolean> ENABLE_DEDUPLICATION =
-      option("enableDeduplication", Type.BOOLEAN, true, null, "Send one event per exception instance.", null);
+      option(
+          "enableDeduplication",
+          Type.BOOLEAN,
+          true,
+          null,
+          "Send one event per exception instance.",
+          null);
+
   /** {@code maxInFlight}. */
   public static final OptionSpec<Integer> MAX_IN_FLIGHT =
       option(
@@ -98,6 +164,7 @@ public final class OptionRegistry {
           null,
           "Envelopes sent at once (HTTP/2 streams, else HTTP/1.1 connections).",
           OptionRegistry::positive);
+
   /** {@code maxQueueSize}. */
   public static final OptionSpec<Integer> MAX_QUEUE_SIZE =
       option(
@@ -107,6 +174,7 @@ public final class OptionRegistry {
           "1 per 64 KiB of heap, 100 to 10000",
           "Captured envelopes waiting in memory to be serialized; more are dropped.",
           OptionRegistry::positive);
+
   /** {@code maxQueueBytes}. */
   public static final OptionSpec<Long> MAX_QUEUE_BYTES =
       option(
@@ -116,9 +184,17 @@ public final class OptionRegistry {
           "1/16 of the heap, 1 MiB to 32 MiB",
           "Serialized bytes held in memory for sending; more go to the disk spool.",
           OptionRegistry::positive);
+
   /** {@code flushTimeout}. */
   public static final OptionSpec<Duration> FLUSH_TIMEOUT =
-      option("flushTimeout", Type.DURATION, Duration.ofSeconds(15), null, "How long flush() waits.", OptionRegistry::notNegative);
+      option(
+          "flushTimeout",
+          Type.DURATION,
+          Duration.ofSeconds(15),
+          null,
+          "How long flush() waits.",
+          OptionRegistry::notNegative);
+
   /** {@code shutdownTimeout}. */
   public static final OptionSpec<Duration> SHUTDOWN_TIMEOUT =
       option(
@@ -128,12 +204,27 @@ public final class OptionRegistry {
           null,
           "How long close() and the shutdown hook wait.",
           OptionRegistry::notNegative);
+
   /** {@code connectTimeout}. */
   public static final OptionSpec<Duration> CONNECT_TIMEOUT =
-      option("connectTimeout", Type.DURATION, Duration.ofSeconds(10), null, "HTTP connect timeout.", OptionRegistry::notNegative);
+      option(
+          "connectTimeout",
+          Type.DURATION,
+          Duration.ofSeconds(10),
+          null,
+          "HTTP connect timeout.",
+          OptionRegistry::notNegative);
+
   /** {@code readTimeout}. */
   public static final OptionSpec<Duration> READ_TIMEOUT =
-      option("readTimeout", Type.DURATION, Duration.ofSeconds(30), null, "HTTP response timeout.", OptionRegistry::notNegative);
+      option(
+          "readTimeout",
+          Type.DURATION,
+          Duration.ofSeconds(30),
+          null,
+          "HTTP response timeout.",
+          OptionRegistry::notNegative);
+
   /** {@code tracesSampleRate}. */
   public static final OptionSpec<Double> TRACES_SAMPLE_RATE =
       option(
@@ -143,6 +234,7 @@ public final class OptionRegistry {
           null,
           "Share of transactions sent (0.0 to 1.0); unset: no transactions, traces still propagate.",
           OptionRegistry::rate);
+
   /** {@code tracePropagationTargets}. */
   public static final OptionSpec<List<String>> TRACE_PROPAGATION_TARGETS =
       option(
@@ -152,12 +244,27 @@ public final class OptionRegistry {
           null,
           "URL substrings or regexes that get trace headers.",
           null);
+
   /** {@code maxSpans}. */
   public static final OptionSpec<Integer> MAX_SPANS =
-      option("maxSpans", Type.INT, 1000, null, "Child spans kept per transaction.", OptionRegistry::positive);
+      option(
+          "maxSpans",
+          Type.INT,
+          1000,
+          null,
+          "Child spans kept per transaction.",
+          OptionRegistry::positive);
+
   /** {@code propagateTraceparent}. */
   public static final OptionSpec<Boolean> PROPAGATE_TRACEPARENT =
-      option("propagateTraceparent", Type.BOOLEAN, false, null, "Also send the W3C traceparent header.", null);
+      option(
+          "propagateTraceparent",
+          Type.BOOLEAN,
+          false,
+          null,
+          "Also send the W3C traceparent header.",
+          null);
+
   /** {@code strictTraceContinuation}. */
   public static final OptionSpec<Boolean> STRICT_TRACE_CONTINUATION =
       option(
@@ -167,9 +274,11 @@ public final class OptionRegistry {
           null,
           "Continue a trace only when both org ids are known and equal.",
           null);
+
   /** {@code orgId}. */
   public static final OptionSpec<String> ORG_ID =
       option("orgId", Type.TEXT, null, "from DSN", "The Sentry organization id.", null);
+
   /** {@code cacheDirPath}. */
   public static final OptionSpec<String> CACHE_DIR_PATH =
       option(
@@ -179,6 +288,7 @@ public final class OptionRegistry {
           "temp dir",
           "Disk spool for envelopes not yet sent (a folder per DSN inside).",
           null);
+
   /** {@code maxCacheItems}. */
   public static final OptionSpec<Integer> MAX_CACHE_ITEMS =
       option(
@@ -188,9 +298,17 @@ public final class OptionRegistry {
           null,
           "Envelopes kept in the disk spool; 0 turns it off.",
           OptionRegistry::nonNegative);
+
   /** {@code maxCacheBytes}. */
   public static final OptionSpec<Long> MAX_CACHE_BYTES =
-      option("maxCacheBytes", Type.SIZE, 256L * 1024 * 1024, null, "Bytes kept in the disk spool.", OptionRegistry::positive);
+      option(
+          "maxCacheBytes",
+          Type.SIZE,
+          256L * 1024 * 1024,
+          null,
+          "Bytes kept in the disk spool.",
+          OptionRegistry::positive);
+
   /** {@code sendClientReports}. */
   public static final OptionSpec<Boolean> SEND_CLIENT_REPORTS =
       option(
@@ -200,9 +318,11 @@ public final class OptionRegistry {
           null,
           "Tell Sentry how many items were dropped and why.",
           null);
+
   /** {@code enableLogs}. */
   public static final OptionSpec<Boolean> ENABLE_LOGS =
       option("enableLogs", Type.BOOLEAN, false, null, "Send log lines to Sentry Logs.", null);
+
   /** {@code logsBatchSize}. */
   public static final OptionSpec<Integer> LOGS_BATCH_SIZE =
       option(
@@ -212,6 +332,7 @@ public final class OptionRegistry {
           null,
           "Log items per envelope (at most 100).",
           v -> v <= 0 ? "must be positive" : v > 100 ? "at most 100" : null);
+
   /** {@code logsFlushInterval}. */
   public static final OptionSpec<Duration> LOGS_FLUSH_INTERVAL =
       option(
@@ -221,9 +342,17 @@ public final class OptionRegistry {
           null,
           "How long log items wait for a full batch.",
           OptionRegistry::notNegative);
+
   /** {@code maxLogsInMemory}. */
   public static final OptionSpec<Integer> MAX_LOGS_IN_MEMORY =
-      option("maxLogsInMemory", Type.INT, 1000, null, "Log items buffered in memory.", OptionRegistry::positive);
+      option(
+          "maxLogsInMemory",
+          Type.INT,
+          1000,
+          null,
+          "Log items buffered in memory.",
+          OptionRegistry::positive);
+
   /** {@code scrubbing}. */
   public static final OptionSpec<Boolean> SCRUBBING =
       option(
@@ -233,6 +362,7 @@ public final class OptionRegistry {
           null,
           "Replace values of sensitive keys (password, token, auth, cookie...) by [Filtered].",
           null);
+
   /** {@code scrubKeys}. */
   public static final OptionSpec<List<String>> SCRUB_KEYS =
       option(
@@ -242,6 +372,7 @@ public final class OptionRegistry {
           null,
           "More key names to scrub (whole words; *word* matches anywhere).",
           null);
+
   /** {@code scrubAllowKeys}. */
   public static final OptionSpec<List<String>> SCRUB_ALLOW_KEYS =
       option(
@@ -251,6 +382,7 @@ public final class OptionRegistry {
           null,
           "Key names never scrubbed (case and separators ignored).",
           null);
+
   /** {@code scrubMessages}. */
   public static final OptionSpec<Boolean> SCRUB_MESSAGES =
       option(
@@ -260,6 +392,7 @@ public final class OptionRegistry {
           null,
           "Also scrub messages: key=value secrets, URL passwords, bearer tokens, card numbers.",
           null);
+
   /** {@code spotlight}. */
   public static final OptionSpec<Boolean> SPOTLIGHT =
       option(
@@ -269,9 +402,16 @@ public final class OptionRegistry {
           null,
           "Also send every envelope to Spotlight (true, false, or Spotlight's URL).",
           null);
+
   /** {@code spotlightUrl}. */
   public static final OptionSpec<String> SPOTLIGHT_URL =
-      option("spotlightUrl", Type.TEXT, "http://localhost:8969/stream", null, "Where Spotlight listens.", null);
+      option(
+          "spotlightUrl",
+          Type.TEXT,
+          "http://localhost:8969/stream",
+          null,
+          "Where Spotlight listens.",
+          null);
 
   // ---------------------------------------------------------------- integration settings
 
@@ -281,18 +421,30 @@ public final class OptionRegistry {
    */
   public static final OptionSpec<String> MDC_TRACE_ID_KEY =
       integration("mdc.traceIdKey", "trace_id", "MDC key of the trace id; empty: not written.");
+
   /** {@code mdc.spanIdKey}: the MDC key holding the active span id; empty: not written. */
   public static final OptionSpec<String> MDC_SPAN_ID_KEY =
       integration("mdc.spanIdKey", "span_id", "MDC key of the span id; empty: not written.");
+
   /** {@code mdc.traceSampledKey}: the MDC key holding true/false; empty: not written. */
   public static final OptionSpec<String> MDC_TRACE_SAMPLED_KEY =
       integration(
-          "mdc.traceSampledKey", "trace_sampled", "MDC key of the sampling decision; empty: not written.");
+          "mdc.traceSampledKey",
+          "trace_sampled",
+          "MDC key of the sampling decision; empty: not written.");
+
   /** {@code mdc.enabled}: {@code false} turns sentry-slf4j-mdc off. */
   public static final OptionSpec<Boolean> MDC_ENABLED =
       register(
           INTEGRATION,
-          new OptionSpec<>("mdc.enabled", Type.BOOLEAN, true, null, "false: sentry-slf4j-mdc does nothing.", null));
+          new OptionSpec<>(
+              "mdc.enabled",
+              Type.BOOLEAN,
+              true,
+              null,
+              "false: sentry-slf4j-mdc does nothing.",
+              null));
+
   /** {@code mdc.propagationIds}: outside spans, the keys hold the propagation context's ids. */
   public static final OptionSpec<Boolean> MDC_PROPAGATION_IDS =
       register(
@@ -304,11 +456,18 @@ public final class OptionRegistry {
               null,
               "Outside spans, the MDC keys hold the propagation context's ids.",
               null));
+
   /** {@code mdc.tags}: MDC keys copied as tags into events by sentry-slf4j-mdc. */
   public static final OptionSpec<List<String>> MDC_TAGS =
       register(
           INTEGRATION,
-          new OptionSpec<>("mdc.tags", Type.LIST, List.of(), null, "MDC keys copied as tags into events.", null));
+          new OptionSpec<>(
+              "mdc.tags",
+              Type.LIST,
+              List.of(),
+              null,
+              "MDC keys copied as tags into events.",
+              null));
 
   /** sentry-java option names with no equivalent here: accepted with a warning, then ignored. */
   private static final Set<String> SENTRY_JAVA_ONLY = new LinkedHashSet<>();
@@ -331,26 +490,73 @@ public final class OptionRegistry {
     alias("log4j2.spanIdKey", MDC_SPAN_ID_KEY);
     Collections.addAll(
         SENTRY_JAVA_ONLY,
-        "attachServerName", "attachThreads", "beforeSend", "bundleId", "bundleIds",
-        "captureOpenTelemetryEvents", "cron", "deadlineTimeout", "defaultScopeType",
-        "diagnosticLevel", "distinctId", "distribution", "enableAppStartProfiling",
-        "enableAutoSessionTracking", "enableBackpressureHandling",
-        "enableDatabaseTransactionTracing", "enableEventSizeLimiting", "enableExternalConfiguration",
-        "enablePrettySerializationOutput", "enableScopePersistence", "enableScreenTracking",
-        "enableShutdownHook", "enableTimeToFullDisplayTracing", "enableTracing",
+        "attachServerName",
+        "attachThreads",
+        "beforeSend",
+        "bundleId",
+        "bundleIds",
+        "captureOpenTelemetryEvents",
+        "cron",
+        "deadlineTimeout",
+        "defaultScopeType",
+        "diagnosticLevel",
+        "distinctId",
+        "distribution",
+        "enableAppStartProfiling",
+        "enableAutoSessionTracking",
+        "enableBackpressureHandling",
+        "enableDatabaseTransactionTracing",
+        "enableEventSizeLimiting",
+        "enableExternalConfiguration",
+        "enablePrettySerializationOutput",
+        "enableScopePersistence",
+        "enableScreenTracking",
+        "enableShutdownHook",
+        "enableTimeToFullDisplayTracing",
+        "enableTracing",
         "enableUserInteractionBreadcrumbs",
-        "enableUserInteractionTracing", "feedbackOptions", "forceInit", "globalHubMode",
-        "idleTimeout", "ignoredCheckIn", "ignoredCheckins", "ignoredError", "ignoredErrors",
-        "ignoredExceptionsForType", "ignoredSpanOrigin", "ignoredTransaction",
-        "ignoredTransactions", "initPriority", "instrumenter", "loggerBatchProcessorFactory",
-        "maxAttachmentSize", "maxDepth", "maxFeatureFlags", "maxRequestBodySize",
-        "maxTraceFileSize", "metrics", "openTelemetryMode", "printUncaughtStackTrace",
-        "printUncaughtStacktrace", "profileLifecycle", "profileSessionSampleRate",
-        "profilesSampleRate", "profilingTracesDirPath", "profilingTracesHz", "proguardUuid",
-        "proxy", "sendModules",
-        "sentryClientName", "sessionFlushTimeoutMillis", "sessionReplay",
-        "sessionTrackingIntervalMillis", "startProfilerOnAppStart", "traceOptionsRequests",
-        "traceSampling", "contextTags", "uncaught.handler.enabled");
+        "enableUserInteractionTracing",
+        "feedbackOptions",
+        "forceInit",
+        "globalHubMode",
+        "idleTimeout",
+        "ignoredCheckIn",
+        "ignoredCheckins",
+        "ignoredError",
+        "ignoredErrors",
+        "ignoredExceptionsForType",
+        "ignoredSpanOrigin",
+        "ignoredTransaction",
+        "ignoredTransactions",
+        "initPriority",
+        "instrumenter",
+        "loggerBatchProcessorFactory",
+        "maxAttachmentSize",
+        "maxDepth",
+        "maxFeatureFlags",
+        "maxRequestBodySize",
+        "maxTraceFileSize",
+        "metrics",
+        "openTelemetryMode",
+        "printUncaughtStackTrace",
+        "printUncaughtStacktrace",
+        "profileLifecycle",
+        "profileSessionSampleRate",
+        "profilesSampleRate",
+        "profilingTracesDirPath",
+        "profilingTracesHz",
+        "proguardUuid",
+        "proxy",
+        "sendModules",
+        "sentryClientName",
+        "sessionFlushTimeoutMillis",
+        "sessionReplay",
+        "sessionTrackingIntervalMillis",
+        "startProfilerOnAppStart",
+        "traceOptionsRequests",
+        "traceSampling",
+        "contextTags",
+        "uncaught.handler.enabled");
   }
 
   private OptionRegistry() {}
@@ -387,7 +593,10 @@ public final class OptionRegistry {
     return spec;
   }
 
-  /** Whether {@code name} is a sentry-java option that sentry4j does not have (ignored with a warning). */
+  /**
+   * Whether {@code name} is a sentry-java option that sentry4j does not have (ignored with a
+   * warning).
+   */
   public static boolean isSentryJavaOnly(String name) {
     if (name == null) {
       return false;
@@ -438,8 +647,8 @@ public final class OptionRegistry {
   }
 
   /**
-   * The key a setting is looked up by: lower case, without {@code - _ .}; {@code sample-rate}, {@code
-   * sample_rate}, {@code SAMPLE_RATE} and {@code sampleRate} are one key.
+   * The key a setting is looked up by: lower case, without {@code - _ .}; {@code sample-rate},
+   * {@code sample_rate}, {@code SAMPLE_RATE} and {@code sampleRate} are one key.
    */
   public static String normalize(String name) {
     StringBuilder sb = new StringBuilder(name.length());

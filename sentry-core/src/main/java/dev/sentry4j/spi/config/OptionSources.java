@@ -24,29 +24,44 @@ import java.util.function.Function;
  * applied afterwards wins over all of them.
  *
  * <p>Keys are matched ignoring case and {@code - _ .}; sentry-java's spellings ({@code
- * logs.enabled}, {@code servername}, {@code enable-spotlight}, ...) mean the same option here. A key
- * the registry does not know is warned about once per JVM through the SDK's diagnostics, naming the key
- * and the source, with a "did you mean" when a known name is close; a sentry-java option without an
- * equivalent is warned about as such. Values are not parsed here: whoever applies a setting parses
- * it and fails naming the option, the source and the value. Thread-safe.
+ * logs.enabled}, {@code servername}, {@code enable-spotlight}, ...) mean the same option here. A
+ * key the registry does not know is warned about once per JVM through the SDK's diagnostics, naming
+ * the key and the source, with a "did you mean" when a known name is close; a sentry-java option
+ * without an equivalent is warned about as such. Values are not parsed here: whoever applies a
+ * setting parses it and fails naming the option, the source and the value. Thread-safe.
  */
 public final class OptionSources {
   /** The system property naming the properties file. */
   public static final String PROPERTIES_FILE_PROPERTY = "sentry.properties.file";
+
   /** The environment variable naming the properties file. */
   public static final String PROPERTIES_FILE_ENV = "SENTRY_PROPERTIES_FILE";
 
   /**
-   * {@code SENTRY_*} variables that belong to other Sentry tools (sentry-cli, the build plugins), not
-   * to an SDK: never warned about.
+   * {@code SENTRY_*} variables that belong to other Sentry tools (sentry-cli, the build plugins),
+   * not to an SDK: never warned about.
    */
   private static final Set<String> FOREIGN_ENV =
       Set.of(
-          "SENTRY_AUTH_TOKEN", "SENTRY_ORG", "SENTRY_PROJECT", "SENTRY_URL", "SENTRY_LOG_LEVEL",
-          "SENTRY_PROPERTIES", "SENTRY_LOAD_DOTENV", "SENTRY_DOTENV_PATH", "SENTRY_NO_PROGRESS_BAR",
-          "SENTRY_HTTP_MAX_RETRIES", "SENTRY_DISABLE_UPDATE_CHECK", "SENTRY_ALLOW_FAILURE",
-          "SENTRY_VCS_REMOTE", "SENTRY_HEADER", "SENTRY_HEADERS", "SENTRY_PIPELINE",
-          "SENTRY_FORCE_ARTIFACT_BUNDLES", "SENTRY_DISABLE_AUTO_UPLOAD", "SENTRY_CLI_EXECUTABLE");
+          "SENTRY_AUTH_TOKEN",
+          "SENTRY_ORG",
+          "SENTRY_PROJECT",
+          "SENTRY_URL",
+          "SENTRY_LOG_LEVEL",
+          "SENTRY_PROPERTIES",
+          "SENTRY_LOAD_DOTENV",
+          "SENTRY_DOTENV_PATH",
+          "SENTRY_NO_PROGRESS_BAR",
+          "SENTRY_HTTP_MAX_RETRIES",
+          "SENTRY_DISABLE_UPDATE_CHECK",
+          "SENTRY_ALLOW_FAILURE",
+          "SENTRY_VCS_REMOTE",
+          "SENTRY_HEADER",
+          "SENTRY_HEADERS",
+          "SENTRY_PIPELINE",
+          "SENTRY_FORCE_ARTIFACT_BUNDLES",
+          "SENTRY_DISABLE_AUTO_UPLOAD",
+          "SENTRY_CLI_EXECUTABLE");
 
   private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
   private static volatile Consumer<String> warningSink = line -> {};
@@ -114,7 +129,9 @@ public final class OptionSources {
       }
     }
     for (String var : new TreeMap<>(env).keySet()) {
-      if (!var.startsWith("SENTRY_") || var.equals(PROPERTIES_FILE_ENV) || FOREIGN_ENV.contains(var)) {
+      if (!var.startsWith("SENTRY_")
+          || var.equals(PROPERTIES_FILE_ENV)
+          || FOREIGN_ENV.contains(var)) {
         continue;
       }
       String name = var.substring("SENTRY_".length());
@@ -133,7 +150,8 @@ public final class OptionSources {
       OptionSpec<?> spec = OptionRegistry.lookup(name);
       if (spec != null) {
         entries.add(
-            new Settings.Setting(spec, key, systemProperties.getProperty(key), "system property " + key));
+            new Settings.Setting(
+                spec, key, systemProperties.getProperty(key), "system property " + key));
       } else {
         unknown(warnings, "system property", key, name, OptionSpec::systemProperty);
       }
@@ -166,7 +184,8 @@ public final class OptionSources {
       List<String> warnings, String where, String key, String name, String suggestion) {
     String message;
     if (OptionRegistry.isSentryJavaOnly(name)) {
-      message = where + " " + key + " is a sentry-java option without an equivalent in sentry4j; ignored";
+      message =
+          where + " " + key + " is a sentry-java option without an equivalent in sentry4j; ignored";
     } else {
       message =
           "Unknown "

@@ -38,7 +38,9 @@ public final class OptionSpec<T> {
     this.rule = rule;
   }
 
-  /** The option's name, as in appender properties and {@code sentry.properties}: {@code sampleRate}. */
+  /**
+   * The option's name, as in appender properties and {@code sentry.properties}: {@code sampleRate}.
+   */
   public String name() {
     return name;
   }
@@ -54,7 +56,8 @@ public final class OptionSpec<T> {
   }
 
   /**
-   * The system property: {@code sentry.sample-rate} (camelCase {@code sentry.sampleRate} also works).
+   * The system property: {@code sentry.sample-rate} (camelCase {@code sentry.sampleRate} also
+   * works).
    */
   public String systemProperty() {
     return "sentry." + words("-");
@@ -114,7 +117,8 @@ public final class OptionSpec<T> {
   }
 
   private IllegalArgumentException invalid(String text, String reason, Throwable cause) {
-    return new IllegalArgumentException(PREFIX + name + ": '" + shown(text) + "' (" + reason + ")", cause);
+    return new IllegalArgumentException(
+        PREFIX + name + ": '" + shown(text) + "' (" + reason + ")", cause);
   }
 
   @Override
@@ -154,26 +158,36 @@ public final class OptionSpec<T> {
     /** {@code true/false/yes/no/on/off/1/0}. */
     public static final Type<Boolean> BOOLEAN =
         new Type<>("boolean", TextParser::parseBoolean, String::valueOf);
+
     /** A whole number. */
     public static final Type<Integer> INT =
         new Type<>("integer", TextParser::parseInt, String::valueOf);
+
     /** A decimal number. */
     public static final Type<Double> DOUBLE =
         new Type<>("number", TextParser::parseDouble, String::valueOf);
+
     /** A size in bytes ({@code 32MiB}). */
     public static final Type<Long> SIZE =
         new Type<>("size", TextParser::parseSize, Type::formatSize);
+
     /** A duration ({@code 15s}). */
     public static final Type<Duration> DURATION =
         new Type<>("duration", TextParser::parseDuration, Type::formatDuration);
+
     /** Text, trimmed; empty means unset. */
     public static final Type<String> TEXT =
         new Type<>("text", t -> t.trim().isEmpty() ? null : t.trim(), t -> t);
-    /** Text, trimmed, where empty means "none" rather than unset: an MDC key that is not written. */
+
+    /**
+     * Text, trimmed, where empty means "none" rather than unset: an MDC key that is not written.
+     */
     public static final Type<String> KEY = new Type<>("key", String::trim, t -> t);
+
     /** A comma-separated list. */
     public static final Type<List<String>> LIST =
         new Type<>("list", TextParser::parseList, l -> String.join(",", l));
+
     /** {@code key=value,key=value}. */
     public static final Type<Map<String, String>> MAP =
         new Type<>("map", TextParser::parseMap, Type::formatMap);

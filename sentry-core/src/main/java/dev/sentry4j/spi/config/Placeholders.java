@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 public final class Placeholders {
   private static final Pattern DOLLAR =
       Pattern.compile("\\$\\{(?:(env|sys):)?([A-Za-z_][A-Za-z0-9_.\\-]*)(?::-([^}]*))?\\}");
-  private static final Pattern LOGBACK_UNDEFINED = Pattern.compile("[A-Za-z0-9_.\\-]+_IS_UNDEFINED");
+  private static final Pattern LOGBACK_UNDEFINED =
+      Pattern.compile("[A-Za-z0-9_.\\-]+_IS_UNDEFINED");
 
   private Placeholders() {}
 
@@ -29,8 +30,8 @@ public final class Placeholders {
 
   /**
    * The value of the variable a {@code ${...}} placeholder names: the system property, then the
-   * environment variable ({@code env:} and {@code sys:} pick one), then the {@code :-default}; {@code
-   * null} when none is set or for Logback's {@code _IS_UNDEFINED} (Logback already looked).
+   * environment variable ({@code env:} and {@code sys:} pick one), then the {@code :-default};
+   * {@code null} when none is set or for Logback's {@code _IS_UNDEFINED} (Logback already looked).
    *
    * @param env the environment (System::getenv in production)
    */

@@ -112,7 +112,9 @@ public final class Settings {
       }
     }
 
-    /** The exception for a bad value of this setting: names the source, option and (masked) text. */
+    /**
+     * The exception for a bad value of this setting: names the source, option and (masked) text.
+     */
     public IllegalArgumentException invalid(IllegalArgumentException cause) {
       String detail = cause.getMessage() == null ? cause.toString() : cause.getMessage();
       String own = OptionSpec.PREFIX + spec.name() + ": ";

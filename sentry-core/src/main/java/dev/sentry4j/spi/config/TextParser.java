@@ -127,8 +127,8 @@ public final class TextParser {
   }
 
   /**
-   * Parses a size in bytes: a whole number, optionally followed by {@code B}, {@code KB}/{@code KiB},
-   * {@code MB}/{@code MiB} or {@code GB}/{@code GiB} (all binary multiples), any case.
+   * Parses a size in bytes: a whole number, optionally followed by {@code B}, {@code KB}/{@code
+   * KiB}, {@code MB}/{@code MiB} or {@code GB}/{@code GiB} (all binary multiples), any case.
    *
    * @throws IllegalArgumentException when it is not one
    */

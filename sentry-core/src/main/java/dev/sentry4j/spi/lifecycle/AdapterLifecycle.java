@@ -1,10 +1,9 @@
 package dev.sentry4j.spi.lifecycle;
 
-import dev.sentry4j.spi.Diagnostics;
-
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -13,19 +12,19 @@ import java.util.function.LongSupplier;
  * The lifecycle every logging adapter shares (Logback's and Log4j 2's appenders, the JUL handler):
  *
  * <ul>
- *   <li><b>start or adopt</b>: if the application initialized the SDK in code, the adapter uses that
- *       client and never closes it; otherwise it initializes the SDK with its own options and owns
- *       the client it installed;
+ *   <li><b>start or adopt</b>: if the application initialized the SDK in code, the adapter uses
+ *       that client and never closes it; otherwise it initializes the SDK with its own options and
+ *       owns the client it installed;
  *   <li><b>survive reconfiguration in either order</b>: Logback's reload stops the old appender
  *       before starting the new one, Log4j 2's reconfiguration starts the new one first. A client
  *       installed by an adapter is not the application's: the next adapter to start initializes the
  *       SDK afresh (with its possibly changed options) and takes ownership, and the old adapter's
  *       stop then leaves the SDK alone;
- *   <li><b>close only what it owns</b>: {@link #stop} flushes, then closes the SDK only if the client
- *       this adapter installed is still the installed one;
+ *   <li><b>close only what it owns</b>: {@link #stop} flushes, then closes the SDK only if the
+ *       client this adapter installed is still the installed one;
  *   <li><b>forward diagnostics</b>: from {@link #start} to {@link #stop}, the SDK's warnings and
- *       errors go to the framework's status channel, at most {@value #DEFAULT_LINES_PER_MINUTE} lines a
- *       minute per adapter (the next line after a quiet spell says how many were left out).
+ *       errors go to the framework's status channel, at most {@value #DEFAULT_LINES_PER_MINUTE}
+ *       lines a minute per adapter (the next line after a quiet spell says how many were left out).
  * </ul>
  *
  * <p>Thread-safe: ownership is decided under one JVM-wide lock.
@@ -38,7 +37,9 @@ public final class AdapterLifecycle {
   private static final Object LOCK = new Object();
   private static SentryClient installedByAdapter; // guarded by LOCK
 
-  /** Where an adapter reports: Logback's status manager, Log4j's StatusLogger, JUL's ErrorManager. */
+  /**
+   * Where an adapter reports: Logback's status manager, Log4j's StatusLogger, JUL's ErrorManager.
+   */
   @FunctionalInterface
   public interface StatusChannel {
     /**
@@ -114,8 +115,10 @@ public final class AdapterLifecycle {
         SentryClient current = Sentry.getClient();
         if (current != null && current.isEnabled() && current != installedByAdapter) {
           owned = null;
-          String note = name + ": Sentry was already initialized in code; using that client (the"
-              + " adapter's SDK options are ignored)";
+          String note =
+              name
+                  + ": Sentry was already initialized in code; using that client (the"
+                  + " adapter's SDK options are ignored)";
           Diagnostics.info(note);
           return Start.ADOPTED;
         }

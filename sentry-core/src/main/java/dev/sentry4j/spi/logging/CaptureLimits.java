@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Caps on what one log line brings to an event or a Sentry Log record, applied on the capturing
  * thread while the MDC, key-value pairs and structured data are read, so that a huge MDC costs a
  * bounded time and memory: at most {@value #MAX_ENTRIES} entries in all, keys of {@value
- * #MAX_KEY_CHARS} characters, tag values of {@value #MAX_TAG_CHARS} (Relay drops longer tags), other
- * values of {@value #MAX_VALUE_CHARS} (Sentry's extra limit) and {@value #MAX_TOTAL_CHARS} characters
- * in all. What is cut is counted ({@link LogCapture#getTruncatedLines()}) and said on the event (extra
- * {@value #MARKER}). Thread-safe (a budget is confined to one capture).
+ * #MAX_KEY_CHARS} characters, tag values of {@value #MAX_TAG_CHARS} (Relay drops longer tags),
+ * other values of {@value #MAX_VALUE_CHARS} (Sentry's extra limit) and {@value #MAX_TOTAL_CHARS}
+ * characters in all. What is cut is counted ({@link LogCapture#getTruncatedLines()}) and said on
+ * the event (extra {@value #MARKER}). Thread-safe (a budget is confined to one capture).
  */
 final class CaptureLimits {
   static final int MAX_ENTRIES = 100;
@@ -125,8 +125,7 @@ final class CaptureLimits {
     /** Counts and notes on the event what was cut. */
     void markOn(Event event) {
       if (count()) {
-        event.setExtra(
-            MARKER, cutEntries + " entries left out, " + cutChars + " characters cut");
+        event.setExtra(MARKER, cutEntries + " entries left out, " + cutChars + " characters cut");
       }
     }
   }

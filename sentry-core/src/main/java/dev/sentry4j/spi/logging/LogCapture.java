@@ -1,25 +1,22 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.spi.ReentryGuard;
-
-import dev.sentry4j.logs.LogLevel;
-
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Message;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
 import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.internal.Strings;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.privacy.Scrubber;
-import dev.sentry4j.logs.LogAttributes;
-import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.internal.scope.Scopes;
+import dev.sentry4j.logs.LogAttributes;
+import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
@@ -32,10 +29,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The one mapping from log lines to Sentry data, shared by every adapter: thresholds, level mapping,
- * breadcrumbs, error events (message template and parameters, MDC to tags and extras, markers,
- * key-value pairs, exception, trace context). Adapters only read their framework's record into a
- * {@link LogRecord}.
+ * The one mapping from log lines to Sentry data, shared by every adapter: thresholds, level
+ * mapping, breadcrumbs, error events (message template and parameters, MDC to tags and extras,
+ * markers, key-value pairs, exception, trace context). Adapters only read their framework's record
+ * into a {@link LogRecord}.
  *
  * <p>Typical adapter code:
  *
@@ -119,9 +116,10 @@ public final class LogCapture {
   }
 
   /**
-   * Whether an MDC key only repeats the trace the record already carries: the keys that
-   * {@code sentry-slf4j-mdc} and {@code sentry-log4j2} write by default ({@code trace_id}, {@code
-   * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*} attributes.
+   * Whether an MDC key only repeats the trace the record already carries: the keys that {@code
+   * sentry-slf4j-mdc} and {@code sentry-log4j2} write by default ({@code trace_id}, {@code
+   * span_id}, {@code trace_sampled}). They are not sent again as extras or {@code mdc.*}
+   * attributes.
    */
   static boolean isTraceKey(String key) {
     return TraceKeys.configured().isTraceKey(key);
@@ -224,8 +222,8 @@ public final class LogCapture {
 
   /**
    * A line that can only become a breadcrumb ({@link #needsRecord} is false): adds it as {@link
-   * #capture} would (category = logger, level mapped, the text), without a {@link LogRecord}. One is
-   * made only when a {@code beforeBreadcrumb} callback can read it in its hint. The common case
+   * #capture} would (category = logger, level mapped, the text), without a {@link LogRecord}. One
+   * is made only when a {@code beforeBreadcrumb} callback can read it in its hint. The common case
    * allocates just the breadcrumb. Never throws.
    *
    * @param level the line's level; below {@code minimumBreadcrumbLevel} nothing is added
@@ -238,8 +236,9 @@ public final class LogCapture {
   }
 
   /**
-   * {@link #captureBreadcrumb(LogLevel, String, Instant, String)} for a line logged with a template:
-   * a parameter that follows a deny-listed key ({@code password={}}) is filtered in the text.
+   * {@link #captureBreadcrumb(LogLevel, String, Instant, String)} for a line logged with a
+   * template: a parameter that follows a deny-listed key ({@code password={}}) is filtered in the
+   * text.
    *
    * @param template the line's template, or {@code null}
    * @param args its arguments, or {@code null}
@@ -285,11 +284,12 @@ public final class LogCapture {
   }
 
   /**
-   * Like {@link #captureBreadcrumb(LogLevel, String, Instant, String)}, with the text made only when
-   * the breadcrumb is read (when an event carrying it is serialized, on the SDK's worker), so that a
-   * line that never reaches Sentry is never formatted. {@code text} must be callable from any thread
-   * and always give the same text: adapters pass it only when the message's arguments are immutable
-   * ({@link #isImmutable}). With a {@code beforeBreadcrumb} callback the text is made at once.
+   * Like {@link #captureBreadcrumb(LogLevel, String, Instant, String)}, with the text made only
+   * when the breadcrumb is read (when an event carrying it is serialized, on the SDK's worker), so
+   * that a line that never reaches Sentry is never formatted. {@code text} must be callable from
+   * any thread and always give the same text: adapters pass it only when the message's arguments
+   * are immutable ({@link #isImmutable}). With a {@code beforeBreadcrumb} callback the text is made
+   * at once.
    */
   public void captureBreadcrumb(
       LogLevel level, String loggerName, Instant timestamp, Supplier<String> text) {
@@ -382,9 +382,10 @@ public final class LogCapture {
    * of the record (else the calling thread's); attributes {@code sentry.origin} ({@code
    * auto.log.<integration>}), the template and each parameter (only with at least one parameter),
    * {@code logger.name}, {@code thread.name}, {@code thread.id}, the caller ({@code code.*}) when
-   * known, the throwable's {@code exception.type} and {@code exception.message}, {@code marker}, every
-   * MDC entry as {@code mdc.<key>}, and the key-value pairs and structured data under their own names
-   * with their JSON types. The SDK's own names win over a key-value pair of the same name.
+   * known, the throwable's {@code exception.type} and {@code exception.message}, {@code marker},
+   * every MDC entry as {@code mdc.<key>}, and the key-value pairs and structured data under their
+   * own names with their JSON types. The SDK's own names win over a key-value pair of the same
+   * name.
    */
   public LogItem toLogItem(LogRecord record) {
     return toLogItem(record, ScopeStorage.current());
@@ -473,8 +474,8 @@ public final class LogCapture {
   }
 
   /**
-   * The breadcrumb for a line: category = logger, level mapped, message formatted (a parameter after
-   * a deny-listed key filtered).
+   * The breadcrumb for a line: category = logger, level mapped, message formatted (a parameter
+   * after a deny-listed key filtered).
    */
   public Breadcrumb toBreadcrumb(LogRecord record) {
     return toBreadcrumb(record, ScopeStorage.current().getClient());
@@ -524,7 +525,10 @@ public final class LogCapture {
         encodedOnly(record, client)
             ? Message.of(
                 filtered(
-                    client, record.getTemplate(), record.getArguments(), record.getFormattedMessage()))
+                    client,
+                    record.getTemplate(),
+                    record.getArguments(),
+                    record.getFormattedMessage()))
             : message(record));
     if (record.getThrowable() != null) {
       event.setThrowable(record.getThrowable());
@@ -575,7 +579,8 @@ public final class LogCapture {
     return event;
   }
 
-  private static void putExtras(Event event, Map<String, Object> values, CaptureLimits.Budget budget) {
+  private static void putExtras(
+      Event event, Map<String, Object> values, CaptureLimits.Budget budget) {
     for (Map.Entry<String, Object> kv : values.entrySet()) {
       if (!budget.takeEntry()) {
         return;
@@ -603,7 +608,8 @@ public final class LogCapture {
   }
 
   private static String text(LogRecord record) {
-    return record.getFormattedMessage() != null ? record.getFormattedMessage() : record.getTemplate();
+    return record.getFormattedMessage() != null
+        ? record.getFormattedMessage()
+        : record.getTemplate();
   }
-
 }

@@ -1,20 +1,22 @@
 package dev.sentry4j.spi.logging;
 
 import dev.sentry4j.logs.LogLevel;
-
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * How an adapter's log lines become Sentry data: thresholds, MDC keys that become tags, whether the
- * MDC goes to a context, and the integration's name. Immutable; build with {@link #builder(String)}.
+ * MDC goes to a context, and the integration's name. Immutable; build with {@link
+ * #builder(String)}.
  */
 public final class LogCaptureSettings {
   /** Default {@code minimumEventLevel}. */
   public static final LogLevel DEFAULT_MINIMUM_EVENT_LEVEL = LogLevel.ERROR;
+
   /** Default {@code minimumBreadcrumbLevel}. */
   public static final LogLevel DEFAULT_MINIMUM_BREADCRUMB_LEVEL = LogLevel.INFO;
+
   /** Default {@code minimumLevel} (Sentry Logs). */
   public static final LogLevel DEFAULT_MINIMUM_LEVEL = LogLevel.INFO;
 
@@ -37,8 +39,8 @@ public final class LogCaptureSettings {
   /**
    * A builder for an integration.
    *
-   * @param integration {@code logback}, {@code log4j2} or {@code jul}: names the mechanism
-   *     ({@code auto.log.logback}) and the origin of Sentry Logs
+   * @param integration {@code logback}, {@code log4j2} or {@code jul}: names the mechanism ({@code
+   *     auto.log.logback}) and the origin of Sentry Logs
    */
   public static Builder builder(String integration) {
     return new Builder(integration);

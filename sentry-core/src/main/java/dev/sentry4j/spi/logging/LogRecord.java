@@ -1,7 +1,6 @@
 package dev.sentry4j.spi.logging;
 
 import dev.sentry4j.logs.LogLevel;
-
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.Collections;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One log line in neutral form, read by an adapter from its framework's record on the logging thread:
- * level, logger, thread, time, template and arguments, formatted text, throwable, MDC, markers,
- * key-value pairs, extra structured data, source location and the trace it belongs to. Immutable as
- * far as it goes: the adapter passes maps and lists that nobody changes afterwards (frameworks'
- * snapshots or its own copies).
+ * One log line in neutral form, read by an adapter from its framework's record on the logging
+ * thread: level, logger, thread, time, template and arguments, formatted text, throwable, MDC,
+ * markers, key-value pairs, extra structured data, source location and the trace it belongs to.
+ * Immutable as far as it goes: the adapter passes maps and lists that nobody changes afterwards
+ * (frameworks' snapshots or its own copies).
  */
 public final class LogRecord {
   private final LogLevel level;
@@ -72,7 +71,9 @@ public final class LogRecord {
     return threadName;
   }
 
-  /** The id of the thread that logged, or -1 when the framework did not record it (then left out). */
+  /**
+   * The id of the thread that logged, or -1 when the framework did not record it (then left out).
+   */
   public long getThreadId() {
     return threadId;
   }
@@ -200,7 +201,9 @@ public final class LogRecord {
       return this;
     }
 
-    /** Says that the formatted message is an encoder's or layout's output ({@link #isLayoutText}). */
+    /**
+     * Says that the formatted message is an encoder's or layout's output ({@link #isLayoutText}).
+     */
     public Builder layoutText(boolean value) {
       this.layoutText = value;
       return this;

@@ -11,8 +11,8 @@ import dev.sentry4j.spi.config.Settings;
  * mdc.traceSampledKey} ({@code trace_sampled}), read by {@link OptionSources} from {@code
  * sentry.properties}, {@code SENTRY_MDC_*} and {@code -Dsentry.mdc.*} (the earlier {@code
  * sentry.log4j2.traceIdKey}/{@code spanIdKey} properties still work). sentry-slf4j-mdc and
- * sentry-log4j2 write these keys; the appenders read them back and keep them out of tags and extras.
- * An empty value means the key is not written ({@code null} here). Immutable.
+ * sentry-log4j2 write these keys; the appenders read them back and keep them out of tags and
+ * extras. An empty value means the key is not written ({@code null} here). Immutable.
  */
 public final class TraceKeys {
   /** The keys of the defaults: {@code trace_id}, {@code span_id}, {@code trace_sampled}. */

@@ -61,7 +61,8 @@ class SetupCheckTest {
     assertThat(event.tags()).containsEntry("sentry4j.check", "true");
     // sent as the SDK sends: compressed, with the SDK's auth header
     assertThat(event.envelope().requestHeader("Content-Encoding")).isEqualTo("gzip");
-    assertThat(event.envelope().requestHeader("X-Sentry-Auth")).contains("sentry_client=sentry4j.java/");
+    assertThat(event.envelope().requestHeader("X-Sentry-Auth"))
+        .contains("sentry_client=sentry4j.java/");
     assertThat(receiver.malformed()).isEmpty();
 
     assertThat(status).isEqualTo(SetupCheck.SENT);
@@ -113,7 +114,8 @@ class SetupCheckTest {
 
     assertThat(status).isEqualTo(SetupCheck.NOT_SENT);
     assertThat(printed())
-        .contains("UNREACHABLE: could not connect to 127.0.0.1:" + closedPort + ": refused or closed (")
+        .contains(
+            "UNREACHABLE: could not connect to 127.0.0.1:" + closedPort + ": refused or closed (")
         .contains("ConnectException")
         .contains("check the DSN's host and port")
         .doesNotContain(SentryReceiver.PUBLIC_KEY);
@@ -159,7 +161,8 @@ class SetupCheckTest {
   @Test
   void spotlightGetsTheSameEnvelope() throws IOException {
     List<String> bodies = new CopyOnWriteArrayList<>();
-    HttpServer spotlight = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    HttpServer spotlight =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     spotlight.createContext(
         "/stream",
         exchange -> {
@@ -177,7 +180,8 @@ class SetupCheckTest {
       ReceivedEvent event = receiver.awaitEvents(1, Duration.ofSeconds(10)).get(0);
       assertThat(bodies).hasSize(1);
       assertThat(bodies.get(0)).contains("\"event_id\":\"" + event.eventId() + "\"");
-      assertThat(printed()).contains("OK: Spotlight at " + url + " received the test event (HTTP 200");
+      assertThat(printed())
+          .contains("OK: Spotlight at " + url + " received the test event (HTTP 200");
     } finally {
       spotlight.stop(0);
     }

@@ -3,14 +3,14 @@ package dev.sentry4j.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.event.SentryId;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Message;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Whatever the application hands over, the SDK sends a sane event or counts a drop, and never throws. */
+/**
+ * Whatever the application hands over, the SDK sends a sane event or counts a drop, and never
+ * throws.
+ */
 class HostileInputTest {
   private SentryReceiver receiver;
   private final List<String> diagnostics = new CopyOnWriteArrayList<>();
@@ -53,9 +56,13 @@ class HostileInputTest {
 
   @Test
   void throwingBeforeSendIsLoggedAndTheEventIsSentUnchanged() {
-    Sentry.init(o -> o.setDsn(receiver.dsn()).setBeforeSend((e, h) -> {
-      throw new IllegalStateException("bug in beforeSend");
-    }));
+    Sentry.init(
+        o ->
+            o.setDsn(receiver.dsn())
+                .setBeforeSend(
+                    (e, h) -> {
+                      throw new IllegalStateException("bug in beforeSend");
+                    }));
     assertThat(Sentry.captureMessage("still sent")).isNotEqualTo(SentryId.EMPTY);
     assertThat(single().message()).isEqualTo("still sent");
     assertThat(diagnostics).anyMatch(l -> l.contains("beforeSend threw"));
@@ -68,17 +75,21 @@ class HostileInputTest {
     cyclic.put("self", cyclic);
     List<Object> list = new ArrayList<>();
     list.add(list);
-    Sentry.setExtra("hostile", new Object() {
-      @Override
-      public String toString() {
-        throw new UnsupportedOperationException("no");
-      }
-    });
+    Sentry.setExtra(
+        "hostile",
+        new Object() {
+          @Override
+          public String toString() {
+            throw new UnsupportedOperationException("no");
+          }
+        });
     Sentry.setExtra("cyclic", cyclic);
     Sentry.setExtra("list", list);
     Sentry.captureMessage("hostile extras");
     JsonNode extra = single().extra();
-    assertThat(extra.get("hostile").asText()).contains("toString() threw").contains("UnsupportedOperationException");
+    assertThat(extra.get("hostile").asText())
+        .contains("toString() threw")
+        .contains("UnsupportedOperationException");
     assertThat(extra.at("/cyclic/self").asText()).isEqualTo("[cycle]");
     assertThat(extra.at("/list/0").asText()).isEqualTo("[cycle]");
   }
@@ -101,7 +112,9 @@ class HostileInputTest {
     RuntimeException b = new RuntimeException("b", a);
     a.initCause(b);
     Sentry.captureException(a);
-    assertThat(single().exceptions()).extracting(e -> e.get("value").asText()).containsExactly("b", "a");
+    assertThat(single().exceptions())
+        .extracting(e -> e.get("value").asText())
+        .containsExactly("b", "a");
   }
 
   @Test
@@ -136,20 +149,26 @@ class HostileInputTest {
 
   @Test
   void droppedEventsAreCountedByReason() {
-    Sentry.init(o -> o.setDsn(receiver.dsn())
-        .setBeforeSend((e, h) -> "drop".equals(e.getMessage().getTemplate()) ? null : e)
-        .addEventProcessor((e, h) -> "processor".equals(e.getMessage().getTemplate()) ? null : e)
-        .setBeforeBreadcrumb((crumb, h) -> {
-          throw new IllegalStateException("bad hook");
-        }));
+    Sentry.init(
+        o ->
+            o.setDsn(receiver.dsn())
+                .setBeforeSend((e, h) -> "drop".equals(e.getMessage().getTemplate()) ? null : e)
+                .addEventProcessor(
+                    (e, h) -> "processor".equals(e.getMessage().getTemplate()) ? null : e)
+                .setBeforeBreadcrumb(
+                    (crumb, h) -> {
+                      throw new IllegalStateException("bad hook");
+                    }));
     Sentry.addBreadcrumb(Breadcrumb.of("kept despite the hook"));
     Sentry.captureMessage("drop");
     Sentry.captureMessage("processor");
     Sentry.captureMessage("sent");
     assertThat(Sentry.flush(Duration.ofSeconds(5))).isTrue();
     DefaultSentryClient client = (DefaultSentryClient) Sentry.getClient();
-    assertThat(client.getDiscards().total(DiscardReason.BEFORE_SEND, DataCategory.ERROR)).isEqualTo(1);
-    assertThat(client.getDiscards().total(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR)).isEqualTo(1);
+    assertThat(client.getDiscards().total(DiscardReason.BEFORE_SEND, DataCategory.ERROR))
+        .isEqualTo(1);
+    assertThat(client.getDiscards().total(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR))
+        .isEqualTo(1);
     ReceivedEvent sent = single();
     assertThat(sent.message()).isEqualTo("sent");
     assertThat(sent.breadcrumbs()).hasSize(1);
@@ -161,7 +180,8 @@ class HostileInputTest {
     Sentry.init(o -> o.setDsn(receiver.dsn()).setSampleRate(0.0));
     assertThat(Sentry.captureMessage("sampled out")).isEqualTo(SentryId.EMPTY);
     DefaultSentryClient client = (DefaultSentryClient) Sentry.getClient();
-    assertThat(client.getDiscards().total(DiscardReason.SAMPLE_RATE, DataCategory.ERROR)).isEqualTo(1);
+    assertThat(client.getDiscards().total(DiscardReason.SAMPLE_RATE, DataCategory.ERROR))
+        .isEqualTo(1);
   }
 
   @Test

@@ -46,10 +46,16 @@ class RegisteredEventProcessorsTest {
     Sentry.captureMessage("untagged");
 
     List<ReceivedEvent> events = receiver.awaitEvents(2, Duration.ofSeconds(10));
-    ReceivedEvent tagged = events.stream().filter(e -> "tagged".equals(e.message())).findFirst().orElseThrow();
-    ReceivedEvent untagged = events.stream().filter(e -> "untagged".equals(e.message())).findFirst().orElseThrow();
-    assertThat(tagged.tags()).containsEntry("registered", "ran").containsEntry("seen by options", "ran");
-    assertThat(untagged.tags()).doesNotContainKey("registered").containsEntry("seen by options", "null");
+    ReceivedEvent tagged =
+        events.stream().filter(e -> "tagged".equals(e.message())).findFirst().orElseThrow();
+    ReceivedEvent untagged =
+        events.stream().filter(e -> "untagged".equals(e.message())).findFirst().orElseThrow();
+    assertThat(tagged.tags())
+        .containsEntry("registered", "ran")
+        .containsEntry("seen by options", "ran");
+    assertThat(untagged.tags())
+        .doesNotContainKey("registered")
+        .containsEntry("seen by options", "null");
     events.forEach(RelaySchema::assertValid);
   }
 

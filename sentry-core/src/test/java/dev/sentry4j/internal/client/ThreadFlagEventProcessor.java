@@ -1,13 +1,13 @@
 package dev.sentry4j.internal.client;
 
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.EventProcessor;
+import dev.sentry4j.event.Hint;
 import dev.sentry4j.spi.CallerThreadCapture;
 
 /**
- * An {@link EventProcessor} registered in this module's test resources. It tags events captured on a
- * thread that turned it on (reading the flag on the capturing thread, since processors run on the
+ * An {@link EventProcessor} registered in this module's test resources. It tags events captured on
+ * a thread that turned it on (reading the flag on the capturing thread, since processors run on the
  * SDK's worker), and its constructor reports a bad configuration while the system property {@value
  * #BAD_CONFIG_PROPERTY} is set.
  */

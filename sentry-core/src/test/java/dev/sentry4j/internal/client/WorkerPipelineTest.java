@@ -3,9 +3,9 @@ package dev.sentry4j.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.event.SentryId;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -73,7 +73,8 @@ class WorkerPipelineTest {
     assertThat(beforeSendThread.get()).startsWith("sentry4j-");
     assertThat(sent.tags()).containsEntry("phase", "before");
     assertThat(sent.extra() == null || !sent.extra().has("late")).isTrue();
-    assertThat(sent.breadcrumbs()).extracting(b -> b.get("message").asText())
+    assertThat(sent.breadcrumbs())
+        .extracting(b -> b.get("message").asText())
         .containsExactly("before the error");
   }
 

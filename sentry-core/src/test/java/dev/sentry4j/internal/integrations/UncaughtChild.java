@@ -6,8 +6,9 @@ import java.time.Duration;
 /**
  * A child JVM for {@link UncaughtExceptionHandlerTest}: {@code main DSN CACHE_DIR} dies by an
  * exception from {@code main} (a previous default handler installed first, which must still run);
- * {@code worker DSN CACHE_DIR} lets a worker thread die (no previous handler: the JVM's own printing
- * must still happen), then closes Sentry and says whether the default handler was given back.
+ * {@code worker DSN CACHE_DIR} lets a worker thread die (no previous handler: the JVM's own
+ * printing must still happen), then closes Sentry and says whether the default handler was given
+ * back.
  */
 public final class UncaughtChild {
   private UncaughtChild() {}

@@ -35,7 +35,8 @@ class UncaughtExceptionHandlerTest {
   }
 
   @Test
-  void aThrowingMainIsReportedAsUnhandledBeforeTheJvmEndsAndThePreviousHandlerRuns() throws Exception {
+  void aThrowingMainIsReportedAsUnhandledBeforeTheJvmEndsAndThePreviousHandlerRuns()
+      throws Exception {
     try (SentryReceiver receiver = SentryReceiver.start()) {
       ChildRun run = runChild("main", receiver);
       assertThat(run.exitCode).as(run.output).isEqualTo(1);
@@ -55,7 +56,8 @@ class UncaughtExceptionHandlerTest {
       ChildRun run = runChild("worker", receiver);
       assertThat(run.exitCode).as(run.output).isZero();
       assertThat(run.output)
-          .contains("Exception in thread \"worker\" java.lang.IllegalArgumentException: worker died")
+          .contains(
+              "Exception in thread \"worker\" java.lang.IllegalArgumentException: worker died")
           .contains("WORKER JOINED")
           .contains("RESTORED true");
       ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);

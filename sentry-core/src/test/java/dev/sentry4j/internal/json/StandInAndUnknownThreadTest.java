@@ -22,12 +22,15 @@ class StandInAndUnknownThreadTest {
   }
 
   @Test
-  void aStandInIsWrittenUnderItsOriginalClassNameWithItsFramesCauseAndSuppressed() throws Exception {
+  void aStandInIsWrittenUnderItsOriginalClassNameWithItsFramesCauseAndSuppressed()
+      throws Exception {
     ThrowableStandIn top =
         new ThrowableStandIn(
             "com.shop.PaymentException",
             "card declined",
-            new StackTraceElement[] {new StackTraceElement("com.shop.Checkout", "pay", "Checkout.java", 42)});
+            new StackTraceElement[] {
+              new StackTraceElement("com.shop.Checkout", "pay", "Checkout.java", 42)
+            });
     top.initCause(new ThrowableStandIn("java.io.IOException", "reset", null));
     top.addSuppressed(new ThrowableStandIn("java.lang.IllegalStateException", null, null));
     Event event = new Event();

@@ -2,18 +2,18 @@ package dev.sentry4j.internal.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
-import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
+import dev.sentry4j.internal.transport.AsyncTransport;
+import dev.sentry4j.internal.transport.JdkHttpSender;
 import dev.sentry4j.logs.LogItem;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedItem;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.SentryReceiver;
-import dev.sentry4j.internal.transport.JdkHttpSender;
-import dev.sentry4j.internal.transport.AsyncTransport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +263,9 @@ class LogBatcherTest {
     startBatcher(o -> o);
     // a transport whose worker cannot keep up: it takes envelopes but does not serialize them yet
     HoldingTransport holding = new HoldingTransport(transport);
-    batcher = new LogBatcher(batcherOptions, holding, discards, scheduler, LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
+    batcher =
+        new LogBatcher(
+            batcherOptions, holding, discards, scheduler, LogBatcher.DEFAULT_MAX_BYTES_IN_MEMORY);
     String padding = "p".repeat(900);
     int total = 6000;
     long maxInFlight = 0;
@@ -287,7 +289,8 @@ class LogBatcherTest {
     long dropped = discards.total(DiscardReason.BUFFER_OVERFLOW, DataCategory.LOG_ITEM);
     assertThat(dropped).isPositive();
 
-    holding.release(); // the worker takes envelopes; each take releases bytes and schedules a resume
+    holding
+        .release(); // the worker takes envelopes; each take releases bytes and schedules a resume
     receiver.awaitCondition(
         "everything held back is sent",
         WAIT,

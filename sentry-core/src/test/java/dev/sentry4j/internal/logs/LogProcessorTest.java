@@ -27,7 +27,10 @@ class LogProcessorTest {
   @Test
   void defaultsAreAddedWithoutOverridingTheRecordsOwn() {
     SentryOptions options =
-        SentryOptions.builder().setEnvironment("staging").setRelease("shop@2").setServerName("web-1")
+        SentryOptions.builder()
+            .setEnvironment("staging")
+            .setRelease("shop@2")
+            .setServerName("web-1")
             .build();
     LogProcessor processor = new LogProcessor(options);
     LogItem out = processor.process(item(LogAttributes.ENVIRONMENT, "mine"), processor.defaults());

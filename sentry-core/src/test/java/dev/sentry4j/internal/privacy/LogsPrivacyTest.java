@@ -3,9 +3,9 @@ package dev.sentry4j.internal.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.SentryReceiver;
@@ -35,7 +35,11 @@ class LogsPrivacyTest {
   @Test
   void sensitiveAttributesAndParametersNeverLeaveInLogs() {
     Sentry.init(o -> o.setDsn(receiver.dsn()).setEnableLogs(true));
-    Sentry.logger().atInfo().attribute("api_key", "k-123").attribute("order", 7).log("paid %s", "A-1");
+    Sentry.logger()
+        .atInfo()
+        .attribute("api_key", "k-123")
+        .attribute("order", 7)
+        .log("paid %s", "A-1");
     new LogCapture(LogCaptureSettings.builder("logback").build())
         .capture(
             LogRecord.builder(LogLevel.INFO)
@@ -52,10 +56,12 @@ class LogsPrivacyTest {
         new String(logs.get(0).envelope().body(), StandardCharsets.UTF_8)
             + new String(logs.get(1).envelope().body(), StandardCharsets.UTF_8);
     assertThat(wire).doesNotContain("k-123").doesNotContain("hunter2").doesNotContain("s3cret");
-    ReceivedLog api = logs.stream().filter(l -> l.body().startsWith("paid")).findFirst().orElseThrow();
+    ReceivedLog api =
+        logs.stream().filter(l -> l.body().startsWith("paid")).findFirst().orElseThrow();
     assertThat(api.attribute("api_key").asText()).isEqualTo("[Filtered]");
     assertThat(api.attribute("order").asLong()).isEqualTo(7);
-    ReceivedLog login = logs.stream().filter(l -> l.body().startsWith("login")).findFirst().orElseThrow();
+    ReceivedLog login =
+        logs.stream().filter(l -> l.body().startsWith("login")).findFirst().orElseThrow();
     assertThat(login.body()).isEqualTo("login for jane with password=[Filtered]");
     assertThat(login.attribute("sentry.message.parameter.0").asText()).isEqualTo("jane");
     assertThat(login.attribute("sentry.message.parameter.1").asText()).isEqualTo("[Filtered]");

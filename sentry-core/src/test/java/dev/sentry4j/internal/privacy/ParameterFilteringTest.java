@@ -14,16 +14,30 @@ class ParameterFilteringTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "hunter2", "(hunter2)", "\"hunter2", "\"hunter2\"", ";hunter2", "'hunter2", "hunter 2 with spaces",
-        "{hunter2}", "[hunter2]", "<hunter2>", ",hunter2", "&hunter2", "=hunter2"
+        "hunter2",
+        "(hunter2)",
+        "\"hunter2",
+        "\"hunter2\"",
+        ";hunter2",
+        "'hunter2",
+        "hunter 2 with spaces",
+        "{hunter2}",
+        "[hunter2]",
+        "<hunter2>",
+        ",hunter2",
+        "&hunter2",
+        "=hunter2"
       })
   void theFormattedTextNeverShowsTheValue(String password) {
     String template = "login for {} with password={} failed";
     String formatted = "login for bob with password=" + password + " failed";
 
-    Message scrubbed = scrubber.scrubMessage(new Message(template, List.of("bob", password), formatted));
+    Message scrubbed =
+        scrubber.scrubMessage(new Message(template, List.of("bob", password), formatted));
 
-    assertThat(scrubbed.getFormatted()).doesNotContain("hunter").startsWith("login for bob with password=");
+    assertThat(scrubbed.getFormatted())
+        .doesNotContain("hunter")
+        .startsWith("login for bob with password=");
     assertThat(scrubbed.getParams()).containsExactly("bob", Scrubber.FILTERED);
     assertThat(scrubber.filterParameters(template, List.of("bob", password), formatted))
         .isEqualTo(scrubbed.getFormatted());
@@ -41,7 +55,8 @@ class ParameterFilteringTest {
     String template = "login " + pair;
     String formatted = template.replace("{}", "(s3cret").replace("{0}", "(s3cret");
 
-    assertThat(scrubber.filterParameters(template, List.of("(s3cret"), formatted)).doesNotContain("s3cret");
+    assertThat(scrubber.filterParameters(template, List.of("(s3cret"), formatted))
+        .doesNotContain("s3cret");
   }
 
   @ParameterizedTest

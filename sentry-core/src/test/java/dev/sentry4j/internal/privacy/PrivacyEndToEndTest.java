@@ -1,17 +1,16 @@
 package dev.sentry4j.internal.privacy;
 
-import dev.sentry4j.spi.PiiPolicy;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.User;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.PiiPolicy;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
-import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogRecord;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -68,11 +67,18 @@ class PrivacyEndToEndTest {
     request.put("headers", headers);
     Sentry.setContext("request", request);
     Sentry.setContext("credentials", Map.of("user", "bob", "value", "SECRET-3"));
-    Sentry.setExtra("attempts", List.of(Map.of("api_key", "SECRET-4", "n", 1), List.of("X-Api-Key", "SECRET-5")));
+    Sentry.setExtra(
+        "attempts",
+        List.of(Map.of("api_key", "SECRET-4", "n", 1), List.of("X-Api-Key", "SECRET-5")));
     Sentry.setTag("session_id", "SECRET-6");
     Sentry.setTag("tenant", "acme");
     Sentry.addBreadcrumb(
-        Breadcrumb.builder().category("http").message("POST /login").data("token", "SECRET-7").data("status", 401).build());
+        Breadcrumb.builder()
+            .category("http")
+            .message("POST /login")
+            .data("token", "SECRET-7")
+            .data("status", 401)
+            .build());
     Sentry.setUser(
         User.builder()
             .id("u-17")
@@ -108,14 +114,17 @@ class PrivacyEndToEndTest {
     assertThat(event.user().at("/data/plan").asText()).isEqualTo("pro");
 
     // the application's own objects are untouched
-    assertThat(headers).containsEntry("Authorization", "Bearer SECRET-1").containsEntry("Cookie", "sid=SECRET-2");
+    assertThat(headers)
+        .containsEntry("Authorization", "Bearer SECRET-1")
+        .containsEntry("Cookie", "sid=SECRET-2");
     assertThat(request.get("headers")).isSameAs(headers);
   }
 
   @Test
   void mdcPasswordIsFilteredAsExtraAndInTheMdcContext() {
     init(o -> {});
-    Map<String, String> mdc = Map.of("password", "SECRET-1", "requestId", "r-1", "userToken", "SECRET-2");
+    Map<String, String> mdc =
+        Map.of("password", "SECRET-1", "requestId", "r-1", "userToken", "SECRET-2");
     LogRecord line =
         LogRecord.builder(LogLevel.ERROR)
             .loggerName("com.shop.Login")
@@ -127,7 +136,11 @@ class PrivacyEndToEndTest {
             .build();
 
     new LogCapture(LogCaptureSettings.builder("test").build()).capture(line);
-    new LogCapture(LogCaptureSettings.builder("test").mdcAsContext(true).contextTags(java.util.Set.of("userToken")).build())
+    new LogCapture(
+            LogCaptureSettings.builder("test")
+                .mdcAsContext(true)
+                .contextTags(java.util.Set.of("userToken"))
+                .build())
         .capture(line);
 
     List<ReceivedEvent> events = receiver.awaitEvents(2, WAIT);
@@ -138,8 +151,10 @@ class PrivacyEndToEndTest {
       assertThat(e.extra().get("attempt").asInt()).isEqualTo(2);
       assertThat(e.message()).isEqualTo("login failed for bob");
     }
-    ReceivedEvent asExtras = events.stream().filter(e -> e.contexts().get("MDC") == null).findFirst().orElseThrow();
-    ReceivedEvent asContext = events.stream().filter(e -> e.contexts().get("MDC") != null).findFirst().orElseThrow();
+    ReceivedEvent asExtras =
+        events.stream().filter(e -> e.contexts().get("MDC") == null).findFirst().orElseThrow();
+    ReceivedEvent asContext =
+        events.stream().filter(e -> e.contexts().get("MDC") != null).findFirst().orElseThrow();
     assertThat(asExtras.extra().get("password").asText()).isEqualTo(F);
     assertThat(asExtras.extra().get("userToken").asText()).isEqualTo(F);
     assertThat(asExtras.extra().get("requestId").asText()).isEqualTo("r-1");
@@ -182,7 +197,8 @@ class PrivacyEndToEndTest {
 
     ReceivedEvent event = receiver.awaitEvents(1, WAIT).get(0);
     assertThat(event.extra().get("password").asText()).isEqualTo("hunter2");
-    assertThat(event.contexts().at("/request/headers/Authorization").asText()).isEqualTo("Bearer abc");
+    assertThat(event.contexts().at("/request/headers/Authorization").asText())
+        .isEqualTo("Bearer abc");
     assertThat(event.breadcrumbs().get(0).at("/data/token").asText()).isEqualTo("t-1");
   }
 
@@ -213,7 +229,8 @@ class PrivacyEndToEndTest {
     Sentry.captureMessage("explicit ip");
 
     List<ReceivedEvent> events = receiver.awaitEvents(3, WAIT);
-    assertThat(find(events, "anonymous").user().get("ip_address").asText()).isEqualTo(PiiPolicy.AUTO_IP);
+    assertThat(find(events, "anonymous").user().get("ip_address").asText())
+        .isEqualTo(PiiPolicy.AUTO_IP);
     ReceivedEvent known = find(events, "known");
     assertThat(known.user().get("ip_address").asText()).isEqualTo(PiiPolicy.AUTO_IP);
     assertThat(known.user().get("email").asText()).isEqualTo("a@example.com");
@@ -273,8 +290,10 @@ class PrivacyEndToEndTest {
     assertThat(event.message()).isEqualTo("card [Filtered] declined");
     assertThat(event.json().at("/logentry/params/0").asText()).isEqualTo(F);
     assertThat(event.json().at("/logentry/message").asText()).isEqualTo("card {} declined");
-    assertThat(event.exceptions().get(0).get("value").asText()).isEqualTo("upstream rejected token=[Filtered]");
-    assertThat(event.breadcrumbs().get(0).get("message").asText()).isEqualTo("connecting with password=[Filtered]");
+    assertThat(event.exceptions().get(0).get("value").asText())
+        .isEqualTo("upstream rejected token=[Filtered]");
+    assertThat(event.breadcrumbs().get(0).get("message").asText())
+        .isEqualTo("connecting with password=[Filtered]");
     RelaySchema.assertValid(event);
   }
 
@@ -304,7 +323,8 @@ class PrivacyEndToEndTest {
       tx.setData("auth_token", "SECRET-2");
       tx.setData("http.method", "POST");
       tx.setTag("session", "SECRET-3");
-      try (Span call = Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=abc")) {
+      try (Span call =
+          Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=abc")) {
         call.setData("headers", Map.of("Cookie", "SECRET-4", "Accept", "application/json"));
         call.setData("db.password", "SECRET-5");
         call.setData("http.status_code", 200);
@@ -326,7 +346,8 @@ class PrivacyEndToEndTest {
     assertThat(span.at("/data/http.status_code").asInt()).isEqualTo(200);
     assertThat(span.at("/tags/api_key").asText()).isEqualTo(F);
     // descriptions are free text: left alone unless scrubMessages is on
-    assertThat(span.get("description").asText()).isEqualTo("GET https://api.example.com/me?access_token=abc");
+    assertThat(span.get("description").asText())
+        .isEqualTo("GET https://api.example.com/me?access_token=abc");
     RelaySchema.assertValidTransaction(t.json());
   }
 
@@ -339,7 +360,8 @@ class PrivacyEndToEndTest {
           o.setScrubMessages(true);
         });
     try (Transaction tx = Sentry.startTransaction("sync", "task")) {
-      Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=SECRET-1&page=2").finish();
+      Sentry.startSpan("http.client", "GET https://api.example.com/me?access_token=SECRET-1&page=2")
+          .finish();
     }
 
     ReceivedEvent t = receiver.awaitTransactions(1, WAIT).get(0);

@@ -23,13 +23,53 @@ class ScrubberTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "password", "PASSWORD", "user_password", "userPassword", "dbPassword2", "passwd", "pwd",
-        "db_pwd", "MYSQL_PWD", "secret", "client_secret", "token", "accessToken", "refresh-token",
-        "XSRF-TOKEN", "api_key", "apikey", "apiKey", "API_KEY", "X-Api-Key", "api.key", "APIKey",
-        "auth", "X-Auth-Token", "basicAuth", "OAuth", "Authorization", "Proxy-Authorization",
-        "credentials", "aws_credentials", "session", "sessionKey", "session_id", "sessionid",
-        "JSESSIONID", "PHPSESSID", "connect.sid", "cookie", "Cookie", "Set-Cookie", "csrf", "_csrf",
-        "csrftoken", "xsrf", "private_key", "privateKey", "passphrase"
+        "password",
+        "PASSWORD",
+        "user_password",
+        "userPassword",
+        "dbPassword2",
+        "passwd",
+        "pwd",
+        "db_pwd",
+        "MYSQL_PWD",
+        "secret",
+        "client_secret",
+        "token",
+        "accessToken",
+        "refresh-token",
+        "XSRF-TOKEN",
+        "api_key",
+        "apikey",
+        "apiKey",
+        "API_KEY",
+        "X-Api-Key",
+        "api.key",
+        "APIKey",
+        "auth",
+        "X-Auth-Token",
+        "basicAuth",
+        "OAuth",
+        "Authorization",
+        "Proxy-Authorization",
+        "credentials",
+        "aws_credentials",
+        "session",
+        "sessionKey",
+        "session_id",
+        "sessionid",
+        "JSESSIONID",
+        "PHPSESSID",
+        "connect.sid",
+        "cookie",
+        "Cookie",
+        "Set-Cookie",
+        "csrf",
+        "_csrf",
+        "csrftoken",
+        "xsrf",
+        "private_key",
+        "privateKey",
+        "passphrase"
       })
   void deniesDefaultKeysWhateverTheirSpelling(String key) {
     assertThat(scrubber.isSensitiveKey(key)).as(key).isTrue();
@@ -38,8 +78,22 @@ class ScrubberTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "author", "authorName", "AUTHOR", "authority", "authenticated", "user", "username",
-        "email", "id", "cwd", "consider", "thread_name", "order_id", "message", "-_.", ""
+        "author",
+        "authorName",
+        "AUTHOR",
+        "authority",
+        "authenticated",
+        "user",
+        "username",
+        "email",
+        "id",
+        "cwd",
+        "consider",
+        "thread_name",
+        "order_id",
+        "message",
+        "-_.",
+        ""
       })
   void keepsOrdinaryKeys(String key) {
     assertThat(scrubber.isSensitiveKey(key)).as(key).isFalse();
@@ -64,7 +118,8 @@ class ScrubberTest {
         .containsEntry("credentials", Scrubber.FILTERED)
         .containsEntry("secret", null)
         .containsEntry("order", "A-17");
-    assertThat(out.keySet()).containsExactly("password", "pin_token", "auth", "credentials", "secret", "order");
+    assertThat(out.keySet())
+        .containsExactly("password", "pin_token", "auth", "credentials", "secret", "order");
   }
 
   @Test
@@ -94,11 +149,12 @@ class ScrubberTest {
     assertThat(outRequest.get("headers"))
         .isEqualTo(Map.of("Accept", "application/json", "Authorization", Scrubber.FILTERED));
     assertThat(outRequest.get("attempts"))
-        .isEqualTo(List.<Object>of(
-            Map.of("token", Scrubber.FILTERED, "n", 1),
-            "plain",
-            List.of("Set-Cookie", Scrubber.FILTERED),
-            List.of("Accept", "text/html")));
+        .isEqualTo(
+            List.<Object>of(
+                Map.of("token", Scrubber.FILTERED, "n", 1),
+                "plain",
+                List.of("Set-Cookie", Scrubber.FILTERED),
+                List.of("Accept", "text/html")));
     assertThat(out.get("n")).isEqualTo(3);
   }
 
@@ -122,10 +178,17 @@ class ScrubberTest {
   @Test
   void rebuildsBreadcrumbsAndUsersOnlyWhereNeeded() {
     Breadcrumb crumb =
-        Breadcrumb.builder().category("http").message("GET /me").data("token", "abc").data("status", 200).build();
+        Breadcrumb.builder()
+            .category("http")
+            .message("GET /me")
+            .data("token", "abc")
+            .data("status", 200)
+            .build();
     Breadcrumb scrubbed = scrubber.scrubBreadcrumb(crumb);
     assertThat(scrubbed).isNotSameAs(crumb);
-    assertThat(scrubbed.getData()).containsEntry("token", Scrubber.FILTERED).containsEntry("status", 200L);
+    assertThat(scrubbed.getData())
+        .containsEntry("token", Scrubber.FILTERED)
+        .containsEntry("status", 200L);
     assertThat(scrubbed.getTimestamp()).isEqualTo(crumb.getTimestamp());
     assertThat(scrubbed.getCategory()).isEqualTo("http");
     assertThat(crumb.getData()).containsEntry("token", "abc");
@@ -161,7 +224,8 @@ class ScrubberTest {
 
   @Test
   void addedKeysCanBeAllowedBack() {
-    Scrubber s = Scrubber.builder().addKeys(List.of("email")).allowKeys(List.of("email_verified")).build();
+    Scrubber s =
+        Scrubber.builder().addKeys(List.of("email")).allowKeys(List.of("email_verified")).build();
     assertThat(s.isSensitiveKey("user_email")).isTrue();
     assertThat(s.isSensitiveKey("email_verified")).isFalse();
   }
@@ -257,10 +321,13 @@ class ScrubberTest {
             "login for bob failed, password=my secret token: {} attempt=3");
     Message out = scrubber.scrubMessage(slf4j);
     assertThat(out.getParams()).containsExactly("bob", Scrubber.FILTERED, "3");
-    assertThat(out.getFormatted()).isEqualTo("login for bob failed, password=[Filtered] token: {} attempt=3");
+    assertThat(out.getFormatted())
+        .isEqualTo("login for bob failed, password=[Filtered] token: {} attempt=3");
     assertThat(out.getTemplate()).isEqualTo(slf4j.getTemplate());
 
-    Message jul = new Message("{0} sent \"apiKey\": \"{1}\"", List.of("bob", "k-1"), "bob sent \"apiKey\": \"k-1\"");
+    Message jul =
+        new Message(
+            "{0} sent \"apiKey\": \"{1}\"", List.of("bob", "k-1"), "bob sent \"apiKey\": \"k-1\"");
     Message julOut = scrubber.scrubMessage(jul);
     assertThat(julOut.getParams()).containsExactly("bob", Scrubber.FILTERED);
     assertThat(julOut.getFormatted()).isEqualTo("bob sent \"apiKey\": \"[Filtered]\"");
@@ -273,7 +340,8 @@ class ScrubberTest {
   @Test
   void scrubsLuhnValidCardNumbersOnly() {
     Scrubber s = Scrubber.builder().setScrubMessages(true).build();
-    assertThat(s.scrubMessage("card 4111111111111111 declined")).isEqualTo("card [Filtered] declined");
+    assertThat(s.scrubMessage("card 4111111111111111 declined"))
+        .isEqualTo("card [Filtered] declined");
     assertThat(s.scrubMessage("card 4111 1111 1111 1111.")).isEqualTo("card [Filtered].");
     assertThat(s.scrubMessage("amex 3782-822463-10005")).isEqualTo("amex [Filtered]");
     assertThat(s.scrubMessage("order 12 5555 5555 5555 4444 x")).isEqualTo("order 12 [Filtered] x");
@@ -302,7 +370,8 @@ class ScrubberTest {
   @Test
   void longHostileTextIsScrubbedWithoutBacktrackingBlowUp() {
     Scrubber s = Scrubber.builder().setScrubMessages(true).build();
-    String text = "a".repeat(16_000) + " password=x " + "1-".repeat(4_000) + ":" + "=".repeat(2_000);
+    String text =
+        "a".repeat(16_000) + " password=x " + "1-".repeat(4_000) + ":" + "=".repeat(2_000);
     String out = s.scrubMessage(text);
     assertThat(out).contains("password=[Filtered]").doesNotContain("password=x");
   }

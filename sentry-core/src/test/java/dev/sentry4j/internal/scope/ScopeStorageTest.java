@@ -1,11 +1,9 @@
 package dev.sentry4j.internal.scope;
 
-import dev.sentry4j.internal.scope.ScopeStorage;
-import dev.sentry4j.scope.ScopeToken;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.testing.SentryReceiver;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;

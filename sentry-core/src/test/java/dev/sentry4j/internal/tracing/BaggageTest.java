@@ -67,12 +67,19 @@ class BaggageTest {
     dsc.put("environment", "production");
     String merged = Baggage.merge(existing.toString(), dsc);
     assertThat(merged.split(",")).hasSize(Baggage.MAX_MEMBERS);
-    assertThat(merged).startsWith(existing.toString()).contains("sentry-public_key").doesNotContain("sentry-environment");
+    assertThat(merged)
+        .startsWith(existing.toString())
+        .contains("sentry-public_key")
+        .doesNotContain("sentry-environment");
 
     String big = "big=" + "x".repeat(Baggage.MAX_BYTES - 60);
     String mergedBig = Baggage.merge(big, dsc);
-    assertThat(mergedBig.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Baggage.MAX_BYTES);
-    assertThat(mergedBig).startsWith(big).contains("sentry-trace_id").doesNotContain("sentry-public_key");
+    assertThat(mergedBig.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Baggage.MAX_BYTES);
+    assertThat(mergedBig)
+        .startsWith(big)
+        .contains("sentry-trace_id")
+        .doesNotContain("sentry-public_key");
   }
 
   @Test

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one transaction class and the one span class, driven by a hand-moved clock: recorded times are
- * exactly the clock's, a wall clock step does not change durations, an unsampled transaction counts
- * its children, and spans beyond {@code maxSpans} are not recorded but counted.
+ * The one transaction class and the one span class, driven by a hand-moved clock: recorded times
+ * are exactly the clock's, a wall clock step does not change durations, an unsampled transaction
+ * counts its children, and spans beyond {@code maxSpans} are not recorded but counted.
  */
 class SentryTransactionTest {
   private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
@@ -38,8 +38,13 @@ class SentryTransactionTest {
   private Transaction start(SentryOptions options) {
     SpanClock clock = SpanClock.start(Clock.fixed(T0, ZoneOffset.UTC), nanos::get);
     return Transactions.start(
-        options, new CapturingScopes(), "GET /orders", "http.server",
-        TransactionOptions.DEFAULTS, null, clock);
+        options,
+        new CapturingScopes(),
+        "GET /orders",
+        "http.server",
+        TransactionOptions.DEFAULTS,
+        null,
+        clock);
   }
 
   private void advance(Duration d) {
@@ -95,8 +100,7 @@ class SentryTransactionTest {
 
   @Test
   void spansBeyondMaxSpansAreCountedNotRecorded() {
-    Transaction tx =
-        start(SentryOptions.builder().setTracesSampleRate(1.0).setMaxSpans(2).build());
+    Transaction tx = start(SentryOptions.builder().setTracesSampleRate(1.0).setMaxSpans(2).build());
     for (int i = 0; i < 5; i++) {
       tx.startChild("op" + i, null).finish();
     }

@@ -23,7 +23,8 @@ class TraceHeadersTest {
   @Test
   void sentryTraceAllowsBlanksAndUpperCaseHexButWritesLowerCase() {
     TraceHeaders.Parsed p =
-        TraceHeaders.parseSentryTrace(" \t" + TRACE.toUpperCase() + "-" + SPAN.toUpperCase() + "-1 ");
+        TraceHeaders.parseSentryTrace(
+            " \t" + TRACE.toUpperCase() + "-" + SPAN.toUpperCase() + "-1 ");
     assertThat(p.traceId()).isEqualTo(TRACE);
     assertThat(p.spanId()).isEqualTo(SPAN);
   }
@@ -65,8 +66,10 @@ class TraceHeadersTest {
     assertThat(p.traceId()).isEqualTo(TRACE);
     assertThat(p.spanId()).isEqualTo(SPAN);
     assertThat(p.sampled()).isTrue();
-    assertThat(TraceHeaders.parseTraceparent("00-" + TRACE + "-" + SPAN + "-00").sampled()).isFalse();
-    assertThat(TraceHeaders.parseTraceparent("00-" + TRACE + "-" + SPAN + "-03").sampled()).isTrue();
+    assertThat(TraceHeaders.parseTraceparent("00-" + TRACE + "-" + SPAN + "-00").sampled())
+        .isFalse();
+    assertThat(TraceHeaders.parseTraceparent("00-" + TRACE + "-" + SPAN + "-03").sampled())
+        .isTrue();
     // a later version may append fields
     assertThat(TraceHeaders.parseTraceparent("01-" + TRACE + "-" + SPAN + "-01-extra")).isNotNull();
   }
@@ -93,7 +96,9 @@ class TraceHeadersTest {
     assertThat(TraceHeaders.sentryTrace(TRACE, SPAN, true)).isEqualTo(TRACE + "-" + SPAN + "-1");
     assertThat(TraceHeaders.sentryTrace(TRACE, SPAN, false)).isEqualTo(TRACE + "-" + SPAN + "-0");
     assertThat(TraceHeaders.sentryTrace(TRACE, SPAN, null)).isEqualTo(TRACE + "-" + SPAN);
-    assertThat(TraceHeaders.traceparent(TRACE, SPAN, true)).isEqualTo("00-" + TRACE + "-" + SPAN + "-01");
-    assertThat(TraceHeaders.traceparent(TRACE, SPAN, null)).isEqualTo("00-" + TRACE + "-" + SPAN + "-00");
+    assertThat(TraceHeaders.traceparent(TRACE, SPAN, true))
+        .isEqualTo("00-" + TRACE + "-" + SPAN + "-01");
+    assertThat(TraceHeaders.traceparent(TRACE, SPAN, null))
+        .isEqualTo("00-" + TRACE + "-" + SPAN + "-00");
   }
 }

@@ -1,9 +1,9 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.SentryReceiver;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 /**
  * The burst figure of the delivery issue, as a program (not a test: it measures): 10,000 errors
  * captured as fast as one thread can, then a normal shutdown with the default options, against the
- * local receiver. Prints captured / delivered / reported dropped / left on disk, what the next start
- * delivers, and the peak heap. Run: {@code java -cp <test classpath> dev.sentry4j.internal.transport.BurstFigure
- * [count [maxQueueSize [maxCacheItems]]]}.
+ * local receiver. Prints captured / delivered / reported dropped / left on disk, what the next
+ * start delivers, and the peak heap. Run: {@code java -cp <test classpath>
+ * dev.sentry4j.internal.transport.BurstFigure [count [maxQueueSize [maxCacheItems]]]}.
  */
 public final class BurstFigure {
   private BurstFigure() {}
@@ -35,8 +35,10 @@ public final class BurstFigure {
    */
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
-    int maxQueueSize = args.length > 1 ? Integer.parseInt(args[1]) : SentryOptions.DEFAULT_MAX_QUEUE_SIZE;
-    int maxCacheItems = args.length > 2 ? Integer.parseInt(args[2]) : SentryOptions.DEFAULT_MAX_CACHE_ITEMS;
+    int maxQueueSize =
+        args.length > 1 ? Integer.parseInt(args[1]) : SentryOptions.DEFAULT_MAX_QUEUE_SIZE;
+    int maxCacheItems =
+        args.length > 2 ? Integer.parseInt(args[2]) : SentryOptions.DEFAULT_MAX_CACHE_ITEMS;
     Consumer<SentryOptions.Builder> options =
         o -> o.setMaxQueueSize(maxQueueSize).setMaxCacheItems(maxCacheItems);
     Path cacheDir = Files.createTempDirectory("sentry4j-burst");
@@ -58,7 +60,8 @@ public final class BurstFigure {
       sampler.setDaemon(true);
       sampler.start();
 
-      Sentry.init(o -> options.accept(o.setDsn(receiver.dsn()).setCacheDirPath(cacheDir.toString())));
+      Sentry.init(
+          o -> options.accept(o.setDsn(receiver.dsn()).setCacheDirPath(cacheDir.toString())));
       long start = System.nanoTime();
       int accepted = 0;
       for (int i = 0; i < count; i++) {
@@ -79,12 +82,20 @@ public final class BurstFigure {
       System.out.printf(
           "maxQueueSize=%d maxCacheItems=%d%ncaptured=%d in %d ms (accepted %d); close took %d ms%n"
               + "at shutdown: delivered=%d reported-dropped=%d%n",
-          maxQueueSize, maxCacheItems, count, captureMillis, accepted, closeMillis, delivered, reported);
+          maxQueueSize,
+          maxCacheItems,
+          count,
+          captureMillis,
+          accepted,
+          closeMillis,
+          delivered,
+          reported);
       System.out.printf(
           "peak heap=%d MiB (baseline %d MiB); stats before close %s%n",
           peak.get() >> 20, baseline >> 20, atShutdown);
 
-      Sentry.init(o -> options.accept(o.setDsn(receiver.dsn()).setCacheDirPath(cacheDir.toString())));
+      Sentry.init(
+          o -> options.accept(o.setDsn(receiver.dsn()).setCacheDirPath(cacheDir.toString())));
       boolean flushed = Sentry.flush(Duration.ofSeconds(120));
       Sentry.close();
       long deliveredAfter = DeliveryFaultTest.acceptedEventIds(receiver).size();

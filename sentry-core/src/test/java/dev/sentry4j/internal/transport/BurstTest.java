@@ -2,11 +2,11 @@ package dev.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.client.ClientStats;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.event.SentryId;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.testing.SentryReceiver;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package dev.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.client.ClientStats;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.event.SentryId;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Message;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.testing.SentryReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,10 +102,13 @@ class CloseWhileCapturingTest {
             + " dropped at close=%d close took %d ms%n",
         accepted.size(), received.size(), afterClose.getSpooled(), droppedAtClose, took.toMillis());
     assertThat(accepted).containsAll(received);
-    assertThat((long) missing.size()).as("accepted but neither delivered nor counted").isLessThanOrEqualTo(droppedAtClose);
+    assertThat((long) missing.size())
+        .as("accepted but neither delivered nor counted")
+        .isLessThanOrEqualTo(droppedAtClose);
     assertThat(receiver.events().size() - received.size())
-        .as("only requests cut by close (at most maxInFlight) may arrive twice (same event id:"
-            + " Sentry keeps one)")
+        .as(
+            "only requests cut by close (at most maxInFlight) may arrive twice (same event id:"
+                + " Sentry keeps one)")
         .isLessThanOrEqualTo(dev.sentry4j.options.SentryOptions.DEFAULT_MAX_IN_FLIGHT);
     assertThat(receiver.malformed()).isEmpty();
   }

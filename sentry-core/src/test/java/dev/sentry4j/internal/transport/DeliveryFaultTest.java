@@ -3,12 +3,12 @@ package dev.sentry4j.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sentry4j.client.ClientStats;
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.event.SentryId;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.event.Level;
+import dev.sentry4j.event.SentryId;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEnvelope;
 import dev.sentry4j.testing.ReceivedEvent;
@@ -93,7 +93,9 @@ class DeliveryFaultTest {
     Pipeline p = open(Pipeline.start(receiver.dsn(), cacheDir, null));
 
     captureErrors("always 500", 1);
-    await().atMost(WAIT).until(() -> p.stats().getDropped(DiscardReason.SEND_ERROR, DataCategory.ERROR) == 1);
+    await()
+        .atMost(WAIT)
+        .until(() -> p.stats().getDropped(DiscardReason.SEND_ERROR, DataCategory.ERROR) == 1);
     receiver.respondWith(Response.ok());
     assertThat(Sentry.flush(WAIT)).isTrue();
 
@@ -105,10 +107,11 @@ class DeliveryFaultTest {
   void errorRateLimitDropsAndReportsErrorsWhileTransactionsFlow() {
     FakeTicker ticker = new FakeTicker();
     SentryReceiver receiver = open(SentryReceiver.start());
-    receiver.enqueueResponses(
-        Response.status(429).header("X-Sentry-Rate-Limits", "60:error:key"));
+    receiver.enqueueResponses(Response.status(429).header("X-Sentry-Rate-Limits", "60:error:key"));
     Pipeline p =
-        open(Pipeline.start(receiver.dsn(), cacheDir, null, Pipeline.fast().ticker(ticker).build(), null));
+        open(
+            Pipeline.start(
+                receiver.dsn(), cacheDir, null, Pipeline.fast().ticker(ticker).build(), null));
 
     captureErrors("answered 429", 1);
     await().atMost(WAIT).until(() -> p.transport.isRateLimited(DataCategory.ERROR));
@@ -126,7 +129,8 @@ class DeliveryFaultTest {
 
     ticker.advance(Duration.ofSeconds(61));
     String after = Sentry.captureMessage("after the limit", Level.ERROR).toString();
-    receiver.awaitCondition("event after the limit", WAIT, () -> acceptedEventIds(receiver).contains(after));
+    receiver.awaitCondition(
+        "event after the limit", WAIT, () -> acceptedEventIds(receiver).contains(after));
     assertThat(receiver.malformed()).isEmpty();
   }
 
@@ -136,7 +140,9 @@ class DeliveryFaultTest {
     SentryReceiver receiver = open(SentryReceiver.start());
     receiver.enqueueResponses(Response.status(429).header("Retry-After", "30"));
     Pipeline p =
-        open(Pipeline.start(receiver.dsn(), cacheDir, null, Pipeline.fast().ticker(ticker).build(), null));
+        open(
+            Pipeline.start(
+                receiver.dsn(), cacheDir, null, Pipeline.fast().ticker(ticker).build(), null));
 
     captureErrors("answered 429", 1);
     await().atMost(WAIT).until(() -> p.transport.isRateLimited(DataCategory.INTERNAL));
@@ -161,7 +167,11 @@ class DeliveryFaultTest {
     Pipeline p =
         open(
             Pipeline.start(
-                Pipeline.dsnForPort(port), cacheDir, null, Pipeline.fast().ticker(ticker).build(), null));
+                Pipeline.dsnForPort(port),
+                cacheDir,
+                null,
+                Pipeline.fast().ticker(ticker).build(),
+                null));
     captureErrors("spooled", 2);
     await().atMost(WAIT).until(() -> p.stats().getSpooled() == 2);
 
@@ -187,7 +197,9 @@ class DeliveryFaultTest {
     SentryReceiver receiver = open(SentryReceiver.start());
     receiver.stall();
     Pipeline p =
-        open(Pipeline.start(receiver.dsn(), cacheDir, o -> o.setReadTimeout(Duration.ofMillis(300))));
+        open(
+            Pipeline.start(
+                receiver.dsn(), cacheDir, o -> o.setReadTimeout(Duration.ofMillis(300))));
 
     List<String> ids = captureErrors("stalled", 1);
     await().atMost(WAIT).until(() -> p.transport.isOffline());
@@ -195,9 +207,12 @@ class DeliveryFaultTest {
     await().atMost(WAIT).until(() -> p.stats().getSpooled() == 21 && p.stats().getQueued() == 0);
 
     receiver.unstall();
-    receiver.awaitCondition("all 21 accepted", WAIT, () -> acceptedEventIds(receiver).containsAll(ids));
+    receiver.awaitCondition(
+        "all 21 accepted", WAIT, () -> acceptedEventIds(receiver).containsAll(ids));
     assertThat(Sentry.flush(WAIT)).isTrue();
-    assertThat(acceptedEventIds(receiver)).as("a timed-out copy may arrive twice, with its id").containsExactlyInAnyOrderElementsOf(Set.copyOf(ids));
+    assertThat(acceptedEventIds(receiver))
+        .as("a timed-out copy may arrive twice, with its id")
+        .containsExactlyInAnyOrderElementsOf(Set.copyOf(ids));
     assertThat(p.stats().getDropped()).isEmpty();
   }
 
@@ -209,7 +224,9 @@ class DeliveryFaultTest {
         Pipeline.start(
             receiver.dsn(),
             cacheDir,
-            o -> o.setReadTimeout(Duration.ofSeconds(30)).setShutdownTimeout(Duration.ofMillis(800)));
+            o ->
+                o.setReadTimeout(Duration.ofSeconds(30))
+                    .setShutdownTimeout(Duration.ofMillis(800)));
     List<String> ids = captureErrors("in flight at close", 3);
     receiver.awaitCondition("a request is held", WAIT, () -> receiver.requestCount() >= 1);
 
@@ -244,7 +261,8 @@ class DeliveryFaultTest {
 
     assertThat(acceptedEventIds(receiver)).containsExactlyElementsOf(later);
     assertThat(receiver.discarded("send_error", "error")).isEqualTo(1);
-    assertThat(diagnostics).anyMatch(l -> l.contains("413") && l.contains("envelope exceeded size limits"));
+    assertThat(diagnostics)
+        .anyMatch(l -> l.contains("413") && l.contains("envelope exceeded size limits"));
   }
 
   @Test

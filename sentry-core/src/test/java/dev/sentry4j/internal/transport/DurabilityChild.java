@@ -1,7 +1,7 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.event.SentryId;
 import dev.sentry4j.internal.OutOfMemory;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code stress <dsn> <dir> <count> <threads>}: captures {@code count} errors from {@code
  *       threads} threads, then prints {@code RESULT} with the out-of-memory errors that reached the
  *       caller and that the SDK absorbed, and whether the SDK's threads are alive, then closes.
- *   <li>{@code burst <dsn> <dir> <count>}: captures {@code count} errors, prints {@code BURST}, then
- *       {@code DURABLE} once everything accepted was sent or has a copy on disk (the time it took
- *       is the window a kill would lose), then waits to be killed.
+ *   <li>{@code burst <dsn> <dir> <count>}: captures {@code count} errors, prints {@code BURST},
+ *       then {@code DURABLE} once everything accepted was sent or has a copy on disk (the time it
+ *       took is the window a kill would lose), then waits to be killed.
  * </ul>
  */
 public final class DurabilityChild {

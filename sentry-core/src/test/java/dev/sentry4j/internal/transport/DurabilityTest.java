@@ -29,15 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What was accepted survives, in child JVMs with default options: a 64 MiB heap under a stream of
- * errors against a healthy, a refusing (413) and a never-answering Sentry, and a kill -9 right after
- * a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy Sentry,
- * then checks that every captured error was delivered or reported dropped. The error count is {@value
- * #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the full figure.
+ * errors against a healthy, a refusing (413) and a never-answering Sentry, and a kill -9 right
+ * after a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy
+ * Sentry, then checks that every captured error was delivered or reported dropped. The error count
+ * is {@value #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the
+ * full figure.
  */
 @Timeout(240)
 class DurabilityTest {
   private static final int DEFAULT_ERRORS = 20_000;
-  private static final int ERRORS = Integer.getInteger("sentry4j.durability.errors", DEFAULT_ERRORS);
+  private static final int ERRORS =
+      Integer.getInteger("sentry4j.durability.errors", DEFAULT_ERRORS);
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path cacheDir;
@@ -68,7 +70,10 @@ class DurabilityTest {
     assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(child.output()).doesNotContain("OutOfMemoryError");
-    assertThat(result).contains("oomOut=0 ").contains("oomAbsorbed=0 ").contains("sdkThreadsAlive=true");
+    assertThat(result)
+        .contains("oomOut=0 ")
+        .contains("oomAbsorbed=0 ")
+        .contains("sdkThreadsAlive=true");
     int port = receiver.port();
     receiver.close();
 
@@ -91,7 +96,9 @@ class DurabilityTest {
 
     long[] figures = restartAndAccount(port, count);
     // what the queue could not take during the burst was dropped at capture and is reported
-    assertThat(figures[0]).as("delivered of %d accepted", accepted).isGreaterThanOrEqualTo(accepted * 99 / 100);
+    assertThat(figures[0])
+        .as("delivered of %d accepted", accepted)
+        .isGreaterThanOrEqualTo(accepted * 99 / 100);
   }
 
   @Test
@@ -123,7 +130,8 @@ class DurabilityTest {
 
   /**
    * Starts a healthy Sentry on {@code port} and a client on the same spool, waits until everything
-   * is sent, and checks: delivered (distinct, accepted) + reported dropped = captured, nothing left.
+   * is sent, and checks: delivered (distinct, accepted) + reported dropped = captured, nothing
+   * left.
    *
    * @return delivered, reported
    */

@@ -16,8 +16,12 @@ final class Envelopes {
   static Envelope event(String message) {
     SentryId id = SentryId.random();
     String json =
-        "{\"event_id\":\"" + id + "\",\"timestamp\":1748779200.123,\"platform\":\"java\","
-            + "\"level\":\"error\",\"logentry\":{\"formatted\":\"" + message + "\"}}";
+        "{\"event_id\":\""
+            + id
+            + "\",\"timestamp\":1748779200.123,\"platform\":\"java\","
+            + "\"level\":\"error\",\"logentry\":{\"formatted\":\""
+            + message
+            + "\"}}";
     return new Envelope(id, null, List.of(item(ItemType.EVENT, 1, json)));
   }
 
@@ -38,15 +42,24 @@ final class Envelopes {
     SentryId id = SentryId.random();
     String traceId = SentryId.random().toString();
     String json =
-        "{\"event_id\":\"" + id + "\",\"type\":\"transaction\",\"transaction\":\"" + name + "\","
+        "{\"event_id\":\""
+            + id
+            + "\",\"type\":\"transaction\",\"transaction\":\""
+            + name
+            + "\","
             + "\"start_timestamp\":1748779200.0,\"timestamp\":1748779201.0,\"platform\":\"java\","
-            + "\"contexts\":{\"trace\":{\"trace_id\":\"" + traceId + "\",\"span_id\":\"0123456789abcdef\","
+            + "\"contexts\":{\"trace\":{\"trace_id\":\""
+            + traceId
+            + "\",\"span_id\":\"0123456789abcdef\","
             + "\"op\":\"test\"}},\"spans\":[]}";
     return new Envelope(id, null, List.of(item(ItemType.TRANSACTION, spans + 1, json)));
   }
 
   static EnvelopeItem item(ItemType type, int quantity, String json) {
     return EnvelopeItem.of(
-        type, Map.of("content_type", "application/json"), quantity, json.getBytes(StandardCharsets.UTF_8));
+        type,
+        Map.of("content_type", "application/json"),
+        quantity,
+        json.getBytes(StandardCharsets.UTF_8));
   }
 }

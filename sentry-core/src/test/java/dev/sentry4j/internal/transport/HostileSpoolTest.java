@@ -2,8 +2,8 @@ package dev.sentry4j.internal.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.SentryId;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spool that cannot be trusted: an oversized file, a full disk, an unwritable directory, a spool
- * too small for what close has to keep. Every captured error ends delivered or reported dropped once
- * Sentry is reachable.
+ * too small for what close has to keep. Every captured error ends delivered or reported dropped
+ * once Sentry is reachable.
  */
 @Timeout(90)
 class HostileSpoolTest {
@@ -48,7 +48,8 @@ class HostileSpoolTest {
   void aFileOfA120MegabytesIsSetAsideUnreadCountedAndTheRestIsSent() throws Exception {
     SentryReceiver receiver = open(SentryReceiver.start());
     Path dir =
-        DiskSpool.directoryFor(cacheDir.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
+        DiskSpool.directoryFor(
+            cacheDir.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
     Files.createDirectories(dir);
     Path big = dir.resolve("0000000000001-000000-00000000.1.event~1~1~0.spool"); // oldest: first
     try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
@@ -125,7 +126,9 @@ class HostileSpoolTest {
     SentryReceiver receiver = open(SentryReceiver.start(port));
     open(Pipeline.start(dsn, cacheDir, o -> o.setMaxCacheItems(100)));
     awaitAccounted(receiver, captured);
-    assertThat(receiver.discarded("queue_overflow", "error")).as("close spools, it does not drop").isZero();
+    assertThat(receiver.discarded("queue_overflow", "error"))
+        .as("close spools, it does not drop")
+        .isZero();
     assertThat(receiver.discarded("cache_overflow", "error")).isPositive();
   }
 

@@ -1,11 +1,11 @@
 package dev.sentry4j.internal.transport;
 
-import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.internal.client.DefaultSentryClient;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
+import dev.sentry4j.options.SentryOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -68,7 +68,9 @@ final class Pipeline implements AutoCloseable {
     Sentry.install(client);
   }
 
-  /** Starts a pipeline for {@code dsn} spooling under {@code cacheDir}; no stack traces on messages. */
+  /**
+   * Starts a pipeline for {@code dsn} spooling under {@code cacheDir}; no stack traces on messages.
+   */
   static Pipeline start(String dsn, Path cacheDir, Consumer<SentryOptions.Builder> options) {
     return start(dsn, cacheDir, options, fast().build(), null);
   }

@@ -3,8 +3,8 @@ package dev.sentry4j.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.clientreport.DataCategory;
-import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.ItemType;
 import java.time.Duration;
@@ -16,7 +16,8 @@ class RateLimiterTest {
 
   @Test
   void limitsOnlyTheListedCategoriesUntilTheirDeadline() {
-    limiter.update(new HttpResult(200, null, "60:transaction:key, 2700:default;error;security:organization"));
+    limiter.update(
+        new HttpResult(200, null, "60:transaction:key, 2700:default;error;security:organization"));
 
     assertThat(limiter.isLimited(DataCategory.TRANSACTION)).isTrue();
     assertThat(limiter.isLimited(DataCategory.ERROR)).isTrue();
@@ -57,7 +58,8 @@ class RateLimiterTest {
     assertThat(limiter.isLimited(DataCategory.ERROR)).isTrue();
 
     limiter.update(new HttpResult(200, null, "200:error:key"));
-    ticker.advance(Duration.ofSeconds(199)); // 249 s after the first limit: the 200 s one still runs
+    ticker.advance(
+        Duration.ofSeconds(199)); // 249 s after the first limit: the 200 s one still runs
     assertThat(limiter.isLimited(DataCategory.ERROR)).isTrue();
     ticker.advance(Duration.ofSeconds(2));
     assertThat(limiter.isLimited(DataCategory.ERROR)).isFalse();
@@ -102,7 +104,8 @@ class RateLimiterTest {
 
     assertThat(kept).isNull();
     assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ERROR)).isEqualTo(1);
-    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ATTACHMENT)).isEqualTo(5);
+    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ATTACHMENT))
+        .isEqualTo(5);
   }
 
   @Test
@@ -113,7 +116,8 @@ class RateLimiterTest {
     Envelope kept = limiter.filter(Envelopes.eventWithAttachment("boom", "12345"), discards);
 
     assertThat(kept.getItems()).extracting(i -> i.getType()).containsExactly(ItemType.EVENT);
-    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ATTACHMENT)).isEqualTo(5);
+    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ATTACHMENT))
+        .isEqualTo(5);
   }
 
   @Test
@@ -124,7 +128,8 @@ class RateLimiterTest {
     assertThat(limiter.filter(Envelopes.transaction("GET /", 3), discards)).isNull();
     assertThat(limiter.filter(Envelopes.event("still flows"), discards)).isNotNull();
 
-    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.TRANSACTION)).isEqualTo(1);
+    assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.TRANSACTION))
+        .isEqualTo(1);
     assertThat(discards.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.SPAN)).isEqualTo(4);
   }
 

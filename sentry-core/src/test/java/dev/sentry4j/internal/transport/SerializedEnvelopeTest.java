@@ -23,7 +23,10 @@ class SerializedEnvelopeTest {
 
     String header = wire.substring(0, wire.indexOf('\n'));
     assertThat(header)
-        .startsWith("{\"event_id\":\"" + envelope.getEventId() + "\",\"sent_at\":\"2026-06-01T12:00:00.123Z\"")
+        .startsWith(
+            "{\"event_id\":\""
+                + envelope.getEventId()
+                + "\",\"sent_at\":\"2026-06-01T12:00:00.123Z\"")
         .contains("\"sdk\":{\"name\":\"sentry4j.java\"");
     assertThat(wire.substring(header.length()))
         .isEqualTo(text(stored).substring(text(stored).indexOf('\n')));
@@ -61,7 +64,10 @@ class SerializedEnvelopeTest {
     byte[] truncated = Arrays.copyOf(whole, whole.length - 20);
     byte[] headerOnly = "{\"sdk\":{}}\n".getBytes(StandardCharsets.UTF_8);
     byte[] garbage = "\u0000\u0001not json\n{}".getBytes(StandardCharsets.UTF_8);
-    byte[] damagedPayload = text(whole).replace("{\"event_id\":\"", "[\"event_id\":\"").getBytes(StandardCharsets.UTF_8);
+    byte[] damagedPayload =
+        text(whole)
+            .replace("{\"event_id\":\"", "[\"event_id\":\"")
+            .getBytes(StandardCharsets.UTF_8);
 
     for (byte[] bad : new byte[][] {truncated, headerOnly, garbage, new byte[0], damagedPayload}) {
       assertThatThrownBy(() -> SerializedEnvelope.parse(bad))

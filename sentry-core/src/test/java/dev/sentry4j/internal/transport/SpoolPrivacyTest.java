@@ -3,8 +3,8 @@ package dev.sentry4j.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
@@ -71,7 +71,9 @@ class SpoolPrivacyTest {
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isZero();
 
-    Path base = tmp.resolve("sentry4j-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
+    Path base =
+        tmp.resolve(
+            "sentry4j-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
     assertThat(base).as("a folder per user, not a shared one").isDirectory();
     List<Path> all;
     try (Stream<Path> walk = Files.walk(base)) {
@@ -80,7 +82,9 @@ class SpoolPrivacyTest {
     assertThat(all.stream().filter(Files::isRegularFile)).as(output).hasSize(1);
     for (Path p : all) {
       String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-      assertThat(perms).as(p.toString()).isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
+      assertThat(perms)
+          .as(p.toString())
+          .isEqualTo(Files.isDirectory(p) ? "rwx------" : "rw-------");
     }
     assertThat(all).noneMatch(p -> p.toString().contains(SpoolChild.KEY));
   }
@@ -94,13 +98,15 @@ class SpoolPrivacyTest {
 
     new DiskSpool(dir, 10, 1 << 20, m -> {}).store(file(new ArrayList<>()), 1, "event~1~1~0");
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+        .isEqualTo("rwx------");
   }
 
   @Test
   void aWellFormedFilePlantedByAnotherWriterIsNeverSentButQuarantinedAndCounted() throws Exception {
     SentryReceiver receiver = open(SentryReceiver.start());
-    Path dir = DiskSpool.directoryFor(tmp.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
+    Path dir =
+        DiskSpool.directoryFor(tmp.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
     List<String> own = new ArrayList<>();
     new DiskSpool(dir, 100, 1 << 20, m -> {}).store(file(own), 1, "event~1~1~0");
     List<String> planted = new ArrayList<>();
@@ -115,7 +121,9 @@ class SpoolPrivacyTest {
     Sentry.captureMessage("after", Level.ERROR);
     assertThat(Sentry.flush(WAIT)).isTrue();
 
-    assertThat(DeliveryFaultTest.acceptedEventIds(receiver)).containsAll(own).doesNotContainAnyElementsOf(planted);
+    assertThat(DeliveryFaultTest.acceptedEventIds(receiver))
+        .containsAll(own)
+        .doesNotContainAnyElementsOf(planted);
     assertThat(p.spool.foreignFiles()).isEqualTo(1);
     try (Stream<Path> aside = Files.list(dir.resolve("foreign"))) {
       assertThat(aside.count()).isEqualTo(1);
@@ -132,9 +140,12 @@ class SpoolPrivacyTest {
       nobody = null;
     }
     assumeThat(nobody).as("a user 'nobody'").isNotNull();
-    assumeThat(System.getProperty("user.name")).as("only root can give a file away").isEqualTo("root");
+    assumeThat(System.getProperty("user.name"))
+        .as("only root can give a file away")
+        .isEqualTo("root");
     SentryReceiver receiver = open(SentryReceiver.start());
-    Path dir = DiskSpool.directoryFor(tmp.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
+    Path dir =
+        DiskSpool.directoryFor(tmp.toString(), "1", SentryReceiver.PUBLIC_KEY, receiver.endpoint());
     DiskSpool spool = new DiskSpool(dir, 100, 1 << 20, m -> {});
     List<String> other = new ArrayList<>();
     String name = spool.store(file(other), 1, "event~1~1~0");
@@ -152,7 +163,8 @@ class SpoolPrivacyTest {
   private static byte[] file(List<String> ids) {
     Envelope e = Envelopes.event("spooled");
     ids.add(e.getEventId().toString());
-    return SpoolBatch.encode(List.of(new SpoolBatch.Record(Manifest.of(e), EnvelopeWriter.write(e, null))));
+    return SpoolBatch.encode(
+        List.of(new SpoolBatch.Record(Manifest.of(e), EnvelopeWriter.write(e, null))));
   }
 
   private <T extends AutoCloseable> T open(T resource) {
@@ -166,7 +178,8 @@ class SpoolPrivacyTest {
 
     public static void main(String[] args) {
       Path dir = DiskSpool.directoryFor(null, "7", KEY, "http://127.0.0.1:1/api/7/envelope/");
-      String name = new DiskSpool(dir, 10, 1 << 20, m -> {}).store(file(new ArrayList<>()), 1, "event~1~1~0");
+      String name =
+          new DiskSpool(dir, 10, 1 << 20, m -> {}).store(file(new ArrayList<>()), 1, "event~1~1~0");
       if (name == null) {
         System.out.println("not written");
         System.exit(1);

@@ -3,15 +3,15 @@ package dev.sentry4j.internal.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sentry4j.event.Level;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
+import dev.sentry4j.internal.transport.spool.DiskSpool;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.Response;
 import dev.sentry4j.testing.SentryReceiver;
-import dev.sentry4j.internal.transport.spool.DiskSpool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What is left on disk is delivered by the next start: after close, after kill -9, despite damage. */
+/**
+ * What is left on disk is delivered by the next start: after close, after kill -9, despite damage.
+ */
 @Timeout(40)
 class SpoolRecoveryTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -68,11 +70,14 @@ class SpoolRecoveryTest {
 
     SentryReceiver receiver = open(SentryReceiver.start(port));
     Sentry.init(options);
-    assertThat(Sentry.getClient().getStats().getSent()).as("nothing is sent by init itself").isZero();
+    assertThat(Sentry.getClient().getStats().getSent())
+        .as("nothing is sent by init itself")
+        .isZero();
 
     receiver.awaitEvents(3, WAIT);
     assertThat(Sentry.flush(WAIT)).isTrue();
-    assertThat(DeliveryFaultTest.acceptedEventIds(receiver)).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(DeliveryFaultTest.acceptedEventIds(receiver))
+        .containsExactlyInAnyOrderElementsOf(ids);
     assertThat(receiver.events()).allSatisfy(RelaySchema::assertValid);
     assertThat(receiver.events())
         .allSatisfy(e -> assertThat(e.envelope().header().get("sent_at").asText()).endsWith("Z"));
@@ -87,7 +92,13 @@ class SpoolRecoveryTest {
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Process child =
         new ProcessBuilder(
-                java, "-cp", classpath, SpoolingChild.class.getName(), dsn, cacheDir.toString(), "5")
+                java,
+                "-cp",
+                classpath,
+                SpoolingChild.class.getName(),
+                dsn,
+                cacheDir.toString(),
+                "5")
             .redirectErrorStream(true)
             .start();
     List<String> ids = new ArrayList<>();
@@ -111,7 +122,10 @@ class SpoolRecoveryTest {
     assertThat(ids).hasSize(5).allMatch(id -> id.matches("[0-9a-f]{32}"));
     Path dir =
         DiskSpool.directoryFor(
-            cacheDir.toString(), "1", SentryReceiver.PUBLIC_KEY, "http://127.0.0.1:" + port + "/api/1/envelope/");
+            cacheDir.toString(),
+            "1",
+            SentryReceiver.PUBLIC_KEY,
+            "http://127.0.0.1:" + port + "/api/1/envelope/");
     try (Stream<Path> files = Files.list(dir)) {
       List<String> contents = new ArrayList<>();
       for (Path f : (Iterable<Path>) files::iterator) {
@@ -125,7 +139,8 @@ class SpoolRecoveryTest {
     open(Pipeline.start(dsn, cacheDir, null));
     receiver.awaitEvents(5, WAIT);
     assertThat(Sentry.flush(WAIT)).isTrue();
-    assertThat(DeliveryFaultTest.acceptedEventIds(receiver)).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(DeliveryFaultTest.acceptedEventIds(receiver))
+        .containsExactlyInAnyOrderElementsOf(ids);
     assertThat(receiver.events()).hasSize(5);
   }
 
@@ -154,7 +169,8 @@ class SpoolRecoveryTest {
     assertThat(Sentry.flush(WAIT)).isTrue();
 
     assertThat(good).hasSize(4);
-    assertThat(DeliveryFaultTest.acceptedEventIds(receiver)).containsExactlyInAnyOrderElementsOf(good);
+    assertThat(DeliveryFaultTest.acceptedEventIds(receiver))
+        .containsExactlyInAnyOrderElementsOf(good);
     assertThat(receiver.discarded("internal_sdk_error", "error")).isEqualTo(2 + 1 + 1);
     try (Stream<Path> corrupt = Files.list(dir.resolve("corrupt"))) {
       assertThat(corrupt.count()).isEqualTo(2);

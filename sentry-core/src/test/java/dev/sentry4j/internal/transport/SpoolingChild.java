@@ -1,15 +1,15 @@
 package dev.sentry4j.internal.transport;
 
+import dev.sentry4j.Sentry;
 import dev.sentry4j.client.ClientStats;
 import dev.sentry4j.event.Level;
-import dev.sentry4j.Sentry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The child JVM of {@link SpoolRecoveryTest}: captures errors while Sentry cannot be reached, prints
- * their ids, says {@code SPOOLED} once they are all on disk, then waits to be killed.
+ * The child JVM of {@link SpoolRecoveryTest}: captures errors while Sentry cannot be reached,
+ * prints their ids, says {@code SPOOLED} once they are all on disk, then waits to be killed.
  */
 public final class SpoolingChild {
   private SpoolingChild() {}

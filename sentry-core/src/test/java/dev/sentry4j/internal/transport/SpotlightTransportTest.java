@@ -34,12 +34,15 @@ class SpotlightTransportTest {
 
   private String startFakeSpotlight() throws IOException {
     fakeSpotlight = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    fakeSpotlight.createContext("/stream", exchange -> {
-      spotlightBodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    fakeSpotlight.createContext(
+        "/stream",
+        exchange -> {
+          spotlightBodies.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          contentTypes.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     fakeSpotlight.start();
     return "http://127.0.0.1:" + fakeSpotlight.getAddress().getPort() + "/stream";
   }
@@ -51,7 +54,8 @@ class SpotlightTransportTest {
     Sentry.init(o -> o.setDsn(sentry.dsn()).setSpotlight(true).setSpotlightUrl(url));
     Sentry.captureMessage("seen twice");
     sentry.awaitEvents(1, Duration.ofSeconds(10));
-    sentry.awaitCondition("spotlight copy", Duration.ofSeconds(10), () -> !spotlightBodies.isEmpty());
+    sentry.awaitCondition(
+        "spotlight copy", Duration.ofSeconds(10), () -> !spotlightBodies.isEmpty());
     assertThat(spotlightBodies.get(0)).contains("\"seen twice\"").contains("\"type\":\"event\"");
     assertThat(contentTypes.get(0)).startsWith("application/x-sentry-envelope");
   }
@@ -60,8 +64,12 @@ class SpotlightTransportTest {
   void copiesQueuedAtCloseStillReachSpotlight() throws IOException {
     sentry = SentryReceiver.start();
     String url = startFakeSpotlight();
-    Sentry.init(o -> o.setDsn(sentry.dsn()).setSpotlight(true).setSpotlightUrl(url)
-        .setShutdownTimeout(Duration.ofSeconds(10)));
+    Sentry.init(
+        o ->
+            o.setDsn(sentry.dsn())
+                .setSpotlight(true)
+                .setSpotlightUrl(url)
+                .setShutdownTimeout(Duration.ofSeconds(10)));
     for (int i = 0; i < 5; i++) {
       Sentry.captureMessage("short-lived " + i);
     }
@@ -78,8 +86,11 @@ class SpotlightTransportTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
-    Sentry.init(o -> o.setDsn(sentry.dsn()).setSpotlight(true)
-        .setSpotlightUrl("http://127.0.0.1:" + closedPort + "/stream"));
+    Sentry.init(
+        o ->
+            o.setDsn(sentry.dsn())
+                .setSpotlight(true)
+                .setSpotlightUrl("http://127.0.0.1:" + closedPort + "/stream"));
     for (int i = 0; i < 5; i++) {
       Sentry.captureMessage("message " + i);
     }

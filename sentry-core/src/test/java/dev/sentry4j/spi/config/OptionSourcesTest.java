@@ -30,7 +30,13 @@ class OptionSourcesTest {
             "dsn=https://filekey@o7.ingest.sentry.io/1\n"
                 + "environment=from-file\nrelease=file@1\ndist=file-dist\nsample-rate=0.1\n");
     Map<String, String> env =
-        Map.of("SENTRY_ENVIRONMENT", "from-env", "SENTRY_RELEASE", "env@2", "SENTRY_SAMPLE_RATE", "0.2");
+        Map.of(
+            "SENTRY_ENVIRONMENT",
+            "from-env",
+            "SENTRY_RELEASE",
+            "env@2",
+            "SENTRY_SAMPLE_RATE",
+            "0.2");
     Properties sys = new Properties();
     sys.setProperty("sentry.release", "sys@3");
     sys.setProperty("sentry.sampleRate", "0.3");
@@ -50,8 +56,7 @@ class OptionSourcesTest {
   @Test
   void badValueFromTheEnvironmentNamesTheVariableAndTheValue() {
     Map<String, String> env = Map.of("SENTRY_SAMPLE_RATE", "lots");
-    OptionSources sources =
-        new OptionSources(env, new Properties(), getClass().getClassLoader());
+    OptionSources sources = new OptionSources(env, new Properties(), getClass().getClassLoader());
     assertThatThrownBy(() -> SentryOptions.builder().apply(sources.read()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SENTRY_SAMPLE_RATE")
@@ -67,8 +72,10 @@ class OptionSourcesTest {
     assertThatThrownBy(() -> b.setOption("dsn", "https://o1.ingest.sentry.io/42"))
         .hasMessageContaining("https://o1.ingest.sentry.io/42")
         .hasMessageContaining("public key");
-    assertThatThrownBy(() -> b.setOption("dsn", "ftp://k@host/1")).hasMessageContaining("http or https");
-    assertThatThrownBy(() -> b.setOption("dsn", "https://k@host/")).hasMessageContaining("project id");
+    assertThatThrownBy(() -> b.setOption("dsn", "ftp://k@host/1"))
+        .hasMessageContaining("http or https");
+    assertThatThrownBy(() -> b.setOption("dsn", "https://k@host/"))
+        .hasMessageContaining("project id");
     assertThatThrownBy(() -> b.setOption("flushTimeout", "soon")).hasMessageContaining("soon");
     assertThatThrownBy(() -> b.setOption("debug", "maybe")).hasMessageContaining("maybe");
     assertThatThrownBy(() -> b.setOption("noSuchOption", "1")).hasMessageContaining("noSuchOption");
@@ -107,7 +114,8 @@ class OptionSourcesTest {
   @Test
   void parsesDsnPartsAndEndpoint() {
     var dsn = dev.sentry4j.options.Dsn.parse("http://pub:sec@sentry.intranet:9000/sentry/7");
-    assertThat(dsn.getEnvelopeUri().toString()).isEqualTo("http://sentry.intranet:9000/sentry/api/7/envelope/");
+    assertThat(dsn.getEnvelopeUri().toString())
+        .isEqualTo("http://sentry.intranet:9000/sentry/api/7/envelope/");
     assertThat(dsn.getSecretKey()).isEqualTo("sec");
     assertThat(dsn.getOrgId()).isNull();
     assertThat(dev.sentry4j.options.Dsn.parse("https://k@o4504.ingest.us.sentry.io/45").getOrgId())
@@ -117,7 +125,8 @@ class OptionSourcesTest {
   @Test
   void spotlightTakesABooleanOrAUrl() {
     assertThat(SentryOptions.builder().setOption("spotlight", "on").build().isSpotlight()).isTrue();
-    SentryOptions o = SentryOptions.builder().setOption("spotlight", "http://127.0.0.1:9999/stream").build();
+    SentryOptions o =
+        SentryOptions.builder().setOption("spotlight", "http://127.0.0.1:9999/stream").build();
     assertThat(o.isSpotlight()).isTrue();
     assertThat(o.getSpotlightUrl()).isEqualTo("http://127.0.0.1:9999/stream");
   }

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's option table is the registry's: a changed option without a README change fails here. */
+/**
+ * The README's option table is the registry's: a changed option without a README change fails here.
+ */
 class OptionTableTest {
-  private static final String BEGIN = "<!-- options:begin (generated from OptionRegistry; OptionTableTest checks it) -->";
+  private static final String BEGIN =
+      "<!-- options:begin (generated from OptionRegistry; OptionTableTest checks it) -->";
   private static final String END = "<!-- options:end -->";
 
   static String render() {
@@ -18,10 +21,17 @@ class OptionTableTest {
     sb.append("| option | environment variable | system property | default | meaning |\n");
     sb.append("| --- | --- | --- | --- | --- |\n");
     for (OptionSpec<?> spec : OptionRegistry.all()) {
-      sb.append("| `").append(spec.name()).append("` | `").append(spec.envVar()).append("` | `")
-          .append(spec.systemProperty()).append("` | ")
+      sb.append("| `")
+          .append(spec.name())
+          .append("` | `")
+          .append(spec.envVar())
+          .append("` | `")
+          .append(spec.systemProperty())
+          .append("` | ")
           .append(spec.defaultText().isEmpty() ? "—" : "`" + spec.defaultText() + "`")
-          .append(" | ").append(spec.description()).append(" |\n");
+          .append(" | ")
+          .append(spec.description())
+          .append(" |\n");
     }
     return sb.toString();
   }

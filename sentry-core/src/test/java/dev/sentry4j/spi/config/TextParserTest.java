@@ -70,7 +70,8 @@ class TextParserTest {
     assertThat(TextParser.parseSize("1GiB")).isEqualTo(1L << 30);
     assertThat(TextParser.parseSize("100B")).isEqualTo(100);
     assertThat(TextParser.parseSize("10_000")).isEqualTo(10_000);
-    assertThatThrownBy(() -> TextParser.parseSize("lots")).hasMessageContaining("'lots' is not a size");
+    assertThatThrownBy(() -> TextParser.parseSize("lots"))
+        .hasMessageContaining("'lots' is not a size");
   }
 
   @Test

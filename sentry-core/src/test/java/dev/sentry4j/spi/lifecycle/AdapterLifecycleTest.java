@@ -1,12 +1,11 @@
 package dev.sentry4j.spi.lifecycle;
 
-import dev.sentry4j.spi.Diagnostics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
+import dev.sentry4j.spi.Diagnostics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,7 +32,8 @@ class AdapterLifecycleTest {
   }
 
   private AdapterLifecycle lifecycle(String name) {
-    return new AdapterLifecycle(name, (severity, line) -> status.add(name + " " + severity + " " + line));
+    return new AdapterLifecycle(
+        name, (severity, line) -> status.add(name + " " + severity + " " + line));
   }
 
   private static SentryOptions options(String release) {
@@ -107,7 +107,8 @@ class AdapterLifecycleTest {
   void warningsReachTheStatusChannelOnlyWhileStartedAndAtMostTenAMinute() {
     AtomicLong now = new AtomicLong(1_000);
     AdapterLifecycle a =
-        new AdapterLifecycle("a", (severity, line) -> status.add(severity + " " + line), now::get, 10);
+        new AdapterLifecycle(
+            "a", (severity, line) -> status.add(severity + " " + line), now::get, 10);
     Diagnostics.warn("before start");
     a.start(SentryOptions.builder().build());
 

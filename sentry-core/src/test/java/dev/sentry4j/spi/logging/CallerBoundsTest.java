@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.event.Breadcrumb;
-import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.event.Event;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.scope.Scope;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Bounded work and memory on the capturing thread: breadcrumbs cut to the protocol's limits, MDC
- * capped with a counted truncation, deduplication by identity, cause chains walked to a fixed depth.
+ * capped with a counted truncation, deduplication by identity, cause chains walked to a fixed
+ * depth.
  */
 @Timeout(60)
 class CallerBoundsTest {
@@ -63,7 +64,9 @@ class CallerBoundsTest {
         retained += 2L * b.getData().values().stream().mapToLong(v -> v.toString().length()).sum();
       }
     }
-    assertThat(retained).as("bytes of breadcrumb text, 2 per character").isLessThanOrEqualTo(2_000_000);
+    assertThat(retained)
+        .as("bytes of breadcrumb text, 2 per character")
+        .isLessThanOrEqualTo(2_000_000);
 
     List<JsonNode> sent = breadcrumbsOfNextEvent();
     assertThat(sent).hasSize(100);
@@ -87,8 +90,11 @@ class CallerBoundsTest {
 
     Event event =
         capture.toEvent(
-            LogRecord.builder(LogLevel.ERROR).loggerName("com.example.Mdc").formattedMessage("boom")
-                .mdc(mdc).build());
+            LogRecord.builder(LogLevel.ERROR)
+                .loggerName("com.example.Mdc")
+                .formattedMessage("boom")
+                .mdc(mdc)
+                .build());
 
     assertThat(event.getExtras()).hasSizeLessThanOrEqualTo(CaptureLimits.MAX_ENTRIES + 1);
     assertThat(event.getExtras().get(CaptureLimits.MARKER)).asString().contains("entries left out");
@@ -123,7 +129,9 @@ class CallerBoundsTest {
     CountingException.caller = Thread.currentThread();
     Sentry.captureException(deep);
     int walkedOnCaller = CountingException.CALLS.get();
-    assertThat(walkedOnCaller).as("getCause() calls on the capturing thread").isLessThanOrEqualTo(64);
+    assertThat(walkedOnCaller)
+        .as("getCause() calls on the capturing thread")
+        .isLessThanOrEqualTo(64);
 
     Sentry.captureException(new EndlessException(0)); // every getCause() makes a new one
     assertThat(Sentry.flush(WAIT)).isTrue();

@@ -1,12 +1,11 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.logs.LogLevel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sentry4j.event.Hint;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Hint;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
@@ -88,7 +87,8 @@ class LogCaptureBreadcrumbTest {
     assertThat(crumb.path("message").asText()).isEqualTo("cart 17 is slow");
     // seconds since the epoch, with a fraction
     assertThat(crumb.path("timestamp").asDouble())
-        .isCloseTo(AT.getEpochSecond() + AT.getNano() / 1e9, org.assertj.core.data.Offset.offset(1e-3));
+        .isCloseTo(
+            AT.getEpochSecond() + AT.getNano() / 1e9, org.assertj.core.data.Offset.offset(1e-3));
   }
 
   @Test
@@ -106,7 +106,8 @@ class LogCaptureBreadcrumbTest {
         o ->
             o.setBeforeBreadcrumb(
                 (crumb, hint) -> {
-                  LogRecord record = hint == null ? null : hint.get(Hint.LOG_RECORD, LogRecord.class);
+                  LogRecord record =
+                      hint == null ? null : hint.get(Hint.LOG_RECORD, LogRecord.class);
                   seen.add(record);
                   return crumb.getMessage().contains("secret") ? null : crumb;
                 }));

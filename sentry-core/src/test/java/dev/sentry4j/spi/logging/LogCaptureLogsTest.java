@@ -1,13 +1,12 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.logs.LogLevel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.logs.FakeSpan;
+import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.RelaySchema;

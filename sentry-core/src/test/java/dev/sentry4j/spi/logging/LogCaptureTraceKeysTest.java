@@ -1,10 +1,9 @@
 package dev.sentry4j.spi.logging;
 
-import dev.sentry4j.logs.LogLevel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.ReceivedLog;
 import dev.sentry4j.testing.RelaySchema;
@@ -16,7 +15,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** MDC keys that only repeat the record's trace (written by sentry-slf4j-mdc) are not sent twice. */
+/**
+ * MDC keys that only repeat the record's trace (written by sentry-slf4j-mdc) are not sent twice.
+ */
 class LogCaptureTraceKeysTest {
   private final SentryReceiver receiver = SentryReceiver.start();
 
@@ -36,8 +37,16 @@ class LogCaptureTraceKeysTest {
                 .loggerName("com.shop.Pay")
                 .thread("main", 1)
                 .formattedMessage("payment failed")
-                .mdc(Map.of("trace_id", traceId, "span_id", "00f067aa0ba902b7", "trace_sampled", "true",
-                    "tenant", "acme"))
+                .mdc(
+                    Map.of(
+                        "trace_id",
+                        traceId,
+                        "span_id",
+                        "00f067aa0ba902b7",
+                        "trace_sampled",
+                        "true",
+                        "tenant",
+                        "acme"))
                 .trace(new TraceContext(traceId, "00f067aa0ba902b7", null, null, null, true))
                 .build());
     assertThat(Sentry.flush(Duration.ofSeconds(10))).isTrue();
@@ -46,11 +55,15 @@ class LogCaptureTraceKeysTest {
     RelaySchema.assertValidEvent(event.json());
     assertThat(event.traceId()).isEqualTo(traceId);
     assertThat(event.extra().has("tenant")).isTrue();
-    assertThat(event.extra().has("trace_id") || event.extra().has("span_id")
-        || event.extra().has("trace_sampled")).isFalse();
+    assertThat(
+            event.extra().has("trace_id")
+                || event.extra().has("span_id")
+                || event.extra().has("trace_sampled"))
+        .isFalse();
     List<ReceivedLog> logs = receiver.awaitLogs(1, Duration.ofSeconds(10));
     assertThat(logs.get(0).traceId()).isEqualTo(traceId);
-    assertThat(logs.get(0).attributes()).containsKey("mdc.tenant")
+    assertThat(logs.get(0).attributes())
+        .containsKey("mdc.tenant")
         .doesNotContainKeys("mdc.trace_id", "mdc.span_id", "mdc.trace_sampled");
   }
 }

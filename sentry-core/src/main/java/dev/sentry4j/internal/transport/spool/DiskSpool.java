@@ -1,43 +1,38 @@
 package dev.sentry4j.internal.transport.spool;
 
+import dev.sentry4j.internal.MemoryBudget;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import dev.sentry4j.internal.MemoryBudget;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * The disk spool: serialized envelopes waiting in a directory until they are sent, oldest first.
@@ -54,11 +49,11 @@ import java.util.zip.CRC32;
  * FileChannel#tryLock() lock} on it; only one process can hold it, so processes sharing the
  * directory never send the same file twice, and the kernel releases it when the holder dies (kill
  * -9, OOM killer), so the next scan — of any process, even one that got the same PID, as PID 1 in a
- * container — finds the file again. A file is deleted under its lock once everything in it was sent.
- * The same lock protects the files this process writes for itself ({@link #storeClaimed}: envelopes
- * it still holds in memory, its pending drop counts): other processes leave them alone while it
- * lives and send them once it is gone. Claims of an older layout ({@code <name>.<pid>.sending}) are
- * put back by every scan.
+ * container — finds the file again. A file is deleted under its lock once everything in it was
+ * sent. The same lock protects the files this process writes for itself ({@link #storeClaimed}:
+ * envelopes it still holds in memory, its pending drop counts): other processes leave them alone
+ * while it lives and send them once it is gone. Claims of an older layout ({@code
+ * <name>.<pid>.sending}) are put back by every scan.
  *
  * <p><b>Hostile contents.</b> A file is read into memory only up to {@code maxFileBytes} (a share
  * of the heap, see {@link dev.sentry4j.internal.MemoryBudget#spoolFileBytes()}); a larger one is
@@ -72,7 +67,9 @@ import java.util.zip.CRC32;
  * <p>Thread-safe: every operation holds one lock, so a write and a claim never interleave.
  */
 public final class DiskSpool {
-  /** Writes a file; the default is {@link Files#write}. Tests pass one that fails like a full disk. */
+  /**
+   * Writes a file; the default is {@link Files#write}. Tests pass one that fails like a full disk.
+   */
   @FunctionalInterface
   public interface FileWriter {
     /**
@@ -92,6 +89,7 @@ public final class DiskSpool {
   private static final String CORRUPT_DIR = "corrupt";
   private static final long STALE_MILLIS = 10 * 60 * 1000L;
   private static final int MAX_CORRUPT_FILES = 20;
+
   /** After a failed write, writes are refused this long, then tried again. */
   public static final long RETRY_INTERVAL_MILLIS = 5_000;
 
@@ -160,8 +158,8 @@ public final class DiskSpool {
   }
 
   /**
-   * Whether new envelopes can be written: false for {@link #RETRY_INTERVAL_MILLIS} ms after a failed
-   * write, then true again for another try.
+   * Whether new envelopes can be written: false for {@link #RETRY_INTERVAL_MILLIS} ms after a
+   * failed write, then true again for another try.
    */
   public boolean isWritable() {
     return writable || System.nanoTime() - retryWritesAt >= 0;
@@ -339,7 +337,8 @@ public final class DiskSpool {
   }
 
   /**
-   * Claims the oldest file whose manifest {@code sendable} accepts, so that no other sender takes it.
+   * Claims the oldest file whose manifest {@code sendable} accepts, so that no other sender takes
+   * it.
    *
    * @return the claim, or {@code null} when there is none
    */
@@ -424,8 +423,8 @@ public final class DiskSpool {
 
   /**
    * Puts back what is left of a claimed file (part of it was sent) in its place in the order, and
-   * deletes the claimed file. When the rest cannot be written, the whole file is put back instead: a
-   * few envelopes sent twice (Sentry drops repeated event ids) beat losing the rest.
+   * deletes the claimed file. When the rest cannot be written, the whole file is put back instead:
+   * a few envelopes sent twice (Sentry drops repeated event ids) beat losing the rest.
    */
   public void replace(Claim claim, byte[] rest, int envelopes, String manifest) {
     synchronized (lock) {
@@ -467,8 +466,8 @@ public final class DiskSpool {
 
   /**
    * Moves any file of the directory that must not be sent (corrupt, too large, foreign) to {@code
-   * corrupt/}, keeping the newest few, with one diagnostic line; deletes it when it cannot be moved.
-   * The one quarantine step shared by every check.
+   * corrupt/}, keeping the newest few, with one diagnostic line; deletes it when it cannot be
+   * moved. The one quarantine step shared by every check.
    */
   public void quarantine(Path file, String reason) {
     synchronized (lock) {
@@ -570,14 +569,16 @@ public final class DiskSpool {
   }
 
   /**
-   * Envelopes waiting on disk as far as this process knows, claimed ones included. Never waits for a
-   * write in progress.
+   * Envelopes waiting on disk as far as this process knows, claimed ones included. Never waits for
+   * a write in progress.
    */
   public int pending() {
     return pending;
   }
 
-  /** Files found in the directory that this SDK did not write for this DSN: never sent, set aside. */
+  /**
+   * Files found in the directory that this SDK did not write for this DSN: never sent, set aside.
+   */
   public int foreignFiles() {
     return privacy.foreignFiles();
   }
@@ -649,15 +650,14 @@ public final class DiskSpool {
     // A directory found over its caps is trimmed only beyond twice them: the files a killed process
     // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
     // and are what a restart is for.
-    while (!index.isEmpty()
-        && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)) {
+    while (!index.isEmpty() && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)) {
       evictOldest();
     }
   }
 
   /**
-   * Puts back a claim of the older, rename-based layout ({@code <name>.<pid>.sending}). This version
-   * never makes one, so its process is gone, even when a new one got the same PID.
+   * Puts back a claim of the older, rename-based layout ({@code <name>.<pid>.sending}). This
+   * version never makes one, so its process is gone, even when a new one got the same PID.
    */
   private void recoverLegacyClaim(Path claimed, String original) { // lock held
     Path back = dir.resolve(original);
@@ -760,8 +760,9 @@ public final class DiskSpool {
   }
 
   /**
-   * Writes through a plain stream: unlike a file channel, it is not closed when the writing thread is
-   * interrupted. No fsync: a file survives a killed process, not a power cut, and a burst stays fast.
+   * Writes through a plain stream: unlike a file channel, it is not closed when the writing thread
+   * is interrupted. No fsync: a file survives a killed process, not a power cut, and a burst stays
+   * fast.
    */
   private static void writeFile(Path file, byte[] data) throws IOException {
     try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) { // after the header

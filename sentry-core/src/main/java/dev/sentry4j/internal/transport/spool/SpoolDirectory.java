@@ -3,9 +3,9 @@ package dev.sentry4j.internal.transport.spool;
 import dev.sentry4j.spi.Diagnostics;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.ByteBuffer;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code 0700} again.
  *   <li><b>Only the SDK's own files are sent</b>: each file starts with the line {@code
  *       sentry4j-spool/1 <directory name>}. A file without it (planted, copied from another DSN's
- *       directory, left by another program) or owned by another user is never sent: it is moved
- *       to {@code foreign/}, counted ({@link #foreignFiles()}) and reported once per run.
+ *       directory, left by another program) or owned by another user is never sent: it is moved to
+ *       {@code foreign/}, counted ({@link #foreignFiles()}) and reported once per run.
  * </ul>
  *
  * <p>Thread-safe.
@@ -110,8 +110,8 @@ final class SpoolDirectory {
   }
 
   /**
-   * Creates the directory (and missing parents) private to this user, or checks an existing one:
-   * it must belong to this user, and is made {@code 0700} again.
+   * Creates the directory (and missing parents) private to this user, or checks an existing one: it
+   * must belong to this user, and is made {@code 0700} again.
    *
    * @throws IOException when it cannot be made, or belongs to another user
    */
@@ -130,7 +130,8 @@ final class SpoolDirectory {
     UserPrincipal owner = Files.getOwner(dir);
     UserPrincipal self = whoAmI();
     if (self != null && !self.equals(owner)) {
-      throw new IOException("the spool directory belongs to another user (" + owner.getName() + ")");
+      throw new IOException(
+          "the spool directory belongs to another user (" + owner.getName() + ")");
     }
     restrict(dir, PRIVATE_DIR);
   }
@@ -173,7 +174,8 @@ final class SpoolDirectory {
     }
     byte[] bytes = Arrays.copyOf(head.array(), head.position());
     byte[] prefix = HEADER_PREFIX.getBytes(StandardCharsets.US_ASCII);
-    if (bytes.length < prefix.length || !Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix)) {
+    if (bytes.length < prefix.length
+        || !Arrays.equals(Arrays.copyOf(bytes, prefix.length), prefix)) {
       return 0;
     }
     for (int i = prefix.length; i < bytes.length; i++) {
@@ -210,7 +212,9 @@ final class SpoolDirectory {
     }
   }
 
-  /** Moves a file the SDK did not write to {@code foreign/}, keeping the newest few, and counts it. */
+  /**
+   * Moves a file the SDK did not write to {@code foreign/}, keeping the newest few, and counts it.
+   */
   void quarantine(Path file, String name) {
     int count = foreign.incrementAndGet();
     Path aside = dir.resolve(FOREIGN_DIR);
@@ -274,7 +278,9 @@ final class SpoolDirectory {
         : new FileAttribute<?>[0];
   }
 
-  /** Sets the permissions exactly (the umask only ever removes bits from those asked at creation). */
+  /**
+   * Sets the permissions exactly (the umask only ever removes bits from those asked at creation).
+   */
   private void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
     if (posix) {
       Files.setPosixFilePermissions(path, permissions);

@@ -113,7 +113,9 @@ class DiskSpoolTest {
     small.store(bytes("0123456789"), 1, "log~20~10");
     small.store(bytes("0123456789"), 1, "log~30~10");
     assertThat(evicted).endsWith("log~10~10");
-    assertThat(small.store(new byte[26], 1, "event~1~26")).as("larger than the whole spool").isNull();
+    assertThat(small.store(new byte[26], 1, "event~1~26"))
+        .as("larger than the whole spool")
+        .isNull();
     assertThat(small.isWritable()).isTrue();
   }
 
@@ -184,7 +186,8 @@ class DiskSpoolTest {
             .start();
     try {
       BufferedReader out =
-          new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(out.readLine()).isEqualTo("LOCKED");
 
       DiskSpool next = spool(10, 1 << 20);
@@ -313,7 +316,8 @@ class DiskSpoolTest {
                 }));
       }
       start.countDown();
-      int total = results.get(0).get(10, TimeUnit.SECONDS) + results.get(1).get(10, TimeUnit.SECONDS);
+      int total =
+          results.get(0).get(10, TimeUnit.SECONDS) + results.get(1).get(10, TimeUnit.SECONDS);
       assertThat(duplicates).isEmpty();
       assertThat(total).isEqualTo(300);
       assertThat(sent).hasSize(300);
@@ -377,7 +381,8 @@ class DiskSpoolTest {
   void theDirectoryOfADsnIsStableAndSeparatesProjectsKeysAndHosts() {
     Path a = DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9000/api/1/envelope/");
     Path same = DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9000/api/1/envelope/");
-    Path otherHost = DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9001/api/1/envelope/");
+    Path otherHost =
+        DiskSpool.directoryFor(null, "1", "key", "http://127.0.0.1:9001/api/1/envelope/");
 
     assertThat(a).isEqualTo(same).isNotEqualTo(otherHost);
     assertThat(a.getParent())
@@ -387,7 +392,8 @@ class DiskSpoolTest {
                 System.getProperty("java.io.tmpdir"),
                 "sentry4j-" + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_")));
     assertThat(a.getFileName().toString()).matches("1-[0-9a-f]{16}").doesNotContain("key");
-    assertThat(DiskSpool.directoryFor(null, "1", "otherkey", "http://127.0.0.1:9000/api/1/envelope/"))
+    assertThat(
+            DiskSpool.directoryFor(null, "1", "otherkey", "http://127.0.0.1:9000/api/1/envelope/"))
         .isNotEqualTo(a);
     assertThat(DiskSpool.directoryFor("/var/spool/app", "7", "a/b", "x").toString())
         .matches("/var/spool/app/7-[0-9a-f]{16}");
