@@ -95,7 +95,7 @@ public final class JdkHttpSender implements HttpSender {
             .followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY)
             .version(version)
-            .executor(executor)
+            .executor(Runnable::run)
             .build();
   }
 
@@ -154,6 +154,11 @@ public final class JdkHttpSender implements HttpSender {
    * the client opens a connection per request in flight and keeps them for reuse (the SDK's sender
    * bounds them with {@code maxInFlight}). The future fails with an {@link IOException} on a
    * network error, a timeout ({@code HttpTimeoutException}) or {@link #close}.
+   *
+   * <p>Each request waits in the client's blocking {@code send} on one of the SDK's {@code
+   * sentry4j-http} threads, not in {@code HttpClient.sendAsync}: the JDK completes every {@code
+   * sendAsync} future through {@code CompletableFuture}'s default executor, which on a machine with
+   * one or two CPUs (most containers) starts a new thread for every request.
    */
   @Override
   public CompletableFuture<HttpResult> sendAsync(byte[] envelope) {
@@ -163,35 +168,39 @@ public final class JdkHttpSender implements HttpSender {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<HttpResponse<InputStream>> answer;
+    CompletableFuture<HttpResult> answer = new CompletableFuture<>();
     synchronized (inFlight) {
       if (closed) {
         return CompletableFuture.failedFuture(new IOException("the sender is closed"));
       }
-      answer = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
       inFlight.add(answer);
     }
-    return answer.handle(
-        (response, error) -> {
+    try {
+      executor.execute(() -> exchange(request, answer));
+    } catch (RuntimeException e) { // rejected: closed meanwhile
+      answer.completeExceptionally(new IOException("the sender is closed"));
+    }
+    return answer.whenComplete(
+        (result, error) -> {
           synchronized (inFlight) {
             inFlight.remove(answer);
           }
-          if (error != null) {
-            Throwable cause = error;
-            while (cause instanceof CompletionException && cause.getCause() != null) {
-              cause = cause.getCause();
-            }
-            if (cause instanceof CancellationException) {
-              cause = new IOException("the sender was closed while sending");
-            }
-            throw new CompletionException(cause);
-          }
-          try {
-            return result(response);
-          } catch (IOException e) {
-            throw new CompletionException(e);
-          }
         });
+  }
+
+  private void exchange(HttpRequest request, CompletableFuture<HttpResult> answer) {
+    if (answer.isDone()) {
+      return; // cancelled by close before it started
+    }
+    try {
+      answer.complete(result(client.send(request, HttpResponse.BodyHandlers.ofInputStream())));
+    } catch (InterruptedException e) {
+      answer.completeExceptionally(new IOException("the sender was closed while sending"));
+    } catch (IOException | RuntimeException e) {
+      answer.completeExceptionally(e);
+    } catch (Error e) {
+      answer.completeExceptionally(e); // an OutOfMemoryError: the sender counts it and goes on
+    }
   }
 
   private HttpRequest request(byte[] envelope) throws IOException {
@@ -255,7 +264,8 @@ public final class JdkHttpSender implements HttpSender {
     synchronized (inFlight) {
       closed = true;
       for (CompletableFuture<?> answer : new java.util.ArrayList<>(inFlight)) {
-        answer.cancel(true); // the waiting send returns at once; Java 16+ also aborts the exchange
+        // the waiting send returns at once; the interrupt below ends the exchange
+        answer.completeExceptionally(new IOException("the sender was closed while sending"));
       }
     }
     try {
