@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends envelopes with the JDK's {@link HttpClient}: gzip, {@code X-Sentry-Auth}, the configured
@@ -79,6 +80,17 @@ public final class JdkHttpSender implements HttpSender {
    */
   public JdkHttpSender(
       String url, String auth, Duration connectTimeout, Duration readTimeout, boolean gzip) {
+    this(url, auth, connectTimeout, readTimeout, gzip, null);
+  }
+
+  /** As above, with the TLS context to use ({@code null}: the JDK's default); tests pass theirs. */
+  JdkHttpSender(
+      String url,
+      String auth,
+      Duration connectTimeout,
+      Duration readTimeout,
+      boolean gzip,
+      SSLContext tls) {
     this.uri = URI.create(url);
     this.auth = auth;
     this.gzip = gzip;
@@ -89,14 +101,17 @@ public final class JdkHttpSender implements HttpSender {
             : HttpClient.Version.HTTP_1_1;
     JdkClientLogging.quiet(); // again at each start: a LogManager.reset() clears it
     this.executor = daemonExecutor();
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .proxy(HttpClient.Builder.NO_PROXY)
             .version(version)
-            .executor(Runnable::run)
-            .build();
+            .executor(Runnable::run);
+    if (tls != null) {
+      builder.sslContext(tls);
+    }
+    this.client = builder.build();
   }
 
   /** Cached pool of daemon threads: idle ones end after 30 s; at most a few are ever busy. */
