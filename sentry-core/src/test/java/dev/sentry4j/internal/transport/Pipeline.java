@@ -63,7 +63,8 @@ final class Pipeline implements AutoCloseable {
             options.isSendClientReports(),
             spool,
             discards,
-            tuning);
+            tuning,
+            options.getMaxInFlight());
     this.client = new DefaultSentryClient(options, transport, discards);
     Sentry.install(client);
   }
