@@ -447,6 +447,7 @@ public final class AsyncTransport implements Transport {
     }
     int taken = 1;
     boolean stop = false;
+    long started = System.nanoTime();
     try {
       intake(envelope, toDisk);
       // Going to disk: take what else waits, without waiting, to write it in the same file.
@@ -483,6 +484,7 @@ public final class AsyncTransport implements Transport {
       }
     } finally {
       toDisk.clear();
+      backlog.paceIntake(taken, System.nanoTime() - started);
       backlog.releaseSlots(taken);
     }
     sender.wake();

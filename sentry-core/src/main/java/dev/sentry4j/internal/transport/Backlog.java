@@ -84,10 +84,41 @@ final class Backlog {
 
   // ------------------------------------------------------------------ unserialized envelopes
 
-  /** Takes a slot for a new envelope; false when all {@code maxQueueSize} are taken. */
+  /**
+   * Envelopes not serialized yet have no copy on disk: the slots hold at most about this much of
+   * the intake worker's work, so that a kill -9 right after a burst loses (almost) nothing.
+   */
+  static final long PACE_WINDOW_NANOS = 200_000_000L;
+
+  /** Slots always available (a cold or starved worker still takes a short burst off callers). */
+  static final int MIN_PACED_SLOTS = 16;
+
+  private volatile int pacedSlots = MIN_PACED_SLOTS * 4; // until the worker measured itself
+  private double nanosPerEnvelope; // moving average; intake worker only
+
+  /**
+   * The intake worker took {@code nanos} for {@code envelopes}: the slots follow its pace, about
+   * {@link #PACE_WINDOW_NANOS} of work, between {@link #MIN_PACED_SLOTS} and {@code maxQueueSize}.
+   */
+  void paceIntake(int envelopes, long nanos) {
+    if (envelopes <= 0 || nanos <= 0) {
+      return;
+    }
+    double each = nanos / (double) envelopes;
+    nanosPerEnvelope = nanosPerEnvelope == 0 ? each : nanosPerEnvelope * 0.9 + each * 0.1;
+    double fit = PACE_WINDOW_NANOS / nanosPerEnvelope;
+    pacedSlots = (int) Math.max(MIN_PACED_SLOTS, Math.min(Integer.MAX_VALUE, fit));
+  }
+
+  /** Slots in use now: {@code maxQueueSize}, or fewer while the worker is slow. */
+  int slotLimit() {
+    return Math.min(maxQueueSize, pacedSlots);
+  }
+
+  /** Takes a slot for a new envelope; false when all {@link #slotLimit()} are taken. */
   boolean reserve() {
     int n = slots.incrementAndGet();
-    if (n > maxQueueSize) {
+    if (n > slotLimit()) {
       slots.decrementAndGet();
       return false;
     }
@@ -199,6 +230,11 @@ final class Backlog {
     while (next != null) {
       try {
         spill(next); // what the disk refuses stays in memory if it fits, else is counted
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // other capturing threads' envelopes too: counted, never thrown at the one writing
+        for (Outgoing o : next) {
+          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+        }
       } finally {
         sharedPending.addAndGet(-next.size());
         synchronized (sharedLock) {

@@ -33,7 +33,9 @@
  *       beforeSend} running there captures again (no recursion). Memory stays bounded: the
  *       unserialized envelope is held by the application's own thread, as it was before the call.
  *       Slots are few (at most 256 by default) because envelopes waiting for serialization have no
- *       copy on disk yet: the fewer, the shorter the window a kill -9 loses.
+ *       copy on disk yet: the fewer, the shorter the window a kill -9 loses. For the same reason
+ *       they follow the worker's measured pace: at most about 200 ms of its work (never fewer than
+ *       16), so a cold or CPU-starved JVM hands more of a burst to the callers.
  *   <li><b>Intake.</b> The intake worker frees a slot as soon as the envelope is serialized, so the
  *       slots empty at the speed of serialization, not of HTTP; serialized envelopes wait in memory
  *       up to {@code maxQueueBytes}, then go to disk. A disk write costs far more per file than per
