@@ -180,7 +180,20 @@ public final class Diagnostics {
     return msg == null ? t.getClass().getName() : t.getClass().getName() + ": " + msg;
   }
 
+  /**
+   * Whether {@code line} holds the last message printed on the SDK's output (stderr), as a status
+   * channel's line does ({@code "sentry4j: " + message}): a channel that prints on stderr too
+   * (JUL's default {@code ErrorManager}) leaves it out, so that an outage notice shows once.
+   */
+  public static boolean justPrinted(String line) {
+    String last = lastPrinted;
+    return line != null && last != null && line.contains(last);
+  }
+
+  private static volatile String lastPrinted;
+
   private static void print(Severity severity, String message, Throwable cause) {
+    lastPrinted = message;
     try {
       PrintStream stream = out;
       stream.println(Instant.now() + " [sentry4j] " + severity + " " + message);

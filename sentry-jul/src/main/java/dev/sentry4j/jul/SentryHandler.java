@@ -286,6 +286,9 @@ public final class SentryHandler extends Handler {
   }
 
   private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
+    if (Diagnostics.justPrinted(line) && getErrorManager().getClass() == ErrorManager.class) {
+      return; // on stderr already (an outage notice): JUL's own ErrorManager would print it again
+    }
     reportError(line, null, ErrorManager.GENERIC_FAILURE);
   }
 
