@@ -57,6 +57,9 @@ public final class JdkHttpSender implements HttpSender {
   private final Duration readTimeout;
   private final HttpClient.Version version;
   private final Set<CompletableFuture<?>> inFlight = new HashSet<>(); // guarded by itself
+  // answers' bodies being read: close cuts them (the JDK's body stream ignores an interrupt until
+  // it is closed, so a server trickling its answer would hold the thread); guarded by inFlight
+  private final Set<InputStream> bodies = new HashSet<>();
   private boolean closed; // guarded by inFlight
   private final Object deflaterLock = new Object();
   private Deflater deflater = new Deflater(Deflater.BEST_SPEED, true); // guarded by deflaterLock
@@ -211,7 +214,22 @@ public final class JdkHttpSender implements HttpSender {
       return; // cancelled by close before it started
     }
     try {
-      answer.complete(result(client.send(request, HttpResponse.BodyHandlers.ofInputStream())));
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      synchronized (inFlight) {
+        if (closed) {
+          response.body().close();
+          throw new IOException("the sender was closed while sending");
+        }
+        bodies.add(response.body());
+      }
+      try {
+        answer.complete(result(response));
+      } finally {
+        synchronized (inFlight) {
+          bodies.remove(response.body());
+        }
+      }
     } catch (InterruptedException e) {
       answer.completeExceptionally(new IOException("the sender was closed while sending"));
     } catch (IOException | RuntimeException e) {
@@ -335,6 +353,14 @@ public final class JdkHttpSender implements HttpSender {
         // the waiting send returns at once; the interrupt below ends the exchange
         answer.completeExceptionally(new IOException("the sender was closed while sending"));
       }
+      for (InputStream body : bodies) {
+        try {
+          body.close(); // the reading thread then ends at the interrupt below
+        } catch (IOException | RuntimeException e) {
+          // closing anyway
+        }
+      }
+      bodies.clear();
     }
     try {
       HttpClient.class.getMethod("shutdownNow").invoke(client);

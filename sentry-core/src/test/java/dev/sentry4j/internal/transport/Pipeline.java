@@ -62,7 +62,8 @@ final class Pipeline implements AutoCloseable {
             options.isSendClientReports(),
             spool,
             discards,
-            tuning);
+            tuning,
+            options.getMaxInFlight());
     this.client = new DefaultSentryClient(options, transport, discards);
     Sentry.install(client);
   }
