@@ -43,6 +43,14 @@ public final class SentryContextDataProvider implements ContextDataProvider {
   private final String traceIdKey;
   private final String spanIdKey;
 
+  /**
+   * Per thread, the map {@link #supplyContextData} last returned, reused while the ids are the
+   * same: a line allocates nothing here unless the thread's span or trace changed since its last
+   * line. Held as {@code {traceId, spanId, map}}, JDK types only, so that a pooled thread outliving
+   * a redeployed application keeps none of this jar's classes loaded.
+   */
+  private final ThreadLocal<Object[]> lastSupplied = new ThreadLocal<>();
+
   /** The provider with the keys from the system properties (what the ServiceLoader creates). */
   public SentryContextDataProvider() {
     this(TraceKeys.FROM_SYSTEM_PROPERTIES);
@@ -54,8 +62,13 @@ public final class SentryContextDataProvider implements ContextDataProvider {
   }
 
   /**
-   * The active span's ids under the two keys, or an empty map when no span is active. A key the
-   * ThreadContext already holds is left out: the application's (or sentry-slf4j-mdc's) value wins.
+   * The ids of the active span (else of the thread's propagation context) under the two keys. A key
+   * the ThreadContext already holds is left out: the application's (or sentry-slf4j-mdc's) value
+   * wins.
+   *
+   * <p>The map is unmodifiable and shared: the same instance is returned for every line of a thread
+   * while its ids stay the same (Log4j 2's default injector only copies it into the event's own
+   * map), so this provider allocates nothing per line, in or outside spans.
    */
   @Override
   public Map<String, String> supplyContextData() {
@@ -64,14 +77,25 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     if (!addTrace && !addSpan) {
       return Collections.emptyMap();
     }
+    String traceId = addTrace ? LogCapture.currentTraceId() : "";
+    String spanId = addSpan ? LogCapture.currentSpanId() : "";
+    Object[] last = lastSupplied.get();
+    if (last != null && same(last[0], traceId) && same(last[1], spanId)) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> data = (Map<String, String>) last[2];
+      return data;
+    }
     Map<String, String> data = new HashMap<>(4);
-    if (addTrace) {
-      putIfKnown(data, traceIdKey, LogCapture.currentTraceId());
-    }
-    if (addSpan) {
-      putIfKnown(data, spanIdKey, LogCapture.currentSpanId());
-    }
-    return data;
+    putIfKnown(data, traceIdKey, traceId);
+    putIfKnown(data, spanIdKey, spanId);
+    Map<String, String> shared = Collections.unmodifiableMap(data);
+    lastSupplied.set(new Object[] {traceId, spanId, shared});
+    return shared;
+  }
+
+  /** The ids are the span's (or propagation context's) own Strings: identity is the usual match. */
+  private static boolean same(Object cached, String id) {
+    return cached == id || id.equals(cached);
   }
 
   @Override
@@ -86,7 +110,8 @@ public final class SentryContextDataProvider implements ContextDataProvider {
     if (traceId.isEmpty() && spanId.isEmpty()) {
       return EMPTY;
     }
-    // a new map each time: Log4j may keep it as the event's context data and clear it on reuse
+    // a new map each time: Log4j's copy-on-write and garbage-free injectors may keep it as the
+    // event's context data (clearing it on reuse); the default injector asks supplyContextData
     StringMap data = new SortedArrayStringMap(2);
     if (!traceId.isEmpty()) {
       data.putValue(traceIdKey, traceId);

@@ -1,6 +1,7 @@
 package dev.sentry4j.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.internal.scope.ScopeStorage;
@@ -41,6 +42,37 @@ class TraceIdsTest extends ReceiverSupport {
             "INFO [" + traceId + "] [" + txSpanId + "] com.acme.Orders - in transaction",
             "INFO [" + traceId + "] [" + childSpanId + "] com.acme.Orders - in child span",
             "INFO " + outside + " com.acme.Orders - outside again");
+  }
+
+  @Test
+  void theProvidersMapIsReusedWhileTheIdsStayAndFollowsEverySpanSwitch() {
+    start("sentry-basic.xml"); // tracesSampleRate="1.0"
+    SentryContextDataProvider provider = new SentryContextDataProvider();
+
+    Map<String, String> outside = provider.supplyContextData();
+    assertThat(provider.supplyContextData()).isSameAs(outside); // nothing allocated per line
+    assertThat(outside).containsOnlyKeys("trace_id", "span_id");
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      Map<String, String> inTx = provider.supplyContextData();
+      assertThat(inTx)
+          .containsEntry("trace_id", tx.getTraceId())
+          .containsEntry("span_id", tx.getSpanId());
+      assertThat(provider.supplyContextData()).isSameAs(inTx);
+      assertThatThrownBy(() -> inTx.put("trace_id", "x"))
+          .isInstanceOf(UnsupportedOperationException.class);
+      try (Span child = Sentry.startSpan("db.query")) {
+        assertThat(provider.supplyContextData()).containsEntry("span_id", child.getSpanId());
+      }
+      assertThat(provider.supplyContextData()).containsEntry("span_id", tx.getSpanId());
+      ThreadContext.put("trace_id", "mine");
+      try {
+        assertThat(provider.supplyContextData())
+            .containsOnlyKeys("span_id"); // the ThreadContext's value wins
+      } finally {
+        ThreadContext.remove("trace_id");
+      }
+    }
+    assertThat(provider.supplyContextData()).isEqualTo(outside);
   }
 
   @Test

@@ -25,10 +25,12 @@ import org.slf4j.MDC;
  *       never starts a span, scope or trace has none of them.
  * </ul>
  *
- * <p>Cost per switch: a thread-local read and, per key, one MDC read, and a put (or remove) only
- * for a key whose value changes (between spans of one trace, just the span id); no formatting, no
- * allocation except when the application's own values must be kept. Thread-safe: it acts only on
- * the calling thread's MDC.
+ * <p>Cost per switch: a thread-local read; when a span becomes current, one MDC read per key; when
+ * it is left, one read per key whose value stays; and a put (or remove) only for a key whose value
+ * changes (between spans of one trace, just the span id). No formatting, no allocation except when
+ * the application's own values must be kept (and whatever the MDC allocates for a put: Log4j 2's
+ * copy-on-write ThreadContext copies its array). Thread-safe: it acts only on the calling thread's
+ * MDC.
  */
 public final class MdcTraceListener implements SpanListener {
   private static final String TRUE = "true";
@@ -99,7 +101,7 @@ public final class MdcTraceListener implements SpanListener {
       }
       return;
     }
-    write(span, propagationContext, written, get(0), get(1), get(2));
+    rewrite(span, propagationContext, written);
   }
 
   /**
@@ -110,7 +112,7 @@ public final class MdcTraceListener implements SpanListener {
     if (!enabled || (span == null && !propagationIds)) {
       return;
     }
-    write(span, propagationContext, WRITTEN.get(), get(0), get(1), get(2));
+    rewrite(span, propagationContext, WRITTEN.get());
   }
 
   private String get(int index) {
@@ -129,29 +131,51 @@ public final class MdcTraceListener implements SpanListener {
       String now0,
       String now1,
       String now2) {
-    String traceId;
-    String spanId;
-    String sampled;
-    if (span != null) {
-      traceId = span.getTraceId();
-      spanId = span.getSpanId();
-      sampled = span.isSampled() ? TRUE : FALSE;
-    } else if (propagationIds) {
-      traceId = context.getTraceId();
-      spanId = context.getSpanId();
-      Boolean decision = context.getSampled();
-      sampled = decision == null ? null : decision ? TRUE : FALSE;
-    } else {
-      traceId = null;
-      spanId = null;
-      sampled = null;
-    }
+    String traceId = traceId(span, context);
+    String spanId = spanId(span, context);
+    String sampled = sampled(span, context);
     written[0] = traceId;
     written[1] = spanId;
     written[2] = sampled;
     putIfChanged(0, traceId, now0);
     putIfChanged(1, spanId, now1);
     putIfChanged(2, sampled, now2);
+  }
+
+  /**
+   * Writes the ids of what is current when nothing of the application's is to be kept. A key whose
+   * new value differs from what this listener last wrote is put without reading it first (between
+   * spans of one trace, the span id); a key whose value stays is read, and put back only if the MDC
+   * no longer holds it (cleared or changed meanwhile): one MDC read fewer per changed key than
+   * {@link #write}.
+   */
+  private void rewrite(Span span, PropagationContext context, String[] written) {
+    rewrite(0, traceId(span, context), written);
+    rewrite(1, spanId(span, context), written);
+    rewrite(2, sampled(span, context), written);
+  }
+
+  private void rewrite(int index, String value, String[] written) {
+    if (keys[index] != null && (value != written[index] || value != MDC.get(keys[index]))) {
+      put(keys[index], value);
+    }
+    written[index] = value;
+  }
+
+  private String traceId(Span span, PropagationContext context) {
+    return span != null ? span.getTraceId() : propagationIds ? context.getTraceId() : null;
+  }
+
+  private String spanId(Span span, PropagationContext context) {
+    return span != null ? span.getSpanId() : propagationIds ? context.getSpanId() : null;
+  }
+
+  private String sampled(Span span, PropagationContext context) {
+    if (span != null) {
+      return span.isSampled() ? TRUE : FALSE;
+    }
+    Boolean decision = propagationIds ? context.getSampled() : null;
+    return decision == null ? null : decision ? TRUE : FALSE;
   }
 
   /** Puts {@code value} under key {@code index} unless the MDC holds that very String already. */

@@ -249,6 +249,24 @@ abstract class MdcScenarios {
   }
 
   @Test
+  void keysClearedInsideASpanAreWrittenAgainWhenItCloses() {
+    Transaction tx = Sentry.startTransaction("checkout", "task");
+    Span child = Sentry.startSpan("db.query");
+    MDC.clear(); // e.g. a framework clearing the MDC at the end of a request
+    log.info("cleared");
+    child.close();
+    // the trace id and sampled flag stay the same across the switch: they must be put back too
+    log.info("tx again");
+    tx.finish();
+
+    assertThat(line("cleared")).containsEntry("trace", "").containsEntry("span", "");
+    assertThat(line("tx again"))
+        .containsEntry("trace", tx.getTraceId())
+        .containsEntry("span", tx.getSpanId())
+        .containsEntry("sampled", "true");
+  }
+
+  @Test
   void theApplicationsOwnValuesUnderTheKeysComeBackWhenTheSpanCloses() {
     MDC.put("trace_id", "my-trace");
     MDC.put("span_id", "my-span");

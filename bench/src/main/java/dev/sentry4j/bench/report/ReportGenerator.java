@@ -340,19 +340,50 @@ public final class ReportGenerator {
                 ? MISSING
                 : yesNo(child.callerCpuNanos() <= 1_000))
         .append(" |\n");
+    for (String backend : MDC_BACKENDS) {
+      JmhResult r = find("MdcSwitchBench", "switchToSpanAndBack", "backend=" + backend);
+      md.append("| MDC trace-key switch, ")
+          .append(mdcBackendName(backend))
+          .append(" (`MdcSwitchBench`, floor 0) | | ")
+          .append(r == null ? MISSING : time(r.nanos(), Double.NaN) + " · " + bytes(r.bytesPerOp()))
+          .append(" | | ")
+          .append(r == null ? MISSING : cpu(r))
+          .append(" | ≤ 50 ns | ")
+          .append(r == null ? MISSING : yesNo(r.nanos() <= 50))
+          .append(" | ")
+          .append(
+              r == null || Double.isNaN(r.callerCpuNanos())
+                  ? MISSING
+                  : yesNo(r.callerCpuNanos() <= 50))
+          .append(" |\n");
+    }
     double[] mdc = mdcSwitch();
-    md.append("| trace ids in the MDC, per span switch | | ")
+    md.append("| MDC trace-key switch, end to end, Logback (`MdcBench`, (on − off) ÷ 2) | | ")
         .append(
             mdc == null
                 ? MISSING
                 : signedTime(mdc[0]) + " · " + String.format(Locale.ROOT, "%+,.0f B", mdc[2]))
         .append(" | | ")
         .append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]))
-        .append(" | ≤ 100 ns | ")
-        .append(mdc == null ? MISSING : yesNo(mdc[0] <= 100))
+        .append(" | ≤ 50 ns | ")
+        .append(mdc == null ? MISSING : yesNo(mdc[0] <= 50))
         .append(" | ")
-        .append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : yesNo(mdc[1] <= 100))
+        .append(mdc == null || Double.isNaN(mdc[1]) ? MISSING : yesNo(mdc[1] <= 50))
         .append(" |\n\n");
+  }
+
+  /** The SLF4J MDCs {@code MdcSwitchBench} measures, by its {@code backend} parameter. */
+  private static final List<String> MDC_BACKENDS = List.of("logback", "log4j2", "jdk14");
+
+  private static String mdcBackendName(String backend) {
+    switch (backend) {
+      case "logback":
+        return "Logback's MDC";
+      case "log4j2":
+        return "Log4j 2's ThreadContext";
+      default:
+        return "slf4j-jdk14's MDC (JUL)";
+    }
   }
 
   /**
@@ -406,11 +437,18 @@ public final class ReportGenerator {
     if (mdc != null) {
       rows.add(
           new String[] {
-            "**MDC trace-id switch, per span switch** = (on − off) ÷ 2",
+            "**MDC trace-id switch, per span switch** = (on − off) ÷ 2 (Logback's MDC)",
             signedTime(mdc[0]),
             Double.isNaN(mdc[1]) ? MISSING : signedTime(mdc[1]),
             String.format(Locale.ROOT, "%+,.0f B", mdc[2])
           });
+    }
+    for (String backend : MDC_BACKENDS) {
+      addRow(
+          rows,
+          "**MDC trace-key switch alone**, per switch (the listener's push and restore), "
+              + mdcBackendName(backend),
+          find("MdcSwitchBench", "switchToSpanAndBack", "backend=" + backend));
     }
     JmhResult scrubOn = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=true");
     JmhResult scrubOff = find("PrivacyBench", "errorWith10MdcEntries", "scrubbing=false");
@@ -517,7 +555,7 @@ public final class ReportGenerator {
 
   /** Benchmarks without a variant parameter (e.g. sentry4j-only span benchmarks). */
   private void others(StringBuilder md) {
-    Set<String> shown = Set.of("SpanBench", "MdcBench", "PrivacyBench");
+    Set<String> shown = Set.of("SpanBench", "MdcBench", "MdcSwitchBench", "PrivacyBench");
     List<JmhResult> rest =
         jmh.stream().filter(r -> r.variant() == null && !shown.contains(r.benchClass())).toList();
     if (rest.isEmpty()) {

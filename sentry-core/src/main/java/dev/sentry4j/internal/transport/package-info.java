@@ -7,10 +7,10 @@
  *  capturing thread          intake worker (sentry4j-worker)      sender (sentry4j-sender)
  *  ────────────────          ───────────────────────────────      ────────────────────────
  *  rate limit? drop          rate limit? drop                     memory first, then disk (oldest
- *  take a memory slot        serialize (no sent_at), free slot    file first, one envelope every
- *   none: serialize here,    ├─ fits in maxQueueBytes and          100 ms unless a flush waits)
- *   then memory or disk      │  Sentry answers → memory ─────────▶ write sent_at, attach a due
- *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        client report, POST:
+ *  take a memory slot        serialize (no sent_at), free slot    file first), up to maxInFlight
+ *   none: serialize here,    ├─ fits in maxQueueBytes and          at once (an eighth while a burst
+ *   then memory or disk      │  Sentry answers → memory ─────────▶ outruns the worker); sent_at,
+ *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        a due client report, gzip, POST:
  *                               closing → disk spool, 64 per file  2xx done · 429 drop, limits ·
  *                                 ─────────────────────────────▶  4xx drop (send_error) · 5xx and
  *                                                                  network errors: keep on disk,
