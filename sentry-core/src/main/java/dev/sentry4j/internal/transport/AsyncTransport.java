@@ -61,6 +61,9 @@ public final class AsyncTransport implements Transport {
    */
   static final long UNANSWERED_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+  /** How long close waits for a busy sender thread once Sentry is known unreachable. */
+  private static final long JOIN_UNREACHABLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
   private final Backlog backlog;
   private final RateLimiter limits;
@@ -78,6 +81,7 @@ public final class AsyncTransport implements Transport {
   private final Object placeLock = new Object(); // stopping is set, and callers place, under it
   private volatile boolean closing;
   private volatile boolean stopping;
+  private volatile boolean refusedAtClose; // close's probe found Sentry refusing connections
 
   /**
    * Creates and starts a memory-only pipeline without client reports.
@@ -351,6 +355,7 @@ public final class AsyncTransport implements Transport {
     if (reportsEnabled) {
       sender.requestReport(); // what was dropped so far, even if the backlog cannot be sent in time
     }
+    probeIfNothingAnswered(Math.min(total / 4, MAX_CLOSE_RESERVE_NANOS));
     boolean flushed =
         flush(untilNanos(System.nanoTime() + (sendUntil - System.nanoTime()) / 2), true);
     if (!flushed) {
@@ -369,9 +374,14 @@ public final class AsyncTransport implements Transport {
     long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
     // answers to requests in flight are awaited (not if Sentry is unreachable), then what is still
     // unanswered is kept for the next start
-    sender.stop(isUnreachable(true) ? System.nanoTime() : joinUntil - reserve / 4);
+    boolean unreachable = isUnreachable(true);
+    sender.stop(unreachable ? System.nanoTime() : joinUntil - reserve / 4);
     join(intakeThread, joinUntil);
-    join(senderThread, joinUntil);
+    // Sentry unreachable: a sender thread still busy (a first request loading the HTTP stack) is
+    // not waited for; what it holds in flight is saved below (it may save it too: at least once)
+    long senderUntil =
+        unreachable ? Math.min(joinUntil, System.nanoTime() + JOIN_UNREACHABLE_NANOS) : joinUntil;
+    join(senderThread, senderUntil);
     http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
     if (reportsEnabled) {
@@ -393,7 +403,32 @@ public final class AsyncTransport implements Transport {
    * #UNANSWERED_LIMIT_NANOS}.
    */
   private boolean isUnreachable(boolean closing) {
-    return sender.isOffline() || (closing && sender.unansweredNanos() > UNANSWERED_LIMIT_NANOS);
+    return sender.isOffline()
+        || (closing && (refusedAtClose || sender.unansweredNanos() > UNANSWERED_LIMIT_NANOS));
+  }
+
+  /**
+   * At close, when Sentry has not answered anything yet (a short-lived process: the first request
+   * may still wait for the cold HTTP stack and serializer to load, seconds on a busy machine),
+   * probes Sentry's port on a daemon thread: a refused connection makes Sentry known unreachable at
+   * once, so close puts what waits on disk instead of waiting for that first request's answer.
+   */
+  private void probeIfNothingAnswered(long timeoutNanos) {
+    if (sender.sentCount() > 0 || sender.isOffline()) {
+      return;
+    }
+    Duration timeout = Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), timeoutNanos));
+    Thread probe =
+        new SdkThread(
+            () -> {
+              if (http.refusesConnections(timeout)) {
+                refusedAtClose = true;
+                Diagnostics.debug("Close: Sentry refuses connections; what waits goes to disk");
+                progress.changed();
+              }
+            },
+            "close-probe");
+    probe.start();
   }
 
   @Override

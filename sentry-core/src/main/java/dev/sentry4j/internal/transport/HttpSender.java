@@ -1,6 +1,7 @@
 package dev.sentry4j.internal.transport;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,6 +31,18 @@ public interface HttpSender extends AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Whether a plain TCP connection to Sentry is refused, or cannot be made within {@code timeout}
+   * (no route, unknown host): a cheap probe for a close that has seen no answer yet, so that an
+   * exit does not wait for a first request the cold HTTP stack has not even made. The default
+   * knows nothing ({@code false}). Blocks for at most about {@code timeout} (plus a name lookup).
+   *
+   * @param timeout the connect timeout of the probe
+   */
+  default boolean refusesConnections(Duration timeout) {
+    return false;
   }
 
   @Override

@@ -6,6 +6,8 @@ import dev.sentry4j.options.Dsn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -341,6 +343,59 @@ public final class JdkHttpSender implements HttpSender {
   }
 
   /**
+   * Before Java 21 the client has no way to stop: its selector thread waits in {@code epoll_wait},
+   * native code, and the JVM's exit waits for every thread in native code to block (at least 300
+   * ms, more on a busy machine). Interrupting it ends its loop and closes its connections. Found by
+   * name ({@code HttpClient-<id>-SelectorManager}, the id from the client's {@code toString}); not
+   * found, nothing happens.
+   */
+  private void stopSelectorThread() {
+    String text = client.toString();
+    int open = text.lastIndexOf('(');
+    int close = text.lastIndexOf(')');
+    if (open < 0 || close < open) {
+      return;
+    }
+    String name = "HttpClient-" + text.substring(open + 1, close) + "-SelectorManager";
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root != null && root.getParent() != null) {
+      root = root.getParent();
+    }
+    if (root == null) {
+      return;
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
+    for (int i = 0; i < n; i++) {
+      if (name.equals(threads[i].getName())) {
+        threads[i].interrupt();
+      }
+    }
+  }
+
+  /**
+   * Connects a plain socket to Sentry's host and port and closes it at once (no request, no TLS):
+   * {@code true} when the connection is refused or cannot be made in time.
+   */
+  @Override
+  public boolean refusesConnections(Duration timeout) {
+    String host = uri.getHost();
+    if (host == null) {
+      return false;
+    }
+    int port = uri.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true; // refused, timed out, no route, unknown host
+    }
+  }
+
+  /**
    * Stops the client's threads. On Java 21+ the client's own {@code shutdownNow} also closes its
    * connections and selector thread; before that they end when the client is collected (the
    * selector is a daemon thread either way).
@@ -365,7 +420,8 @@ public final class JdkHttpSender implements HttpSender {
     try {
       HttpClient.class.getMethod("shutdownNow").invoke(client);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      // Java 11-20: nothing to call; the selector thread ends with the client
+      // Java 11-20: nothing to call; the selector thread would end only with the client
+      stopSelectorThread();
     }
     executor.shutdownNow();
     synchronized (deflaterLock) {
