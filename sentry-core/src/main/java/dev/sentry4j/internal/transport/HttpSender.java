@@ -36,8 +36,8 @@ public interface HttpSender extends AutoCloseable {
   /**
    * Whether a plain TCP connection to Sentry is refused, or cannot be made within {@code timeout}
    * (no route, unknown host): a cheap probe for a close that has seen no answer yet, so that an
-   * exit does not wait for a first request the cold HTTP stack has not even made. The default
-   * knows nothing ({@code false}). Blocks for at most about {@code timeout} (plus a name lookup).
+   * exit does not wait for a first request the cold HTTP stack has not even made. The default knows
+   * nothing ({@code false}). Blocks for at most about {@code timeout} (plus a name lookup).
    *
    * @param timeout the connect timeout of the probe
    */
