@@ -448,6 +448,7 @@ final class Sender implements Runnable {
     try {
       wire = prepare(a, now);
     } catch (SerializedEnvelope.MalformedException e) {
+      restore(a.report); // taken for this envelope, which is not sent
       discardCorrupt(a, e.getMessage());
       inFlight.remove(a);
       return;
