@@ -123,7 +123,8 @@ public final class DiskSpool {
    * Creates a spool; touches no file until used.
    *
    * @param dir the directory (created on the first write)
-   * @param maxItems envelopes kept at most; the oldest files are deleted to make room
+   * @param maxItems envelopes kept at most; the oldest files are deleted to make room (never a
+   *     client report: its counts exist nowhere else)
    * @param maxBytes bytes kept at most; the oldest are deleted to make room
    * @param onEvicted gets the manifest of each file deleted to make room ({@code cache_overflow})
    */
