@@ -49,7 +49,7 @@ public final class SentryOptions {
 
   /**
    * Largest default {@code maxQueueSize}: unset, it is one envelope per 64 KiB of heap, between 100
-   * and this (about 990 with {@code -Xmx64m}).
+   * and this (this with {@code -Xmx64m} already).
    */
   public static final int DEFAULT_MAX_QUEUE_SIZE = OptionRegistry.MAX_QUEUE_SIZE.defaultValue();
 

@@ -128,13 +128,11 @@ public final class Scope {
     if (key == null) {
       return;
     }
-    synchronized (lock) {
-      Values v = values;
-      if (value == null ? !v.tags.containsKey(key) : value.equals(v.tags.get(key))) {
-        return;
-      }
-      update(v.withTags(with(v.tags, key, value)));
-    }
+    update(
+        v ->
+            (value == null ? !v.tags.containsKey(key) : value.equals(v.tags.get(key)))
+                ? v
+                : v.edit(n -> n.tags = with(v.tags, key, value)));
   }
 
   /** Removes a tag. */
@@ -153,13 +151,11 @@ public final class Scope {
       return;
     }
     Object frozen = value == null ? null : FrozenValues.freeze(value);
-    synchronized (lock) {
-      Values v = values;
-      if (frozen == null && !v.extras.containsKey(key)) {
-        return;
-      }
-      update(v.withExtras(with(v.extras, key, frozen)));
-    }
+    update(
+        v ->
+            frozen == null && !v.extras.containsKey(key)
+                ? v
+                : v.edit(n -> n.extras = with(v.extras, key, frozen)));
   }
 
   /** Removes an extra. */
@@ -178,13 +174,11 @@ public final class Scope {
       return;
     }
     Map<String, Object> frozen = value == null ? null : FrozenValues.freezeMap(value);
-    synchronized (lock) {
-      Values v = values;
-      if (frozen == null && !v.contexts.containsKey(name)) {
-        return;
-      }
-      update(v.withContexts(with(v.contexts, name, frozen)));
-    }
+    update(
+        v ->
+            frozen == null && !v.contexts.containsKey(name)
+                ? v
+                : v.edit(n -> n.contexts = with(v.contexts, name, frozen)));
   }
 
   /** Removes a context. */
@@ -199,21 +193,7 @@ public final class Scope {
 
   /** Sets the user; {@code null} removes it. */
   public void setUser(User user) {
-    synchronized (lock) {
-      Values v = values;
-      update(
-          new Values(
-              v.tags,
-              v.extras,
-              v.contexts,
-              user,
-              v.level,
-              v.fingerprint,
-              v.transactionName,
-              v.transactionSource,
-              v.transaction,
-              v.processors));
-    }
+    update(v -> v.edit(n -> n.user = user));
   }
 
   /** The user, or {@code null}. */
@@ -223,21 +203,7 @@ public final class Scope {
 
   /** Sets the level that overrides captured events' default level; {@code null} removes it. */
   public void setLevel(Level level) {
-    synchronized (lock) {
-      Values v = values;
-      update(
-          new Values(
-              v.tags,
-              v.extras,
-              v.contexts,
-              v.user,
-              level,
-              v.fingerprint,
-              v.transactionName,
-              v.transactionSource,
-              v.transaction,
-              v.processors));
-    }
+    update(v -> v.edit(n -> n.level = level));
   }
 
   /** The level, or {@code null}. */
@@ -248,21 +214,7 @@ public final class Scope {
   /** Sets the grouping fingerprint; {@code null} removes it. */
   public void setFingerprint(List<String> fingerprint) {
     List<String> copy = fingerprint == null ? null : List.copyOf(fingerprint);
-    synchronized (lock) {
-      Values v = values;
-      update(
-          new Values(
-              v.tags,
-              v.extras,
-              v.contexts,
-              v.user,
-              v.level,
-              copy,
-              v.transactionName,
-              v.transactionSource,
-              v.transaction,
-              v.processors));
-    }
+    update(v -> v.edit(n -> n.fingerprint = copy));
   }
 
   /** The fingerprint, or {@code null}. */
@@ -284,21 +236,13 @@ public final class Scope {
    * {@code null} keeps the current one), and renames the transaction running in this scope.
    */
   public void setTransactionName(String name, TransactionSource source) {
-    synchronized (lock) {
-      Values v = values;
-      update(
-          new Values(
-              v.tags,
-              v.extras,
-              v.contexts,
-              v.user,
-              v.level,
-              v.fingerprint,
-              name,
-              source != null ? source : v.transactionSource,
-              v.transaction,
-              v.processors));
-    }
+    update(
+        v ->
+            v.edit(
+                n -> {
+                  n.transactionName = name;
+                  n.transactionSource = source != null ? source : v.transactionSource;
+                }));
     Transaction tx = values.transaction;
     if (tx != null && name != null && !tx.isFinished()) {
       TransactionSource newSource = source != null ? source : tx.getSource();
@@ -323,23 +267,7 @@ public final class Scope {
 
   /** Sets the transaction running in this scope (the SDK does, when it binds one). */
   public void setTransaction(Transaction transaction) {
-    synchronized (lock) {
-      Values v = values;
-      if (v.transaction != transaction) {
-        update(
-            new Values(
-                v.tags,
-                v.extras,
-                v.contexts,
-                v.user,
-                v.level,
-                v.fingerprint,
-                v.transactionName,
-                v.transactionSource,
-                transaction,
-                v.processors));
-      }
-    }
+    update(v -> v.transaction == transaction ? v : v.edit(n -> n.transaction = transaction));
   }
 
   /** The transaction name, or {@code null}. */
@@ -396,24 +324,13 @@ public final class Scope {
     if (processor == null) {
       return;
     }
-    synchronized (lock) {
-      Values v = values;
-      List<EventProcessor> list = new ArrayList<>(v.processors.size() + 1);
-      list.addAll(v.processors);
-      list.add(processor);
-      update(
-          new Values(
-              v.tags,
-              v.extras,
-              v.contexts,
-              v.user,
-              v.level,
-              v.fingerprint,
-              v.transactionName,
-              v.transactionSource,
-              v.transaction,
-              Collections.unmodifiableList(list)));
-    }
+    update(
+        v -> {
+          List<EventProcessor> list = new ArrayList<>(v.processors.size() + 1);
+          list.addAll(v.processors);
+          list.add(processor);
+          return v.edit(n -> n.processors = Collections.unmodifiableList(list));
+        });
   }
 
   /** The event processors (an unmodifiable snapshot). */
@@ -463,10 +380,18 @@ public final class Scope {
     span = null;
   }
 
-  /** Publishes new values; caller holds the lock. */
-  private void update(Values v) {
-    values = v;
-    snapshot = null;
+  /**
+   * Replaces the values, under the lock, with {@code change} applied to them; a change that returns
+   * the values it was given (nothing to do) publishes nothing.
+   */
+  private void update(UnaryOperator<Values> change) {
+    synchronized (lock) {
+      Values next = change.apply(values);
+      if (next != values) {
+        values = next;
+        snapshot = null;
+      }
+    }
   }
 
   /**
@@ -483,7 +408,10 @@ public final class Scope {
     return copy.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(copy);
   }
 
-  /** A scope's data but its breadcrumbs. Immutable: writes make a new one. */
+  /**
+   * A scope's data but its breadcrumbs. Immutable once published: a write edits a fresh copy
+   * ({@link #edit}) before publishing it through the volatile {@code values} field.
+   */
   static final class Values {
     static final Values EMPTY =
         new Values(
@@ -498,19 +426,19 @@ public final class Scope {
             null,
             Collections.emptyList());
 
-    final Map<String, String> tags;
-    final Map<String, Object> extras;
-    final Map<String, Map<String, Object>> contexts;
-    final User user;
-    final Level level;
-    final List<String> fingerprint;
-    final String transactionName;
-    final TransactionSource transactionSource;
+    Map<String, String> tags;
+    Map<String, Object> extras;
+    Map<String, Map<String, Object>> contexts;
+    User user;
+    Level level;
+    List<String> fingerprint;
+    String transactionName;
+    TransactionSource transactionSource;
 
     /** The transaction running in the scope (not data: read by the worker for transaction_info). */
-    final Transaction transaction;
+    Transaction transaction;
 
-    final List<EventProcessor> processors;
+    List<EventProcessor> processors;
 
     Values(
         Map<String, String> tags,
@@ -535,46 +463,22 @@ public final class Scope {
       this.processors = processors;
     }
 
-    Values withTags(Map<String, String> t) {
-      return new Values(
-          t,
-          extras,
-          contexts,
-          user,
-          level,
-          fingerprint,
-          transactionName,
-          transactionSource,
-          transaction,
-          processors);
-    }
-
-    Values withExtras(Map<String, Object> x) {
-      return new Values(
-          tags,
-          x,
-          contexts,
-          user,
-          level,
-          fingerprint,
-          transactionName,
-          transactionSource,
-          transaction,
-          processors);
-    }
-
-    Values withContexts(Map<String, Map<String, Object>> c) {
-      return new Values(
-          tags,
-          extras,
-          c,
-          user,
-          level,
-          fingerprint,
-          transactionName,
-          transactionSource,
-          transaction,
-          processors);
+    /** A copy of these values with {@code change} applied to the copy (never to these). */
+    Values edit(java.util.function.Consumer<Values> change) {
+      Values copy =
+          new Values(
+              tags,
+              extras,
+              contexts,
+              user,
+              level,
+              fingerprint,
+              transactionName,
+              transactionSource,
+              transaction,
+              processors);
+      change.accept(copy);
+      return copy;
     }
   }
 }

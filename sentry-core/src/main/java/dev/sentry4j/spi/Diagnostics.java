@@ -20,7 +20,7 @@ public final class Diagnostics {
   /** Severity of a diagnostic line. */
   static {
     // the settings reader warns about unknown keys through here (it cannot depend on this package)
-    OptionSources.setWarningSink(Diagnostics::warn);
+    OptionSources.setWarningSink(Diagnostics::warnUser);
   }
 
   public enum Severity {
@@ -117,6 +117,17 @@ public final class Diagnostics {
     report(Severity.WARN, message, message, null);
   }
 
+  /**
+   * A warning the user must see even without {@code debug} (an unknown option key, read before
+   * {@code debug} applies): given to the listeners, which put it in their framework's status
+   * channel, and printed to {@code System.err} when none listens; rate-limited by its message.
+   */
+  public static void warnUser(String message) {
+    if (report(Severity.WARN, message, message, null) == 0 && !debug) {
+      print(Severity.WARN, message, null);
+    }
+  }
+
   /** A warning with a cause; rate-limited by {@code key}. */
   public static void warn(String key, String message, Throwable cause) {
     report(Severity.WARN, key, message, cause);
@@ -127,11 +138,12 @@ public final class Diagnostics {
     report(Severity.ERROR, key, message, cause);
   }
 
-  private static void report(Severity severity, String key, String message, Throwable cause) {
+  /** Reports a line unless rate-limited; returns the listeners given it (-1: rate-limited). */
+  private static int report(Severity severity, String key, String message, Throwable cause) {
     long now = System.nanoTime();
     Long last = LAST_REPORTED.get(key);
     if (last != null && now - last < REPEAT_INTERVAL_NANOS) {
-      return;
+      return -1;
     }
     if (LAST_REPORTED.size() > 1000) {
       LAST_REPORTED.clear();
@@ -141,13 +153,16 @@ public final class Diagnostics {
     if (debug) {
       print(severity, text, cause);
     }
+    int given = 0;
     for (BiConsumer<Severity, String> listener : LISTENERS) {
       try {
         listener.accept(severity, text);
+        given++;
       } catch (RuntimeException ignored) {
         // a broken listener must not break the SDK
       }
     }
+    return given;
   }
 
   /** Forgets rate-limit state (tests). */
@@ -165,7 +180,20 @@ public final class Diagnostics {
     return msg == null ? t.getClass().getName() : t.getClass().getName() + ": " + msg;
   }
 
+  /**
+   * Whether {@code line} holds the last message printed on the SDK's output (stderr), as a status
+   * channel's line does ({@code "sentry4j: " + message}): a channel that prints on stderr too
+   * (JUL's default {@code ErrorManager}) leaves it out, so that an outage notice shows once.
+   */
+  public static boolean justPrinted(String line) {
+    String last = lastPrinted;
+    return line != null && last != null && line.contains(last);
+  }
+
+  private static volatile String lastPrinted;
+
   private static void print(Severity severity, String message, Throwable cause) {
+    lastPrinted = message;
     try {
       PrintStream stream = out;
       stream.println(Instant.now() + " [sentry4j] " + severity + " " + message);

@@ -51,12 +51,4 @@ abstract class ReceiverTest {
     RelaySchema.assertValidTransaction(txs.get(0).json());
     return txs.get(0);
   }
-
-  /** Spins (no sleep) until {@code millis} have passed on the monotonic clock. */
-  static void spin(long millis) {
-    long end = System.nanoTime() + millis * 1_000_000L;
-    while (System.nanoTime() < end) {
-      Thread.onSpinWait();
-    }
-  }
 }

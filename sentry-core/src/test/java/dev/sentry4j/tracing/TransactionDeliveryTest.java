@@ -7,21 +7,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
+import dev.sentry4j.internal.tracing.SpanClock;
+import dev.sentry4j.internal.tracing.Transactions;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TransactionDeliveryTest extends ReceiverTest {
+  /** Wall time when a transaction starts; the fake monotonic clock times it from there. */
+  private static final Instant T0 = Instant.parse("2026-03-01T12:00:00.000Z");
+
+  private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+
+  @BeforeEach
+  void driveTimeByHand() {
+    Transactions.useClocks(() -> SpanClock.start(Clock.fixed(T0, ZoneOffset.UTC), nanos::get));
+  }
+
+  @AfterEach
+  void systemClockAgain() {
+    Transactions.useClocks(null);
+  }
+
+  private void advance(long millis) {
+    nanos.addAndGet(millis * 1_000_000L);
+  }
 
   @Test
   void transactionTreeArrivesWithParentIdsTimingsStatusesAndTags() {
     init(o -> o.setTracesSampleRate(1.0));
-    Instant before = Instant.now();
     String txSpanId;
     String dbSpanId;
     String rowSpanId;
@@ -43,14 +68,13 @@ class TransactionDeliveryTest extends ReceiverTest {
         dbSpanId = db.getSpanId();
         Span row = db.startChild("serialize");
         rowSpanId = row.getSpanId();
-        spin(20);
+        advance(20);
         row.finish(SpanStatus.DATA_LOSS);
       }
       assertThat(Sentry.getCurrentSpan()).isSameAs(tx);
-      spin(5);
+      advance(5);
     }
     assertThat(Sentry.getCurrentSpan()).isNull();
-    Instant after = Instant.now();
 
     ReceivedEvent t = oneTransaction();
     JsonNode json = t.json();
@@ -92,13 +116,12 @@ class TransactionDeliveryTest extends ReceiverTest {
     double dbEnd = db.get("timestamp").asDouble();
     double rowStart = row.get("start_timestamp").asDouble();
     double rowEnd = row.get("timestamp").asDouble();
-    assertThat(txStart).isGreaterThanOrEqualTo(seconds(before) - 0.001);
-    assertThat(txEnd).isLessThanOrEqualTo(seconds(after) + 0.001);
-    assertThat(dbStart).isGreaterThanOrEqualTo(txStart);
-    assertThat(rowStart).isGreaterThanOrEqualTo(dbStart);
-    assertThat(rowEnd - rowStart).isGreaterThanOrEqualTo(0.019);
-    assertThat(dbEnd).isGreaterThanOrEqualTo(rowEnd);
-    assertThat(txEnd - dbEnd).isGreaterThanOrEqualTo(0.004);
+    assertThat(txStart).isEqualTo(seconds(T0), MICROSECOND);
+    assertThat(dbStart).isEqualTo(txStart, MICROSECOND);
+    assertThat(rowStart).isEqualTo(dbStart, MICROSECOND);
+    assertThat(rowEnd - rowStart).isEqualTo(0.020, MICROSECOND);
+    assertThat(dbEnd).isEqualTo(rowEnd, MICROSECOND);
+    assertThat(txEnd - dbEnd).isEqualTo(0.005, MICROSECOND);
 
     JsonNode header = t.envelope().header();
     assertThat(header.get("event_id").asText()).isEqualTo(t.eventId());
@@ -294,7 +317,7 @@ class TransactionDeliveryTest extends ReceiverTest {
   @Test
   void explicitStartTimestampIsUsed() {
     init(o -> o.setTracesSampleRate(1.0));
-    Instant start = Instant.now().minusSeconds(3);
+    Instant start = T0.minusSeconds(3);
     Sentry.startTransaction(
             "late",
             "task",
@@ -302,10 +325,11 @@ class TransactionDeliveryTest extends ReceiverTest {
         .finish();
     assertThat(Sentry.getCurrentSpan()).isNull();
     ReceivedEvent t = oneTransaction();
-    assertThat(t.json().get("start_timestamp").asDouble())
-        .isCloseTo(seconds(start), org.assertj.core.data.Offset.offset(0.001));
-    assertThat(t.json().get("timestamp").asDouble() - seconds(start)).isGreaterThanOrEqualTo(2.9);
+    assertThat(t.json().get("start_timestamp").asDouble()).isEqualTo(seconds(start), MICROSECOND);
+    assertThat(t.json().get("timestamp").asDouble()).isEqualTo(seconds(T0), MICROSECOND);
   }
+
+  private static final Offset<Double> MICROSECOND = Offset.offset(1e-6);
 
   private static double seconds(Instant t) {
     return t.getEpochSecond() + t.getNano() / 1e9;

@@ -39,6 +39,9 @@ import java.util.logging.LogRecord;
  * (comma-separated SLF4J MDC keys that become tags), {@code mdcAsContext}, and JUL's {@code level}
  * (default {@code ALL}, so the thresholds alone decide) and {@code filter}. Levels may be JUL names
  * ({@code SEVERE}, {@code FINE}, a number) or Logback names ({@code ERROR}, {@code debug}).
+ * Misspelt keys are warned about only when the configuration is the file named by {@code
+ * java.util.logging.config.file}: {@link LogManager} cannot list the keys of a configuration read
+ * from a stream in code.
  *
  * <p>In code: {@code rootLogger.addHandler(new SentryHandler(SentryOptions.fromEnvironment()
  * .setDsn(dsn)))}.
@@ -283,6 +286,9 @@ public final class SentryHandler extends Handler {
   }
 
   private void forwardDiagnostic(Diagnostics.Severity severity, String line) {
+    if (Diagnostics.justPrinted(line) && getErrorManager().getClass() == ErrorManager.class) {
+      return; // on stderr already (an outage notice): JUL's own ErrorManager would print it again
+    }
     reportError(line, null, ErrorManager.GENERIC_FAILURE);
   }
 

@@ -252,61 +252,67 @@ public final class SentryAppender extends AbstractAppender {
 
     Builder() {}
 
-    /** Sets {@code dsn}: where to send; unset or empty disables the SDK. */
+    /** Option {@code dsn}: Where to send events; unset or empty disables the SDK. */
     public Builder setDsn(String value) {
       this.dsn = value;
       return this;
     }
 
-    /** Sets {@code environment} (default {@code production}). */
+    /** Option {@code environment}: The environment events belong to. Default {@code production}. */
     public Builder setEnvironment(String value) {
       this.environment = value;
       return this;
     }
 
-    /** Sets {@code release}, such as {@code shop@1.4.2}. */
+    /** Option {@code release}: The release, such as shop@1.4.2. */
     public Builder setRelease(String value) {
       this.release = value;
       return this;
     }
 
-    /** Sets {@code serverName} (default: the host name). */
+    /** Option {@code serverName}: The server name on events. Default {@code host name}. */
     public Builder setServerName(String value) {
       this.serverName = value;
       return this;
     }
 
-    /** Sets {@code debug} ({@code true} prints the SDK's diagnostics to stderr). */
+    /** Option {@code debug}: Print the SDK's diagnostics to stderr. Default {@code false}. */
     public Builder setDebug(String value) {
       this.debug = value;
       return this;
     }
 
-    /** Sets {@code sampleRate}, the share of error events sent (0.0 to 1.0, default 1.0). */
+    /** Option {@code sampleRate}: Share of error events sent (0.0 to 1.0). Default {@code 1.0}. */
     public Builder setSampleRate(String value) {
       this.sampleRate = value;
       return this;
     }
 
-    /** Sets {@code tracesSampleRate}, the share of transactions sent (0.0 to 1.0). */
+    /**
+     * Option {@code tracesSampleRate}: Share of transactions sent (0.0 to 1.0); unset: no
+     * transactions, traces still propagate.
+     */
     public Builder setTracesSampleRate(String value) {
       this.tracesSampleRate = value;
       return this;
     }
 
-    /** Sets {@code sendDefaultPii} (default false). */
+    /**
+     * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
+     * request users, cookies, auth and IP headers). Default {@code false}.
+     */
     public Builder setSendDefaultPii(String value) {
       this.sendDefaultPii = value;
       return this;
     }
 
-    /** Sets {@code maxBreadcrumbs} (default 100). */
+    /** Option {@code maxBreadcrumbs}: Breadcrumbs kept per scope. Default {@code 100}. */
     public Builder setMaxBreadcrumbs(String value) {
       this.maxBreadcrumbs = value;
       return this;
     }
 
-    /** Sets {@code enableLogs}: send lines to Sentry Logs (default false). */
+    /** Option {@code enableLogs}: Send log lines to Sentry Logs. Default {@code false}. */
     public Builder setEnableLogs(String value) {
       this.enableLogs = value;
       return this;

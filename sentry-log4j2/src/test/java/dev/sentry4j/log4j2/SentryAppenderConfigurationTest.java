@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.spi.Diagnostics;
+import dev.sentry4j.spi.config.OptionRegistry;
+import dev.sentry4j.spi.config.OptionSpec;
+import dev.sentry4j.testing.SourceDocs;
 import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -236,5 +241,37 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
     public Throwable getThrowable() {
       return null;
     }
+  }
+
+  /**
+   * Each builder setter that names an SDK option says what the registry says (description and
+   * default), so that the attributes' documentation cannot drift from the SDK.
+   */
+  @Test
+  void everyOptionSetterDocumentsTheRegistrysMeaningAndDefault() {
+    SourceDocs docs =
+        SourceDocs.of(Path.of("src/main/java/dev/sentry4j/log4j2/SentryAppender.java"));
+    int checked = 0;
+    for (Method m : SentryAppender.Builder.class.getDeclaredMethods()) {
+      String name =
+          m.getName().length() > 3
+              ? Character.toLowerCase(m.getName().charAt(3)) + m.getName().substring(4)
+              : "";
+      OptionSpec<?> spec = OptionRegistry.find(name);
+      if (m.getName().startsWith("set") && spec != null && spec.name().equals(name)) {
+        assertThat(docs.javadocOf(m.getName()))
+            .as("Builder." + m.getName() + "'s Javadoc")
+            .isEqualTo(
+                "Option {@code "
+                    + name
+                    + "}: "
+                    + spec.description()
+                    + (spec.defaultText().isEmpty()
+                        ? ""
+                        : " Default {@code " + spec.defaultText() + "}."));
+        checked++;
+      }
+    }
+    assertThat(checked).as("option setters on the builder").isGreaterThanOrEqualTo(10);
   }
 }

@@ -141,7 +141,7 @@ public final class AppenderOptions {
 
   /**
    * Option {@code maxQueueSize}: Captured envelopes waiting in memory to be serialized; more are
-   * dropped. Default {@code 1 per 64 KiB of heap, 100 to 10000}.
+   * serialized on the capturing thread. Default {@code 1 per 64 KiB of heap, 100 to 256}.
    */
   public void setMaxQueueSize(String value) {
     set("maxQueueSize", "maxQueueSize", value);

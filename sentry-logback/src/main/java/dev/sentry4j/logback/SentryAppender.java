@@ -98,52 +98,58 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     }
   }
 
-  /** Where to send events ({@code https://key@host/project}); unset: {@code SENTRY_DSN} etc. */
+  /** Option {@code dsn}: Where to send events; unset or empty disables the SDK. */
   public void setDsn(String value) {
     flat.set("dsn", "dsn", value);
   }
 
-  /** The environment; default {@code production}. */
+  /** Option {@code environment}: The environment events belong to. Default {@code production}. */
   public void setEnvironment(String value) {
     flat.set("environment", "environment", value);
   }
 
-  /** The release, such as {@code shop@1.4.2}. */
+  /** Option {@code release}: The release, such as shop@1.4.2. */
   public void setRelease(String value) {
     flat.set("release", "release", value);
   }
 
-  /** The server name; default the host name. */
+  /** Option {@code serverName}: The server name on events. Default {@code host name}. */
   public void setServerName(String value) {
     flat.set("serverName", "serverName", value);
   }
 
-  /** Print the SDK's diagnostics to stderr; default {@code false}. */
+  /** Option {@code debug}: Print the SDK's diagnostics to stderr. Default {@code false}. */
   public void setDebug(String value) {
     flat.set("debug", "debug", value);
   }
 
-  /** Share of error events sent, 0.0 to 1.0; default 1.0. */
+  /** Option {@code sampleRate}: Share of error events sent (0.0 to 1.0). Default {@code 1.0}. */
   public void setSampleRate(String value) {
     flat.set("sampleRate", "sampleRate", value);
   }
 
-  /** Share of transactions sent, 0.0 to 1.0; default unset (no transactions). */
+  /**
+   * Option {@code tracesSampleRate}: Share of transactions sent (0.0 to 1.0); unset: no
+   * transactions, traces still propagate.
+   */
   public void setTracesSampleRate(String value) {
     flat.set("tracesSampleRate", "tracesSampleRate", value);
   }
 
-  /** Allow personal data; default {@code false}. */
+  /**
+   * Option {@code sendDefaultPii}: Let the SDK and integrations collect personal data (user IP,
+   * request users, cookies, auth and IP headers). Default {@code false}.
+   */
   public void setSendDefaultPii(String value) {
     flat.set("sendDefaultPii", "sendDefaultPii", value);
   }
 
-  /** Breadcrumbs kept per scope; default 100. */
+  /** Option {@code maxBreadcrumbs}: Breadcrumbs kept per scope. Default {@code 100}. */
   public void setMaxBreadcrumbs(String value) {
     flat.set("maxBreadcrumbs", "maxBreadcrumbs", value);
   }
 
-  /** Send log lines at or above {@code minimumLevel} to Sentry Logs; default {@code false}. */
+  /** Option {@code enableLogs}: Send log lines to Sentry Logs. Default {@code false}. */
   public void setEnableLogs(String value) {
     flat.set("enableLogs", "enableLogs", value);
   }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSpec;
-import java.io.IOException;
+import dev.sentry4j.testing.SourceDocs;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -44,32 +41,51 @@ class AppenderOptionsTest {
 
   /**
    * The Javadoc of each option's setter is the registry's description and default, so that it
-   * cannot drift (it once said maxQueueSize defaults to 1000 while the SDK used 10000).
+   * cannot drift (it once said maxQueueSize defaults to 1000 while the SDK used 10000): every
+   * setter inside {@code <options>}, and the flat setters of the appender that name an option.
    */
   @Test
-  void everySetterDocumentsTheRegistrysMeaningAndDefault() throws IOException {
-    String source =
-        Files.readString(
-            Path.of("src/main/java/dev/sentry4j/logback/AppenderOptions.java"),
-            StandardCharsets.UTF_8);
+  void everySetterDocumentsTheRegistrysMeaningAndDefault() {
+    SourceDocs options =
+        SourceDocs.of(Path.of("src/main/java/dev/sentry4j/logback/AppenderOptions.java"));
     for (OptionSpec<?> spec : OptionRegistry.all()) {
-      String name = spec.name();
-      String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-      Matcher m =
-          Pattern.compile(
-                  "/\\*\\*((?:(?!\\*/).)*)\\*/\\s*public void " + setter + "\\(", Pattern.DOTALL)
-              .matcher(source);
-      assertThat(m.find()).as("Javadoc of " + setter).isTrue();
-      String doc = m.group(1).replaceAll("\\s*\\n\\s*\\*", " ").replaceAll("\\s+", " ").trim();
-      String expected =
-          "Option {@code "
-              + name
-              + "}: "
-              + spec.description().replace("*word*", "{@code *word*}")
-              + (spec.defaultText().isEmpty()
-                  ? ""
-                  : " Default {@code " + spec.defaultText() + "}.");
-      assertThat(doc).as(setter + "'s Javadoc").isEqualTo(expected);
+      String setter = setter(spec.name());
+      assertThat(options.javadocOf(setter)).as(setter + "'s Javadoc").isEqualTo(documented(spec));
     }
+    SourceDocs appender =
+        SourceDocs.of(Path.of("src/main/java/dev/sentry4j/logback/SentryAppender.java"));
+    int flat = 0;
+    for (Method m : SentryAppender.class.getDeclaredMethods()) {
+      OptionSpec<?> spec = optionSetBy(m.getName());
+      if (spec != null && Modifier.isPublic(m.getModifiers())) {
+        assertThat(appender.javadocOf(m.getName()))
+            .as("SentryAppender." + m.getName() + "'s Javadoc")
+            .isEqualTo(documented(spec));
+        flat++;
+      }
+    }
+    assertThat(flat).as("flat option setters on the appender").isGreaterThanOrEqualTo(10);
+  }
+
+  /** How a setter documents an option: its name, the registry's description and default. */
+  static String documented(OptionSpec<?> spec) {
+    return "Option {@code "
+        + spec.name()
+        + "}: "
+        + spec.description().replace("*word*", "{@code *word*}")
+        + (spec.defaultText().isEmpty() ? "" : " Default {@code " + spec.defaultText() + "}.");
+  }
+
+  private static String setter(String name) {
+    return "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static OptionSpec<?> optionSetBy(String method) {
+    if (!method.startsWith("set") || method.length() < 4) {
+      return null;
+    }
+    String name = Character.toLowerCase(method.charAt(3)) + method.substring(4);
+    OptionSpec<?> spec = OptionRegistry.find(name);
+    return spec != null && spec.name().equals(name) ? spec : null;
   }
 }

@@ -6,21 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.core.status.Status;
 import dev.sentry4j.Sentry;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
-import dev.sentry4j.testing.SentryReceiver;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.slf4j.MDC;
 
 /**
  * What a user of the README's logback.xml sees without tracing configured: every line's {@code
@@ -29,36 +23,7 @@ import org.slf4j.MDC;
  * in one INFO status line; events name sentry-logback in {@code sdk.packages}.
  */
 @Timeout(30)
-class FidelityTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private SentryReceiver receiver;
-  private LogbackFixture logback;
-
-  @BeforeEach
-  void start() {
-    receiver = SentryReceiver.start();
-    Diagnostics.resetRateLimits();
-  }
-
-  @AfterEach
-  void stop() {
-    if (logback != null) {
-      logback.close();
-    }
-    Sentry.close();
-    receiver.close();
-    MDC.clear();
-  }
-
-  private Logger configure(String resource) {
-    logback = LogbackFixture.configure(resource, Map.of("SENTRY_TEST_DSN", receiver.dsn()));
-    SentryAppender appender = logback.appender("SENTRY");
-    assertThat(appender.isStarted())
-        .as("appender started; status: %s", logback.statuses())
-        .isTrue();
-    return logback.logger("com.shop.Checkout");
-  }
+class FidelityTest extends LogbackReceiverTest {
 
   @Test
   void withoutTracingEveryLinePrintsTheTraceIdOfTheEventLoggedThere() throws Exception {

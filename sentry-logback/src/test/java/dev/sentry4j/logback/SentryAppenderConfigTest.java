@@ -8,12 +8,8 @@ import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
-import dev.sentry4j.testing.SentryReceiver;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,34 +18,10 @@ import org.slf4j.MDC;
 
 /** Reading logback.xml: flat properties, sentry-java's {@code <options>}, and mistakes. */
 @Timeout(30)
-class SentryAppenderConfigTest {
-  private SentryReceiver receiver;
-  private LogbackFixture logback;
-
-  @BeforeEach
-  void start() {
-    receiver = SentryReceiver.start();
-    Diagnostics.resetRateLimits();
-  }
-
-  @AfterEach
-  void stop() {
-    if (logback != null) {
-      logback.close();
-    }
-    Sentry.close();
-    receiver.close();
-    MDC.clear();
-  }
-
-  private LogbackFixture configure(String resource) {
-    logback = LogbackFixture.configure(resource, Map.of("SENTRY_TEST_DSN", receiver.dsn()));
-    return logback;
-  }
-
+class SentryAppenderConfigTest extends LogbackReceiverTest {
   @Test
   void aLogbackXmlWrittenForSentryJavaWorksAfterChangingTheClassName() {
-    configure("logback-sentry-java-style.xml");
+    load("logback-sentry-java-style.xml");
     SentryAppender appender = logback.appender("Sentry");
     assertThat(appender.isStarted()).as("status: %s", logback.statuses()).isTrue();
     assertThat(logback.statusLines(Status.ERROR)).isEmpty();
@@ -98,7 +70,7 @@ class SentryAppenderConfigTest {
       })
   void aBadValueIsReportedByNameTheAppenderStaysStoppedAndLoggingGoesOn(
       String resource, String value, String where) {
-    configure(resource);
+    load(resource);
 
     List<String> errors = logback.statusLines(Status.ERROR);
     assertThat(errors)
@@ -119,7 +91,7 @@ class SentryAppenderConfigTest {
 
   @Test
   void withoutADsnTheAppenderStartsAsACheapNoOp() {
-    configure("logback-no-dsn.xml");
+    load("logback-no-dsn.xml");
     SentryAppender appender = logback.appender("SENTRY");
     assertThat(appender.isStarted()).isTrue();
     assertThat(logback.statusLines(Status.ERROR)).isEmpty();
@@ -134,7 +106,7 @@ class SentryAppenderConfigTest {
 
   @Test
   void theSdksWarningsAndErrorsShowInLogbacksStatusWhileTheAppenderRuns() {
-    configure("logback-basic.xml");
+    load("logback-basic.xml");
 
     Diagnostics.warn("the SDK had a problem");
     logback.close();

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.scope.ScopeToken;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.MDC;
@@ -35,36 +32,7 @@ import org.slf4j.MarkerFactory;
 
 /** What a logback.xml with the appender delivers to Sentry, as the local receiver saw it. */
 @Timeout(30)
-class SentryAppenderEventsTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private SentryReceiver receiver;
-  private LogbackFixture logback;
-
-  @BeforeEach
-  void start() {
-    receiver = SentryReceiver.start();
-    Diagnostics.resetRateLimits();
-  }
-
-  @AfterEach
-  void stop() {
-    if (logback != null) {
-      logback.close();
-    }
-    Sentry.close();
-    receiver.close();
-    MDC.clear();
-  }
-
-  private Logger configure(String resource) {
-    logback = LogbackFixture.configure(resource, Map.of("SENTRY_TEST_DSN", receiver.dsn()));
-    SentryAppender appender = logback.appender("SENTRY");
-    assertThat(appender.isStarted())
-        .as("appender started; status: %s", logback.statuses())
-        .isTrue();
-    return logback.logger("com.shop.Checkout");
-  }
+class SentryAppenderEventsTest extends LogbackReceiverTest {
 
   private List<ReceivedEvent> awaitValidEvents(int count) {
     List<ReceivedEvent> events = receiver.awaitEvents(count, WAIT);

@@ -3,48 +3,20 @@ package dev.sentry4j.logback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
-import dev.sentry4j.Sentry;
-import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
-import dev.sentry4j.testing.SentryReceiver;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.MDC;
 
 /** What a logback.xml setup sends when MDC, key-value pairs and parameters hold secrets. */
 @Timeout(30)
-class SentryAppenderPrivacyTest {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+class SentryAppenderPrivacyTest extends LogbackReceiverTest {
   private static final String FILTERED = "[Filtered]";
-
-  private SentryReceiver receiver;
-  private LogbackFixture logback;
-
-  @BeforeEach
-  void start() {
-    receiver = SentryReceiver.start();
-    Diagnostics.resetRateLimits();
-  }
-
-  @AfterEach
-  void stop() {
-    if (logback != null) {
-      logback.close();
-    }
-    Sentry.close();
-    receiver.close();
-    MDC.clear();
-  }
 
   @Test
   void mdcKeyValueAndParameterSecretsNeverReachSentry() {
-    logback =
-        LogbackFixture.configure("logback-privacy.xml", Map.of("SENTRY_TEST_DSN", receiver.dsn()));
+    load("logback-privacy.xml");
     assertThat(logback.<SentryAppender>appender("SENTRY").isStarted())
         .as("appender started; status: %s", logback.statuses())
         .isTrue();

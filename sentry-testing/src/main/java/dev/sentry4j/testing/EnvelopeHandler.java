@@ -39,6 +39,7 @@ final class EnvelopeHandler implements HttpHandler {
   private Response standing = Response.ok(); // guarded by lock
   private boolean stalled; // guarded by lock
   private long latencyMillis; // guarded by lock
+  private long trickleMillis; // pause between answer bytes, 0: none; guarded by lock
   private boolean closed; // guarded by lock
 
   EnvelopeHandler(ReceivedStore store, String publicKey) {
@@ -68,6 +69,41 @@ final class EnvelopeHandler implements HttpHandler {
     lock.lock();
     try {
       latencyMillis = millis;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void trickle(long millisPerByte) {
+    lock.lock();
+    try {
+      trickleMillis = millisPerByte;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long trickleMillis() {
+    lock.lock();
+    try {
+      return trickleMillis;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits {@code millis}; false when the receiver closed meanwhile. */
+  private boolean pause(long millis) {
+    lock.lock();
+    try {
+      long left = TimeUnit.MILLISECONDS.toNanos(millis);
+      while (left > 0 && !closed) {
+        left = released.awaitNanos(left);
+      }
+      return !closed;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } finally {
       lock.unlock();
     }
@@ -188,7 +224,7 @@ final class EnvelopeHandler implements HttpHandler {
       if (!awaitLatency()) {
         return; // closing: unanswered
       }
-      send(exchange, response, parsed.header);
+      send(exchange, response, parsed.header, trickleMillis());
     } catch (RuntimeException | Error e) {
       store.addMalformed("receiver failure: " + e);
       throw e;
@@ -232,10 +268,16 @@ final class EnvelopeHandler implements HttpHandler {
             .header("X-Sentry-Error", Json.abbreviate(reason, 200))
             .header("Content-Type", "application/json")
             .body(detail);
-    send(exchange, response, null);
+    send(exchange, response, null, trickleMillis());
   }
 
-  private static void send(HttpExchange exchange, Response response, JsonNode envelopeHeader)
+  /**
+   * Sends the answer: headers at once, then the body, one byte every {@code trickleMillis} when
+   * that is positive (a Sentry, or a proxy, answering at a crawl); a closed receiver stops
+   * mid-body.
+   */
+  private void send(
+      HttpExchange exchange, Response response, JsonNode envelopeHeader, long trickleMillis)
       throws IOException {
     Headers headers = exchange.getResponseHeaders();
     boolean contentTypeSet = false;
@@ -260,7 +302,18 @@ final class EnvelopeHandler implements HttpHandler {
     exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+        if (trickleMillis <= 0) {
+          out.write(bytes);
+          return;
+        }
+        out.flush(); // the headers go now
+        for (byte b : bytes) {
+          if (!pause(trickleMillis)) {
+            return; // closing: the answer stays cut
+          }
+          out.write(b);
+          out.flush();
+        }
       }
     }
   }
@@ -270,7 +323,12 @@ final class EnvelopeHandler implements HttpHandler {
     lock.lock();
     try {
       return String.format(
-          Locale.ROOT, "responses: %s then %s%s", queued, standing, stalled ? ", stalled" : "");
+          Locale.ROOT,
+          "responses: %s then %s%s%s",
+          queued,
+          standing,
+          stalled ? ", stalled" : "",
+          trickleMillis > 0 ? ", trickling 1 byte per " + trickleMillis + " ms" : "");
     } finally {
       lock.unlock();
     }

@@ -42,9 +42,9 @@ import java.util.function.BooleanSupplier;
  * to {@link #malformed()} but the records are kept.
  *
  * <p><b>What is answered.</b> By default {@code 200} with {@code {"id":"<event_id>"}}; see {@link
- * #respondWith}, {@link #enqueueResponses} and {@link #stall}. Every well-formed envelope is kept
- * whatever the answer was ({@link ReceivedEnvelope#responseStatus()} tells), and it is stored
- * before the answer is sent.
+ * #respondWith}, {@link #enqueueResponses}, {@link #respondAfter}, {@link #trickle} and {@link
+ * #stall}. Every well-formed envelope is kept whatever the answer was ({@link
+ * ReceivedEnvelope#responseStatus()} tells), and it is stored before the answer is sent.
  *
  * <p>Thread-safe. The server runs on daemon threads, so a receiver that is never closed does not
  * keep the JVM alive; still, close it (try-with-resources or {@code @AfterEach}).
@@ -319,6 +319,23 @@ public final class SentryReceiver implements AutoCloseable {
       throw new IllegalArgumentException("latency must be zero or positive, got " + latency);
     }
     handler.latency(latency.toMillis());
+  }
+
+  /**
+   * Answers every following request at a crawl: the request is read, checked and stored at once,
+   * the answer's status and headers are sent, then its body one byte every {@code perByte} (a
+   * 41-byte {@code {"id":...}} takes 41 s at one byte per second). Models a Sentry, or a proxy in
+   * front of it, that trickles: a client that waits for the whole answer without a deadline ties up
+   * a request for as long. {@link Duration#ZERO} answers at once again. {@link #close()} cuts the
+   * answers being trickled.
+   *
+   * @param perByte the pause before each byte of the body
+   */
+  public void trickle(Duration perByte) {
+    if (perByte == null || perByte.isNegative()) {
+      throw new IllegalArgumentException("perByte must be zero or positive, got " + perByte);
+    }
+    handler.trickle(perByte.toMillis());
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.sentry4j.internal.json;
 import dev.sentry4j.internal.SdkInfo;
 import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.envelope.EnvelopeItem;
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -36,11 +35,6 @@ public final class EnvelopeWriter {
     if (!any) {
       return null;
     }
-    int size = 256;
-    for (byte[] p : payloads) {
-      size += p == null ? 0 : p.length + 64;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     byte[] header =
         Json.toBytes(
             g -> {
@@ -64,14 +58,16 @@ public final class EnvelopeWriter {
               }
               g.writeEndObject();
             });
-    out.writeBytes(header);
+    // item headers first, then one array of the exact size: the payloads are copied once
+    byte[][] itemHeaders = new byte[payloads.length][];
+    int size = header.length + 1;
     for (int i = 0; i < payloads.length; i++) {
-      EnvelopeItem item = items.get(i);
       byte[] payload = payloads[i];
       if (payload == null) {
         continue;
       }
-      byte[] itemHeader =
+      EnvelopeItem item = items.get(i);
+      itemHeaders[i] =
           Json.toBytes(
               g -> {
                 g.writeStartObject();
@@ -83,13 +79,25 @@ public final class EnvelopeWriter {
                 }
                 g.writeEndObject();
               });
-      out.write('\n');
-      out.writeBytes(itemHeader);
-      out.write('\n');
-      out.writeBytes(payload);
+      size += 1 + itemHeaders[i].length + 1 + payload.length;
     }
-    out.write('\n');
-    return out.toByteArray();
+    byte[] out = new byte[size];
+    System.arraycopy(header, 0, out, 0, header.length);
+    int pos = header.length;
+    for (int i = 0; i < payloads.length; i++) {
+      byte[] payload = payloads[i];
+      if (payload == null) {
+        continue;
+      }
+      out[pos++] = '\n';
+      System.arraycopy(itemHeaders[i], 0, out, pos, itemHeaders[i].length);
+      pos += itemHeaders[i].length;
+      out[pos++] = '\n';
+      System.arraycopy(payload, 0, out, pos, payload.length);
+      pos += payload.length;
+    }
+    out[pos] = '\n';
+    return out;
   }
 
   /** RFC 3339 UTC with milliseconds: {@code 2025-06-01T12:00:00.123Z}. */

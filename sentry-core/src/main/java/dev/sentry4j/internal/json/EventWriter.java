@@ -175,22 +175,7 @@ public final class EventWriter {
     g.writeObjectFieldStart("breadcrumbs");
     g.writeArrayFieldStart("values");
     for (Breadcrumb b : crumbs) {
-      g.writeStartObject();
-      Json.writeTimestamp(g, "timestamp", b.getTimestamp());
-      g.writeStringField("type", b.getType());
-      Json.writeString(g, "category", b.getCategory());
-      g.writeStringField("level", b.getLevel().wireName());
-      Json.writeString(
-          g,
-          "message",
-          b.getMessage() == null
-              ? null
-              : Strings.truncate(b.getMessage(), trimmed ? 256 : MAX_MESSAGE));
-      if (!trimmed && !b.getData().isEmpty()) {
-        g.writeFieldName("data");
-        Json.writeValue(g, b.getData());
-      }
-      g.writeEndObject();
+      BreadcrumbJson.write(g, b, trimmed);
     }
     g.writeEndArray();
     g.writeEndObject();

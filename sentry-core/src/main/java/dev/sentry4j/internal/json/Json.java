@@ -52,6 +52,11 @@ public final class Json {
     return bytes;
   }
 
+  /** A compact UTF-8 generator writing to {@code out}. */
+  static JsonGenerator generator(java.io.OutputStream out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
+
   /** Largest buffer {@link #toBytes} keeps for the next call on the same thread. */
   static final int MAX_KEPT_BUFFER = 256 * 1024;
 

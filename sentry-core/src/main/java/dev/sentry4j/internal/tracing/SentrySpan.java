@@ -5,7 +5,6 @@ import dev.sentry4j.scope.ScopeToken;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanStatus;
-import dev.sentry4j.tracing.TraceContext;
 import java.util.Map;
 
 /**
@@ -16,7 +15,7 @@ import java.util.Map;
  * headers, errors and log lines on the right trace. {@link #NOOP}, with all-zero ids, is what the
  * SDK returns before {@code init}; it is never made current. Thread-safe. Internal, may change.
  */
-public final class SentrySpan implements BindableSpan {
+public final class SentrySpan extends BaseSpan {
   /** The all-zero trace id of {@link #NOOP} (W3C's invalid id). */
   public static final String INVALID_TRACE_ID = "00000000000000000000000000000000";
 
@@ -31,18 +30,11 @@ public final class SentrySpan implements BindableSpan {
           false,
           null);
 
-  private final SpanRecord record;
   private final SentryTransaction transaction; // null: no transaction (standalone, NOOP)
-  private final boolean recording;
-  private final Boolean sampled;
-  private final Binding binding = new Binding();
-  private volatile boolean finished;
 
   SentrySpan(SpanRecord record, SentryTransaction transaction, boolean recording, Boolean sampled) {
-    this.record = record;
+    super(record, recording, sampled);
     this.transaction = transaction;
-    this.recording = recording;
-    this.sampled = sampled;
   }
 
   /**
@@ -56,46 +48,6 @@ public final class SentrySpan implements BindableSpan {
         null,
         false,
         context.getSampled());
-  }
-
-  @Override
-  public String getTraceId() {
-    return record.traceId;
-  }
-
-  @Override
-  public String getSpanId() {
-    return record.spanId;
-  }
-
-  @Override
-  public String getParentSpanId() {
-    return record.parentSpanId;
-  }
-
-  @Override
-  public String getOperation() {
-    return record.operation;
-  }
-
-  @Override
-  public String getDescription() {
-    return recording ? record.getDescription() : null;
-  }
-
-  @Override
-  public SpanStatus getStatus() {
-    return recording ? record.getStatus() : null;
-  }
-
-  @Override
-  public boolean isSampled() {
-    return recording;
-  }
-
-  @Override
-  public boolean isFinished() {
-    return finished;
   }
 
   @Override
@@ -114,46 +66,6 @@ public final class SentrySpan implements BindableSpan {
   }
 
   @Override
-  public void setTag(String key, String value) {
-    if (recording) {
-      record.setTag(key, value);
-    }
-  }
-
-  @Override
-  public void setData(String key, Object value) {
-    if (recording) {
-      record.setData(key, value);
-    }
-  }
-
-  @Override
-  public void setStatus(SpanStatus status) {
-    if (recording) {
-      record.setStatus(status);
-    }
-  }
-
-  @Override
-  public void setDescription(String description) {
-    if (recording) {
-      record.setDescription(description);
-    }
-  }
-
-  @Override
-  public void setOrigin(String origin) {
-    if (recording) {
-      record.setOrigin(origin);
-    }
-  }
-
-  @Override
-  public String getOrigin() {
-    return recording ? record.getOrigin() : null;
-  }
-
-  @Override
   public void finish(SpanStatus status) {
     if (this == NOOP) {
       return;
@@ -163,14 +75,6 @@ public final class SentrySpan implements BindableSpan {
     }
     finished = true;
     binding.restore();
-  }
-
-  @Override
-  public TraceContext toTraceContext() {
-    return recording
-        ? record.toTraceContext(Boolean.TRUE)
-        : new TraceContext(
-            record.traceId, record.spanId, record.parentSpanId, record.operation, null, sampled);
   }
 
   @Override

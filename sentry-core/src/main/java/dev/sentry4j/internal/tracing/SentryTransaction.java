@@ -10,7 +10,6 @@ import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.SpanData;
 import dev.sentry4j.tracing.SpanStatus;
-import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionSource;
 import java.util.ArrayList;
@@ -27,14 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction still has its trace's ids, decision and Dynamic Sampling Context, so that downstream
  * services learn the decision and errors and log lines stay linked; it counts its children, and
  * when finished the client counts it and them as dropped by {@code sample_rate}. {@link #NOOP},
- * with all-zero ids, is what {@code startTransaction} returns before {@code init}, and {@link
- * #forPropagation} what {@code continueTrace} returns with tracing off; neither is made current nor
- * reported. Times come from a {@link SpanClock}.
+ * with all-zero ids, is what {@code startTransaction} returns before {@code init} (never made
+ * current), and {@link #forPropagation} what {@code continueTrace} returns with tracing off (made
+ * current after {@code init}); neither is reported. Times come from a {@link SpanClock}.
  *
  * <p>Thread-safe: children may be started and finished from several threads at once (a lock-free
  * queue holds them; each span locks only itself). Internal, may change.
  */
-public final class SentryTransaction implements Transaction, BindableSpan {
+public final class SentryTransaction extends BaseSpan implements Transaction {
   /** The shared transaction returned when there is nothing to record. */
   public static final SentryTransaction NOOP =
       new SentryTransaction(
@@ -48,7 +47,6 @@ public final class SentryTransaction implements Transaction, BindableSpan {
           null);
 
   private final SentryOptions options; // null: never reported (NOOP, forPropagation)
-  private final SpanRecord root;
   private final SpanClock clock;
   private final TraceDecision decision;
   private final int maxSpans;
@@ -58,11 +56,9 @@ public final class SentryTransaction implements Transaction, BindableSpan {
   private volatile TransactionSource source;
   private volatile TracingScopes scopes;
   private volatile Scope boundScope;
-  private volatile boolean finished;
   private final ConcurrentLinkedQueue<SpanRecord> children = new ConcurrentLinkedQueue<>();
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicInteger unrecorded = new AtomicInteger();
-  private final Binding binding = new Binding();
 
   SentryTransaction(
       SentryOptions options,
@@ -72,11 +68,11 @@ public final class SentryTransaction implements Transaction, BindableSpan {
       SpanRecord root,
       TraceDecision decision,
       SpanClock clock) {
+    super(root, decision.recording, decision.sampled);
     this.options = options;
     this.scopes = scopes;
     this.name = name;
     this.source = source;
-    this.root = root;
     this.decision = decision;
     this.clock = clock;
     this.maxSpans = options == null ? 0 : options.getMaxSpans();
@@ -85,8 +81,8 @@ public final class SentryTransaction implements Transaction, BindableSpan {
 
   /**
    * What {@code continueTrace} returns with tracing off: the continued trace's ids and decision
-   * (its span id is the propagation context's, which errors carry), never made current, never
-   * reported.
+   * (its span id is the propagation context's, which errors carry), made current after {@code init}
+   * but never reported.
    */
   public static SentryTransaction forPropagation(
       PropagationContext context, String name, String operation) {
@@ -113,7 +109,7 @@ public final class SentryTransaction implements Transaction, BindableSpan {
 
   /** Starts a descendant with the given parent: recorded, or a counted non-recording span. */
   Span newChild(String parentSpanId, String operation, String description) {
-    if (!decision.recording) {
+    if (!recording) {
       unrecorded.incrementAndGet();
       return unrecordedChild(parentSpanId, operation);
     }
@@ -127,14 +123,14 @@ public final class SentryTransaction implements Transaction, BindableSpan {
     }
     SpanRecord child =
         new SpanRecord(
-            root.traceId, Ids.newId16(), parentSpanId, operation, description, clock.now());
+            record.traceId, Ids.newId16(), parentSpanId, operation, description, clock.now());
     children.add(child);
     return new SentrySpan(child, this, true, Boolean.TRUE);
   }
 
   private SentrySpan unrecordedChild(String parentSpanId, String operation) {
     return new SentrySpan(
-        new SpanRecord(root.traceId, Ids.newId16(), parentSpanId, operation, null, 0L),
+        new SpanRecord(record.traceId, Ids.newId16(), parentSpanId, operation, null, 0L),
         this,
         false,
         decision.sampled);
@@ -169,91 +165,11 @@ public final class SentryTransaction implements Transaction, BindableSpan {
   }
 
   @Override
-  public String getTraceId() {
-    return root.traceId;
-  }
-
-  @Override
-  public String getSpanId() {
-    return root.spanId;
-  }
-
-  @Override
-  public String getParentSpanId() {
-    return root.parentSpanId;
-  }
-
-  @Override
-  public String getOperation() {
-    return root.operation;
-  }
-
-  @Override
-  public String getDescription() {
-    return decision.recording ? root.getDescription() : null;
-  }
-
-  @Override
-  public SpanStatus getStatus() {
-    return decision.recording ? root.getStatus() : null;
-  }
-
-  @Override
-  public boolean isSampled() {
-    return decision.recording;
-  }
-
-  @Override
-  public boolean isFinished() {
-    return finished;
-  }
-
-  @Override
   public Span startChild(String operation, String description) {
     if (this == NOOP) {
       return SentrySpan.NOOP;
     }
-    return newChild(root.spanId, operation, description);
-  }
-
-  @Override
-  public void setTag(String key, String value) {
-    if (decision.recording) {
-      root.setTag(key, value);
-    }
-  }
-
-  @Override
-  public void setData(String key, Object value) {
-    if (decision.recording) {
-      root.setData(key, value);
-    }
-  }
-
-  @Override
-  public void setStatus(SpanStatus status) {
-    if (decision.recording) {
-      root.setStatus(status);
-    }
-  }
-
-  @Override
-  public void setDescription(String description) {
-    if (decision.recording) {
-      root.setDescription(description);
-    }
-  }
-
-  @Override
-  public void setOrigin(String origin) {
-    if (decision.recording) {
-      root.setOrigin(origin);
-    }
-  }
-
-  @Override
-  public String getOrigin() {
-    return decision.recording ? root.getOrigin() : null;
+    return newChild(record.spanId, operation, description);
   }
 
   @Override
@@ -266,8 +182,8 @@ public final class SentryTransaction implements Transaction, BindableSpan {
       first = !finished;
       finished = true;
     }
-    if (first && decision.recording) {
-      root.finish(clock.now(), status);
+    if (first && recording) {
+      record.finish(clock.now(), status);
     }
     binding.restore();
     TracingScopes s = scopes;
@@ -275,7 +191,7 @@ public final class SentryTransaction implements Transaction, BindableSpan {
       return;
     }
     try {
-      TransactionEvent event = decision.recording ? recorded() : unsampled();
+      TransactionEvent event = recording ? recorded() : unsampled();
       s.getClient().captureTransaction(event, null, s);
     } catch (RuntimeException e) {
       Diagnostics.error("transaction", "Could not capture a finished transaction; dropped", e);
@@ -303,15 +219,7 @@ public final class SentryTransaction implements Transaction, BindableSpan {
           "Transaction '" + name + "': " + dropped + " unfinished or excess spans left out");
     }
     return new TransactionEvent(
-        name, source, root.snapshot(), spans, true, dropped, getDynamicSamplingContext());
-  }
-
-  @Override
-  public TraceContext toTraceContext() {
-    return decision.recording
-        ? root.toTraceContext(Boolean.TRUE)
-        : new TraceContext(
-            root.traceId, root.spanId, root.parentSpanId, root.operation, null, decision.sampled);
+        name, source, record.snapshot(), spans, true, dropped, getDynamicSamplingContext());
   }
 
   @Override
@@ -325,12 +233,12 @@ public final class SentryTransaction implements Transaction, BindableSpan {
         dsc =
             DynamicSamplingContexts.forTransaction(
                 options,
-                root.traceId,
+                record.traceId,
                 name,
                 source,
                 decision.sampleRate,
                 decision.sampleRand,
-                decision.recording);
+                recording);
       }
       return dsc;
     }
@@ -348,12 +256,12 @@ public final class SentryTransaction implements Transaction, BindableSpan {
 
   @Override
   public String toString() {
-    return (decision.recording ? "Transaction['" : "Transaction(not sampled)['")
+    return (recording ? "Transaction['" : "Transaction(not sampled)['")
         + name
         + "' "
-        + root.traceId
+        + record.traceId
         + "-"
-        + root.spanId
+        + record.spanId
         + "]";
   }
 }

@@ -8,6 +8,7 @@ import dev.sentry4j.tracing.SamplingContext;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionOptions;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Starts transactions for {@code Scopes}: picks the trace (a new one, or the continued one of a
@@ -18,7 +19,18 @@ public final class Transactions {
   /** The name used when none is given (as Sentry's SDKs do). */
   public static final String UNLABELED = "<unlabeled transaction>";
 
+  /** Where the clocks of new transactions come from: the system's, unless a test drives time. */
+  private static volatile Supplier<SpanClock> clocks = SpanClock::system;
+
   private Transactions() {}
+
+  /**
+   * Times the transactions started from now on with clocks from {@code source}, so that a test
+   * drives their times by hand through the public API; {@code null} restores the system clock.
+   */
+  public static void useClocks(Supplier<SpanClock> source) {
+    clocks = source == null ? SpanClock::system : source;
+  }
 
   /**
    * Starts a transaction; never throws.
@@ -37,7 +49,7 @@ public final class Transactions {
       String operation,
       TransactionOptions txOptions,
       PropagationContext continued) {
-    return start(options, scopes, name, operation, txOptions, continued, SpanClock.system());
+    return start(options, scopes, name, operation, txOptions, continued, clocks.get());
   }
 
   /**

@@ -20,13 +20,18 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The delivery pipeline: memory bounded in count and bytes, then a disk spool, two SDK threads,
- * retries, rate limits and client reports. The capturing thread only takes a memory slot and queues
- * the envelope; it never serializes, never waits for I/O and never waits for room (no room: the
- * envelope is dropped and counted as {@code queue_overflow}). See the package documentation for the
- * whole design. Thread-safe.
+ * retries, rate limits and client reports. The capturing thread normally only takes a memory slot
+ * and queues the envelope. When no slot is free (the SDK is overloaded: a burst faster than the
+ * intake worker serializes), it does the worker's job for its own envelope instead of dropping it:
+ * processors, {@code beforeSend} and serialization on the capturing thread, then memory within
+ * {@code maxQueueBytes}, else the disk spool in shared files (the thread that fills one writes it).
+ * Only when neither memory nor the disk can take it is the envelope dropped and counted ({@code
+ * queue_overflow}). Nothing is thrown to the caller. See the package documentation for the whole
+ * design. Thread-safe.
  *
  * <pre>{@code
  * Transport transport = new AsyncTransport(options, new JdkHttpSender(dsn, connect, read), discards);
@@ -38,6 +43,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class AsyncTransport implements Transport {
   /** Tells the intake worker to stop; everything behind it is saved by {@code close}. */
   private static final Envelope STOP = new Envelope(null, null, List.of());
+
+  /** Wakes the intake worker for a group commit after a capturing thread placed an envelope. */
+  private static final Envelope WAKE = new Envelope(null, null, List.of());
+
+  /** Set while this thread serializes its own envelope (a beforeSend capturing again: dropped). */
+  private static final ThreadLocal<boolean[]> RUNNING_ON_CALLER =
+      ThreadLocal.withInitial(() -> new boolean[1]);
 
   /** Part of the close timeout kept for writing what is left to disk. */
   private static final long MAX_CLOSE_RESERVE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
@@ -61,6 +73,9 @@ public final class AsyncTransport implements Transport {
   private final Thread intakeThread;
   private final Thread senderThread;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean wakePending = new AtomicBoolean();
+  private final AtomicLong ranOnCaller = new AtomicLong();
+  private final Object placeLock = new Object(); // stopping is set, and callers place, under it
   private volatile boolean closing;
   private volatile boolean stopping;
 
@@ -189,12 +204,92 @@ public final class AsyncTransport implements Transport {
       return false;
     }
     if (!backlog.reserve()) {
-      Drops.record(discards, DiscardReason.QUEUE_OVERFLOW, kept);
-      Diagnostics.warn("Envelope dropped: the in-memory queue is full");
-      return false;
+      return runOnCaller(kept);
     }
     inbox.add(kept);
     return true;
+  }
+
+  /**
+   * No slot was free: this (capturing) thread processes and serializes its own envelope, then
+   * places it in memory within {@code maxQueueBytes}, else on disk. The overloaded caller pays for
+   * its envelope instead of losing it. Never throws.
+   */
+  private boolean runOnCaller(Envelope envelope) {
+    boolean[] running = RUNNING_ON_CALLER.get();
+    if (running[0]) { // captured again from a beforeSend or processor running here: no recursion
+      return overflow(envelope);
+    }
+    running[0] = true;
+    backlog.beginCallerRun();
+    try {
+      ranOnCaller.incrementAndGet();
+      Outgoing o = serialize(envelope); // null: dropped while being made, counted then
+      if (o != null && !placeFromCaller(o)) {
+        Manifest.record(discards, DiscardReason.QUEUE_OVERFLOW, o.manifest);
+        Diagnostics.warn("Envelope dropped: the in-memory queue is full and the disk refuses");
+        return false;
+      }
+      return true;
+    } catch (OutOfMemoryError e) {
+      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.outOfMemory("serializing an envelope on the capturing thread", e);
+      return false;
+    } catch (Throwable t) { // NOPMD: nothing throws into the application
+      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
+      return false;
+    } finally {
+      backlog.endCallerRun();
+      running[0] = false;
+      progress.changed();
+    }
+  }
+
+  private boolean overflow(Envelope envelope) {
+    Drops.record(discards, DiscardReason.QUEUE_OVERFLOW, envelope);
+    Diagnostics.warn("Envelope dropped: the in-memory queue is full");
+    return false;
+  }
+
+  /**
+   * Places an envelope a capturing thread serialized: memory if it fits and Sentry answers, else
+   * the shared overflow file on disk; once the threads stop (close), straight to a file of its own.
+   *
+   * @return false when neither memory nor the disk took it
+   */
+  private boolean placeFromCaller(Outgoing o) {
+    synchronized (placeLock) {
+      if (!stopping) {
+        boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
+        if (!diskFirst && backlog.tryHold(o)) {
+          sender.wake();
+          wakeIntake(); // its group commit
+          return true;
+        }
+      }
+    }
+    if (!backlog.canSpill()) {
+      return false;
+    }
+    if (stopping) {
+      return backlog.toDisk(List.of(o)); // close has saved the rest already, or is saving it
+    }
+    if (!backlog.spillShared(o)) {
+      return false;
+    }
+    if (stopping) {
+      backlog.flushShared(true); // close may have written the shared file before this one came
+    } else {
+      wakeIntake(); // writes the shared file once it is due
+    }
+    return true;
+  }
+
+  private void wakeIntake() {
+    if (wakePending.compareAndSet(false, true)) {
+      inbox.add(WAKE);
+    }
   }
 
   @Override
@@ -267,7 +362,9 @@ public final class AsyncTransport implements Transport {
       backlog.spillOutbox();
       flushed = flush(untilNanos(sendUntil), true);
     }
-    stopping = true;
+    synchronized (placeLock) {
+      stopping = true; // capturing threads place straight on disk from now on
+    }
     inbox.add(STOP);
     long joinUntil = deadline - reserve / 2; // the rest of the reserve saves what they left
     // answers to requests in flight are awaited (not if Sentry is unreachable), then what is still
@@ -338,7 +435,10 @@ public final class AsyncTransport implements Transport {
     } catch (InterruptedException e) {
       return true; // only STOP ends the loop: an interrupt must not cut a spool write
     }
-    if (envelope == null) {
+    if (envelope == null || envelope == WAKE) {
+      if (envelope == WAKE) {
+        wakePending.set(false);
+      }
       housekeeping();
       return true;
     }
@@ -347,6 +447,7 @@ public final class AsyncTransport implements Transport {
     }
     int taken = 1;
     boolean stop = false;
+    long started = System.nanoTime();
     try {
       intake(envelope, toDisk);
       // Going to disk: take what else waits, without waiting, to write it in the same file.
@@ -358,6 +459,10 @@ public final class AsyncTransport implements Transport {
         if (next == STOP) {
           stop = true;
           break;
+        }
+        if (next == WAKE) {
+          wakePending.set(false);
+          continue;
         }
         taken++;
         intake(next, toDisk);
@@ -379,6 +484,7 @@ public final class AsyncTransport implements Transport {
       }
     } finally {
       toDisk.clear();
+      backlog.paceIntake(taken, System.nanoTime() - started);
       backlog.releaseSlots(taken);
     }
     sender.wake();
@@ -461,8 +567,9 @@ public final class AsyncTransport implements Transport {
       left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
     }
     int slots = 0;
+    backlog.flushShared(true); // what capturing threads left in the shared overflow file
     for (Envelope e : unserialized) {
-      if (e == STOP) {
+      if (e == STOP || e == WAKE) {
         continue;
       }
       slots++;
@@ -534,6 +641,11 @@ public final class AsyncTransport implements Transport {
   }
 
   // ------------------------------------------------------------------ for tests
+
+  /** Envelopes serialized on a capturing thread because no slot was free. */
+  long ranOnCaller() {
+    return ranOnCaller.get();
+  }
 
   /** Most envelopes ever waiting for serialization at once. */
   int peakQueued() {

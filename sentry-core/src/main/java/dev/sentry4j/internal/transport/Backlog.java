@@ -49,6 +49,19 @@ final class Backlog {
   private long oldestUncommittedAt; // System.nanoTime(); guarded by lock
   private final long commitWindowNanos;
 
+  // Envelopes serialized by capturing threads that found no free slot (AsyncTransport's caller-runs
+  // overflow) and go to disk: one shared file filled by them, written by the thread that fills it
+  // (or by the intake worker once it is COMMIT_WINDOW_MILLIS old). At most one file is written at
+  // a time and one more fills meanwhile; a capturing thread that finds both busy waits for the
+  // write (that is the backpressure), so they hold at most two files' worth of memory.
+  private final Object sharedLock = new Object();
+  private List<Outgoing> shared = new ArrayList<>(); // guarded by sharedLock
+  private long sharedBytes; // guarded by sharedLock
+  private long sharedSince; // System.nanoTime() of its oldest; guarded by sharedLock
+  private boolean sharedWriting; // a shared file is being written; guarded by sharedLock
+  private final AtomicInteger sharedPending = new AtomicInteger(); // filling + being written
+  private final AtomicInteger callerRuns = new AtomicInteger(); // serializing on callers
+
   /**
    * @param spool the disk spool, or {@code null} for memory only
    */
@@ -71,10 +84,41 @@ final class Backlog {
 
   // ------------------------------------------------------------------ unserialized envelopes
 
-  /** Takes a slot for a new envelope; false when all {@code maxQueueSize} are taken. */
+  /**
+   * Envelopes not serialized yet have no copy on disk: the slots hold at most about this much of
+   * the intake worker's work, so that a kill -9 right after a burst loses (almost) nothing.
+   */
+  static final long PACE_WINDOW_NANOS = 200_000_000L;
+
+  /** Slots always available (a cold or starved worker still takes a short burst off callers). */
+  static final int MIN_PACED_SLOTS = 16;
+
+  private volatile int pacedSlots = MIN_PACED_SLOTS * 4; // until the worker measured itself
+  private double nanosPerEnvelope; // moving average; intake worker only
+
+  /**
+   * The intake worker took {@code nanos} for {@code envelopes}: the slots follow its pace, about
+   * {@link #PACE_WINDOW_NANOS} of work, between {@link #MIN_PACED_SLOTS} and {@code maxQueueSize}.
+   */
+  void paceIntake(int envelopes, long nanos) {
+    if (envelopes <= 0 || nanos <= 0) {
+      return;
+    }
+    double each = nanos / (double) envelopes;
+    nanosPerEnvelope = nanosPerEnvelope == 0 ? each : nanosPerEnvelope * 0.9 + each * 0.1;
+    double fit = PACE_WINDOW_NANOS / nanosPerEnvelope;
+    pacedSlots = (int) Math.max(MIN_PACED_SLOTS, Math.min(Integer.MAX_VALUE, fit));
+  }
+
+  /** Slots in use now: {@code maxQueueSize}, or fewer while the worker is slow. */
+  int slotLimit() {
+    return Math.min(maxQueueSize, pacedSlots);
+  }
+
+  /** Takes a slot for a new envelope; false when all {@link #slotLimit()} are taken. */
   boolean reserve() {
     int n = slots.incrementAndGet();
-    if (n > maxQueueSize) {
+    if (n > slotLimit()) {
       slots.decrementAndGet();
       return false;
     }
@@ -85,9 +129,162 @@ final class Backlog {
     return true;
   }
 
+  /**
+   * Whether more than a quarter of the slots hold envelopes the intake worker has not serialized
+   * yet: a burst is outrunning it, and the sender leaves it the CPU (see {@code Sender}).
+   */
+  boolean intakeBehind() {
+    return slots.get() > maxQueueSize / 4;
+  }
+
   /** Gives slots back: their envelopes were serialized and placed, or dropped. */
   void releaseSlots(int n) {
     slots.addAndGet(-n);
+  }
+
+  /**
+   * A capturing thread found no slot and serializes its envelope itself; until {@link
+   * #endCallerRun()} the envelope counts as waiting (flush waits for it).
+   */
+  void beginCallerRun() {
+    callerRuns.incrementAndGet();
+  }
+
+  /** Ends what {@link #beginCallerRun()} began: the envelope was placed or dropped. */
+  void endCallerRun() {
+    callerRuns.decrementAndGet();
+  }
+
+  // ------------------------------------------------------------------ the shared overflow file
+
+  /** How long a capturing thread waits at most for the shared file's write before dropping. */
+  static final long SHARED_WAIT_MILLIS = 5_000;
+
+  /**
+   * From a capturing thread: adds a serialized envelope to the shared overflow file; the thread
+   * that fills it writes it (a full file while another is being written: waits for that write).
+   *
+   * @return false when it could not be placed within {@link #SHARED_WAIT_MILLIS} (the caller counts
+   *     the drop)
+   */
+  boolean spillShared(Outgoing o) {
+    List<Outgoing> mine = null;
+    boolean interrupted = false;
+    try {
+      synchronized (sharedLock) {
+        long deadline = System.nanoTime() + SHARED_WAIT_MILLIS * 1_000_000;
+        while (isSharedFull()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          try {
+            sharedLock.wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            interrupted = true; // the capture must not fail for it; the flag is restored below
+          }
+        }
+        if (shared.isEmpty()) {
+          sharedSince = System.nanoTime();
+        }
+        shared.add(o);
+        sharedBytes += o.bytes.length;
+        sharedPending.incrementAndGet();
+        if (isSharedFull() && !sharedWriting) {
+          mine = takeShared();
+        }
+      }
+      writeShared(mine);
+      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Writes the shared overflow file if it is due ({@link #COMMIT_WINDOW_MILLIS} old), unless
+   * another thread is writing one; {@code now}: at once, after the write in progress (close, and a
+   * capturing thread that placed its envelope while close ran).
+   */
+  void flushShared(boolean now) {
+    List<Outgoing> mine = null;
+    boolean interrupted = false;
+    synchronized (sharedLock) {
+      long deadline = System.nanoTime() + SHARED_WAIT_MILLIS * 1_000_000;
+      while (now && sharedWriting && deadline - System.nanoTime() > 0) {
+        try {
+          sharedLock.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (!shared.isEmpty()
+          && !sharedWriting
+          && (now || System.nanoTime() - sharedSince >= commitWindowNanos)) {
+        mine = takeShared();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    writeShared(mine);
+  }
+
+  /** Writes {@code batch} and then whatever filled up meanwhile; null: nothing. */
+  private void writeShared(List<Outgoing> batch) {
+    List<Outgoing> next = batch;
+    while (next != null) {
+      try {
+        spill(next); // what the disk refuses stays in memory if it fits, else is counted
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // other capturing threads' envelopes too: counted, never thrown at the one writing
+        for (Outgoing o : next) {
+          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+        }
+      } finally {
+        sharedPending.addAndGet(-next.size());
+        synchronized (sharedLock) {
+          sharedWriting = false;
+          next = isSharedFull() ? takeShared() : null;
+          sharedLock.notifyAll();
+        }
+      }
+    }
+  }
+
+  private List<Outgoing> takeShared() { // sharedLock held
+    List<Outgoing> taken = shared;
+    shared = new ArrayList<>();
+    sharedBytes = 0;
+    sharedWriting = true;
+    return taken;
+  }
+
+  private boolean isSharedFull() { // sharedLock held
+    return shared.size() >= maxSharedEnvelopes() || sharedBytes >= maxSharedBytes();
+  }
+
+  private int maxSharedEnvelopes() {
+    int max = SpoolBatch.MAX_ENVELOPES;
+    return spool == null ? max : Math.min(max, spool.maxEnvelopesPerFile());
+  }
+
+  /** A quarter of {@code maxQueueBytes}, at most what a file holds. */
+  private long maxSharedBytes() {
+    long max = Math.min(SpoolBatch.MAX_BYTES, Math.max(64 * 1024, maxQueueBytes / 4));
+    return spool == null ? max : Math.min(max, spool.maxBytesPerFile() / 2);
+  }
+
+  /** Nanoseconds until the shared overflow file is due; {@link Long#MAX_VALUE} when empty. */
+  private long nanosUntilShared() {
+    synchronized (sharedLock) {
+      if (shared.isEmpty() || sharedWriting) {
+        return shared.isEmpty() ? Long.MAX_VALUE : commitWindowNanos;
+      }
+      return Math.max(0, commitWindowNanos - (System.nanoTime() - sharedSince));
+    }
   }
 
   // ------------------------------------------------------------------ serialized envelopes
@@ -131,8 +328,15 @@ final class Backlog {
     }
   }
 
-  /** Nanoseconds until the next commit is due; {@link Long#MAX_VALUE} when nothing waits. */
+  /**
+   * Nanoseconds until the next commit (or the shared overflow file) is due; {@link Long#MAX_VALUE}
+   * when nothing waits.
+   */
   long nanosUntilCommit() {
+    return Math.min(nanosUntilShared(), nanosUntilJournal());
+  }
+
+  private long nanosUntilJournal() {
     synchronized (lock) {
       if (uncommitted.isEmpty()) {
         return Long.MAX_VALUE;
@@ -146,10 +350,15 @@ final class Backlog {
   }
 
   /**
-   * Writes what waits uncommitted and is still in memory to one file locked by this process. When
-   * the file cannot be written, the envelopes stay in memory only (the spool says why once).
+   * When due: writes what waits uncommitted and is still in memory to one file locked by this
+   * process (when the file cannot be written, the envelopes stay in memory only; the spool says why
+   * once), and the shared overflow file.
    */
   void commit() {
+    flushShared(false);
+    if (nanosUntilJournal() != 0) {
+      return;
+    }
     synchronized (lock) {
       List<Outgoing> live = new ArrayList<>(uncommitted.size());
       for (Outgoing o : uncommitted) {
@@ -427,7 +636,7 @@ final class Backlog {
 
   /** Whether nothing waits, in memory or on disk. */
   boolean isEmpty() {
-    if (slots.get() != 0) {
+    if (slots.get() != 0 || callerRuns.get() != 0 || sharedPending.get() != 0) {
       return false;
     }
     synchronized (lock) {
@@ -441,7 +650,7 @@ final class Backlog {
   /** Envelopes in memory: waiting for serialization, for the sender, or in flight. */
   int inMemory() {
     synchronized (lock) {
-      return slots.get() + held;
+      return slots.get() + callerRuns.get() + sharedPending.get() + held;
     }
   }
 
@@ -450,7 +659,7 @@ final class Backlog {
    * waits for serialization or for a group commit).
    */
   boolean isDurable() {
-    if (slots.get() != 0) {
+    if (slots.get() != 0 || callerRuns.get() != 0 || sharedPending.get() != 0) {
       return false;
     }
     synchronized (lock) {

@@ -25,9 +25,6 @@ final class DeliveryTuning {
   /** Attempts of one envelope answered with 5xx before it is dropped ({@code send_error}). */
   final int maxServerErrorAttempts;
 
-  /** Pause between two envelopes sent from the disk spool (none while a flush waits). */
-  final long spoolDrainIntervalNanos;
-
   /** A pending client report rides on an outgoing envelope at most once per interval. */
   final long clientReportIntervalNanos;
 
@@ -45,7 +42,6 @@ final class DeliveryTuning {
     this.initialBackoffNanos = b.initialBackoff.toNanos();
     this.maxBackoffNanos = b.maxBackoff.toNanos();
     this.maxServerErrorAttempts = b.maxServerErrorAttempts;
-    this.spoolDrainIntervalNanos = b.spoolDrainInterval.toNanos();
     this.clientReportIntervalNanos = b.clientReportInterval.toNanos();
     this.standaloneReportIntervalNanos = b.standaloneReportInterval.toNanos();
     this.maxParkNanos = b.maxPark.toNanos();
@@ -62,7 +58,6 @@ final class DeliveryTuning {
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
     private int maxServerErrorAttempts = 5;
-    private Duration spoolDrainInterval = Duration.ofMillis(100);
     private Duration clientReportInterval = Duration.ofSeconds(30);
     private Duration standaloneReportInterval = Duration.ofSeconds(60);
     private Duration maxPark = Duration.ofSeconds(1);
@@ -81,11 +76,6 @@ final class DeliveryTuning {
 
     Builder maxServerErrorAttempts(int value) {
       this.maxServerErrorAttempts = value;
-      return this;
-    }
-
-    Builder spoolDrainInterval(Duration value) {
-      this.spoolDrainInterval = value;
       return this;
     }
 

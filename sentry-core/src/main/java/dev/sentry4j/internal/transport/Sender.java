@@ -280,8 +280,11 @@ final class Sender implements Runnable {
       awaitSignal(backoffUntil - now);
       return;
     }
-    // after a failure one request probes Sentry; its success opens the window again
-    int window = offline ? 1 : maxInFlight;
+    // After a failure one request probes Sentry; its success opens the window again. While a
+    // burst outruns the intake worker, an eighth of the window: on one or two CPUs the HTTP work of
+    // a full window takes the CPU the worker needs to keep the burst from overflowing its slots
+    // (dropped for good), while what is not sent yet waits in memory or on disk.
+    int window = offline ? 1 : backlog.intakeBehind() ? Math.max(1, maxInFlight / 8) : maxInFlight;
     boolean dispatched = false;
     // answers first: a synchronous sender (one request at a time) then sees each before the next
     while (inFlight.size() < window && !stopping && answered.isEmpty()) {
@@ -457,7 +460,9 @@ final class Sender implements Runnable {
       return; // dropped or put back
     }
     send(a, wire, now);
-    Diagnostics.debug("Envelope handed to HTTP (" + wire.length + " bytes, " + o.manifest + ")");
+    if (Diagnostics.isDebug()) {
+      Diagnostics.debug("Envelope handed to HTTP (" + wire.length + " bytes, " + o.manifest + ")");
+    }
   }
 
   /** The bytes to post, or {@code null} when the envelope is not to be sent now. */
@@ -697,7 +702,9 @@ final class Sender implements Runnable {
       backlog.unhold(o);
       return;
     }
-    serverErrorsBySpooled.remove(key(o));
+    if (!serverErrorsBySpooled.isEmpty()) { // hashing every envelope sent would cost as much
+      serverErrorsBySpooled.remove(key(o));
+    }
     Cursor c = a.cursor;
     c.done[a.index] = true;
     c.inFlight--;

@@ -7,10 +7,10 @@
  *  capturing thread          intake worker (sentry4j-worker)      sender (sentry4j-sender)
  *  ────────────────          ───────────────────────────────      ────────────────────────
  *  rate limit? drop          rate limit? drop                     memory first, then disk (oldest
- *  take a memory slot        serialize (no sent_at), free slot    file first, one envelope every
- *   none: drop,              ├─ fits in maxQueueBytes and          100 ms unless a flush waits)
- *   queue_overflow           │  Sentry answers → memory ─────────▶ write sent_at, attach a due
- *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        client report, POST:
+ *  take a memory slot        serialize (no sent_at), free slot    file first), up to maxInFlight
+ *   none: serialize here,    ├─ fits in maxQueueBytes and          at once (an eighth while a burst
+ *   then memory or disk      │  Sentry answers → memory ─────────▶ outruns the worker); sent_at,
+ *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        a due client report, gzip, POST:
  *                               closing → disk spool, 64 per file  2xx done · 429 drop, limits ·
  *                                 ─────────────────────────────▶  4xx drop (send_error) · 5xx and
  *                                                                  network errors: keep on disk,
@@ -18,23 +18,36 @@
  * </pre>
  *
  * <ul>
- *   <li><b>The caller never blocks.</b> {@link dev.sentry4j.internal.transport.AsyncTransport#send}
- *       checks a volatile rate-limit deadline, takes one of {@code maxQueueSize} slots with an
- *       atomic increment and appends to an unbounded linked queue (the slots bound it). No slot:
- *       the envelope is dropped and counted ({@code queue_overflow}). It never serializes.
- *   <li><b>Overflow path.</b> The caller cannot serialize, so it cannot spill to disk itself. The
- *       intake worker frees a slot as soon as the envelope is serialized, so the slots empty at the
- *       speed of serialization, not of HTTP; serialized envelopes wait in memory up to {@code
- *       maxQueueBytes}, then go to disk. A disk write costs far more per file than per byte, so the
- *       worker, once it writes to disk, takes what else waits in the queue (without waiting) into
- *       the same file, up to 64 envelopes.
+ *   <li><b>The caller does not block while the SDK keeps up.</b> {@link
+ *       dev.sentry4j.internal.transport.AsyncTransport#send} checks a volatile rate-limit deadline,
+ *       takes one of {@code maxQueueSize} slots with an atomic increment and appends to an
+ *       unbounded linked queue (the slots bound it).
+ *   <li><b>Overflow: caller runs.</b> No slot free means a burst outruns the intake worker. The
+ *       capturing thread then processes and serializes its own envelope (processors and {@code
+ *       beforeSend} run there), puts it in memory within {@code maxQueueBytes}, else adds it to a
+ *       disk file shared by the capturing threads: the thread that fills the file (64 envelopes, or
+ *       a quarter of {@code maxQueueBytes}) writes it, one file at a time; a thread finding the
+ *       next one full too waits for that write (the backpressure), so overflow memory stays at two
+ *       files. The intake worker writes a partly filled file once it is 100 ms old. Dropped ({@code
+ *       queue_overflow}) only when neither memory nor the disk takes it, or when a {@code
+ *       beforeSend} running there captures again (no recursion). Memory stays bounded: the
+ *       unserialized envelope is held by the application's own thread, as it was before the call.
+ *       Slots are few (at most 256 by default) because envelopes waiting for serialization have no
+ *       copy on disk yet: the fewer, the shorter the window a kill -9 loses. For the same reason
+ *       they follow the worker's measured pace: at most about 200 ms of its work (never fewer than
+ *       16), so a cold or CPU-starved JVM hands more of a burst to the callers.
+ *   <li><b>Intake.</b> The intake worker frees a slot as soon as the envelope is serialized, so the
+ *       slots empty at the speed of serialization, not of HTTP; serialized envelopes wait in memory
+ *       up to {@code maxQueueBytes}, then go to disk. A disk write costs far more per file than per
+ *       byte, so the worker, once it writes to disk, takes what else waits in the queue (without
+ *       waiting) into the same file, up to 64 envelopes.
  *   <li><b>Two threads.</b> The sender may wait up to {@code readTimeout} on a slow or stalled
  *       server; the intake worker goes on serializing and spilling meanwhile.
  *   <li><b>Memory bound.</b> At most {@code maxQueueSize} unserialized envelopes and {@code
  *       maxQueueBytes} of serialized ones (in flight included; a single larger envelope is let
  *       through alone). Both default to a share of the heap ({@link
- *       dev.sentry4j.internal.MemoryBudget}: one envelope per 64 KiB, 100 to 10,000; 1/16 of the
- *       heap, 1 to 32 MiB), so a {@code -Xmx64m} JVM gets about 990 and 3.9 MiB.
+ *       dev.sentry4j.internal.MemoryBudget}: one envelope per 64 KiB, 100 to 256; 1/16 of the heap,
+ *       1 to 32 MiB), so a {@code -Xmx64m} JVM gets 256 and 3.9 MiB.
  *   <li><b>Group commit (the durability window).</b> With a spool, every envelope kept in memory
  *       also gets a copy on disk within 100 ms unless it was sent first: the intake worker writes
  *       what waits uncommitted as one file (at most 64 envelopes / 1 MiB) that this process keeps

@@ -170,9 +170,10 @@ public final class OptionRegistry {
       option(
           "maxQueueSize",
           Type.INT,
-          10_000,
-          "1 per 64 KiB of heap, 100 to 10000",
-          "Captured envelopes waiting in memory to be serialized; more are dropped.",
+          256,
+          "1 per 64 KiB of heap, 100 to 256",
+          "Captured envelopes waiting in memory to be serialized; more are serialized on the"
+              + " capturing thread.",
           OptionRegistry::positive);
 
   /** {@code maxQueueBytes}. */

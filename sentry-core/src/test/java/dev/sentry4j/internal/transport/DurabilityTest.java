@@ -33,14 +33,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * after a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy
  * Sentry, then checks that every captured error was delivered or reported dropped. The error count
  * is {@value #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the
- * full figure.
+ * full figure ({@code -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the
+ * spool).
  */
 @Timeout(240)
 class DurabilityTest {
   private static final int DEFAULT_ERRORS = 20_000;
   private static final int ERRORS =
       Integer.getInteger("sentry4j.durability.errors", DEFAULT_ERRORS);
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT =
+      Duration.ofSeconds(Integer.getInteger("sentry4j.durability.waitSeconds", 60));
 
   @TempDir Path cacheDir;
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -66,7 +68,7 @@ class DurabilityTest {
       receiver.stall();
     }
     Child child = child("-Xmx64m", "stress", receiver.dsn(), ERRORS, 4);
-    String result = child.awaitLine("RESULT", Duration.ofSeconds(200));
+    String result = child.awaitLine("RESULT", Duration.ofSeconds(Math.max(200, ERRORS / 400)));
     assertThat(child.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
     assertThat(child.output()).doesNotContain("OutOfMemoryError");

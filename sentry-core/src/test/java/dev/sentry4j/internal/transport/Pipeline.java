@@ -19,11 +19,10 @@ import java.util.function.Consumer;
  * with the timing knobs shrunk for tests. Close it (it closes the SDK).
  */
 final class Pipeline implements AutoCloseable {
-  /** Back-off 50 ms doubling to 400 ms, no pause between spooled envelopes, 50 ms park. */
+  /** Back-off 50 ms doubling to 400 ms, 50 ms park, spool rescan every 500 ms. */
   static DeliveryTuning.Builder fast() {
     return DeliveryTuning.builder()
         .backoff(Duration.ofMillis(50), Duration.ofMillis(400))
-        .spoolDrainInterval(Duration.ZERO)
         .maxPark(Duration.ofMillis(50))
         .rescanInterval(Duration.ofMillis(500));
   }
@@ -63,7 +62,8 @@ final class Pipeline implements AutoCloseable {
             options.isSendClientReports(),
             spool,
             discards,
-            tuning);
+            tuning,
+            options.getMaxInFlight());
     this.client = new DefaultSentryClient(options, transport, discards);
     Sentry.install(client);
   }

@@ -3,11 +3,15 @@ package dev.sentry4j.spi.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sentry4j.Sentry;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +66,45 @@ class SettingsReaderTest {
       p.setProperty(keyValues[i], keyValues[i + 1]);
     }
     return p;
+  }
+
+  @Test
+  void withNoAdapterListeningAndNoDebugATypoIsPrintedToStderrOnce() throws Exception {
+    listener.close(); // a code-only Sentry.init: no adapter forwards the warning
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Diagnostics.setOutput(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setProperty("sentry.enviroment", "staging");
+    try {
+      Sentry.init(o -> o.setDsn(""));
+      Sentry.init(o -> o.setDsn("")); // read again: said once
+    } finally {
+      System.clearProperty("sentry.enviroment");
+      Sentry.close();
+      Diagnostics.setOutput(null);
+    }
+    assertThat(Diagnostics.isDebug()).isFalse();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(l -> l.contains("sentry.enviroment"))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains(
+                        "WARN Unknown system property sentry.enviroment (ignored);"
+                            + " did you mean sentry.environment?"));
+  }
+
+  @Test
+  void withAnAdapterListeningATypoGoesToItAndNotToStderr() throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Diagnostics.setOutput(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      sources("enviroment=staging\n", Map.of(), sys()).read();
+    } finally {
+      Diagnostics.setOutput(null);
+    }
+    assertThat(warnings).hasSize(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
