@@ -314,6 +314,23 @@ class SentryReceiverTest {
   }
 
   @Test
+  void trickleKeepsTheEnvelopeAtOnceAndDribblesTheAnswerUntilClosed() {
+    receiver.trickle(Duration.ofSeconds(1));
+    CompletableFuture<HttpResponse<String>> pending =
+        poster.postAsync(receiver.endpoint(), eventEnvelope("slow"));
+
+    receiver.awaitCondition("the envelope is kept", WAIT, () -> receiver.events().size() == 1);
+    assertThat(pending).as("a 41-byte answer takes 41 s").isNotDone();
+
+    receiver.close();
+
+    assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS))
+        .as("the answer was cut")
+        .isInstanceOf(ExecutionException.class);
+    assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("slow");
+  }
+
+  @Test
   void closeReleasesStalledRequestsWithoutAnAnswer() {
     receiver.stall();
     CompletableFuture<HttpResponse<String>> pending =

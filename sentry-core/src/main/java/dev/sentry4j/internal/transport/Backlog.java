@@ -129,14 +129,6 @@ final class Backlog {
     return true;
   }
 
-  /**
-   * Whether more than a quarter of the slots hold envelopes the intake worker has not serialized
-   * yet: a burst is outrunning it, and the sender leaves it the CPU (see {@code Sender}).
-   */
-  boolean intakeBehind() {
-    return slots.get() > maxQueueSize / 4;
-  }
-
   /** Gives slots back: their envelopes were serialized and placed, or dropped. */
   void releaseSlots(int n) {
     slots.addAndGet(-n);

@@ -280,11 +280,8 @@ final class Sender implements Runnable {
       awaitSignal(backoffUntil - now);
       return;
     }
-    // After a failure one request probes Sentry; its success opens the window again. While a
-    // burst outruns the intake worker, an eighth of the window: on one or two CPUs the HTTP work of
-    // a full window takes the CPU the worker needs to keep the burst from overflowing its slots
-    // (dropped for good), while what is not sent yet waits in memory or on disk.
-    int window = offline ? 1 : backlog.intakeBehind() ? Math.max(1, maxInFlight / 8) : maxInFlight;
+    // after a failure one request probes Sentry; its success opens the window again
+    int window = offline ? 1 : maxInFlight;
     boolean dispatched = false;
     // answers first: a synchronous sender (one request at a time) then sees each before the next
     while (inFlight.size() < window && !stopping && answered.isEmpty()) {

@@ -8,9 +8,9 @@
  *  ────────────────          ───────────────────────────────      ────────────────────────
  *  rate limit? drop          rate limit? drop                     memory first, then disk (oldest
  *  take a memory slot        serialize (no sent_at), free slot    file first), up to maxInFlight
- *   none: serialize here,    ├─ fits in maxQueueBytes and          at once (an eighth while a burst
- *   then memory or disk      │  Sentry answers → memory ─────────▶ outruns the worker); sent_at,
- *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        a due client report, gzip, POST:
+ *   none: serialize here,    ├─ fits in maxQueueBytes and          at once; write sent_at, attach
+ *   then memory or disk      │  Sentry answers → memory ─────────▶ a due client report, gzip,
+ *  queue (no I/O, no wait)   └─ else, Sentry unreachable or        POST:
  *                               closing → disk spool, 64 per file  2xx done · 429 drop, limits ·
  *                                 ─────────────────────────────▶  4xx drop (send_error) · 5xx and
  *                                                                  network errors: keep on disk,
