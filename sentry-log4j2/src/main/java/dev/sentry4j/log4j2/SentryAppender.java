@@ -378,7 +378,7 @@ public final class SentryAppender extends AbstractAppender {
     }
 
     private SentryOptions sdkOptions() {
-      Settings external = OptionSources.system().read();
+      Settings external = OptionSources.system().readSilently(); // said in the status
       for (String warning : external.warnings()) {
         STATUS.warn("sentry4j: {}", warning);
       }

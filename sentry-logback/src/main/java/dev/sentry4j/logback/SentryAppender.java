@@ -226,7 +226,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
       LogCaptureSettings captureSettings = settings.captureSettings();
       startEncoder();
       newCapture = new LogCapture(captureSettings);
-      Settings external = OptionSources.system().read();
+      Settings external = OptionSources.system().readSilently(); // said in the status
       for (String warning : external.warnings()) {
         addWarn("sentry4j: " + warning);
       }

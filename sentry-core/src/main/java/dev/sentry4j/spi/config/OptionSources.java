@@ -110,12 +110,28 @@ public final class OptionSources {
   }
 
   /**
-   * Reads every source once. Unknown keys are warned about (once per JVM) and listed in {@link
+   * Reads every source once. Unknown keys are warned about (once per JVM, through the SDK's
+   * diagnostics: to {@code System.err} when no adapter listens) and listed in {@link
    * Settings#warnings()}.
    *
    * @throws UncheckedIOException when an explicitly named properties file cannot be read
    */
   public Settings read() {
+    return read(true);
+  }
+
+  /**
+   * Reads like {@link #read()} but leaves telling the user about unknown keys to the caller: they
+   * are only listed in {@link Settings#warnings()} (an adapter puts them in its framework's status
+   * channel), and count as said for later {@link #read()}s.
+   *
+   * @throws UncheckedIOException when an explicitly named properties file cannot be read
+   */
+  public Settings readSilently() {
+    return read(false);
+  }
+
+  private Settings read(boolean tell) {
     List<Settings.Setting> entries = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     Properties file = readPropertiesFile();
@@ -125,7 +141,7 @@ public final class OptionSources {
       if (spec != null) {
         entries.add(new Settings.Setting(spec, key, value, "sentry.properties key " + key));
       } else {
-        unknown(warnings, "sentry.properties key", key, key, OptionSources::kebab);
+        unknown(warnings, tell, "sentry.properties key", key, key, OptionSources::kebab);
       }
     }
     for (String var : new TreeMap<>(env).keySet()) {
@@ -139,7 +155,7 @@ public final class OptionSources {
       if (spec != null) {
         entries.add(new Settings.Setting(spec, var, env.get(var), "environment variable " + var));
       } else {
-        unknown(warnings, "environment variable", var, name, OptionSpec::envVar);
+        unknown(warnings, tell, "environment variable", var, name, OptionSpec::envVar);
       }
     }
     for (String key : new TreeMap<>(propertiesMap(systemProperties)).keySet()) {
@@ -153,7 +169,7 @@ public final class OptionSources {
             new Settings.Setting(
                 spec, key, systemProperties.getProperty(key), "system property " + key));
       } else {
-        unknown(warnings, "system property", key, name, OptionSpec::systemProperty);
+        unknown(warnings, tell, "system property", key, name, OptionSpec::systemProperty);
       }
     }
     return new Settings(entries, warnings);
@@ -161,12 +177,13 @@ public final class OptionSources {
 
   private static void unknown(
       List<String> warnings,
+      boolean tell,
       String where,
       String key,
       String name,
       Function<OptionSpec<?>, String> spelling) {
     OptionSpec<?> close = OptionRegistry.suggest(name);
-    warnUnknown(warnings, where, key, name, close == null ? null : spelling.apply(close));
+    warnUnknown(warnings, tell, where, key, name, close == null ? null : spelling.apply(close));
   }
 
   /**
@@ -182,6 +199,16 @@ public final class OptionSources {
    */
   public static void warnUnknown(
       List<String> warnings, String where, String key, String name, String suggestion) {
+    warnUnknown(warnings, true, where, key, name, suggestion);
+  }
+
+  private static void warnUnknown(
+      List<String> warnings,
+      boolean tell,
+      String where,
+      String key,
+      String name,
+      String suggestion) {
     String message;
     if (OptionRegistry.isSentryJavaOnly(name)) {
       message =
@@ -196,7 +223,7 @@ public final class OptionSources {
               + (suggestion == null ? "" : "; did you mean " + suggestion + "?");
     }
     warnings.add(message);
-    if (WARNED.add(message)) {
+    if (WARNED.add(message) && tell) {
       try {
         warningSink.accept(message);
       } catch (RuntimeException ignored) {

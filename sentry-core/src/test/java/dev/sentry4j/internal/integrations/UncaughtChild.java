@@ -25,7 +25,8 @@ public final class UncaughtChild {
             o.setDsn(args[1])
                 .setCacheDirPath(args[2])
                 .setAttachStacktrace(false)
-                .setShutdownTimeout(Duration.ofSeconds(5)));
+                // close returns as soon as the event is sent; a busy machine may take seconds
+                .setShutdownTimeout(Duration.ofSeconds(30)));
     System.out.println("READY");
     if (mode.equals("main")) {
       throw new IllegalStateException("main died");

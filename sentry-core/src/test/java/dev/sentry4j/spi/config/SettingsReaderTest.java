@@ -108,6 +108,25 @@ class SettingsReaderTest {
   }
 
   @Test
+  void anAdapterReadingSilentlySaysTheTypoItselfAndItIsNotSaidAgain() throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Diagnostics.setOutput(new PrintStream(err, true, StandardCharsets.UTF_8));
+    Settings settings;
+    try {
+      OptionSources sources = sources("enviroment=staging\n", Map.of(), sys());
+      settings = sources.readSilently(); // the adapter puts settings.warnings() in its status
+      sources.read(); // Sentry.init in code afterwards
+    } finally {
+      Diagnostics.setOutput(null);
+    }
+    assertThat(settings.warnings())
+        .containsExactly(
+            "Unknown sentry.properties key enviroment (ignored); did you mean environment?");
+    assertThat(warnings).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
   void aTypoInSentryPropertiesIsWarnedOnceWithTheClosestKey() throws IOException {
     OptionSources sources =
         sources("dns=https://k@o1.ingest.sentry.io/1\nenviroment=staging\n", Map.of(), sys());
