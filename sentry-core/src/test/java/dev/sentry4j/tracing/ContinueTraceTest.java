@@ -215,7 +215,7 @@ class ContinueTraceTest extends ReceiverTest {
     assertThat(tx.isSampled()).isFalse();
     assertThat(tx.getTraceId()).isEqualTo(TRACE);
     assertThat(tx.getParentSpanId()).isEqualTo(PARENT);
-    assertThat(Sentry.getCurrentSpan()).isNull();
+    assertThat(Sentry.getCurrentSpan()).as("current, as startTransaction's").isSameAs(tx);
     String outgoing = Sentry.getTraceparent();
     assertThat(outgoing).startsWith(TRACE + "-").endsWith("-1");
     Map<String, String> dsc = Baggage.parseSentryMembers(Sentry.getBaggage("mine=2"));
@@ -230,6 +230,12 @@ class ContinueTraceTest extends ReceiverTest {
     assertThat(outgoing).isEqualTo(TRACE + "-" + event.spanId() + "-1");
     assertThat(tx.getSpanId()).isEqualTo(event.spanId());
     assertThat(event.envelope().header().get("trace").get("sample_rate").asText()).isEqualTo("0.3");
+    assertThat(event.transaction()).isEqualTo("off");
+    tx.close();
+    assertThat(Sentry.getCurrentSpan()).isNull();
+    assertThat(Sentry.getTraceparent()).as("the continued trace outlives it").startsWith(TRACE);
+    assertThat(Sentry.flush(WAIT)).isTrue();
+    assertThat(receiver.transactions()).as("never sent").isEmpty();
   }
 
   @Test

@@ -43,13 +43,22 @@ class SpanListenerTest extends ReceiverTest {
   void isToldWhenContinueTraceReplacesTheTraceWithTracingOff() {
     init(o -> {});
     RecordingSpanListener.start();
+    Transaction tx =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1"),
+            "op",
+            "n");
     Sentry.continueTrace(
-        Map.of("sentry-trace", "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1"), "op", "n");
+        Map.of("sentry-trace", "771a43a4192642f0b136d5159a501700-b0e6f15b45c36b12-1"),
+        "op",
+        "n",
+        TransactionOptions.builder().setBindToScope(false).build());
     List<RecordingSpanListener.Call> calls = RecordingSpanListener.stop();
-    assertThat(calls).hasSize(1);
-    assertThat(calls.get(0).kind).isEqualTo("changed");
-    assertThat(calls.get(0).span).isNull();
-    assertThat(calls.get(0).context.getTraceId()).isEqualTo("771a43a4192642f0b136d5159a501700");
+    assertThat(calls).extracting(c -> c.kind).containsExactly("pushed", "changed");
+    assertThat(calls.get(0).span).as("made current, as startTransaction's").isSameAs(tx);
+    assertThat(calls)
+        .allSatisfy(
+            c -> assertThat(c.context.getTraceId()).isEqualTo("771a43a4192642f0b136d5159a501700"));
   }
 
   @Test

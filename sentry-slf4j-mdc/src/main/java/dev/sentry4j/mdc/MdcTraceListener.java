@@ -171,11 +171,28 @@ public final class MdcTraceListener implements SpanListener {
   }
 
   private String sampled(Span span, PropagationContext context) {
-    if (span != null) {
+    Boolean decision;
+    if (span == null) {
+      decision = propagationIds ? context.getSampled() : null;
+    } else if (span.isSampled() || !carriesOnly(span, context)) {
       return span.isSampled() ? TRUE : FALSE;
+    } else {
+      decision = context.getSampled(); // the incoming trace's decision, as without that span
     }
-    Boolean decision = propagationIds ? context.getSampled() : null;
     return decision == null ? null : decision ? TRUE : FALSE;
+  }
+
+  /**
+   * Whether {@code span} only carries the propagation context's trace ({@code continueTrace} with
+   * tracing off makes such a transaction current): its ids are the context's own. A recorded span
+   * always has a span id of its own.
+   */
+  private static boolean carriesOnly(Span span, PropagationContext context) {
+    return context != null
+        && span.getSpanId() != null
+        && span.getSpanId().equals(context.getSpanId())
+        && span.getTraceId() != null
+        && span.getTraceId().equals(context.getTraceId());
   }
 
   /** Puts {@code value} under key {@code index} unless the MDC holds that very String already. */

@@ -144,7 +144,9 @@ public final class ReportGenerator {
     md.append(
         "- *floor* (`none`): the framework with one no-op appender/handler (Logback: an "
             + "unsynchronized no-op appender, Log4j 2: its `Null` appender, JUL: a no-op handler), "
-            + "nothing else.\n"
+            + "nothing else. Logback's and JUL's keep a reference to the last event, as any real "
+            + "appender does, so that C2 cannot scalar-replace the framework's own event in the "
+            + "floor only.\n"
             + "- *overhead* = variant − floor, time and bytes, from the same run.\n"
             + "- *ours ÷ sentry-java overhead*: below 1 means sentry4j adds less than sentry-java.\n"
             + "- Cells read `time ±error · allocation per op` (allocation from `-prof gc`, "

@@ -1,9 +1,13 @@
 package dev.sentry4j.internal.clientreport;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.json.Json;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -14,6 +18,7 @@ import java.util.Map;
  * Immutable.
  */
 public final class ClientReport {
+  private static final JsonFactory FACTORY = new JsonFactory();
   private final Map<DiscardReason, Map<DataCategory, Long>> counts;
   private final byte[] payload;
 
@@ -62,5 +67,65 @@ public final class ClientReport {
   /** Puts the counts back into {@code counter}: the envelope carrying them was not delivered. */
   public void restoreTo(DiscardCounter counter) {
     counter.restore(counts);
+  }
+
+  /**
+   * Puts the counts of a {@code client_report} payload read back from the spool into {@code
+   * counter}: the envelope carrying it was not delivered (refused, rate-limited), and its counts
+   * exist nowhere else. Entries with an unknown reason or category are skipped.
+   *
+   * @return how many entries were put back
+   * @throws IOException when the payload is not JSON
+   */
+  public static int restorePayloadTo(byte[] bytes, int offset, int length, DiscardCounter counter)
+      throws IOException {
+    int restored = 0;
+    try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return 0;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.getCurrentName();
+        JsonToken value = p.nextToken();
+        if (!"discarded_events".equals(field) || value != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          String reason = null;
+          String category = null;
+          long quantity = 0;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.getCurrentName();
+            JsonToken t = p.nextToken();
+            if ("reason".equals(name) && t == JsonToken.VALUE_STRING) {
+              reason = p.getText();
+            } else if ("category".equals(name) && t == JsonToken.VALUE_STRING) {
+              category = p.getText();
+            } else if ("quantity".equals(name) && t == JsonToken.VALUE_NUMBER_INT) {
+              quantity = p.getLongValue();
+            } else {
+              p.skipChildren();
+            }
+          }
+          DiscardReason r = reasonOf(reason);
+          DataCategory c = category == null ? null : DataCategory.fromWireName(category);
+          if (r != null && c != null && quantity > 0) {
+            counter.restore(Map.of(r, Map.of(c, quantity))); // pending again, not a new drop
+            restored++;
+          }
+        }
+      }
+    }
+    return restored;
+  }
+
+  private static DiscardReason reasonOf(String wireName) {
+    for (DiscardReason r : DiscardReason.values()) {
+      if (r.wireName().equals(wireName)) {
+        return r;
+      }
+    }
+    return null;
   }
 }

@@ -351,8 +351,9 @@ public final class Scopes implements TracingScopes {
    * Continues the trace of an incoming request: replaces the propagation context (of the current
    * scope if it has its own, else of the isolation scope) with the one read from {@code headers},
    * then starts a transaction on it (see {@code Sentry.continueTrace}). Never throws; malformed or
-   * missing headers start a new trace. With tracing off (or no client) the returned no-op
-   * transaction carries the continued trace's ids but is not made current.
+   * missing headers start a new trace. With tracing off the returned transaction carries the
+   * continued trace's ids and decision and is made current (unless {@code bindToScope} is off), but
+   * is never sent; with no client it is not made current.
    *
    * @param headers header names (any case) to values: {@code sentry-trace}, {@code traceparent},
    *     {@code baggage}; may be {@code null}
@@ -365,11 +366,17 @@ public final class Scopes implements TracingScopes {
     target.setPropagationContext(continued);
     try {
       TransactionOptions o = options == null ? TransactionOptions.DEFAULTS : options;
-      if (!client.isEnabled() || !client.getOptions().isTracingEnabled()) {
+      Transaction tx;
+      if (!client.isEnabled()) {
         ScopeStorage.propagationChanged(this);
         return SentryTransaction.forPropagation(continued, name, operation);
+      } else if (!client.getOptions().isTracingEnabled()) {
+        // as startTransaction: current, so that log lines and errors carry it; never sent. It
+        // passes on the upstream decision (with tracing off no decision is made here)
+        tx = SentryTransaction.forPropagation(continued, name, operation);
+      } else {
+        tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
       }
-      Transaction tx = Transactions.start(client.getOptions(), this, name, operation, o, continued);
       if (o.isBindToScope()) {
         bind((BindableSpan) tx, tx);
       } else {

@@ -26,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * transaction still has its trace's ids, decision and Dynamic Sampling Context, so that downstream
  * services learn the decision and errors and log lines stay linked; it counts its children, and
  * when finished the client counts it and them as dropped by {@code sample_rate}. {@link #NOOP},
- * with all-zero ids, is what {@code startTransaction} returns before {@code init}, and {@link
- * #forPropagation} what {@code continueTrace} returns with tracing off; neither is made current nor
- * reported. Times come from a {@link SpanClock}.
+ * with all-zero ids, is what {@code startTransaction} returns before {@code init} (never made
+ * current), and {@link #forPropagation} what {@code continueTrace} returns with tracing off (made
+ * current after {@code init}); neither is reported. Times come from a {@link SpanClock}.
  *
  * <p>Thread-safe: children may be started and finished from several threads at once (a lock-free
  * queue holds them; each span locks only itself). Internal, may change.

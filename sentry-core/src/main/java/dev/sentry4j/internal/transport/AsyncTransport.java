@@ -73,6 +73,10 @@ public final class AsyncTransport implements Transport {
   private final Progress progress = new Progress();
   private final Sender sender;
   private final PendingCounts counts;
+
+  /** Set when close wrote its client report: SDK threads ending later write their own. */
+  private volatile boolean finalReportWritten;
+
   private final Thread intakeThread;
   private final Thread senderThread;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -160,8 +164,8 @@ public final class AsyncTransport implements Transport {
     this.sender =
         new Sender(http, backlog, limits, discards, reportsEnabled, tuning, progress, maxInFlight);
     this.counts = new PendingCounts(reportsEnabled ? spool : null, discards);
-    this.intakeThread = new SdkThread(this::runIntake, "worker");
-    this.senderThread = new SdkThread(sender, "sender");
+    this.intakeThread = new SdkThread(() -> runThenReport(this::runIntake), "worker");
+    this.senderThread = new SdkThread(() -> runThenReport(this.sender), "sender");
     this.intakeThread.start();
     this.senderThread.start();
   }
@@ -384,6 +388,10 @@ public final class AsyncTransport implements Transport {
     join(senderThread, senderUntil);
     http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
+    // what the threads still hold (a report in flight, an answer being handled) is counted when
+    // they end: give them the time left, then each writes what it counts after this report itself
+    join(senderThread, deadline);
+    join(intakeThread, deadline);
     if (reportsEnabled) {
       spoolPendingReport();
     }
@@ -631,12 +639,43 @@ public final class AsyncTransport implements Transport {
     return dropped;
   }
 
-  /** Keeps the counts nobody reported yet on disk, for the next start to send. */
+  /**
+   * Runs an SDK thread's loop; a thread that ends after close wrote its final client report (it did
+   * not stop in time: a report in flight put back, an answer counted late) writes what it counted
+   * since, or those counts would be lost with the process.
+   */
+  private void runThenReport(Runnable loop) {
+    try {
+      loop.run();
+    } finally {
+      if (finalReportWritten && reportsEnabled) {
+        try {
+          spoolPendingReport();
+        } catch (RuntimeException | OutOfMemoryError e) {
+          Diagnostics.error("client-report", "Could not keep the last drop counts", e);
+        }
+      }
+    }
+  }
+
+  /**
+   * Keeps the counts nobody reported yet on disk, for the next start to send. Called by close, then
+   * by an SDK thread that ends later (with what it counted since); the saved counts are not written
+   * again after the first call.
+   */
   private void spoolPendingReport() {
     DiskSpool spool = backlog.spool();
     if (spool == null) {
       return;
     }
+    synchronized (counts) {
+      finalReportWritten = true;
+      counts.stopSaving(); // the report below holds what they hold
+      writePendingReport(spool);
+    }
+  }
+
+  private void writePendingReport(DiskSpool spool) {
     ClientReport report = ClientReport.take(discards, Instant.now());
     if (report == null) {
       counts.discard();

@@ -29,6 +29,7 @@ final class PendingCounts {
   private DiskSpool.Claim file;
   private Map<DiscardReason, Map<DataCategory, Long>> saved = Map.of();
   private long nextSaveAt = System.nanoTime();
+  private boolean stopped;
 
   /**
    * @param spool where to keep them, or {@code null} for nowhere (no spool, or no client reports)
@@ -45,7 +46,7 @@ final class PendingCounts {
 
   /** Writes the pending counts if they changed since the last save. */
   synchronized void save() {
-    if (spool == null) {
+    if (spool == null || stopped) {
       return;
     }
     nextSaveAt = System.nanoTime() + intervalNanos;
@@ -74,6 +75,14 @@ final class PendingCounts {
     discard();
     file = next;
     saved = now;
+  }
+
+  /**
+   * Saves no more: close writes the final report (an intake worker that did not stop in time would
+   * otherwise save counts that report holds too, and they would be reported twice).
+   */
+  synchronized void stopSaving() {
+    stopped = true;
   }
 
   /** Deletes the saved counts: they were written with the final report, or reported. */

@@ -448,6 +448,7 @@ final class Sender implements Runnable {
     try {
       wire = prepare(a, now);
     } catch (SerializedEnvelope.MalformedException e) {
+      restore(a.report); // taken for this envelope, which is not sent
       discardCorrupt(a, e.getMessage());
       inFlight.remove(a);
       return;
@@ -597,6 +598,7 @@ final class Sender implements Runnable {
     Outgoing o = a.outgoing;
     if (status == 429) {
       recovered(now);
+      keepCarriedCounts(a);
       finish(a); // Relay counted it: no client report
       Diagnostics.warn("Sentry rate-limited an envelope (HTTP 429); it is dropped");
     } else if (status == 413) {
@@ -657,6 +659,7 @@ final class Sender implements Runnable {
 
   /** Drops what is left of an envelope for good and counts it. */
   private void dropKept(Attempt a, DiscardReason why) {
+    keepCarriedCounts(a);
     if (a.parsed == null) {
       Manifest.record(discards, why, a.outgoing.manifest);
     } else {
@@ -682,6 +685,34 @@ final class Sender implements Runnable {
       } else {
         Drops.record(discards, why, ItemType.fromWireName(items.get(i).type), 1, 1, -1);
       }
+    }
+  }
+
+  /**
+   * A spooled envelope that is not delivered may carry a client report (the counts a closed or
+   * killed process left): those counts exist nowhere else, so they go back to the counter, to be
+   * reported later, instead of being dropped with the envelope.
+   */
+  private void keepCarriedCounts(Attempt a) {
+    Outgoing o = a.outgoing;
+    if (o.inMemory() || o.manifest == null || !o.manifest.contains("client_report")) {
+      return;
+    }
+    try {
+      SerializedEnvelope envelope = a.parsed != null ? a.parsed : SerializedEnvelope.parse(o.bytes);
+      for (SerializedEnvelope.Item item : envelope.items()) {
+        if (ItemType.fromWireName(item.type) == ItemType.CLIENT_REPORT) {
+          int payload = item.start; // the item starts with its header line
+          while (payload < item.end && o.bytes[payload] != '\n') {
+            payload++;
+          }
+          payload++;
+          ClientReport.restorePayloadTo(o.bytes, payload, item.end - payload, discards);
+        }
+      }
+    } catch (SerializedEnvelope.MalformedException | IOException | RuntimeException e) {
+      Diagnostics.warn(
+          "corrupt", "A spooled client report could not be read back (" + e + ")", null);
     }
   }
 

@@ -123,7 +123,8 @@ public final class DiskSpool {
    * Creates a spool; touches no file until used.
    *
    * @param dir the directory (created on the first write)
-   * @param maxItems envelopes kept at most; the oldest files are deleted to make room
+   * @param maxItems envelopes kept at most; the oldest files are deleted to make room (never a
+   *     client report: its counts exist nowhere else)
    * @param maxBytes bytes kept at most; the oldest are deleted to make room
    * @param onEvicted gets the manifest of each file deleted to make room ({@code cache_overflow})
    */
@@ -297,8 +298,9 @@ public final class DiskSpool {
 
   private void makeRoom(int envelopes, long bytes) { // lock held
     while (!index.isEmpty()
-        && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)) {
-      evictOldest();
+        && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)
+        && evictOldest()) {
+      // evicted one
     }
   }
 
@@ -650,8 +652,10 @@ public final class DiskSpool {
     // A directory found over its caps is trimmed only beyond twice them: the files a killed process
     // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
     // and are what a restart is for.
-    while (!index.isEmpty() && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)) {
-      evictOldest();
+    while (!index.isEmpty()
+        && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)
+        && evictOldest()) {
+      // evicted one
     }
   }
 
@@ -680,8 +684,23 @@ public final class DiskSpool {
     }
   }
 
-  private void evictOldest() { // lock held
-    Map.Entry<String, Long> oldest = index.pollFirstEntry();
+  /**
+   * Deletes the oldest file that is not a client report and counts it; false when only reports are
+   * left. A report is never evicted: its counts exist nowhere else (it would be counted as {@code
+   * cache_overflow} with nothing to count), and it is small.
+   */
+  private boolean evictOldest() { // lock held
+    Map.Entry<String, Long> oldest = null;
+    for (Map.Entry<String, Long> e : index.entrySet()) {
+      if (!isReport(e.getKey())) {
+        oldest = e;
+        break;
+      }
+    }
+    if (oldest == null) {
+      return false;
+    }
+    index.remove(oldest.getKey());
     indexedBytes -= oldest.getValue();
     indexedEnvelopes -= envelopesOf(oldest.getKey());
     try {
@@ -691,6 +710,12 @@ public final class DiskSpool {
     } catch (IOException | RuntimeException e) {
       Diagnostics.warn("spool-evict", "Could not delete a spooled envelope " + oldest.getKey(), e);
     }
+    return true;
+  }
+
+  private static boolean isReport(String name) {
+    String manifest = manifestOf(name);
+    return manifest.startsWith("client_report~") && manifest.indexOf('+') < 0;
   }
 
   private void recovered() { // lock held
