@@ -390,8 +390,11 @@ public final class AsyncTransport implements Transport {
     int dropped = saveLeftovers(deadline);
     // what the threads still hold (a report in flight, an answer being handled) is counted when
     // they end: give them the time left, then each writes what it counts after this report itself
-    join(senderThread, deadline);
-    join(intakeThread, deadline);
+    // (Sentry unreachable: not waited for — a sender still loading the HTTP stack holds the exit)
+    long lateUntil =
+        unreachable ? Math.min(deadline, System.nanoTime() + JOIN_UNREACHABLE_NANOS) : deadline;
+    join(senderThread, lateUntil);
+    join(intakeThread, lateUntil);
     if (reportsEnabled) {
       spoolPendingReport();
     }
