@@ -45,10 +45,12 @@ public final class PacedDeliveryBench {
         LoggerContext context = LogbackSetup.configure(variant);
         Logger logger = context.getLogger(AppLogger.NAME);
         String orderId = "A-1042";
-        // warm up the path (not counted), then settle
-        for (int i = 0; i < 200; i++) {
+        // warm up the path at the same pace (not counted), then settle
+        int warmup = Integer.getInteger("paced.warmup", 200);
+        long warmupInterval = 1_000_000_000L / perSecond;
+        for (int i = 0; i < warmup; i++) {
           logger.error("payment failed for order {}", orderId, Failures.fresh());
-          LockSupport.parkNanos(2_500_000L);
+          LockSupport.parkNanos(warmupInterval);
         }
         sink.awaitQuiet(1_000, 10_000);
         long deliveredBefore = sink.events();
