@@ -23,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,14 @@ public final class Http11Sender implements HttpSender {
   /** How long a pooled connection may stay idle. */
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
 
+  /**
+   * A write larger than this may block on a server that does not read (a socket write has no
+   * timeout of its own): it is watched, and the socket closed at the deadline. Smaller ones fit in
+   * the socket's send buffer (16 KiB at least on common systems) and are not watched, which costs
+   * nothing per request.
+   */
+  private static final int WATCHED_WRITE = 16 * 1024;
+
   private static final String TIMED_OUT = "no complete answer within the read timeout";
   private static final String CLOSED_WHILE_SENDING = "the sender was closed while sending";
 
@@ -106,6 +116,7 @@ public final class Http11Sender implements HttpSender {
   private final Set<CompletableFuture<HttpResult>> inFlight = new HashSet<>(); // guarded by lock
   private boolean closed; // guarded by lock
   private boolean reaping; // guarded by lock
+  private ScheduledThreadPoolExecutor watchdog; // made at the first large write; guarded by lock
 
   /**
    * Creates a sender for an {@code http://} DSN.
@@ -434,6 +445,28 @@ public final class Http11Sender implements HttpSender {
     }
   }
 
+  /** Closes {@code c} if its write is still going at the deadline; {@code null} once closed. */
+  private ScheduledFuture<?> watch(Connection c, long nanos) {
+    ScheduledThreadPoolExecutor w;
+    synchronized (lock) {
+      if (closed) {
+        return null;
+      }
+      if (watchdog == null) {
+        watchdog = new ScheduledThreadPoolExecutor(1, task -> new SdkThread(task, "http-watchdog"));
+        watchdog.setRemoveOnCancelPolicy(true);
+        watchdog.setKeepAliveTime(30, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
+      }
+      w = watchdog;
+    }
+    try {
+      return w.schedule(c::writeTimedOut, nanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return null; // closed meanwhile: close() cuts the write
+    }
+  }
+
   /** Connections opened so far (tests check the reuse). */
   int connectionsOpened() {
     return opened.get();
@@ -478,6 +511,13 @@ public final class Http11Sender implements HttpSender {
     }
     closeAll(all);
     executor.shutdownNow();
+    ScheduledThreadPoolExecutor w;
+    synchronized (lock) {
+      w = watchdog;
+    }
+    if (w != null) {
+      w.shutdownNow();
+    }
     if (gzip != null) {
       gzip.end();
     }
@@ -520,6 +560,7 @@ public final class Http11Sender implements HttpSender {
     long idleSince;
     boolean reused;
     boolean answerStarted;
+    private volatile boolean writeTimedOut;
 
     Connection(Socket socket) {
       this.socket = socket;
@@ -528,6 +569,11 @@ public final class Http11Sender implements HttpSender {
     void open() throws IOException {
       in = socket.getInputStream();
       out = socket.getOutputStream();
+    }
+
+    void writeTimedOut() {
+      writeTimedOut = true;
+      close();
     }
 
     void close() {
@@ -543,8 +589,23 @@ public final class Http11Sender implements HttpSender {
       pos = 0;
       lim = 0;
       headBytes = 0;
-      out.write(request.bytes, request.start, request.end - request.start);
-      out.flush();
+      int size = request.end - request.start;
+      ScheduledFuture<?> cut =
+          size > WATCHED_WRITE && readNanos != 0 ? watch(this, readNanos) : null;
+      try {
+        out.write(request.bytes, request.start, size);
+        out.flush();
+      } catch (IOException e) {
+        if (writeTimedOut) {
+          throw new SocketTimeoutException(
+              "the request could not be written within the read timeout");
+        }
+        throw e;
+      } finally {
+        if (cut != null) {
+          cut.cancel(false);
+        }
+      }
       deadline = readNanos == 0 ? 0 : System.nanoTime() + readNanos;
       int status;
       String retryAfter;

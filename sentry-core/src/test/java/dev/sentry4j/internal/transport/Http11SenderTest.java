@@ -13,6 +13,8 @@ import dev.sentry4j.testing.SentryReceiver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,6 +239,30 @@ class Http11SenderTest {
         .withCauseInstanceOf(java.net.SocketTimeoutException.class);
     receiver.unstall();
     assertThat(receiver.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aWriteToAServerThatDoesNotReadEndsAtTheDeadline() throws Exception {
+    try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Http11Sender sender =
+          track(
+              new Http11Sender(
+                  "http://127.0.0.1:" + deaf.getLocalPort() + "/api/1/envelope/",
+                  null,
+                  ms(5000),
+                  ms(500),
+                  false,
+                  1));
+      byte[] large = new byte[64 * 1024 * 1024]; // more than any socket buffers take
+      long start = System.nanoTime();
+
+      assertThat(sender.sendAsync(large))
+          .failsWithin(WAIT)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(java.net.SocketTimeoutException.class);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(20_000);
+      assertThat(sender.connectionsOpen()).isZero();
+    }
   }
 
   @Test
