@@ -373,6 +373,7 @@ final class Sender implements Runnable {
     final DiskSpool.Claim claim;
     final List<SpoolBatch.Record> records;
     final boolean[] done;
+    final byte[] states; // what each record's state byte in the file says now
     int next;
     int inFlight;
 
@@ -385,10 +386,28 @@ final class Sender implements Runnable {
       this.claim = claim;
       this.records = records;
       this.done = new boolean[records.size()];
+      this.states = new byte[records.size()];
+      for (int i = 0; i < states.length; i++) {
+        states[i] = records.get(i).state;
+        done[i] = states[i] == SpoolBatch.DONE; // delivered by a process killed before it settled
+      }
+      skipDone();
     }
 
     boolean exhausted() {
       return abandoned || next >= records.size();
+    }
+
+    void skipDone() {
+      while (next < done.length && done[next]) {
+        next++;
+      }
+    }
+
+    /** Writes a record's state in the file (in place) and remembers it for a rewrite. */
+    void mark(int index, byte state) {
+      states[index] = state;
+      SpoolBatch.mark(claim, records.get(index), state);
     }
   }
 
@@ -412,6 +431,7 @@ final class Sender implements Runnable {
       cursors.add(c);
     }
     int index = c.next++;
+    c.skipDone();
     SpoolBatch.Record r = c.records.get(index);
     c.inFlight++;
     return new Attempt(new Outgoing(r.bytes, r.manifest, c.claim), c, index);
@@ -424,11 +444,12 @@ final class Sender implements Runnable {
     }
     try {
       List<SpoolBatch.Record> records = SpoolBatch.decode(claim.read());
-      if (records.isEmpty()) {
-        spool.complete(claim);
+      Cursor c = new Cursor(claim, records);
+      if (c.exhausted()) {
+        spool.complete(claim); // everything in it was done with before a kill
         return null;
       }
-      return new Cursor(claim, records);
+      return c;
     } catch (IOException | SpoolBatch.MalformedException | RuntimeException e) {
       Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, claim.manifest());
       spool.quarantine(claim);
@@ -513,6 +534,13 @@ final class Sender implements Runnable {
 
   private void send(Attempt a, byte[] wire, long now) {
     a.dispatchedAt = now;
+    if (a.outgoing != null) { // from here on the outcome may be unknown: never counted as dropped
+      if (a.outgoing.inMemory()) {
+        backlog.attempting(a.outgoing);
+      } else {
+        a.cursor.mark(a.index, SpoolBatch.ATTEMPTED);
+      }
+    }
     if (inFlightCount == 0) {
       waitingSince = System.nanoTime();
     }
@@ -598,8 +626,8 @@ final class Sender implements Runnable {
     Outgoing o = a.outgoing;
     if (status == 429) {
       recovered(now);
-      keepCarriedCounts(a);
       finish(a); // Relay counted it: no client report
+      keepCarriedCounts(a);
       Diagnostics.warn("Sentry rate-limited an envelope (HTTP 429); it is dropped");
     } else if (status == 413) {
       recovered(now);
@@ -657,15 +685,19 @@ final class Sender implements Runnable {
     return keep;
   }
 
-  /** Drops what is left of an envelope for good and counts it. */
+  /**
+   * Drops what is left of an envelope for good and counts it: marked done first, so that a kill in
+   * between loses the count (as it loses any count of its last moments) rather than counting the
+   * envelope twice after a re-send.
+   */
   private void dropKept(Attempt a, DiscardReason why) {
+    finish(a);
     keepCarriedCounts(a);
     if (a.parsed == null) {
       Manifest.record(discards, why, a.outgoing.manifest);
     } else {
       record(a.outgoing, a.parsed, a.keep, true, why);
     }
-    finish(a);
   }
 
   /**
@@ -717,8 +749,8 @@ final class Sender implements Runnable {
   }
 
   private void discardCorrupt(Attempt a, String why) {
-    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, a.outgoing.manifest);
     finish(a);
+    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, a.outgoing.manifest);
     Diagnostics.warn(
         "corrupt", "A stored envelope is corrupt (" + why + "); it is dropped and counted", null);
   }
@@ -734,6 +766,7 @@ final class Sender implements Runnable {
       serverErrorsBySpooled.remove(key(o));
     }
     Cursor c = a.cursor;
+    c.mark(a.index, SpoolBatch.DONE);
     c.done[a.index] = true;
     c.inFlight--;
     retire(c);
@@ -755,7 +788,7 @@ final class Sender implements Runnable {
     List<SpoolBatch.Record> rest = new ArrayList<>();
     for (int i = 0; i < c.records.size(); i++) {
       if (!c.done[i]) {
-        rest.add(c.records.get(i));
+        rest.add(c.records.get(i).withState(c.states[i]));
       }
     }
     if (rest.isEmpty()) {
@@ -791,8 +824,10 @@ final class Sender implements Runnable {
       if (o.serverErrors > 0) {
         serverErrorsBySpooled.put(key(o), o.serverErrors);
       }
+      backlog.notDelivered(o); // an answer or an error came: evicting it later counts it
       toKeep.add(o);
     } else {
+      a.cursor.mark(a.index, SpoolBatch.PENDING);
       notSent(a);
       a.cursor.abandoned = true;
       retire(a.cursor);

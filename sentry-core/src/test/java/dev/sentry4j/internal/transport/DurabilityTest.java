@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What was accepted survives, in child JVMs with default options: a 64 MiB heap under a stream of
- * errors against a healthy, a refusing (413) and a never-answering Sentry, and a kill -9 right
+ * errors against a healthy, a refusing (413), a never-answering and a slow (answers trickled one
+ * byte a second) Sentry, and a kill -9 right
  * after a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy
  * Sentry, then checks that every captured error was delivered or reported dropped. The error count
  * is {@value #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the
@@ -57,7 +58,7 @@ class DurabilityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"healthy", "413", "never-answering"})
+  @ValueSource(strings = {"healthy", "413", "never-answering", "slow"})
   @Timeout(300)
   void atXmx64mNoOutOfMemoryErrorAndEveryErrorIsDeliveredReportedOrLeftOnDisk(String server)
       throws Exception {
@@ -66,6 +67,8 @@ class DurabilityTest {
       receiver.respondWith(Response.status(413).body("too large"));
     } else if (server.equals("never-answering")) {
       receiver.stall();
+    } else if (server.equals("slow")) {
+      receiver.trickle(Duration.ofSeconds(1)); // each answer's body one byte a second
     }
     Child child = child("-Xmx64m", "stress", receiver.dsn(), ERRORS, 4);
     String result = child.awaitLine("RESULT", Duration.ofSeconds(Math.max(200, ERRORS / 400)));
