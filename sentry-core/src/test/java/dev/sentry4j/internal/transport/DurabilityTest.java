@@ -30,12 +30,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What was accepted survives, in child JVMs with default options: a 64 MiB heap under a stream of
  * errors against a healthy, a refusing (413), a never-answering and a slow (answers trickled one
- * byte a second) Sentry, and a kill -9 right
- * after a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy
- * Sentry, then checks that every captured error was delivered or reported dropped. The error count
- * is {@value #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the
- * full figure ({@code -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the
- * spool).
+ * byte a second) Sentry, and a kill -9 right after a burst. Each run ends with a restart on the
+ * same {@code cacheDirPath} against a healthy Sentry, then checks that every captured error was
+ * delivered or reported dropped. The error count is {@value #DEFAULT_ERRORS} in the build; {@code
+ * -Dsentry4j.durability.errors=200000} runs the full figure ({@code
+ * -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the spool).
  */
 @Timeout(240)
 class DurabilityTest {
