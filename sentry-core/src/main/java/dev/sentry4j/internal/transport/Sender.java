@@ -502,9 +502,10 @@ final class Sender implements Runnable {
       if (envelope == null) {
         envelope = SerializedEnvelope.parse(o.bytes);
       }
-      keep = dropLimited(o, envelope);
+      keep = limitedItems(envelope);
       if (keep != null && !any(keep)) {
         finish(a);
+        record(o, envelope, keep, false, DiscardReason.RATELIMIT_BACKOFF);
         return null;
       }
     }
@@ -620,6 +621,7 @@ final class Sender implements Runnable {
       sent.incrementAndGet();
       recovered(now);
       finish(a);
+      countLimited(a);
       return;
     }
     restore(a.report);
@@ -627,6 +629,7 @@ final class Sender implements Runnable {
     if (status == 429) {
       recovered(now);
       finish(a); // Relay counted it: no client report
+      countLimited(a);
       keepCarriedCounts(a);
       Diagnostics.warn("Sentry rate-limited an envelope (HTTP 429); it is dropped");
     } else if (status == 413) {
@@ -663,8 +666,12 @@ final class Sender implements Runnable {
     return ": " + (why.length() > 200 ? why.substring(0, 200) + "…" : why);
   }
 
-  /** Marks rate-limited items as dropped; returns which to keep, or {@code null} for all. */
-  private boolean[] dropLimited(Outgoing o, SerializedEnvelope envelope) {
+  /**
+   * Which items to send ({@code false}: rate-limited), or {@code null} for all. The limited ones
+   * are counted once the envelope is done with ({@link #countLimited}), not before: an envelope
+   * sent again after a failure is checked again, and must not be counted twice.
+   */
+  private boolean[] limitedItems(SerializedEnvelope envelope) {
     List<SerializedEnvelope.Item> items = envelope.items();
     boolean[] keep = new boolean[items.size()];
     boolean dropAll = false;
@@ -681,8 +688,14 @@ final class Sender implements Runnable {
     if (dropAll) {
       Arrays.fill(keep, false);
     }
-    record(o, envelope, keep, false, DiscardReason.RATELIMIT_BACKOFF);
     return keep;
+  }
+
+  /** Counts the items left out of a request for a rate limit, once its envelope is done with. */
+  private void countLimited(Attempt a) {
+    if (a.keep != null && a.parsed != null) {
+      record(a.outgoing, a.parsed, a.keep, false, DiscardReason.RATELIMIT_BACKOFF);
+    }
   }
 
   /**
@@ -692,6 +705,7 @@ final class Sender implements Runnable {
    */
   private void dropKept(Attempt a, DiscardReason why) {
     finish(a);
+    countLimited(a);
     keepCarriedCounts(a);
     if (a.parsed == null) {
       Manifest.record(discards, why, a.outgoing.manifest);

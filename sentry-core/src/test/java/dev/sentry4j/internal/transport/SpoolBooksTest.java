@@ -12,6 +12,8 @@ import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import dev.sentry4j.internal.transport.spool.DiskSpool;
 import dev.sentry4j.testing.SentryReceiver;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -70,6 +75,103 @@ class SpoolBooksTest extends SpoolTestBase {
     assertThat(messagesIn(restarted))
         .as("the one in flight is sent again (same event id), the delivered one never")
         .containsExactlyInAnyOrder("in flight", "new 1", "new 2", "new 3");
+  }
+
+  /**
+   * The sender sends a spool file: the first envelope is answered 2xx, the second is in flight when
+   * the sender stops, the third was never sent. The file cannot be rewritten (a full disk), so it
+   * stays whole with its marks, as a kill -9 would leave it; evicting it later counts only the
+   * third, and keeps the second to be sent again.
+   */
+  @Test
+  void aSpoolFileLeftWholeWithItsMarksCountsOnlyTheEnvelopeNeverSentWhenEvicted() throws Exception {
+    Path dir = cacheDir.resolve("spool");
+    AtomicBoolean diskFull = new AtomicBoolean();
+    DiscardCounter counter = new DiscardCounter();
+    DiskSpool spool =
+        AsyncTransport.spoolAt(
+            dir,
+            100,
+            1 << 20,
+            counter,
+            (file, data) -> {
+              if (diskFull.get()) {
+                throw new IOException("No space left on device");
+              }
+              try (FileOutputStream out = new FileOutputStream(file.toFile(), true)) {
+                out.write(data); // after the header line, as the spool's own writer does
+              }
+            });
+    List<Outgoing> three = List.of(outgoing("sent"), outgoing("in flight"), outgoing("not sent"));
+    assertThat(spool.store(file(three), 3, manifest(three))).isNotNull();
+    diskFull.set(true);
+    List<CompletableFuture<HttpResult>> requests = new CopyOnWriteArrayList<>();
+    HttpSender http = answering(requests, 200); // the second is never answered
+    Sender sender =
+        new Sender(
+            http,
+            new Backlog(16, 1 << 20, spool, counter),
+            new RateLimiter(Ticker.SYSTEM),
+            counter,
+            false,
+            Pipeline.fast().build(),
+            new Progress(),
+            1); // one request at a time: the third waits for the second's answer
+    Thread thread = new Thread(sender, "test-sender");
+    thread.start();
+    await().atMost(WAIT).until(() -> requests.size() == 2 && sender.sentCount() == 1);
+    sender.stop(); // the second is cut: its outcome is unknown
+    thread.join(WAIT.toMillis());
+    assertThat(thread.isAlive()).isFalse();
+
+    DiscardCounter after = new DiscardCounter();
+    DiskSpool restarted = AsyncTransport.spoolAt(dir, 1, 1 << 20, after, null);
+    List<Outgoing> fresh = List.of(outgoing("new"));
+    assertThat(restarted.store(file(fresh), 1, manifest(fresh))).isNotNull();
+
+    assertThat(after.total(DiscardReason.CACHE_OVERFLOW, DataCategory.ERROR))
+        .as("only the envelope never sent counts as dropped")
+        .isEqualTo(1);
+    assertThat(messagesIn(restarted)).containsExactlyInAnyOrder("in flight", "new");
+  }
+
+  /**
+   * An item left out of a request for a rate limit is counted once, when its envelope is done with:
+   * not again when the request fails and the envelope is sent again.
+   */
+  @Test
+  void aRateLimitedItemOfAnEnvelopeSentTwiceIsCountedOnce() throws Exception {
+    DiscardCounter counter = new DiscardCounter();
+    Backlog backlog = new Backlog(16, 1 << 20, null, counter);
+    RateLimiter limits = new RateLimiter(Ticker.SYSTEM);
+    limits.update(new HttpResult(200, null, "60:attachment:organization"));
+    Envelope e = Envelopes.eventWithAttachment("with a file", "file content");
+    assertThat(backlog.tryHold(new Outgoing(EnvelopeWriter.write(e, null), Manifest.of(e), null)))
+        .isTrue();
+    List<CompletableFuture<HttpResult>> requests = new CopyOnWriteArrayList<>();
+    Sender sender =
+        new Sender(
+            answering(requests, 503, 200),
+            backlog,
+            limits,
+            counter,
+            false,
+            Pipeline.fast().build(),
+            new Progress(),
+            1);
+    Thread thread = new Thread(sender, "test-sender");
+    thread.start();
+    try {
+      await().atMost(WAIT).until(() -> sender.sentCount() == 1);
+    } finally {
+      sender.stop();
+      thread.join(WAIT.toMillis());
+    }
+
+    assertThat(requests).hasSize(2);
+    assertThat(counter.total(DiscardReason.RATELIMIT_BACKOFF, DataCategory.ATTACHMENT))
+        .as("attachment bytes, once")
+        .isEqualTo("file content".length());
   }
 
   @Test
@@ -124,6 +226,33 @@ class SpoolBooksTest extends SpoolTestBase {
     assertThat(delivered.size() + reported)
         .as("delivered %d + reported %d", delivered.size(), reported)
         .isEqualTo(captured);
+  }
+
+  /**
+   * An HTTP sender answering its requests with {@code statuses} in turn, then never; every request
+   * lands in {@code requests}.
+   */
+  private static HttpSender answering(
+      List<CompletableFuture<HttpResult>> requests, int... statuses) {
+    return new HttpSender() {
+      @Override
+      public HttpResult send(byte[] envelope) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public CompletableFuture<HttpResult> sendAsync(byte[] envelope) {
+        CompletableFuture<HttpResult> answer = new CompletableFuture<>();
+        if (requests.size() < statuses.length) {
+          answer.complete(new HttpResult(statuses[requests.size()], null, null));
+        }
+        requests.add(answer);
+        return answer;
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static Outgoing outgoing(String message) {
