@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one file locked by this process (a {@link Journal}). The sender keeps sending from memory; when
  * every envelope of a journal file was sent, the file is deleted; when the process dies first (kill
  * -9), the kernel releases the lock and the next start sends what the file holds (an envelope sent
- * just before the kill may be sent twice, with the same event id). So a kill loses at most what was
- * captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what waited for serialization.
+ * just before the kill may be sent twice, with the same event id). Each envelope's state in the
+ * file is marked in place ({@link SpoolBatch}: attempted before its request, done once delivered),
+ * so that an eviction of the file after a kill counts as dropped only what was never sent. So a
+ * kill loses at most what was captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what
+ * waited for serialization.
  *
  * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads,
  * waiting for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that

@@ -60,6 +60,12 @@ import java.util.regex.Pattern;
  * never read: {@link Claim#read()} refuses it and the caller {@linkplain #quarantine quarantines}
  * and counts it. Corrupt files go the same way, to {@code corrupt/}, which keeps the newest few.
  *
+ * <p><b>Eviction</b> (a file beyond {@code maxItems} / {@code maxBytes}, oldest first, never a
+ * client report) takes the file's lock first, so a file another process is sending is left to it.
+ * The {@linkplain #readEvictedWith eviction reader} (the caller knows the format) says what of the
+ * file counts as dropped and what must be written back: the caller marks, in place ({@link
+ * Claim#write(long, byte)}), what became of each envelope of a file it holds.
+ *
  * <p><b>Unwritable or full.</b> When a write fails (read-only directory, disk full), the spool says
  * so once and refuses writes for {@link #RETRY_INTERVAL_MILLIS} ms, then tries again: a disk that
  * filled up and was freed is used again. Files already there can still be sent meanwhile.
