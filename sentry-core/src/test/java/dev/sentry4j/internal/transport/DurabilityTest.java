@@ -20,10 +20,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,24 +35,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the spool).
  */
 @Timeout(240)
-class DurabilityTest {
+class DurabilityTest extends SpoolTestBase {
   private static final int DEFAULT_ERRORS = 20_000;
   private static final int ERRORS =
       Integer.getInteger("sentry4j.durability.errors", DEFAULT_ERRORS);
   private static final Duration WAIT =
       Duration.ofSeconds(Integer.getInteger("sentry4j.durability.waitSeconds", 60));
 
-  @TempDir Path cacheDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
   private final List<SentryReceiver> receivers = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    Sentry.close();
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"healthy", "413", "never-answering", "slow"})
@@ -142,7 +130,7 @@ class DurabilityTest {
   private long[] restartAndAccount(int port, int captured) throws Exception {
     SentryReceiver healthy = receiver(SentryReceiver.start(port));
     Pipeline pipeline = Pipeline.start(healthy.dsn(), cacheDir, null);
-    toClose.add(pipeline);
+    open(pipeline);
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (delivered() + reported() < captured && System.nanoTime() - deadline < 0) {
       Sentry.flush(Duration.ofSeconds(2));
@@ -200,7 +188,7 @@ class DurabilityTest {
 
   private SentryReceiver receiver(SentryReceiver r) {
     receivers.add(r);
-    toClose.add(r);
+    open(r);
     return r;
   }
 
@@ -224,7 +212,7 @@ class DurabilityTest {
             String.valueOf(count),
             String.valueOf(threads)));
     Child child = new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
-    toClose.add(child::kill);
+    open(child::kill);
     return child;
   }
 
