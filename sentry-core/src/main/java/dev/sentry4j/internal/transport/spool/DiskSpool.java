@@ -173,7 +173,8 @@ public final class DiskSpool {
    * @param maxItems envelopes kept at most; the oldest files are deleted to make room (never a
    *     client report: its counts exist nowhere else)
    * @param maxBytes bytes kept at most; the oldest are deleted to make room
-   * @param onEvicted gets the manifest of each file deleted to make room ({@code cache_overflow})
+   * @param onEvicted gets, for each file deleted to make room, the manifest of what it held that
+   *     counts as dropped ({@code cache_overflow}; see {@link #readEvictedWith})
    */
   public DiskSpool(Path dir, int maxItems, long maxBytes, Consumer<String> onEvicted) {
     this(dir, maxItems, maxBytes, onEvicted, DiskSpool::writeFile);
