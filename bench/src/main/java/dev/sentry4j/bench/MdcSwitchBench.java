@@ -2,7 +2,9 @@ package dev.sentry4j.bench;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.bench.sink.LoopbackSink;
+import dev.sentry4j.log4j2.ThreadContextTraceListener;
 import dev.sentry4j.mdc.MdcTraceListener;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
@@ -35,6 +37,11 @@ import org.slf4j.MDC;
  * <p>Between spans of one trace only {@code span_id} changes. The thread's MDC also holds one entry
  * of the application's ({@code tenant}), as a real request would.
  *
+ * <p>For Log4j 2 the switch is sentry-log4j2's {@link ThreadContextTraceListener}, which writes the
+ * ThreadContext directly (all changed keys in one copy-on-write write); sentry-slf4j-mdc's listener
+ * stands down for it when both modules are present. Until issue 21's log4j2ctx branch this row
+ * measured sentry-slf4j-mdc's listener through {@code log4j-slf4j2-impl} (one write per key).
+ *
  * <p>{@code backend} picks the MDC through SLF4J's {@code slf4j.provider} property, set before
  * SLF4J starts in JMH's fork (one per parameter): Logback's {@code LogbackMDCAdapter}, Log4j 2's
  * ThreadContext through {@code log4j-slf4j2-impl}, and {@code slf4j-jdk14}'s {@code
@@ -55,7 +62,7 @@ public class MdcSwitchBench {
   public String backend;
 
   private LoopbackSink sink;
-  private MdcTraceListener listener;
+  private SpanListener listener;
   private Transaction tx;
   private Span child;
   private PropagationContext context;
@@ -99,7 +106,10 @@ public class MdcSwitchBench {
     tx = Sentry.startTransaction("checkout", "task"); // current: the keys hold its ids
     child = tx.startChild("db.query");
     context = PropagationContext.newTrace();
-    listener = new MdcTraceListener();
+    // Log4j 2: sentry-log4j2's listener writes the ThreadContext itself (sentry-slf4j-mdc's stands
+    // down for it when both are present, as in this jar)
+    listener =
+        backend.equals("log4j2") ? new ThreadContextTraceListener() : new MdcTraceListener();
     Object memento = listener.onPushed(child, context);
     boolean childInMdc = child.getSpanId().equals(MDC.get("span_id"));
     listener.onRestored(memento, tx, context);
