@@ -79,8 +79,8 @@ final class Log4j2Setup {
    * others, when the SDK is first used. The bench's uber jar leaves that service file out, or every
    * sentry4j benchmark (Logback's spans too) would pay for ThreadContext writes; this hands it to
    * sentry-core for the sentry4j variant only, as a user's class path would, through a context
-   * class loader that adds the service file. In a JVM where the SDK was already used (the smoke run)
-   * it has no effect; JMH forks a JVM per variant.
+   * class loader that adds the service file. In a JVM where the SDK was already used (the smoke
+   * run) it has no effect; JMH forks a JVM per variant.
    */
   private static ClassLoader withThreadContextListener(ClassLoader parent) {
     try {

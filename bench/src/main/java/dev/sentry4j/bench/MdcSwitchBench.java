@@ -98,6 +98,11 @@ public class MdcSwitchBench {
   public void setUp() throws Exception {
     System.setProperty("slf4j.provider", provider(backend));
     checkAdapter(backend);
+    // Log4j 2: sentry-log4j2's listener writes the ThreadContext itself; made before the SDK
+    // starts,
+    // as the ServiceLoader would, so that sentry-slf4j-mdc's (registered in this jar) stands down
+    // for it at its first switch instead of writing the same keys
+    listener = backend.equals("log4j2") ? new ThreadContextTraceListener() : null;
     sink = LoopbackSink.start();
     BenchDsn.install(sink);
     String dsn = sink.dsn();
@@ -106,10 +111,9 @@ public class MdcSwitchBench {
     tx = Sentry.startTransaction("checkout", "task"); // current: the keys hold its ids
     child = tx.startChild("db.query");
     context = PropagationContext.newTrace();
-    // Log4j 2: sentry-log4j2's listener writes the ThreadContext itself (sentry-slf4j-mdc's stands
-    // down for it when both are present, as in this jar)
-    listener =
-        backend.equals("log4j2") ? new ThreadContextTraceListener() : new MdcTraceListener();
+    if (listener == null) {
+      listener = new MdcTraceListener();
+    }
     Object memento = listener.onPushed(child, context);
     boolean childInMdc = child.getSpanId().equals(MDC.get("span_id"));
     listener.onRestored(memento, tx, context);
