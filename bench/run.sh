@@ -3,12 +3,15 @@
 #
 #   bench/run.sh                 full run (JMH 1 fork, 3×2 s warm-up, 4×2 s measurement, -prof gc and
 #                                the bench's CPU-time profiler;
-#                                delivery bursts of 100, 1,000, 10,000) → bench/RESULTS.md
+#                                delivery bursts of 100, 1,000, 10,000; 12,000 paced ERROR lines
+#                                at 400/s after 6,000 to warm up) → bench/RESULTS.md
 #   BENCH_QUICK=1 bench/run.sh   short run to check the pipeline → bench/target/RESULTS-quick.md
 #
 # Environment: BENCH_OUT (report path), BENCH_INCLUDE (JMH benchmark regex, default all),
 # BENCH_JMH_ITERATIONS (JMH's iteration arguments, e.g. "-wi 2 -w 2s -i 3 -r 2s"),
 # BENCH_BURSTS (delivery burst sizes, e.g. "100 1000"),
+# BENCH_PACED ("<N> <per second> <warm-up lines>" of the paced ERROR bench, e.g. "12000 400 6000";
+# "0" skips it),
 # BENCH_MAVEN_ARGS (extra Maven arguments, e.g. -o), JAVA_HOME (JDK to run; default: java on PATH).
 set -euo pipefail
 
@@ -21,16 +24,19 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   mode=quick
   jmh_iterations=(-wi 1 -w 1s -i 2 -r 1s)
   bursts=(100 1000)
+  paced=(1000 400 200)
   report="${BENCH_OUT:-$out/RESULTS-quick.md}"
 else
   mode=full
   jmh_iterations=(-wi 3 -w 2s -i 4 -r 2s)
   bursts=(100 1000 10000)
+  paced=(12000 400 6000)
   report="${BENCH_OUT:-bench/RESULTS.md}"
 fi
 
 if [[ -n "${BENCH_JMH_ITERATIONS:-}" ]]; then read -r -a jmh_iterations <<< "$BENCH_JMH_ITERATIONS"; fi
 if [[ -n "${BENCH_BURSTS:-}" ]]; then read -r -a bursts <<< "$BENCH_BURSTS"; fi
+if [[ -n "${BENCH_PACED:-}" ]]; then read -r -a paced <<< "$BENCH_PACED"; fi
 
 echo "== build"
 # shellcheck disable=SC2086 # BENCH_MAVEN_ARGS is a list of arguments
@@ -65,6 +71,16 @@ for variant in "${variants[@]}"; do
   done
 done
 
+echo "== paced"
+: > "$out/paced.txt"
+if [[ "${paced[0]}" != 0 ]]; then
+  for variant in none sentry-java sentry4j; do
+    timeout 600 "$java" -Xmx512m -Dpaced.warmup="${paced[2]}" -cp "$jar" \
+      dev.sentry4j.bench.PacedDeliveryBench "$variant" "${paced[0]}" "${paced[1]}" \
+      | tee -a "$out/paced.txt"
+  done
+fi
+
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (1/5/15 min averages when the run ended)" \
   >> "$out/machine.txt"
 
@@ -72,5 +88,5 @@ echo "== report"
 notes=()
 if [[ -f bench/RESULTS-notes.md ]]; then notes=(--notes bench/RESULTS-notes.md); fi
 "$java" -cp "$jar" dev.sentry4j.bench.report.ReportGenerator \
-  --jmh "$out/jmh.json" --delivery "$out/delivery.txt" --machine "$out/machine.txt" \
+  --jmh "$out/jmh.json" --delivery "$out/delivery.txt" --paced "$out/paced.txt" --machine "$out/machine.txt" \
   --mode "$mode" --out "$report" "${notes[@]}"

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One {@code DELIVERY key=value ...} line printed by the delivery bench.
@@ -56,29 +54,23 @@ record DeliveryResult(
 
   /** Parses one {@code DELIVERY} line, naming the missing key if it is incomplete. */
   static DeliveryResult parse(String line) {
-    Map<String, String> kv = new HashMap<>();
-    for (String token : line.substring(PREFIX.length()).trim().split("\\s+")) {
-      int eq = token.indexOf('=');
-      if (eq > 0) {
-        kv.put(token.substring(0, eq), token.substring(eq + 1));
-      }
-    }
+    KeyValueLine kv = new KeyValueLine(PREFIX, line);
     return new DeliveryResult(
-        get(kv, "variant", line),
-        Integer.parseInt(get(kv, "n", line)),
-        Long.parseLong(get(kv, "delivered", line)),
-        Long.parseLong(get(kv, "reported_dropped", line)),
-        Long.parseLong(kv.getOrDefault("spooled", "0")),
-        Long.parseLong(get(kv, "lost_unreported", line)),
-        Double.parseDouble(get(kv, "burst_ms", line)),
-        Double.parseDouble(kv.getOrDefault("gc_ms", "0")),
-        Double.parseDouble(get(kv, "stop_ms", line)),
-        Double.parseDouble(get(kv, "drain_ms", line)),
-        Double.parseDouble(get(kv, "quiet_ms", line)),
-        Boolean.parseBoolean(get(kv, "drained", line)),
-        Double.parseDouble(get(kv, "peak_heap_mb", line)),
-        Double.parseDouble(get(kv, "heap_start_mb", line)),
-        Double.parseDouble(kv.getOrDefault("live_after_burst_mb", "NaN")));
+        kv.get("variant"),
+        Integer.parseInt(kv.get("n")),
+        Long.parseLong(kv.get("delivered")),
+        Long.parseLong(kv.get("reported_dropped")),
+        Long.parseLong(kv.get("spooled", "0")),
+        Long.parseLong(kv.get("lost_unreported")),
+        Double.parseDouble(kv.get("burst_ms")),
+        Double.parseDouble(kv.get("gc_ms", "0")),
+        Double.parseDouble(kv.get("stop_ms")),
+        Double.parseDouble(kv.get("drain_ms")),
+        Double.parseDouble(kv.get("quiet_ms")),
+        Boolean.parseBoolean(kv.get("drained")),
+        Double.parseDouble(kv.get("peak_heap_mb")),
+        Double.parseDouble(kv.get("heap_start_mb")),
+        Double.parseDouble(kv.get("live_after_burst_mb", "NaN")));
   }
 
   /**
@@ -92,13 +84,5 @@ record DeliveryResult(
     double sendingMillis =
         burstMillis + gcMillis + stopMillis + Math.max(0, drainMillis - quietMillis);
     return sendingMillis <= 0 ? Double.NaN : delivered * 1000.0 / sendingMillis;
-  }
-
-  private static String get(Map<String, String> kv, String key, String line) {
-    String value = kv.get(key);
-    if (value == null) {
-      throw new IllegalArgumentException("DELIVERY line lacks '" + key + "': " + line);
-    }
-    return value;
   }
 }
