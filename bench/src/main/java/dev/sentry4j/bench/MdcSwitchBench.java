@@ -9,6 +9,7 @@ import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -102,12 +103,13 @@ public class MdcSwitchBench {
     // starts,
     // as the ServiceLoader would, so that sentry-slf4j-mdc's (registered in this jar) stands down
     // for it at its first switch instead of writing the same keys
-    listener = backend.equals("log4j2") ? new ThreadContextTraceListener() : null;
+    boolean threadContext = backend.equals("log4j2");
+    listener = threadContext ? new ThreadContextTraceListener() : null;
     sink = LoopbackSink.start();
     BenchDsn.install(sink);
     String dsn = sink.dsn();
     Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
-    MDC.put("tenant", "acme");
+    put(threadContext, "tenant", "acme");
     tx = Sentry.startTransaction("checkout", "task"); // current: the keys hold its ids
     child = tx.startChild("db.query");
     context = PropagationContext.newTrace();
@@ -115,13 +117,29 @@ public class MdcSwitchBench {
       listener = new MdcTraceListener();
     }
     Object memento = listener.onPushed(child, context);
-    boolean childInMdc = child.getSpanId().equals(MDC.get("span_id"));
+    boolean childInMdc = child.getSpanId().equals(get(threadContext, "span_id"));
     listener.onRestored(memento, tx, context);
     if (!childInMdc
-        || !tx.getSpanId().equals(MDC.get("span_id"))
-        || !tx.getTraceId().equals(MDC.get("trace_id"))
-        || !"acme".equals(MDC.get("tenant"))) {
+        || !tx.getSpanId().equals(get(threadContext, "span_id"))
+        || !tx.getTraceId().equals(get(threadContext, "trace_id"))
+        || !"acme".equals(get(threadContext, "tenant"))) {
       throw new IllegalStateException("MdcSwitchBench: the MDC does not follow the switches");
+    }
+  }
+
+  /**
+   * The ThreadContext (Log4j 2's row, also in the smoke run where SLF4J's MDC is Logback's) or
+   * SLF4J's MDC.
+   */
+  private static String get(boolean threadContext, String key) {
+    return threadContext ? ThreadContext.get(key) : MDC.get(key);
+  }
+
+  private static void put(boolean threadContext, String key, String value) {
+    if (threadContext) {
+      ThreadContext.put(key, value);
+    } else {
+      MDC.put(key, value);
     }
   }
 
@@ -146,6 +164,7 @@ public class MdcSwitchBench {
     BenchDsn.uninstall();
     sink.close();
     MDC.clear();
+    ThreadContext.clearAll();
     System.clearProperty("slf4j.provider");
   }
 

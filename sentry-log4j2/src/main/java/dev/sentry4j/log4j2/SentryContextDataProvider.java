@@ -17,9 +17,9 @@ import org.apache.logging.log4j.util.StringMap;
  * the appender thread.
  *
  * <p><b>Not registered by this jar any more</b>: {@link ThreadContextTraceListener} writes the same
- * keys into the ThreadContext at span switches instead. With this provider registered beside Log4j's
- * own, Log4j 2's default injector copies every event's context into a new map (about 200 B per
- * line). Kept for applications that register it themselves (a {@code
+ * keys into the ThreadContext at span switches instead. With this provider registered beside
+ * Log4j's own, Log4j 2's default injector copies every event's context into a new map (about 200 B
+ * per line). Kept for applications that register it themselves (a {@code
  * META-INF/services/org.apache.logging.log4j.core.util.ContextDataProvider} file naming this class)
  * to get ids also on the first line of a thread that never used Sentry; it then adds only keys the
  * ThreadContext lacks, so it never duplicates the listener's.

@@ -9,7 +9,8 @@ import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import java.util.Map;
 import org.apache.logging.log4j.ThreadContext;
-import org.apache.logging.log4j.spi.DefaultThreadContextMap;
+import org.apache.logging.log4j.spi.ReadOnlyThreadContextMap;
+import org.apache.logging.log4j.util.ReadOnlyStringMap;
 
 /**
  * Keeps the ThreadContext keys {@code trace_id}, {@code span_id} and {@code trace_sampled} (the one
@@ -103,7 +104,7 @@ public final class ThreadContextTraceListener implements SpanListener {
       return null;
     }
     String[] written = WRITTEN.get();
-    Map<String, String> map = readable();
+    Object map = readable();
     String now0 = get(map, 0);
     String now1 = get(map, 1);
     String now2 = get(map, 2);
@@ -188,7 +189,7 @@ public final class ThreadContextTraceListener implements SpanListener {
       }
     }
     if (stays != 0) {
-      Map<String, String> map = readable();
+      Object map = readable();
       if ((stays & 1) != 0 && v0 != get(map, 0)) {
         changed |= 1;
       }
@@ -253,22 +254,28 @@ public final class ThreadContextTraceListener implements SpanListener {
   }
 
   /**
-   * The thread's ThreadContext map to read several keys from with one thread-local lookup (Log4j
-   * 2's default map hands out its immutable state without copying), or {@code null} to read key by
-   * key (other maps may copy).
+   * The thread's ThreadContext to read several keys from with one thread-local lookup, without a
+   * copy: Log4j 2's default map hands out its immutable state (the map that {@link
+   * ThreadContext#getThreadContextMap()} does not return), the copy-on-write and garbage-free maps
+   * their read-only data.
    */
-  private static Map<String, String> readable() {
-    return ThreadContext.getThreadContextMap() instanceof DefaultThreadContextMap
-        ? ThreadContext.getImmutableContext()
-        : null;
+  private static Object readable() {
+    ReadOnlyThreadContextMap readOnly = ThreadContext.getThreadContextMap();
+    return readOnly != null
+        ? readOnly.getReadOnlyContextData()
+        : ThreadContext.getImmutableContext();
   }
 
-  private String get(Map<String, String> map, int index) {
+  private String get(Object readable, int index) {
     String key = keys[index];
     if (key == null) {
       return null;
     }
-    return map != null ? map.get(key) : ThreadContext.get(key);
+    Object value =
+        readable instanceof ReadOnlyStringMap
+            ? ((ReadOnlyStringMap) readable).getValue(key)
+            : ((Map<?, ?>) readable).get(key);
+    return value instanceof String ? (String) value : null;
   }
 
   private String traceId(Span span, PropagationContext context) {
