@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sentry4j.Sentry;
 import dev.sentry4j.SentryContext;
 import dev.sentry4j.internal.scope.ScopeStorage;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.TraceContext;
 import dev.sentry4j.tracing.Transaction;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.ThreadContext;
+import org.apache.logging.log4j.core.util.ContextDataProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,8 +32,11 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
   void theListenerIsRegisteredAndNoContextDataProviderIs() {
     start("sentry-trace-keys.xml");
     assertThat(ThreadContextTraceListener.isActive()).isTrue();
-    assertThat(org.apache.logging.log4j.core.impl.ThreadContextDataInjector.contextDataProviders)
-        .noneMatch(p -> p instanceof SentryContextDataProvider);
+    // what Log4j 2's injector finds: with a second provider it copies every event's context
+    assertThat(ServiceLoader.load(ContextDataProvider.class).stream().map(p -> p.type().getName()))
+        .doesNotContain(SentryContextDataProvider.class.getName());
+    assertThat(ServiceLoader.load(SpanListener.class).stream().map(p -> p.type().getName()))
+        .contains(ThreadContextTraceListener.class.getName());
   }
 
   @Test
