@@ -186,13 +186,16 @@ public final class AsyncTransport implements Transport {
   }
 
   /**
-   * A spool that counts evictions as {@code cache_overflow}; {@code writer} null for the default.
+   * A spool that counts evictions as {@code cache_overflow} (only the envelopes not delivered: see
+   * {@link SpoolBatch#evicted}); {@code writer} null for the default.
    */
   static DiskSpool spoolAt(
       Path dir, int maxItems, long maxBytes, DiscardCounter discards, DiskSpool.FileWriter writer) {
-    return writer == null
-        ? new DiskSpool(dir, maxItems, maxBytes, evicted(discards))
-        : new DiskSpool(dir, maxItems, maxBytes, evicted(discards), writer);
+    DiskSpool spool =
+        writer == null
+            ? new DiskSpool(dir, maxItems, maxBytes, evicted(discards))
+            : new DiskSpool(dir, maxItems, maxBytes, evicted(discards), writer);
+    return spool.readEvictedWith(SpoolBatch::evicted);
   }
 
   private static java.util.function.Consumer<String> evicted(DiscardCounter discards) {
@@ -383,16 +386,13 @@ public final class AsyncTransport implements Transport {
     join(intakeThread, joinUntil);
     // Sentry unreachable: a sender thread still busy (a first request loading the HTTP stack) is
     // not waited for; what it holds in flight is saved below (it may save it too: at least once)
-    long senderUntil =
-        unreachable ? Math.min(joinUntil, System.nanoTime() + JOIN_UNREACHABLE_NANOS) : joinUntil;
-    join(senderThread, senderUntil);
+    join(senderThread, capWhenUnreachable(unreachable, joinUntil));
     http.close(); // cuts what is still in flight; its envelopes are kept
     int dropped = saveLeftovers(deadline);
     // what the threads still hold (a report in flight, an answer being handled) is counted when
     // they end: give them the time left, then each writes what it counts after this report itself
     // (Sentry unreachable: not waited for — a sender still loading the HTTP stack holds the exit)
-    long lateUntil =
-        unreachable ? Math.min(deadline, System.nanoTime() + JOIN_UNREACHABLE_NANOS) : deadline;
+    long lateUntil = capWhenUnreachable(unreachable, deadline);
     join(senderThread, lateUntil);
     join(intakeThread, lateUntil);
     if (reportsEnabled) {
@@ -406,6 +406,14 @@ public final class AsyncTransport implements Transport {
               + " envelope(s) wait on disk for the next start"
               + (dropped > 0 ? ", " + dropped + " dropped and counted" : ""));
     }
+  }
+
+  /**
+   * How long close waits for an SDK thread: {@code until}, or at most {@link
+   * #JOIN_UNREACHABLE_NANOS} from now once Sentry is known unreachable.
+   */
+  private static long capWhenUnreachable(boolean unreachable, long until) {
+    return unreachable ? Math.min(until, System.nanoTime() + JOIN_UNREACHABLE_NANOS) : until;
   }
 
   /**

@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one file locked by this process (a {@link Journal}). The sender keeps sending from memory; when
  * every envelope of a journal file was sent, the file is deleted; when the process dies first (kill
  * -9), the kernel releases the lock and the next start sends what the file holds (an envelope sent
- * just before the kill may be sent twice, with the same event id). So a kill loses at most what was
- * captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what waited for serialization.
+ * just before the kill may be sent twice, with the same event id). Each envelope's state in the
+ * file is marked in place ({@link SpoolBatch}: attempted before its request, done once delivered),
+ * so that an eviction of the file after a kill counts as dropped only what was never sent. So a
+ * kill loses at most what was captured in the last {@link #COMMIT_WINDOW_MILLIS} ms plus what
+ * waited for serialization.
  *
  * <p>Memory is bounded twice. Envelopes not serialized yet (handed over by capturing threads,
  * waiting for the intake worker) take one of {@code maxQueueSize} slots; a capturing thread that
@@ -364,22 +367,63 @@ final class Backlog {
         return;
       }
       for (List<Outgoing> batch : batches(live)) {
-        List<SpoolBatch.Record> records = new ArrayList<>(batch.size());
-        for (Outgoing o : batch) {
-          records.add(new SpoolBatch.Record(o.manifest, o.bytes));
-        }
+        List<SpoolBatch.Record> records = records(batch);
+        long[] offsets = new long[records.size()];
         DiskSpool.Claim claim =
             spool.storeClaimed(
-                SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
+                SpoolBatch.encode(records, offsets),
+                records.size(),
+                SpoolBatch.manifestOf(records));
         if (claim == null) {
           return;
         }
         Journal j = new Journal(batch);
         j.claim = claim;
-        for (Outgoing o : batch) {
-          o.journal = j;
+        for (int i = 0; i < batch.size(); i++) {
+          batch.get(i).journal = j;
+          batch.get(i).journalOffset = offsets[i];
         }
       }
+    }
+  }
+
+  /** The records of envelopes for a file: state {@code *} for those whose outcome is unknown. */
+  private static List<SpoolBatch.Record> records(List<Outgoing> envelopes) {
+    List<SpoolBatch.Record> records = new ArrayList<>(envelopes.size());
+    for (Outgoing o : envelopes) {
+      records.add(
+          new SpoolBatch.Record(
+              o.manifest, o.bytes, o.attempted ? SpoolBatch.ATTEMPTED : SpoolBatch.PENDING));
+    }
+    return records;
+  }
+
+  /**
+   * The sender is about to post the envelope: its copy on disk says {@link SpoolBatch#ATTEMPTED}
+   * until the answer, so that a kill meanwhile leads to a re-send, never to a count as dropped.
+   */
+  void attempting(Outgoing o) {
+    synchronized (lock) {
+      o.attempted = true;
+      markJournal(o, SpoolBatch.ATTEMPTED);
+    }
+  }
+
+  /**
+   * The request failed with a known outcome (an error answer, a refused connection, a timeout): not
+   * delivered. Its copy on disk is pending again.
+   */
+  void notDelivered(Outgoing o) {
+    synchronized (lock) {
+      o.attempted = false;
+      markJournal(o, SpoolBatch.PENDING);
+    }
+  }
+
+  private void markJournal(Outgoing o, byte state) { // lock held
+    Journal j = o.journal;
+    if (j != null) {
+      SpoolBatch.mark(j.claim, o.journalOffset, state); // quiet once the file is settled
     }
   }
 
@@ -399,12 +443,13 @@ final class Backlog {
 
   /** Every member left memory: delete the file, put it back whole, or put back the kept ones. */
   private void settle(Journal j) { // lock held
-    List<SpoolBatch.Record> kept = new ArrayList<>();
+    List<Outgoing> keptMembers = new ArrayList<>();
     for (Outgoing o : j.members) {
       if (o.kept) {
-        kept.add(new SpoolBatch.Record(o.manifest, o.bytes));
+        keptMembers.add(o);
       }
     }
+    List<SpoolBatch.Record> kept = records(keptMembers);
     if (kept.isEmpty()) {
       spool.complete(j.claim);
     } else if (!j.anyDone) {
@@ -524,10 +569,7 @@ final class Backlog {
     if (!canSpill()) {
       return false;
     }
-    List<SpoolBatch.Record> records = new ArrayList<>(rest.size());
-    for (Outgoing o : rest) {
-      records.add(new SpoolBatch.Record(o.manifest, o.bytes));
-    }
+    List<SpoolBatch.Record> records = records(rest);
     String name =
         spool.store(SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
     if (name == null) {
@@ -548,6 +590,8 @@ final class Backlog {
       release(o);
       Journal j = o.journal;
       if (j != null && !o.kept) {
+        // delivered or dropped for good: a kill before the file is settled must not count it
+        SpoolBatch.mark(j.claim, o.journalOffset, SpoolBatch.DONE);
         j.anyDone = true;
         j.live--;
         if (j.live == 0) {

@@ -28,6 +28,15 @@ final class Outgoing {
   /** Whether the copy in its journal file is what remains (guarded by the backlog's lock). */
   boolean kept;
 
+  /** Where its record's state byte is in its journal file (guarded by the backlog's lock). */
+  long journalOffset = -1;
+
+  /**
+   * Whether a request for it was made whose outcome is unknown (guarded by the backlog's lock): its
+   * copies on disk say {@link SpoolBatch#ATTEMPTED}, never counted as dropped.
+   */
+  boolean attempted;
+
   Outgoing(byte[] bytes, String manifest, DiskSpool.Claim claim) {
     this.bytes = bytes;
     this.manifest = manifest;

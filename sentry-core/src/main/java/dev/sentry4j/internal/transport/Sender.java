@@ -373,6 +373,7 @@ final class Sender implements Runnable {
     final DiskSpool.Claim claim;
     final List<SpoolBatch.Record> records;
     final boolean[] done;
+    final byte[] states; // what each record's state byte in the file says now
     int next;
     int inFlight;
 
@@ -385,10 +386,28 @@ final class Sender implements Runnable {
       this.claim = claim;
       this.records = records;
       this.done = new boolean[records.size()];
+      this.states = new byte[records.size()];
+      for (int i = 0; i < states.length; i++) {
+        states[i] = records.get(i).state;
+        done[i] = states[i] == SpoolBatch.DONE; // delivered by a process killed before it settled
+      }
+      skipDone();
     }
 
     boolean exhausted() {
       return abandoned || next >= records.size();
+    }
+
+    void skipDone() {
+      while (next < done.length && done[next]) {
+        next++;
+      }
+    }
+
+    /** Writes a record's state in the file (in place) and remembers it for a rewrite. */
+    void mark(int index, byte state) {
+      states[index] = state;
+      SpoolBatch.mark(claim, records.get(index), state);
     }
   }
 
@@ -412,6 +431,7 @@ final class Sender implements Runnable {
       cursors.add(c);
     }
     int index = c.next++;
+    c.skipDone();
     SpoolBatch.Record r = c.records.get(index);
     c.inFlight++;
     return new Attempt(new Outgoing(r.bytes, r.manifest, c.claim), c, index);
@@ -424,11 +444,12 @@ final class Sender implements Runnable {
     }
     try {
       List<SpoolBatch.Record> records = SpoolBatch.decode(claim.read());
-      if (records.isEmpty()) {
-        spool.complete(claim);
+      Cursor c = new Cursor(claim, records);
+      if (c.exhausted()) {
+        spool.complete(claim); // everything in it was done with before a kill
         return null;
       }
-      return new Cursor(claim, records);
+      return c;
     } catch (IOException | SpoolBatch.MalformedException | RuntimeException e) {
       Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, claim.manifest());
       spool.quarantine(claim);
@@ -481,9 +502,10 @@ final class Sender implements Runnable {
       if (envelope == null) {
         envelope = SerializedEnvelope.parse(o.bytes);
       }
-      keep = dropLimited(o, envelope);
+      keep = limitedItems(envelope);
       if (keep != null && !any(keep)) {
         finish(a);
+        record(o, envelope, keep, false, DiscardReason.RATELIMIT_BACKOFF);
         return null;
       }
     }
@@ -513,6 +535,13 @@ final class Sender implements Runnable {
 
   private void send(Attempt a, byte[] wire, long now) {
     a.dispatchedAt = now;
+    if (a.outgoing != null) { // from here on the outcome may be unknown: never counted as dropped
+      if (a.outgoing.inMemory()) {
+        backlog.attempting(a.outgoing);
+      } else {
+        a.cursor.mark(a.index, SpoolBatch.ATTEMPTED);
+      }
+    }
     if (inFlightCount == 0) {
       waitingSince = System.nanoTime();
     }
@@ -592,14 +621,16 @@ final class Sender implements Runnable {
       sent.incrementAndGet();
       recovered(now);
       finish(a);
+      countLimited(a);
       return;
     }
     restore(a.report);
     Outgoing o = a.outgoing;
     if (status == 429) {
       recovered(now);
-      keepCarriedCounts(a);
       finish(a); // Relay counted it: no client report
+      countLimited(a);
+      keepCarriedCounts(a);
       Diagnostics.warn("Sentry rate-limited an envelope (HTTP 429); it is dropped");
     } else if (status == 413) {
       recovered(now);
@@ -635,8 +666,12 @@ final class Sender implements Runnable {
     return ": " + (why.length() > 200 ? why.substring(0, 200) + "…" : why);
   }
 
-  /** Marks rate-limited items as dropped; returns which to keep, or {@code null} for all. */
-  private boolean[] dropLimited(Outgoing o, SerializedEnvelope envelope) {
+  /**
+   * Which items to send ({@code false}: rate-limited), or {@code null} for all. The limited ones
+   * are counted once the envelope is done with ({@link #countLimited}), not before: an envelope
+   * sent again after a failure is checked again, and must not be counted twice.
+   */
+  private boolean[] limitedItems(SerializedEnvelope envelope) {
     List<SerializedEnvelope.Item> items = envelope.items();
     boolean[] keep = new boolean[items.size()];
     boolean dropAll = false;
@@ -653,19 +688,30 @@ final class Sender implements Runnable {
     if (dropAll) {
       Arrays.fill(keep, false);
     }
-    record(o, envelope, keep, false, DiscardReason.RATELIMIT_BACKOFF);
     return keep;
   }
 
-  /** Drops what is left of an envelope for good and counts it. */
+  /** Counts the items left out of a request for a rate limit, once its envelope is done with. */
+  private void countLimited(Attempt a) {
+    if (a.keep != null && a.parsed != null) {
+      record(a.outgoing, a.parsed, a.keep, false, DiscardReason.RATELIMIT_BACKOFF);
+    }
+  }
+
+  /**
+   * Drops what is left of an envelope for good and counts it: marked done first, so that a kill in
+   * between loses the count (as it loses any count of its last moments) rather than counting the
+   * envelope twice after a re-send.
+   */
   private void dropKept(Attempt a, DiscardReason why) {
+    finish(a);
+    countLimited(a);
     keepCarriedCounts(a);
     if (a.parsed == null) {
       Manifest.record(discards, why, a.outgoing.manifest);
     } else {
       record(a.outgoing, a.parsed, a.keep, true, why);
     }
-    finish(a);
   }
 
   /**
@@ -717,8 +763,8 @@ final class Sender implements Runnable {
   }
 
   private void discardCorrupt(Attempt a, String why) {
-    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, a.outgoing.manifest);
     finish(a);
+    Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, a.outgoing.manifest);
     Diagnostics.warn(
         "corrupt", "A stored envelope is corrupt (" + why + "); it is dropped and counted", null);
   }
@@ -734,6 +780,7 @@ final class Sender implements Runnable {
       serverErrorsBySpooled.remove(key(o));
     }
     Cursor c = a.cursor;
+    c.mark(a.index, SpoolBatch.DONE);
     c.done[a.index] = true;
     c.inFlight--;
     retire(c);
@@ -755,7 +802,7 @@ final class Sender implements Runnable {
     List<SpoolBatch.Record> rest = new ArrayList<>();
     for (int i = 0; i < c.records.size(); i++) {
       if (!c.done[i]) {
-        rest.add(c.records.get(i));
+        rest.add(c.records.get(i).withState(c.states[i]));
       }
     }
     if (rest.isEmpty()) {
@@ -791,8 +838,10 @@ final class Sender implements Runnable {
       if (o.serverErrors > 0) {
         serverErrorsBySpooled.put(key(o), o.serverErrors);
       }
+      backlog.notDelivered(o); // an answer or an error came: evicting it later counts it
       toKeep.add(o);
     } else {
+      a.cursor.mark(a.index, SpoolBatch.PENDING);
       notSent(a);
       a.cursor.abandoned = true;
       retire(a.cursor);

@@ -54,10 +54,10 @@
  *       locked while the sender sends from memory; the file is deleted once all of it was sent, and
  *       put back as an ordinary spool file (the unsent part) when Sentry cannot be reached. A kill
  *       -9 thus loses what waited for serialization plus at most 100 ms of serialized envelopes;
- *       the next start sends the rest (an envelope sent just before the kill may be sent twice,
- *       with the same event id). The drop counts not reported yet are kept the same way (at most
- *       every 200 ms, {@link dev.sentry4j.internal.transport.PendingCounts}), so a crash does not
- *       lose them either.
+ *       the next start sends the rest, not what the file marks as sent (an envelope answered just
+ *       before the kill may be sent twice, with the same event id). The drop counts not reported
+ *       yet are kept the same way (at most every 200 ms, {@link
+ *       dev.sentry4j.internal.transport.PendingCounts}), so a crash does not lose them either.
  *   <li><b>Disk spool</b> ({@link dev.sentry4j.internal.transport.spool.DiskSpool}): atomic
  *       temp-file-and-rename writes, oldest file first, {@code maxCacheItems} envelopes and {@code
  *       maxCacheBytes} (the oldest file goes first: {@code cache_overflow}), claims by OS file
@@ -67,6 +67,15 @@
  *       sent and then interrupted is written back with the rest, in its place. Not writable or
  *       full: memory only for 5 s, then tried again, one diagnostic line per outage. Envelopes are
  *       stored without {@code sent_at}; it is written at each attempt.
+ *   <li><b>The books</b> ({@link dev.sentry4j.internal.transport.SpoolBatch}): every envelope in a
+ *       spool or group-commit file has a state byte, written in place by the process holding the
+ *       file: {@code *} just before its request, {@code #} once answered 2xx (or dropped for good
+ *       and counted), {@code .} again after a failure. Evicting a file counts as {@code
+ *       cache_overflow} only the {@code .} envelopes; {@code #} ones count nothing (Sentry has
+ *       them); {@code *} ones (in flight when the process died or close cut the request: Sentry may
+ *       have them) are written back and sent again, never counted. A mark lost to a kill -9 leaves
+ *       the older state, so the error is always a re-send (Sentry drops a repeated event id), never
+ *       a drop counted twice. A file another process holds is not evicted by this one.
  *   <li><b>Out of memory.</b> An {@link OutOfMemoryError} in either SDK thread drops (and counts)
  *       only what it was handling; the thread goes on. Capture calls absorb one too: it never
  *       reaches the application ({@link dev.sentry4j.internal.OutOfMemory}).

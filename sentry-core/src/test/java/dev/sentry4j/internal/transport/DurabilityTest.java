@@ -20,44 +20,32 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What was accepted survives, in child JVMs with default options: a 64 MiB heap under a stream of
- * errors against a healthy, a refusing (413) and a never-answering Sentry, and a kill -9 right
- * after a burst. Each run ends with a restart on the same {@code cacheDirPath} against a healthy
- * Sentry, then checks that every captured error was delivered or reported dropped. The error count
- * is {@value #DEFAULT_ERRORS} in the build; {@code -Dsentry4j.durability.errors=200000} runs the
- * full figure ({@code -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the
- * spool).
+ * errors against a healthy, a refusing (413), a never-answering and a slow (answers trickled one
+ * byte a second) Sentry, and a kill -9 right after a burst. Each run ends with a restart on the
+ * same {@code cacheDirPath} against a healthy Sentry, then checks that every captured error was
+ * delivered or reported dropped. The error count is {@value #DEFAULT_ERRORS} in the build; {@code
+ * -Dsentry4j.durability.errors=200000} runs the full figure ({@code
+ * -Dsentry4j.durability.waitSeconds=300} gives its restart time to send the spool).
  */
 @Timeout(240)
-class DurabilityTest {
+class DurabilityTest extends SpoolTestBase {
   private static final int DEFAULT_ERRORS = 20_000;
   private static final int ERRORS =
       Integer.getInteger("sentry4j.durability.errors", DEFAULT_ERRORS);
   private static final Duration WAIT =
       Duration.ofSeconds(Integer.getInteger("sentry4j.durability.waitSeconds", 60));
 
-  @TempDir Path cacheDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
   private final List<SentryReceiver> receivers = new ArrayList<>();
 
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    Sentry.close();
-  }
-
   @ParameterizedTest
-  @ValueSource(strings = {"healthy", "413", "never-answering"})
+  @ValueSource(strings = {"healthy", "413", "never-answering", "slow"})
   @Timeout(300)
   void atXmx64mNoOutOfMemoryErrorAndEveryErrorIsDeliveredReportedOrLeftOnDisk(String server)
       throws Exception {
@@ -66,6 +54,8 @@ class DurabilityTest {
       receiver.respondWith(Response.status(413).body("too large"));
     } else if (server.equals("never-answering")) {
       receiver.stall();
+    } else if (server.equals("slow")) {
+      receiver.trickle(Duration.ofSeconds(1)); // each answer's body one byte a second
     }
     Child child = child("-Xmx64m", "stress", receiver.dsn(), ERRORS, 4);
     String result = child.awaitLine("RESULT", Duration.ofSeconds(Math.max(200, ERRORS / 400)));
@@ -140,7 +130,7 @@ class DurabilityTest {
   private long[] restartAndAccount(int port, int captured) throws Exception {
     SentryReceiver healthy = receiver(SentryReceiver.start(port));
     Pipeline pipeline = Pipeline.start(healthy.dsn(), cacheDir, null);
-    toClose.add(pipeline);
+    open(pipeline);
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (delivered() + reported() < captured && System.nanoTime() - deadline < 0) {
       Sentry.flush(Duration.ofSeconds(2));
@@ -198,7 +188,7 @@ class DurabilityTest {
 
   private SentryReceiver receiver(SentryReceiver r) {
     receivers.add(r);
-    toClose.add(r);
+    open(r);
     return r;
   }
 
@@ -222,7 +212,7 @@ class DurabilityTest {
             String.valueOf(count),
             String.valueOf(threads)));
     Child child = new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
-    toClose.add(child::kill);
+    open(child::kill);
     return child;
   }
 

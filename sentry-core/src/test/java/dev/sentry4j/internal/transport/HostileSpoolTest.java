@@ -16,13 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A spool that cannot be trusted: an oversized file, a full disk, an unwritable directory, a spool
@@ -30,19 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * once Sentry is reachable.
  */
 @Timeout(90)
-class HostileSpoolTest {
+class HostileSpoolTest extends SpoolTestBase {
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @TempDir Path cacheDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    Sentry.close();
-  }
 
   @Test
   void aFileOfA120MegabytesIsSetAsideUnreadCountedAndTheRestIsSent() throws Exception {
@@ -165,11 +151,6 @@ class HostileSpoolTest {
       }
     }
     return n;
-  }
-
-  private <T extends AutoCloseable> T open(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 
   @SuppressWarnings("unused")

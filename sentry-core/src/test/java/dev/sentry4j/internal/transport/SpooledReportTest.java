@@ -20,10 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A client report kept in the spool (the counts a closed or killed process left) carries drops that
@@ -31,19 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * dropped with it.
  */
 @Timeout(60)
-class SpooledReportTest {
+class SpooledReportTest extends SpoolTestBase {
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @TempDir Path cacheDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-
-  @AfterEach
-  void closeAll() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
-    Sentry.close();
-  }
 
   @Test
   void aSpooledReportRefusedWith413IsReportedByTheNextStart() throws Exception {
@@ -190,10 +177,5 @@ class SpooledReportTest {
       }
     }
     return n;
-  }
-
-  private <T extends AutoCloseable> T open(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

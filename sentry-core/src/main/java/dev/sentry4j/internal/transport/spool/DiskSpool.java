@@ -60,6 +60,12 @@ import java.util.regex.Pattern;
  * never read: {@link Claim#read()} refuses it and the caller {@linkplain #quarantine quarantines}
  * and counts it. Corrupt files go the same way, to {@code corrupt/}, which keeps the newest few.
  *
+ * <p><b>Eviction</b> (a file beyond {@code maxItems} / {@code maxBytes}, oldest first, never a
+ * client report) takes the file's lock first, so a file another process is sending is left to it.
+ * The {@linkplain #readEvictedWith eviction reader} (the caller knows the format) says what of the
+ * file counts as dropped and what must be written back: the caller marks, in place ({@link
+ * Claim#write(long, byte)}), what became of each envelope of a file it holds.
+ *
  * <p><b>Unwritable or full.</b> When a write fails (read-only directory, disk full), the spool says
  * so once and refuses writes for {@link #RETRY_INTERVAL_MILLIS} ms, then tries again: a disk that
  * filled up and was freed is used again. Files already there can still be sent meanwhile.
@@ -78,6 +84,45 @@ public final class DiskSpool {
      * @throws IOException when it cannot be written
      */
     void write(Path file, byte[] data) throws IOException;
+  }
+
+  /**
+   * Reads a file about to be evicted (locked by this process): what it still holds that counts as
+   * dropped, and what must be written back instead. The spool's user knows the format; the default
+   * counts the whole file by its name's manifest.
+   */
+  @FunctionalInterface
+  public interface EvictionReader {
+    /**
+     * Reads {@code file}.
+     *
+     * @throws IOException when it cannot be read: then the whole file counts
+     */
+    Evicted read(Claim file) throws IOException;
+  }
+
+  /** What an evicted file held: a manifest to count, and envelopes to write back. Immutable. */
+  public static final class Evicted {
+    final String dropped;
+    final byte[] keep;
+    final int keepEnvelopes;
+    final String keepManifest;
+
+    /**
+     * Creates the verdict on an evicted file.
+     *
+     * @param dropped the manifest of what is dropped (counted {@code cache_overflow}); empty: none
+     * @param keep the data of a file to write back (envelopes that must not be dropped), or {@code
+     *     null}
+     * @param keepEnvelopes how many envelopes {@code keep} holds
+     * @param keepManifest what {@code keep} holds
+     */
+    public Evicted(String dropped, byte[] keep, int keepEnvelopes, String keepManifest) {
+      this.dropped = dropped == null ? "" : dropped;
+      this.keep = keep;
+      this.keepEnvelopes = keepEnvelopes;
+      this.keepManifest = keepManifest;
+    }
   }
 
   private static final Pattern NAME =
@@ -103,6 +148,8 @@ public final class DiskSpool {
   private final int maxItems;
   private final long maxBytes;
   private final Consumer<String> onEvicted;
+  private volatile EvictionReader evictionReader =
+      file -> new Evicted(file.manifest(), null, 0, null);
   private final FileWriter writer;
   private final SpoolDirectory privacy;
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -126,7 +173,8 @@ public final class DiskSpool {
    * @param maxItems envelopes kept at most; the oldest files are deleted to make room (never a
    *     client report: its counts exist nowhere else)
    * @param maxBytes bytes kept at most; the oldest are deleted to make room
-   * @param onEvicted gets the manifest of each file deleted to make room ({@code cache_overflow})
+   * @param onEvicted gets, for each file deleted to make room, the manifest of what it held that
+   *     counts as dropped ({@code cache_overflow}; see {@link #readEvictedWith})
    */
   public DiskSpool(Path dir, int maxItems, long maxBytes, Consumer<String> onEvicted) {
     this(dir, maxItems, maxBytes, onEvicted, DiskSpool::writeFile);
@@ -175,6 +223,15 @@ public final class DiskSpool {
   /** Sets the largest file {@link Claim#read()} reads into memory. */
   public DiskSpool maxFileBytes(long bytes) {
     this.maxFileBytes = bytes;
+    return this;
+  }
+
+  /**
+   * Sets how an evicted file is read (what it holds that counts as dropped, what is written back);
+   * by default the whole file counts.
+   */
+  public DiskSpool readEvictedWith(EvictionReader reader) {
+    this.evictionReader = reader;
     return this;
   }
 
@@ -297,9 +354,13 @@ public final class DiskSpool {
   }
 
   private void makeRoom(int envelopes, long bytes) { // lock held
-    while (!index.isEmpty()
-        && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)
-        && evictOldest()) {
+    // each file at most once: one written back by an eviction is among them
+    for (int files = index.size();
+        files > 0
+            && !index.isEmpty()
+            && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)
+            && evictOldest();
+        files--) {
       // evicted one
     }
   }
@@ -652,9 +713,12 @@ public final class DiskSpool {
     // A directory found over its caps is trimmed only beyond twice them: the files a killed process
     // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
     // and are what a restart is for.
-    while (!index.isEmpty()
-        && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)
-        && evictOldest()) {
+    for (int files = index.size();
+        files > 0
+            && !index.isEmpty()
+            && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)
+            && evictOldest();
+        files--) {
       // evicted one
     }
   }
@@ -685,9 +749,14 @@ public final class DiskSpool {
   }
 
   /**
-   * Deletes the oldest file that is not a client report and counts it; false when only reports are
-   * left. A report is never evicted: its counts exist nowhere else (it would be counted as {@code
-   * cache_overflow} with nothing to count), and it is small.
+   * Deletes the oldest file that is not a client report and counts what it held; false when only
+   * reports are left. A report is never evicted: its counts exist nowhere else (it would be counted
+   * as {@code cache_overflow} with nothing to count), and it is small.
+   *
+   * <p>The file is evicted under its lock: one another process holds (it is sending it) is left to
+   * that process, not counted here. The {@linkplain #readEvictedWith eviction reader} says what of
+   * it counts as dropped (envelopes already delivered do not) and what is written back as a new
+   * file (envelopes whose outcome is unknown: sent again rather than counted).
    */
   private boolean evictOldest() { // lock held
     Map.Entry<String, Long> oldest = null;
@@ -700,15 +769,46 @@ public final class DiskSpool {
     if (oldest == null) {
       return false;
     }
-    index.remove(oldest.getKey());
+    String name = oldest.getKey();
+    index.remove(name);
     indexedBytes -= oldest.getValue();
-    indexedEnvelopes -= envelopesOf(oldest.getKey());
+    indexedEnvelopes -= envelopesOf(name);
+    Path file = dir.resolve(name);
+    FileChannel channel;
     try {
-      if (Files.deleteIfExists(dir.resolve(oldest.getKey()))) {
-        onEvicted.accept(manifestOf(oldest.getKey()));
+      channel = lockIfFree(file);
+    } catch (IOException | RuntimeException e) {
+      channel = null;
+      Diagnostics.warn("spool-evict", "Could not evict a spooled envelope " + name, e);
+    }
+    if (channel == null) {
+      return true; // gone, or another process holds it: its business
+    }
+    Matcher parts = NAME.matcher(name);
+    String prefix = parts.matches() ? parts.group(1) : newPrefix();
+    Claim claim =
+        new Claim(name, prefix, envelopesOf(name), manifestOf(name), file, channel, false);
+    Evicted verdict;
+    try {
+      verdict = evictionReader.read(claim);
+    } catch (IOException | RuntimeException e) {
+      verdict = new Evicted(claim.manifest, null, 0, null);
+    }
+    String dropped = verdict.dropped;
+    if (verdict.keep != null
+        && (!isWritable()
+            || write(newPrefix(), verdict.keep, verdict.keepEnvelopes, verdict.keepManifest)
+                == null)) {
+      dropped = claim.manifest; // cannot be kept: counted rather than lost unreported
+    }
+    try {
+      if (Files.deleteIfExists(file) && !dropped.isEmpty()) {
+        onEvicted.accept(dropped);
       }
     } catch (IOException | RuntimeException e) {
-      Diagnostics.warn("spool-evict", "Could not delete a spooled envelope " + oldest.getKey(), e);
+      Diagnostics.warn("spool-evict", "Could not delete a spooled envelope " + name, e);
+    } finally {
+      unlock(claim);
     }
     return true;
   }
@@ -813,6 +913,7 @@ public final class DiskSpool {
     private final FileChannel channel;
     private final boolean counted;
     private final long maxBytes;
+    private volatile long dataStart = -1; // after the header line; -1 until read
 
     Claim(
         String name,
@@ -868,6 +969,53 @@ public final class DiskSpool {
       return channel.size();
     }
 
+    /** Bytes of data (what {@link #read()} returns), without the spool's header line. */
+    public long dataSize() throws IOException {
+      return channel.size() - dataStart();
+    }
+
+    /**
+     * Reads data from {@code position} (counted in the data, as {@link #read()} returns it) into
+     * {@code into}, through the claim's own channel.
+     *
+     * @return bytes read, -1 at the end
+     */
+    public int read(long position, ByteBuffer into) throws IOException {
+      boolean interrupted = Thread.interrupted();
+      try {
+        return channel.read(into, dataStart() + position);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    /**
+     * Overwrites one byte of data in place, at {@code position} (counted in the data): how the
+     * holder of a file marks what became of an envelope in it. Not synced: it survives a killed
+     * process, not a power cut.
+     */
+    public void write(long position, byte value) throws IOException {
+      boolean interrupted = Thread.interrupted();
+      try {
+        channel.write(ByteBuffer.wrap(new byte[] {value}), dataStart() + position);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    private long dataStart() throws IOException {
+      long start = dataStart;
+      if (start < 0) {
+        start = SpoolDirectory.headerLength(channel);
+        dataStart = start;
+      }
+      return start;
+    }
+
     /**
      * Reads the file through the claim's own channel (opening and closing another one would drop
      * the lock).
@@ -882,7 +1030,7 @@ public final class DiskSpool {
         if (size > maxBytes) {
           throw new TooLargeException(size, maxBytes);
         }
-        long position = SpoolDirectory.headerLength(channel); // the data follows the header line
+        long position = dataStart(); // the data follows the header line
         byte[] data = new byte[(int) (size - position)];
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {
