@@ -1,12 +1,18 @@
 package dev.sentry4j.bench;
 
-import dev.sentry4j.log4j2.SentryContextDataProvider;
+import dev.sentry4j.log4j2.ThreadContextTraceListener;
+import dev.sentry4j.spi.SpanListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.apache.logging.log4j.core.impl.ThreadContextDataInjector;
 
 /** Loads a variant's log4j2 XML into a fresh Log4j 2 context. */
 final class Log4j2Setup {
@@ -24,11 +30,23 @@ final class Log4j2Setup {
   static LoggerContext configure(Variant variant) throws URISyntaxException {
     String resource = variant.resource("log4j2", "xml");
     LogbackSetup.silence();
-    if (variant == Variant.SENTRY4J) {
-      registerSentry4jContextData();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    LoggerContext context;
+    try {
+      if (variant == Variant.SENTRY4J) {
+        thread.setContextClassLoader(withThreadContextListener(previous));
+      }
+      context = Configurator.initialize(null, Resources.url(resource).toURI().toString());
+    } finally {
+      thread.setContextClassLoader(previous);
     }
-    LoggerContext context =
-        Configurator.initialize(null, Resources.url(resource).toURI().toString());
+    if (variant == Variant.SENTRY4J
+        && !ThreadContextTraceListener.isActive()
+        && !Boolean.getBoolean(MdcBench.SMOKE_PROPERTY)) {
+      throw new IllegalStateException(
+          "sentry-log4j2's ThreadContextTraceListener was not registered with sentry-core");
+    }
     Configuration config = context.getConfiguration();
     String location = config.getConfigurationSource().getLocation();
     if (location == null || !location.endsWith(resource)) {
@@ -56,19 +74,24 @@ final class Log4j2Setup {
   }
 
   /**
-   * sentry4j's sentry-log4j2 adds the active span's ids to every event's context data through a
-   * {@code ContextDataProvider} that the ServiceLoader finds in its jar. The bench's uber jar
-   * leaves that service file out, or the floor and sentry-java would pay for it too; this registers
-   * the provider for the sentry4j variant only, before Log4j 2 creates the context (its event
-   * factories take the list of providers when they are created, so in a JVM that already logged
-   * through Log4j 2, as in the smoke run, it may not take effect; JMH forks a JVM per variant).
+   * sentry4j's sentry-log4j2 keeps the trace ids in Log4j 2's ThreadContext through a {@link
+   * SpanListener} that sentry-core finds with the ServiceLoader, in the context class loader among
+   * others, when the SDK is first used. The bench's uber jar leaves that service file out, or every
+   * sentry4j benchmark (Logback's spans too) would pay for ThreadContext writes; this hands it to
+   * sentry-core for the sentry4j variant only, as a user's class path would, through a context
+   * class loader that adds the service file. In a JVM where the SDK was already used (the smoke
+   * run) it has no effect; JMH forks a JVM per variant.
    */
-  private static void registerSentry4jContextData() {
-    boolean present =
-        ThreadContextDataInjector.contextDataProviders.stream()
-            .anyMatch(p -> p instanceof SentryContextDataProvider);
-    if (!present) {
-      ThreadContextDataInjector.contextDataProviders.add(new SentryContextDataProvider());
+  private static ClassLoader withThreadContextListener(ClassLoader parent) {
+    try {
+      Path dir = Files.createTempDirectory("sentry4j-bench-spi");
+      Path services = Files.createDirectories(dir.resolve("META-INF").resolve("services"));
+      Files.writeString(
+          services.resolve(SpanListener.class.getName()),
+          ThreadContextTraceListener.class.getName() + "\n");
+      return new URLClassLoader(new URL[] {dir.toUri().toURL()}, parent);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -2,11 +2,14 @@ package dev.sentry4j.bench;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.bench.sink.LoopbackSink;
+import dev.sentry4j.log4j2.ThreadContextTraceListener;
 import dev.sentry4j.mdc.MdcTraceListener;
+import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.ThreadContext;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +38,11 @@ import org.slf4j.MDC;
  * <p>Between spans of one trace only {@code span_id} changes. The thread's MDC also holds one entry
  * of the application's ({@code tenant}), as a real request would.
  *
+ * <p>For Log4j 2 the switch is sentry-log4j2's {@link ThreadContextTraceListener}, which writes the
+ * ThreadContext directly (all changed keys in one copy-on-write write); sentry-slf4j-mdc's listener
+ * stands down for it when both modules are present. Until issue 21's log4j2ctx branch this row
+ * measured sentry-slf4j-mdc's listener through {@code log4j-slf4j2-impl} (one write per key).
+ *
  * <p>{@code backend} picks the MDC through SLF4J's {@code slf4j.provider} property, set before
  * SLF4J starts in JMH's fork (one per parameter): Logback's {@code LogbackMDCAdapter}, Log4j 2's
  * ThreadContext through {@code log4j-slf4j2-impl}, and {@code slf4j-jdk14}'s {@code
@@ -55,7 +63,7 @@ public class MdcSwitchBench {
   public String backend;
 
   private LoopbackSink sink;
-  private MdcTraceListener listener;
+  private SpanListener listener;
   private Transaction tx;
   private Span child;
   private PropagationContext context;
@@ -91,23 +99,47 @@ public class MdcSwitchBench {
   public void setUp() throws Exception {
     System.setProperty("slf4j.provider", provider(backend));
     checkAdapter(backend);
+    // Log4j 2: sentry-log4j2's listener writes the ThreadContext itself; made before the SDK
+    // starts,
+    // as the ServiceLoader would, so that sentry-slf4j-mdc's (registered in this jar) stands down
+    // for it at its first switch instead of writing the same keys
+    boolean threadContext = backend.equals("log4j2");
+    listener = threadContext ? new ThreadContextTraceListener() : null;
     sink = LoopbackSink.start();
     BenchDsn.install(sink);
     String dsn = sink.dsn();
     Sentry.init(o -> o.setDsn(dsn).setTracesSampleRate(1.0));
-    MDC.put("tenant", "acme");
+    put(threadContext, "tenant", "acme");
     tx = Sentry.startTransaction("checkout", "task"); // current: the keys hold its ids
     child = tx.startChild("db.query");
     context = PropagationContext.newTrace();
-    listener = new MdcTraceListener();
+    if (listener == null) {
+      listener = new MdcTraceListener();
+    }
     Object memento = listener.onPushed(child, context);
-    boolean childInMdc = child.getSpanId().equals(MDC.get("span_id"));
+    boolean childInMdc = child.getSpanId().equals(get(threadContext, "span_id"));
     listener.onRestored(memento, tx, context);
     if (!childInMdc
-        || !tx.getSpanId().equals(MDC.get("span_id"))
-        || !tx.getTraceId().equals(MDC.get("trace_id"))
-        || !"acme".equals(MDC.get("tenant"))) {
+        || !tx.getSpanId().equals(get(threadContext, "span_id"))
+        || !tx.getTraceId().equals(get(threadContext, "trace_id"))
+        || !"acme".equals(get(threadContext, "tenant"))) {
       throw new IllegalStateException("MdcSwitchBench: the MDC does not follow the switches");
+    }
+  }
+
+  /**
+   * The ThreadContext (Log4j 2's row, also in the smoke run where SLF4J's MDC is Logback's) or
+   * SLF4J's MDC.
+   */
+  private static String get(boolean threadContext, String key) {
+    return threadContext ? ThreadContext.get(key) : MDC.get(key);
+  }
+
+  private static void put(boolean threadContext, String key, String value) {
+    if (threadContext) {
+      ThreadContext.put(key, value);
+    } else {
+      MDC.put(key, value);
     }
   }
 
@@ -132,6 +164,7 @@ public class MdcSwitchBench {
     BenchDsn.uninstall();
     sink.close();
     MDC.clear();
+    ThreadContext.clearAll();
     System.clearProperty("slf4j.provider");
   }
 

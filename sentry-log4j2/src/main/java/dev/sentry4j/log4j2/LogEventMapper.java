@@ -27,8 +27,9 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
 /**
  * Reads a Log4j 2 {@link LogEvent} into the core's neutral {@link LogRecord}. Everything
  * thread-bound comes from the event — thread, context data, and (for async loggers) the trace ids
- * the {@link SentryContextDataProvider} froze into it on the logging thread — never from the thread
- * that runs the appender. Immutable and thread-safe.
+ * the ThreadContext held (see {@link ThreadContextTraceListener}) when Log4j froze it into the
+ * event on the logging thread — never from the thread that runs the appender. Immutable and
+ * thread-safe.
  */
 final class LogEventMapper {
   /** Data key of the ThreadContext stack (NDC), innermost last. */

@@ -14,8 +14,15 @@ import org.apache.logging.log4j.util.StringMap;
  * (the active span's, else the thread's propagation context's: the ids an error captured there
  * carries, also without tracing configured), so that {@code %X{trace_id}} and {@code %X{span_id}}
  * print them in a {@code PatternLayout}, JSON layouts include them, and async loggers carry them to
- * the appender thread. Log4j 2 finds it through {@code META-INF/services}; there is nothing to
- * configure.
+ * the appender thread.
+ *
+ * <p><b>Not registered by this jar any more</b>: {@link ThreadContextTraceListener} writes the same
+ * keys into the ThreadContext at span switches instead. With this provider registered beside
+ * Log4j's own, Log4j 2's default injector copies every event's context into a new map (about 200 B
+ * per line). Kept for applications that register it themselves (a {@code
+ * META-INF/services/org.apache.logging.log4j.core.util.ContextDataProvider} file naming this class)
+ * to get ids also on the first line of a thread that never used Sentry; it then adds only keys the
+ * ThreadContext lacks, so it never duplicates the listener's.
  *
  * <p>The keys are {@value #DEFAULT_TRACE_ID_KEY} and {@value #DEFAULT_SPAN_ID_KEY}, or the values
  * of the system properties {@value #TRACE_ID_KEY_PROPERTY} and {@value #SPAN_ID_KEY_PROPERTY} (read

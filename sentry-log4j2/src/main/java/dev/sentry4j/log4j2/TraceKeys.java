@@ -4,8 +4,10 @@ package dev.sentry4j.log4j2;
  * The context-data keys that carry the active span's ids: the one setting {@code mdc.traceIdKey} /
  * {@code mdc.spanIdKey} of {@link dev.sentry4j.spi.logging.TraceKeys} (read once; the earlier
  * system properties {@value SentryContextDataProvider#TRACE_ID_KEY_PROPERTY} and {@value
- * SentryContextDataProvider#SPAN_ID_KEY_PROPERTY} are its aliases). Log4j 2 always writes both ids:
- * a key configured as empty falls back to its default here. Immutable.
+ * SentryContextDataProvider#SPAN_ID_KEY_PROPERTY} are its aliases), where the appender reads the
+ * ids of async events and where {@link SentryContextDataProvider} writes them: a key configured as
+ * empty falls back to its default here ({@link ThreadContextTraceListener} writes no such key).
+ * Immutable.
  */
 final class TraceKeys {
   static final TraceKeys FROM_SYSTEM_PROPERTIES =

@@ -47,32 +47,45 @@ class TraceIdsTest extends ReceiverSupport {
   @Test
   void theProvidersMapIsReusedWhileTheIdsStayAndFollowsEverySpanSwitch() {
     start("sentry-basic.xml"); // tracesSampleRate="1.0"
-    SentryContextDataProvider provider = new SentryContextDataProvider();
+    // keys the ThreadContext listener does not write, so the provider supplies them itself
+    SentryContextDataProvider provider =
+        new SentryContextDataProvider(new TraceKeys("traceId", "spanId"));
 
     Map<String, String> outside = provider.supplyContextData();
     assertThat(provider.supplyContextData()).isSameAs(outside); // nothing allocated per line
-    assertThat(outside).containsOnlyKeys("trace_id", "span_id");
+    assertThat(outside).containsOnlyKeys("traceId", "spanId");
     try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
       Map<String, String> inTx = provider.supplyContextData();
       assertThat(inTx)
-          .containsEntry("trace_id", tx.getTraceId())
-          .containsEntry("span_id", tx.getSpanId());
+          .containsEntry("traceId", tx.getTraceId())
+          .containsEntry("spanId", tx.getSpanId());
       assertThat(provider.supplyContextData()).isSameAs(inTx);
-      assertThatThrownBy(() -> inTx.put("trace_id", "x"))
+      assertThatThrownBy(() -> inTx.put("traceId", "x"))
           .isInstanceOf(UnsupportedOperationException.class);
       try (Span child = Sentry.startSpan("db.query")) {
-        assertThat(provider.supplyContextData()).containsEntry("span_id", child.getSpanId());
+        assertThat(provider.supplyContextData()).containsEntry("spanId", child.getSpanId());
       }
-      assertThat(provider.supplyContextData()).containsEntry("span_id", tx.getSpanId());
-      ThreadContext.put("trace_id", "mine");
+      assertThat(provider.supplyContextData()).containsEntry("spanId", tx.getSpanId());
+      ThreadContext.put("traceId", "mine");
       try {
         assertThat(provider.supplyContextData())
-            .containsOnlyKeys("span_id"); // the ThreadContext's value wins
+            .containsOnlyKeys("spanId"); // the ThreadContext's value wins
       } finally {
-        ThreadContext.remove("trace_id");
+        ThreadContext.remove("traceId");
       }
     }
     assertThat(provider.supplyContextData()).isEqualTo(outside);
+  }
+
+  @Test
+  void anExplicitlyRegisteredProviderAddsNothingTheThreadContextListenerWroteAlready() {
+    start("sentry-basic.xml");
+    SentryContextDataProvider provider = new SentryContextDataProvider();
+    try (Transaction tx = Sentry.startTransaction("checkout", "task")) {
+      assertThat(ThreadContext.get("trace_id")).isEqualTo(tx.getTraceId());
+      assertThat(provider.supplyContextData()).isEmpty(); // no duplicates, whatever the order
+      assertThat(provider.supplyStringMap().isEmpty()).isTrue();
+    }
   }
 
   @Test
@@ -126,6 +139,7 @@ class TraceIdsTest extends ReceiverSupport {
     Map<String, String> expected =
         Map.of(
             "trace_id", traceId, "span_id", ScopeStorage.current().getTraceContext().getSpanId());
+    ThreadContext.clearAll(); // what the ThreadContext listener wrote: the provider supplies it
 
     assertThat(provider.supplyStringMap().toMap()).isEqualTo(expected);
     assertThat(provider.supplyContextData()).isEqualTo(expected);

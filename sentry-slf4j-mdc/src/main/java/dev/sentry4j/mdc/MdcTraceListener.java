@@ -1,5 +1,6 @@
 package dev.sentry4j.mdc;
 
+import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.SpanListener;
 import dev.sentry4j.tracing.PropagationContext;
@@ -25,6 +26,11 @@ import org.slf4j.MDC;
  *       never starts a span, scope or trace has none of them.
  * </ul>
  *
+ * <p>With Log4j 2 as the SLF4J backend ({@code log4j-slf4j2-impl}) and sentry-log4j2 on the class
+ * path, sentry-log4j2's {@code ThreadContextTraceListener} writes the same keys (same settings,
+ * same semantics) straight into the ThreadContext; this listener then stands down, decided once at
+ * the first switch, so that the keys have one writer.
+ *
  * <p>Cost per switch: a thread-local read; when a span becomes current, one MDC read per key; when
  * it is left, one read per key whose value stays; and a put (or remove) only for a key whose value
  * changes (between spans of one trace, just the span id). No formatting, no allocation except when
@@ -42,7 +48,21 @@ public final class MdcTraceListener implements SpanListener {
   /** What this listener last wrote on each thread (the very String objects), by key. */
   private static final ThreadLocal<String[]> WRITTEN = ThreadLocal.withInitial(() -> new String[3]);
 
+  /** SLF4J's MDC adapter when the MDC is Log4j 2's ThreadContext ({@code log4j-slf4j2-impl}). */
+  private static final String LOG4J_MDC_ADAPTER = "org.apache.logging.slf4j.Log4jMDCAdapter";
+
+  /** sentry-log4j2's listener, which writes the same keys straight into the ThreadContext. */
+  private static final String LOG4J_LISTENER = "dev.sentry4j.log4j2.ThreadContextTraceListener";
+
   private final boolean enabled;
+
+  /**
+   * 0 until the first switch, then 1: this listener writes the keys, 2: it stands down because
+   * sentry-log4j2's listener writes them into the same ThreadContext. Decided once, at the first
+   * switch (not at construction, when SLF4J may not be ready).
+   */
+  private volatile int mode;
+
   private final String[] keys;
   private final boolean propagationIds;
 
@@ -67,7 +87,7 @@ public final class MdcTraceListener implements SpanListener {
 
   @Override
   public Object onPushed(Span span, PropagationContext propagationContext) {
-    if (!enabled) {
+    if (!writes()) {
       return null;
     }
     String[] written = WRITTEN.get();
@@ -87,7 +107,7 @@ public final class MdcTraceListener implements SpanListener {
 
   @Override
   public void onRestored(Object memento, Span span, PropagationContext propagationContext) {
-    if (!enabled) {
+    if (!writes()) {
       return;
     }
     String[] written = WRITTEN.get();
@@ -109,10 +129,47 @@ public final class MdcTraceListener implements SpanListener {
    */
   @Override
   public void onCurrentSpanChanged(Span span, PropagationContext propagationContext) {
-    if (!enabled || (span == null && !propagationIds)) {
+    if ((span == null && !propagationIds) || !writes()) {
       return;
     }
     rewrite(span, propagationContext, WRITTEN.get());
+  }
+
+  /** Whether this listener writes the keys (enabled, and not standing down; see {@link #mode}). */
+  private boolean writes() {
+    if (!enabled) {
+      return false;
+    }
+    int m = mode;
+    if (m == 0) {
+      m = log4j2ListenerWritesTheMdc() ? 2 : 1;
+      mode = m;
+      if (m == 2) {
+        Diagnostics.debug(
+            "sentry-slf4j-mdc: SLF4J's MDC is Log4j 2's ThreadContext and sentry-log4j2 keeps the"
+                + " trace keys there; this module leaves them to it");
+      }
+    }
+    return m == 1;
+  }
+
+  /**
+   * Whether SLF4J's MDC is Log4j 2's ThreadContext and sentry-log4j2's {@code
+   * ThreadContextTraceListener} is active: then both would write the same keys, and the one that
+   * writes the ThreadContext directly (one copy-on-write write per switch instead of one per key)
+   * keeps them. Asked once, by reflection: this module does not depend on sentry-log4j2.
+   */
+  private static boolean log4j2ListenerWritesTheMdc() {
+    try {
+      if (!LOG4J_MDC_ADAPTER.equals(MDC.getMDCAdapter().getClass().getName())) {
+        return false;
+      }
+      Class<?> listener =
+          Class.forName(LOG4J_LISTENER, true, MdcTraceListener.class.getClassLoader());
+      return Boolean.TRUE.equals(listener.getMethod("isActive").invoke(null));
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return false; // no sentry-log4j2 here (or not usable): this module writes the keys
+    }
   }
 
   private String get(int index) {
