@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +43,9 @@ final class EnvelopeHandler implements HttpHandler {
   private long latencyMillis; // guarded by lock
   private long trickleMillis; // pause between answer bytes, 0: none; guarded by lock
   private boolean closed; // guarded by lock
+
+  /** The client ends (address and port) requests came from: one per TCP connection. */
+  private final Set<Object> connections = ConcurrentHashMap.newKeySet();
 
   EnvelopeHandler(ReceivedStore store, String publicKey) {
     this.store = store;
@@ -72,6 +77,10 @@ final class EnvelopeHandler implements HttpHandler {
     } finally {
       lock.unlock();
     }
+  }
+
+  int connectionCount() {
+    return connections.size();
   }
 
   void trickle(long millisPerByte) {
@@ -151,6 +160,7 @@ final class EnvelopeHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try {
       int number = store.requestArrived();
+      connections.add(exchange.getRemoteAddress());
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getRawPath();
       String request = "#" + number + " " + method + " " + path;
@@ -298,8 +308,10 @@ final class EnvelopeHandler implements HttpHandler {
     if (!contentTypeSet && bytes.length > 0) {
       headers.set("Content-Type", "text/plain; charset=utf-8");
     }
-    // Length -1 means "no body"; 0 would mean chunked.
-    exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
+    // Length -1 means "no body"; 0 means chunked.
+    exchange.sendResponseHeaders(
+        response.statusCode(),
+        response.isChunked() && bytes.length > 0 ? 0 : bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = exchange.getResponseBody()) {
         if (trickleMillis <= 0) {

@@ -24,11 +24,18 @@ public final class Response {
   private final int status;
   private final List<Map.Entry<String, String>> headers;
   private final String body;
+  private final boolean chunked;
 
   private Response(int status, List<Map.Entry<String, String>> headers, String body) {
+    this(status, headers, body, false);
+  }
+
+  private Response(
+      int status, List<Map.Entry<String, String>> headers, String body, boolean chunked) {
     this.status = status;
     this.headers = headers;
     this.body = body;
+    this.chunked = chunked;
   }
 
   /**
@@ -68,7 +75,7 @@ public final class Response {
     }
     List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
     copy.add(Map.entry(name, value));
-    return new Response(status, Collections.unmodifiableList(copy), body);
+    return new Response(status, Collections.unmodifiableList(copy), body, chunked);
   }
 
   /**
@@ -82,7 +89,26 @@ public final class Response {
     if (text == null) {
       throw new IllegalArgumentException("body text is required");
     }
-    return new Response(status, headers, text);
+    return new Response(status, headers, text, chunked);
+  }
+
+  /**
+   * This response with its body sent chunked ({@code Transfer-Encoding: chunked}, no {@code
+   * Content-Length}), as proxies and some servers answer. An empty body is sent without either.
+   *
+   * @return a new response
+   */
+  public Response chunked() {
+    return new Response(status, headers, body, true);
+  }
+
+  /**
+   * Whether the body is sent chunked.
+   *
+   * @return true after {@link #chunked()}
+   */
+  public boolean isChunked() {
+    return chunked;
   }
 
   /**
@@ -115,6 +141,9 @@ public final class Response {
   /** Returns e.g. {@code 429 [Retry-After=60]}. */
   @Override
   public String toString() {
-    return status + (headers.isEmpty() ? "" : " " + headers) + (body == null ? "" : " " + body);
+    return status
+        + (headers.isEmpty() ? "" : " " + headers)
+        + (body == null ? "" : " " + body)
+        + (chunked ? " chunked" : "");
   }
 }

@@ -372,6 +372,16 @@ public final class SentryReceiver implements AutoCloseable {
     return store.malformed();
   }
 
+  /**
+   * How many TCP connections requests arrived on since start (a client that keeps connections alive
+   * sends many requests over few): distinct client addresses and ports.
+   *
+   * @return the connection count
+   */
+  public int connectionCount() {
+    return handler.connectionCount();
+  }
+
   /** Forgets everything received and resets {@link #requestCount()}; planned responses stay. */
   public void clear() {
     store.clear();

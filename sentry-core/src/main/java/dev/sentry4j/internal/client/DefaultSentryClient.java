@@ -24,7 +24,8 @@ import dev.sentry4j.internal.logs.LogScheduler;
 import dev.sentry4j.internal.privacy.Scrubber;
 import dev.sentry4j.internal.tracing.DynamicSamplingContexts;
 import dev.sentry4j.internal.transport.AsyncTransport;
-import dev.sentry4j.internal.transport.JdkHttpSender;
+import dev.sentry4j.internal.transport.HttpSender;
+import dev.sentry4j.internal.transport.HttpSenders;
 import dev.sentry4j.internal.transport.SpotlightTransport;
 import dev.sentry4j.internal.transport.Transport;
 import dev.sentry4j.logs.LogAttributes;
@@ -133,8 +134,7 @@ public final class DefaultSentryClient implements SentryClient {
   /** A client sending over HTTP to the options' DSN. */
   public static DefaultSentryClient create(SentryOptions options) {
     DiscardCounter discards = new DiscardCounter();
-    JdkHttpSender sender =
-        new JdkHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
+    HttpSender sender = HttpSenders.forDsn(options);
     Transport transport = new AsyncTransport(options, sender, discards);
     if (options.isSpotlight()) {
       transport = new SpotlightTransport(transport, options.getSpotlightUrl());

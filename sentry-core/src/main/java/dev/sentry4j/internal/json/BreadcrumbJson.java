@@ -11,14 +11,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes one breadcrumb as JSON, reusing the text written for the same breadcrumb before: a
  * breadcrumb is immutable and rides along in up to 100 consecutive events of its scope, so a burst
- * of errors would otherwise encode each one again for every event. The cache is a small
- * direct-mapped table keyed by identity; entries are immutable, so racing threads at worst encode a
- * breadcrumb twice. Only breadcrumbs of up to {@value #MAX_CACHED_CHARS} characters of JSON are
- * kept, which bounds the memory held (breadcrumbs included) to well under a megabyte. Internal.
- * Thread-safe.
+ * of errors would otherwise encode each one again for every event. The cache is a small two-way
+ * set-associative table keyed by identity (most recently used way first); entries are immutable, so
+ * racing threads at worst encode a breadcrumb twice. Only breadcrumbs of up to {@value
+ * #MAX_CACHED_CHARS} characters of JSON are kept, which bounds the memory held (breadcrumbs
+ * included) to well under a megabyte. Internal. Thread-safe.
  */
 final class BreadcrumbJson {
   static final int SLOTS = 1024;
+  private static final int SET_BITS = 9; // 512 sets of two ways
   static final int MAX_CACHED_CHARS = 768;
 
   private static final class Entry {
@@ -41,20 +42,41 @@ final class BreadcrumbJson {
       writeFields(g, b, true);
       return;
     }
-    // two ways per set: the 100 breadcrumbs of an event rarely evict each other
-    int slot = System.identityHashCode(b) & (SLOTS - 1);
+    // Two ways per set, the most recently used first: a hit in the second way moves to the first;
+    // a new entry takes the first and pushes its occupant to the second. Entries no event carries
+    // any more are thus the ones replaced, not live ones (which cost a new encoding per event).
+    int slot = slot(b);
     Entry e = CACHE[slot];
     if (e == null || e.crumb != b) {
-      e = CACHE[slot ^ 1];
-      if (e == null || e.crumb != b) {
-        e = encode(b);
-        if (e.json.charLength() <= MAX_CACHED_CHARS) {
-          Entry first = CACHE[slot];
-          CACHE[first == null || CACHE[slot ^ 1] != null ? slot : slot ^ 1] = e;
+      Entry second = CACHE[slot + 1];
+      if (second != null && second.crumb == b) {
+        CACHE[slot + 1] = e;
+        CACHE[slot] = second;
+        e = second;
+      } else {
+        Entry made = encode(b);
+        if (made.json.charLength() <= MAX_CACHED_CHARS) {
+          CACHE[slot + 1] = e;
+          CACHE[slot] = made;
         }
+        e = made;
       }
     }
     g.writeRawValue(e.json);
+  }
+
+  /** The first way of {@code b}'s set: identity hash spread over the whole table. */
+  static int slot(Breadcrumb b) {
+    int h = System.identityHashCode(b) * 0x9E3779B9; // Fibonacci hashing: uses all the bits
+    return (h >>> (32 - SET_BITS)) << 1;
+  }
+
+  /** Whether {@code b}'s JSON is in the cache (tests). */
+  static boolean isCached(Breadcrumb b) {
+    int slot = slot(b);
+    Entry first = CACHE[slot];
+    Entry second = CACHE[slot + 1];
+    return (first != null && first.crumb == b) || (second != null && second.crumb == b);
   }
 
   private static Entry encode(Breadcrumb b) throws IOException {

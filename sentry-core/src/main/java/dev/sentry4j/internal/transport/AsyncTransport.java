@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * design. Thread-safe.
  *
  * <pre>{@code
- * Transport transport = new AsyncTransport(options, new JdkHttpSender(dsn, connect, read), discards);
+ * Transport transport = new AsyncTransport(options, HttpSenders.forDsn(options), discards);
  * transport.send(envelope);                  // never blocks
  * transport.flush(Duration.ofSeconds(15));   // memory and spool
  * transport.close(Duration.ofSeconds(2));    // what is left stays on disk for the next start

@@ -6,8 +6,6 @@ import dev.sentry4j.options.Dsn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -15,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -23,19 +20,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import javax.net.ssl.SSLContext;
 
 /**
- * Sends envelopes with the JDK's {@link HttpClient}: gzip, {@code X-Sentry-Auth}, the configured
- * connect timeout and a request timeout (until the answer's headers) of the read timeout. HTTP/2
- * over TLS when the server offers it (ALPN), HTTP/1.1 for plain {@code http://} (no {@code h2c}
- * upgrade attempt); no redirects, no cookies, no proxy (as before).
+ * Sends envelopes with the JDK's {@link HttpClient} (the SDK uses it for {@code https://}; {@link
+ * Http11Sender} is cheaper for {@code http://}, see {@link HttpSenders}): gzip, {@code
+ * X-Sentry-Auth}, the configured connect timeout, and the read timeout for the whole answer: the
+ * client's request timeout until the headers, then a deadline that cuts a body still being read (a
+ * 2xx whose headers arrived counts as delivered even so: Sentry stored the envelope). HTTP/2 over
+ * TLS when the server offers it (ALPN), HTTP/1.1 for plain {@code http://} (no {@code h2c} upgrade
+ * attempt); no redirects, no cookies, no proxy (as before).
  *
  * <p>The JDK client logs nothing through the application's logging framework (its own logging is
  * off unless {@code -Djdk.httpclient.HttpClient.log} is set), so the {@code X-Sentry-Auth} header
@@ -63,8 +63,10 @@ public final class JdkHttpSender implements HttpSender {
   // it is closed, so a server trickling its answer would hold the thread); guarded by inFlight
   private final Set<InputStream> bodies = new HashSet<>();
   private boolean closed; // guarded by inFlight
-  private final Object deflaterLock = new Object();
-  private Deflater deflater = new Deflater(Deflater.BEST_SPEED, true); // guarded by deflaterLock
+  private final Gzip gzipper = new Gzip();
+  private final Endpoint endpoint;
+  // cuts an answer's body at the deadline (the JDK client's timeout ends with the headers)
+  private final ScheduledThreadPoolExecutor deadlines;
 
   /**
    * Creates a sender for a DSN.
@@ -100,6 +102,7 @@ public final class JdkHttpSender implements HttpSender {
       boolean gzip,
       SSLContext tls) {
     this.uri = URI.create(url);
+    this.endpoint = new Endpoint(uri);
     this.auth = auth;
     this.gzip = gzip;
     this.readTimeout = readTimeout;
@@ -109,6 +112,11 @@ public final class JdkHttpSender implements HttpSender {
             : HttpClient.Version.HTTP_1_1;
     JdkClientLogging.quiet(); // again at each start: a LogManager.reset() clears it
     this.executor = daemonExecutor();
+    this.deadlines =
+        new ScheduledThreadPoolExecutor(1, task -> new SdkThread(task, "http-deadline"));
+    deadlines.setRemoveOnCancelPolicy(true);
+    deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
+    deadlines.allowCoreThreadTimeOut(true);
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
@@ -215,21 +223,31 @@ public final class JdkHttpSender implements HttpSender {
     if (answer.isDone()) {
       return; // cancelled by close before it started
     }
+    long started = System.nanoTime();
     try {
       HttpResponse<InputStream> response =
           client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      InputStream body = response.body();
       synchronized (inFlight) {
         if (closed) {
-          response.body().close();
+          body.close();
           throw new IOException("the sender was closed while sending");
         }
-        bodies.add(response.body());
+        bodies.add(body);
       }
+      ScheduledFuture<?> cut = null;
       try {
+        Thread reader = Thread.currentThread();
+        long left = readTimeout.toNanos() - (System.nanoTime() - started);
+        cut = deadlines.schedule(() -> cut(body, reader), left, TimeUnit.NANOSECONDS);
         answer.complete(result(response));
       } finally {
+        if (cut != null) {
+          cut.cancel(false);
+        }
         synchronized (inFlight) {
-          bodies.remove(response.body());
+          bodies.remove(body);
+          Thread.interrupted(); // a cut that came as the body ended is not for the next request
         }
       }
     } catch (InterruptedException e) {
@@ -238,6 +256,25 @@ public final class JdkHttpSender implements HttpSender {
       answer.completeExceptionally(e);
     } catch (Error e) {
       answer.completeExceptionally(e); // an OutOfMemoryError: the sender counts it and goes on
+    }
+  }
+
+  /**
+   * The deadline of an answer (the read timeout from the request's start) passed while its body is
+   * still being read: closes the body and wakes the reader (the JDK's body stream ignores an
+   * interrupt until it is closed), so a server trickling its answer does not hold the request.
+   */
+  private void cut(InputStream body, Thread reader) {
+    synchronized (inFlight) {
+      if (!bodies.remove(body)) {
+        return; // read meanwhile
+      }
+      try {
+        body.close();
+      } catch (IOException | RuntimeException e) {
+        // cut anyway
+      }
+      reader.interrupt();
     }
   }
 
@@ -252,10 +289,10 @@ public final class JdkHttpSender implements HttpSender {
       post.header("X-Sentry-Auth", auth);
     }
     if (gzip) {
-      int[] length = new int[1];
-      byte[] body = gzip(envelope, length);
+      int[] end = new int[1];
+      byte[] body = gzipper.compress(envelope, 0, end);
       post.header("Content-Encoding", "gzip");
-      post.POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, length[0]));
+      post.POST(HttpRequest.BodyPublishers.ofByteArray(body, 0, end[0]));
     } else {
       post.POST(HttpRequest.BodyPublishers.ofByteArray(envelope));
     }
@@ -274,9 +311,11 @@ public final class JdkHttpSender implements HttpSender {
         text = all.length() > MAX_BODY_CHARS ? all.substring(0, MAX_BODY_CHARS) : all;
       }
     } catch (IOException e) {
-      if (status < 300) {
-        throw e; // the answer was cut: like any network error, retried
+      if (status < 200) {
+        throw e;
       }
+      // A 2xx: Sentry stored the envelope and said so; only the rest of its answer is late or cut
+      // (not sent again). A refusal: an unreadable explanation must not turn it into a retry.
     }
     HttpHeaders headers = response.headers();
     return new HttpResult(
@@ -284,62 +323,6 @@ public final class JdkHttpSender implements HttpSender {
         headers.firstValue("Retry-After").orElse(null),
         headers.firstValue("X-Sentry-Rate-Limits").orElse(null),
         text);
-  }
-
-  /**
-   * Compresses {@code data} as one gzip member: a header, the deflated data, CRC-32 and size. One
-   * {@link Deflater} is reused (a new one per envelope allocates and frees zlib's native state
-   * every time), at {@link Deflater#BEST_SPEED}: on event JSON it is about 4x cheaper in CPU than
-   * the default level for about 10 % more bytes, which is the better trade for an SDK sharing the
-   * application's CPU.
-   *
-   * @return the compressed bytes; {@code length[0]} tells how many of them are used
-   */
-  private byte[] gzip(byte[] data, int[] length) {
-    byte[] out = new byte[data.length / 4 + 64];
-    int pos = GZIP_HEADER.length;
-    System.arraycopy(GZIP_HEADER, 0, out, 0, pos);
-    synchronized (deflaterLock) {
-      Deflater d = deflater;
-      boolean own = d == null; // closed meanwhile: a throwaway one
-      if (own) {
-        d = new Deflater(Deflater.BEST_SPEED, true);
-      }
-      try {
-        d.reset();
-        d.setInput(data);
-        d.finish();
-        while (!d.finished()) {
-          if (pos == out.length) {
-            out = Arrays.copyOf(out, out.length * 2);
-          }
-          pos += d.deflate(out, pos, out.length - pos);
-        }
-      } finally {
-        if (own) {
-          d.end();
-        }
-      }
-    }
-    CRC32 crc = new CRC32();
-    crc.update(data, 0, data.length);
-    if (out.length - pos < 8) {
-      out = Arrays.copyOf(out, pos + 8);
-    }
-    pos = littleEndian(out, pos, (int) crc.getValue());
-    pos = littleEndian(out, pos, data.length);
-    length[0] = pos;
-    return out;
-  }
-
-  private static final byte[] GZIP_HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
-
-  private static int littleEndian(byte[] out, int pos, int value) {
-    out[pos] = (byte) value;
-    out[pos + 1] = (byte) (value >>> 8);
-    out[pos + 2] = (byte) (value >>> 16);
-    out[pos + 3] = (byte) (value >>> 24);
-    return pos + 4;
   }
 
   /**
@@ -379,20 +362,7 @@ public final class JdkHttpSender implements HttpSender {
    */
   @Override
   public boolean refusesConnections(Duration timeout) {
-    String host = uri.getHost();
-    if (host == null) {
-      return false;
-    }
-    int port = uri.getPort();
-    if (port < 0) {
-      port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-    try (Socket probe = new Socket()) {
-      probe.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeout.toMillis()));
-      return false;
-    } catch (IOException | RuntimeException e) {
-      return true; // refused, timed out, no route, unknown host
-    }
+    return endpoint.refusesConnections(timeout);
   }
 
   /**
@@ -424,11 +394,7 @@ public final class JdkHttpSender implements HttpSender {
       stopSelectorThread();
     }
     executor.shutdownNow();
-    synchronized (deflaterLock) {
-      if (deflater != null) {
-        deflater.end(); // zlib's native memory
-        deflater = null;
-      }
-    }
+    deadlines.shutdownNow();
+    gzipper.end(); // zlib's native memory
   }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +179,7 @@ final class SerializedEnvelope {
       return null;
     }
     boolean emptyHeader = headerEnd == 2;
-    byte[] field =
-        ("\"sent_at\":\"" + EnvelopeWriter.rfc3339(sentAt) + "\"" + (emptyHeader ? "" : ","))
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] field = sentAtField(sentAt, !emptyHeader);
     byte[] reportLines = null;
     if (clientReport != null) {
       reportLines =
@@ -210,6 +209,57 @@ final class SerializedEnvelope {
       out[pos] = '\n';
     }
     return out;
+  }
+
+  private static final byte[] SENT_AT_FIELD = "\"sent_at\":\"".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * {@code "sent_at":"<RFC 3339>"}, with a comma after it when {@code comma}, as ASCII bytes: the
+   * text {@link EnvelopeWriter#rfc3339} gives (UTC, milliseconds unless zero), written without a
+   * formatter, strings or concatenation (the sender stamps every attempt).
+   */
+  static byte[] sentAtField(Instant t, boolean comma) {
+    long seconds = t.getEpochSecond();
+    int millis = t.getNano() / 1_000_000;
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+    int year = date.getYear();
+    if (year < 0 || year > 9999) { // ISO_INSTANT writes a sign or more digits: leave it to it
+      return ("\"sent_at\":\"" + EnvelopeWriter.rfc3339(t) + "\"" + (comma ? "," : ""))
+          .getBytes(StandardCharsets.UTF_8);
+    }
+    int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+    byte[] out = new byte[SENT_AT_FIELD.length + 20 + (millis != 0 ? 4 : 0) + 1 + (comma ? 1 : 0)];
+    System.arraycopy(SENT_AT_FIELD, 0, out, 0, SENT_AT_FIELD.length);
+    int pos = SENT_AT_FIELD.length;
+    pos = digits(out, pos, year, 4);
+    out[pos++] = '-';
+    pos = digits(out, pos, date.getMonthValue(), 2);
+    out[pos++] = '-';
+    pos = digits(out, pos, date.getDayOfMonth(), 2);
+    out[pos++] = 'T';
+    pos = digits(out, pos, secondOfDay / 3600, 2);
+    out[pos++] = ':';
+    pos = digits(out, pos, secondOfDay / 60 % 60, 2);
+    out[pos++] = ':';
+    pos = digits(out, pos, secondOfDay % 60, 2);
+    if (millis != 0) {
+      out[pos++] = '.';
+      pos = digits(out, pos, millis, 3);
+    }
+    out[pos++] = 'Z';
+    out[pos++] = '"';
+    if (comma) {
+      out[pos] = ',';
+    }
+    return out;
+  }
+
+  private static int digits(byte[] out, int pos, int value, int width) {
+    for (int i = width - 1; i >= 0; i--) {
+      out[pos + i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
+    return pos + width;
   }
 
   private static boolean contains(byte[] data, int end, byte[] needle) {

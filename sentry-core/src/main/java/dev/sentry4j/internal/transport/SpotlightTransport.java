@@ -45,7 +45,7 @@ public final class SpotlightTransport implements Transport {
   public SpotlightTransport(Transport delegate, String url) {
     this(
         delegate,
-        new JdkHttpSender(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false));
+        HttpSenders.forUrl(url, null, Duration.ofSeconds(1), Duration.ofSeconds(5), false, 4));
   }
 
   SpotlightTransport(Transport delegate, HttpSender spotlight) {

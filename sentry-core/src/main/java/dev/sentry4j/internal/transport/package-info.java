@@ -79,6 +79,18 @@
  *   <li><b>Out of memory.</b> An {@link OutOfMemoryError} in either SDK thread drops (and counts)
  *       only what it was handling; the thread goes on. Capture calls absorb one too: it never
  *       reaches the application ({@link dev.sentry4j.internal.OutOfMemory}).
+ *   <li><b>HTTP.</b> {@link dev.sentry4j.internal.transport.HttpSenders} picks the sender by the
+ *       DSN's scheme: {@code https://} goes through {@link
+ *       dev.sentry4j.internal.transport.JdkHttpSender} (the JDK's {@code HttpClient}: TLS, HTTP/2
+ *       streams on one connection when Sentry offers it); {@code http://} through {@link
+ *       dev.sentry4j.internal.transport.Http11Sender}, blocking HTTP/1.1 on plain sockets with a
+ *       keep-alive pool of at most {@code maxInFlight} connections (idle ones closed after 4 s),
+ *       about a fifth of the JDK client's CPU per envelope. Both compress with one reused deflater
+ *       ({@code Gzip}), block one daemon {@code sentry4j-http} thread per request, bound the whole
+ *       answer, body included, by {@code readTimeout} (a 2xx whose headers arrived counts as
+ *       delivered even if its body is then cut), and cut requests in flight at close. A request on
+ *       a pooled connection the server closed while idle is sent once more on a new connection
+ *       (only when no byte of the answer came).
  *   <li><b>Retries.</b> Network errors and 5xx keep the envelope on disk and back off exponentially
  *       with jitter (1 s doubling to 60 s); while backing off, new envelopes go to disk. An
  *       envelope answered with 5xx five times is dropped ({@code send_error}). No retry of 4xx; 429

@@ -6,7 +6,7 @@ import dev.sentry4j.clientreport.DataCategory;
 import dev.sentry4j.clientreport.DiscardReason;
 import dev.sentry4j.internal.clientreport.DiscardCounter;
 import dev.sentry4j.internal.transport.AsyncTransport;
-import dev.sentry4j.internal.transport.JdkHttpSender;
+import dev.sentry4j.internal.transport.HttpSenders;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
@@ -107,11 +107,7 @@ class LogBatcherTest {
                     .setServerName("web-1"))
             .build();
     batcherOptions = o;
-    transport =
-        new AsyncTransport(
-            new JdkHttpSender(o.getDsn(), o.getConnectTimeout(), o.getReadTimeout()),
-            1000,
-            discards);
+    transport = new AsyncTransport(HttpSenders.forDsn(o), 1000, discards);
     batcher = new LogBatcher(o, transport, discards, scheduler, maxBytes);
   }
 

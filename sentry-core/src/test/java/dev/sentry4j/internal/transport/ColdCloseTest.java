@@ -61,9 +61,9 @@ class ColdCloseTest {
 
   @Test
   void theProbeTellsARefusedPortFromAListeningOne() {
-    JdkHttpSender down = sender(ChildJvm.freePort());
+    HttpSender down = sender(ChildJvm.freePort());
     try (SentryReceiver receiver = SentryReceiver.start()) {
-      JdkHttpSender up = sender(receiver.port());
+      HttpSender up = sender(receiver.port());
       assertThat(down.refusesConnections(Duration.ofSeconds(2))).isTrue();
       assertThat(up.refusesConnections(Duration.ofSeconds(2))).isFalse();
       up.close();
@@ -72,13 +72,14 @@ class ColdCloseTest {
     }
   }
 
-  private static JdkHttpSender sender(int port) {
-    return new JdkHttpSender(
+  private static HttpSender sender(int port) {
+    return HttpSenders.forUrl(
         "http://127.0.0.1:" + port + "/api/1/envelope/",
         null,
         Duration.ofSeconds(2),
         Duration.ofSeconds(2),
-        true);
+        true,
+        4);
   }
 
   private AsyncTransport transport(HttpSender http, DiscardCounter discards) {

@@ -36,8 +36,7 @@ final class Pipeline implements AutoCloseable {
 
   private Pipeline(SentryOptions options, DeliveryTuning tuning, DiskSpool.FileWriter writer) {
     this.options = options;
-    JdkHttpSender http =
-        new JdkHttpSender(options.getDsn(), options.getConnectTimeout(), options.getReadTimeout());
+    HttpSender http = HttpSenders.forDsn(options);
     DiskSpool spool = null;
     if (options.getMaxCacheItems() > 0) {
       spool =

@@ -7,7 +7,9 @@ import dev.sentry4j.internal.envelope.Envelope;
 import dev.sentry4j.internal.json.EnvelopeWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SerializedEnvelopeTest {
@@ -56,6 +58,33 @@ class SerializedEnvelopeTest {
         .endsWith(
             "\n{\"type\":\"client_report\",\"length\":23,\"content_type\":\"application/json\"}\n"
                 + "{\"discarded_events\":[]}\n");
+  }
+
+  @Test
+  void writesSentAtExactlyAsTheFormatterDoes() {
+    List<Instant> times =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("1999-12-31T23:59:59.999Z"),
+                Instant.parse("2024-02-29T00:00:00Z"),
+                Instant.parse("2026-12-06T06:15:07.004123Z"),
+                Instant.parse("0001-01-01T00:00:00.010Z"),
+                Instant.parse("9999-12-31T23:59:59.100Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.500Z")));
+    java.util.Random random = new java.util.Random(21);
+    for (int i = 0; i < 2000; i++) {
+      times.add(Instant.ofEpochMilli(random.nextLong() % 300_000_000_000_000L));
+    }
+    for (Instant t : times) {
+      for (boolean comma : new boolean[] {false, true}) {
+        String expected = "\"sent_at\":\"" + EnvelopeWriter.rfc3339(t) + "\"" + (comma ? "," : "");
+        assertThat(new String(SerializedEnvelope.sentAtField(t, comma), StandardCharsets.UTF_8))
+            .as("%s", t)
+            .isEqualTo(expected);
+      }
+    }
   }
 
   @Test
