@@ -11,7 +11,8 @@
 # BENCH_JMH_ITERATIONS (JMH's iteration arguments, e.g. "-wi 2 -w 2s -i 3 -r 2s"),
 # BENCH_BURSTS (delivery burst sizes, e.g. "100 1000"),
 # BENCH_PACED ("<N> <per second> <warm-up lines>" of the paced ERROR bench, e.g. "12000 400 6000";
-# "0" skips it),
+# "0" skips it), BENCH_PACED_REPEAT (runs of each paced variant, interleaved; the report takes the
+# median; default 3),
 # BENCH_MAVEN_ARGS (extra Maven arguments, e.g. -o), JAVA_HOME (JDK to run; default: java on PATH).
 set -euo pipefail
 
@@ -25,18 +26,21 @@ if [[ "${BENCH_QUICK:-0}" == 1 ]]; then
   jmh_iterations=(-wi 1 -w 1s -i 2 -r 1s)
   bursts=(100 1000)
   paced=(1000 400 200)
+  paced_repeat=1
   report="${BENCH_OUT:-$out/RESULTS-quick.md}"
 else
   mode=full
   jmh_iterations=(-wi 3 -w 2s -i 4 -r 2s)
   bursts=(100 1000 10000)
   paced=(12000 400 6000)
+  paced_repeat=3
   report="${BENCH_OUT:-bench/RESULTS.md}"
 fi
 
 if [[ -n "${BENCH_JMH_ITERATIONS:-}" ]]; then read -r -a jmh_iterations <<< "$BENCH_JMH_ITERATIONS"; fi
 if [[ -n "${BENCH_BURSTS:-}" ]]; then read -r -a bursts <<< "$BENCH_BURSTS"; fi
 if [[ -n "${BENCH_PACED:-}" ]]; then read -r -a paced <<< "$BENCH_PACED"; fi
+paced_repeat="${BENCH_PACED_REPEAT:-$paced_repeat}"
 
 echo "== build"
 # shellcheck disable=SC2086 # BENCH_MAVEN_ARGS is a list of arguments
@@ -74,11 +78,11 @@ done
 echo "== paced"
 : > "$out/paced.txt"
 if [[ "${paced[0]}" != 0 ]]; then
-  for variant in none sentry-java sentry4j; do
+  for ((run = 1; run <= paced_repeat; run++)); do for variant in none sentry-java sentry4j; do
     timeout 600 "$java" -Xmx512m -Dpaced.warmup="${paced[2]}" -cp "$jar" \
       dev.sentry4j.bench.PacedDeliveryBench "$variant" "${paced[0]}" "${paced[1]}" \
       | tee -a "$out/paced.txt"
-  done
+  done; done
 fi
 
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) (1/5/15 min averages when the run ended)" \

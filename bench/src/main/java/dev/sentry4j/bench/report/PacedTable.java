@@ -3,6 +3,8 @@ package dev.sentry4j.bench.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The report's section on an ERROR line at a pace every variant delivers in full: the logging
@@ -42,9 +44,11 @@ final class PacedTable {
                 + " and a wait until the sink is quiet. *Process CPU* is every thread of the JVM"
                 + " (GC and JIT included) but the sink's, per line; *logging thread* is the"
                 + " thread that logs. Overheads are over the floor's; the ratio is sentry4j's"
-                + " overhead ÷ sentry-java's.%n%n",
+                + " overhead ÷ sentry-java's. Each figure is the median of %d run(s) per variant,"
+                + " interleaved.%n%n",
             f.n(),
-            f.perSecond()));
+            f.perSecond(),
+            runsOf(ours)));
     md.append(
         "| variant | delivered | reported dropped | process CPU per line | over the floor"
             + " | logging thread per line | over the floor |\n");
@@ -81,8 +85,36 @@ final class PacedTable {
     md.append('\n');
   }
 
+  /**
+   * The variant's median run: each figure is the median of its runs (the paced bench is run a few
+   * times per variant, interleaved, because one JVM's figure varies by tens of percent).
+   */
   private Optional<PacedResult> find(String variant) {
-    return results.stream().filter(r -> r.variant().equals(variant)).reduce((a, b) -> b);
+    List<PacedResult> runs =
+        results.stream().filter(r -> r.variant().equals(variant)).collect(Collectors.toList());
+    if (runs.isEmpty()) {
+      return Optional.empty();
+    }
+    PacedResult first = runs.get(0);
+    return Optional.of(
+        new PacedResult(
+            variant,
+            first.n(),
+            first.perSecond(),
+            Math.round(median(runs, r -> (double) r.delivered())),
+            Math.round(median(runs, r -> (double) r.reportedDropped())),
+            median(runs, PacedResult::cpuPerLineMicros),
+            median(runs, PacedResult::callerCpuPerLineMicros)));
+  }
+
+  private static double median(List<PacedResult> runs, ToDoubleFunction<PacedResult> figure) {
+    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+    int mid = values.length / 2;
+    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  }
+
+  private long runsOf(String variant) {
+    return results.stream().filter(r -> r.variant().equals(variant)).count();
   }
 
   private static double ratio(double ours, double reference, double floor) {
