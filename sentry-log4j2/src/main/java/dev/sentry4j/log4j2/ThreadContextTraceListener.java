@@ -5,6 +5,7 @@ import dev.sentry4j.spi.config.OptionRegistry;
 import dev.sentry4j.spi.config.OptionSources;
 import dev.sentry4j.spi.config.Settings;
 import dev.sentry4j.spi.logging.TraceKeys;
+import dev.sentry4j.spi.logging.TraceValues;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import java.util.Map;
@@ -45,8 +46,6 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  * MDC. Thread-safe: it acts only on the calling thread's ThreadContext.
  */
 public final class ThreadContextTraceListener implements SpanListener {
-  private static final String TRUE = "true";
-  private static final String FALSE = "false";
 
   /** A memento saying the keys held our ids (or nothing): put the ids of what is current back. */
   private static final Object OURS = new Object();
@@ -279,35 +278,15 @@ public final class ThreadContextTraceListener implements SpanListener {
   }
 
   private String traceId(Span span, PropagationContext context) {
-    return span != null ? span.getTraceId() : propagationIds ? context.getTraceId() : null;
+    return TraceValues.traceId(span, context, propagationIds);
   }
 
   private String spanId(Span span, PropagationContext context) {
-    return span != null ? span.getSpanId() : propagationIds ? context.getSpanId() : null;
+    return TraceValues.spanId(span, context, propagationIds);
   }
 
   private String sampled(Span span, PropagationContext context) {
-    Boolean decision;
-    if (span == null) {
-      decision = propagationIds ? context.getSampled() : null;
-    } else if (span.isSampled() || !carriesOnly(span, context)) {
-      return span.isSampled() ? TRUE : FALSE;
-    } else {
-      decision = context.getSampled(); // the incoming trace's decision, as without that span
-    }
-    return decision == null ? null : decision ? TRUE : FALSE;
-  }
-
-  /**
-   * Whether {@code span} only carries the propagation context's trace ({@code continueTrace} with
-   * tracing off makes such a transaction current): its ids are the context's own.
-   */
-  private static boolean carriesOnly(Span span, PropagationContext context) {
-    return context != null
-        && span.getSpanId() != null
-        && span.getSpanId().equals(context.getSpanId())
-        && span.getTraceId() != null
-        && span.getTraceId().equals(context.getTraceId());
+    return TraceValues.sampled(span, context, propagationIds);
   }
 
   /** The application's own values under our keys, from before a push. */

@@ -3,6 +3,7 @@ package dev.sentry4j.mdc;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.spi.Integrations;
 import dev.sentry4j.spi.SpanListener;
+import dev.sentry4j.spi.logging.TraceValues;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import org.slf4j.MDC;
@@ -39,8 +40,6 @@ import org.slf4j.MDC;
  * MDC.
  */
 public final class MdcTraceListener implements SpanListener {
-  private static final String TRUE = "true";
-  private static final String FALSE = "false";
 
   /** A memento saying the keys held our ids (or nothing): put the ids of what is current back. */
   private static final Object OURS = new Object();
@@ -220,36 +219,15 @@ public final class MdcTraceListener implements SpanListener {
   }
 
   private String traceId(Span span, PropagationContext context) {
-    return span != null ? span.getTraceId() : propagationIds ? context.getTraceId() : null;
+    return TraceValues.traceId(span, context, propagationIds);
   }
 
   private String spanId(Span span, PropagationContext context) {
-    return span != null ? span.getSpanId() : propagationIds ? context.getSpanId() : null;
+    return TraceValues.spanId(span, context, propagationIds);
   }
 
   private String sampled(Span span, PropagationContext context) {
-    Boolean decision;
-    if (span == null) {
-      decision = propagationIds ? context.getSampled() : null;
-    } else if (span.isSampled() || !carriesOnly(span, context)) {
-      return span.isSampled() ? TRUE : FALSE;
-    } else {
-      decision = context.getSampled(); // the incoming trace's decision, as without that span
-    }
-    return decision == null ? null : decision ? TRUE : FALSE;
-  }
-
-  /**
-   * Whether {@code span} only carries the propagation context's trace ({@code continueTrace} with
-   * tracing off makes such a transaction current): its ids are the context's own. A recorded span
-   * always has a span id of its own.
-   */
-  private static boolean carriesOnly(Span span, PropagationContext context) {
-    return context != null
-        && span.getSpanId() != null
-        && span.getSpanId().equals(context.getSpanId())
-        && span.getTraceId() != null
-        && span.getTraceId().equals(context.getTraceId());
+    return TraceValues.sampled(span, context, propagationIds);
   }
 
   /** Puts {@code value} under key {@code index} unless the MDC holds that very String already. */
