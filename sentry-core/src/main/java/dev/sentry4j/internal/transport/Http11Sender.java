@@ -1,7 +1,6 @@
 package dev.sentry4j.internal.transport;
 
 import dev.sentry4j.internal.SdkInfo;
-import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.options.Dsn;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -25,8 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -195,15 +192,7 @@ public final class Http11Sender implements HttpSender {
     this.readNanos = readTimeout.isZero() ? 0 : readTimeout.toNanos();
     this.maxConnections = Math.max(1, maxConnections);
     this.idleNanos = idleTimeout.toNanos();
-    AtomicInteger count = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            task -> new SdkThread(task, "http-" + count.incrementAndGet()));
+    this.executor = HttpThreads.requests();
   }
 
   @Override
@@ -453,10 +442,7 @@ public final class Http11Sender implements HttpSender {
         return null;
       }
       if (watchdog == null) {
-        watchdog = new ScheduledThreadPoolExecutor(1, task -> new SdkThread(task, "http-watchdog"));
-        watchdog.setRemoveOnCancelPolicy(true);
-        watchdog.setKeepAliveTime(30, TimeUnit.SECONDS);
-        watchdog.allowCoreThreadTimeOut(true);
+        watchdog = HttpThreads.timer("http-watchdog");
       }
       w = watchdog;
     }

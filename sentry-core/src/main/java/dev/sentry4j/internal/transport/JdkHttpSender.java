@@ -1,7 +1,6 @@
 package dev.sentry4j.internal.transport;
 
 import dev.sentry4j.internal.SdkInfo;
-import dev.sentry4j.internal.SdkThread;
 import dev.sentry4j.options.Dsn;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,10 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -111,12 +107,8 @@ public final class JdkHttpSender implements HttpSender {
             ? HttpClient.Version.HTTP_2
             : HttpClient.Version.HTTP_1_1;
     JdkClientLogging.quiet(); // again at each start: a LogManager.reset() clears it
-    this.executor = daemonExecutor();
-    this.deadlines =
-        new ScheduledThreadPoolExecutor(1, task -> new SdkThread(task, "http-deadline"));
-    deadlines.setRemoveOnCancelPolicy(true);
-    deadlines.setKeepAliveTime(30, TimeUnit.SECONDS);
-    deadlines.allowCoreThreadTimeOut(true);
+    this.executor = HttpThreads.requests();
+    this.deadlines = HttpThreads.timer("http-deadline");
     HttpClient.Builder builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
@@ -128,18 +120,6 @@ public final class JdkHttpSender implements HttpSender {
       builder.sslContext(tls);
     }
     this.client = builder.build();
-  }
-
-  /** Cached pool of daemon threads: idle ones end after 30 s; at most a few are ever busy. */
-  private static ExecutorService daemonExecutor() {
-    AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        0,
-        Integer.MAX_VALUE,
-        30,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        task -> new SdkThread(task, "http-" + count.incrementAndGet()));
   }
 
   /**
