@@ -372,7 +372,6 @@ final class Sender implements Runnable {
   private static final class Cursor {
     final DiskSpool.Claim claim;
     final List<SpoolBatch.Record> records;
-    final boolean[] done;
     final byte[] states; // what each record's state byte in the file says now
     int next;
     int inFlight;
@@ -385,11 +384,9 @@ final class Sender implements Runnable {
     Cursor(DiskSpool.Claim claim, List<SpoolBatch.Record> records) {
       this.claim = claim;
       this.records = records;
-      this.done = new boolean[records.size()];
       this.states = new byte[records.size()];
       for (int i = 0; i < states.length; i++) {
-        states[i] = records.get(i).state;
-        done[i] = states[i] == SpoolBatch.DONE; // delivered by a process killed before it settled
+        states[i] = records.get(i).state; // DONE: delivered by a process killed before it settled
       }
       skipDone();
     }
@@ -398,8 +395,13 @@ final class Sender implements Runnable {
       return abandoned || next >= records.size();
     }
 
+    /** Whether record {@code index} was delivered, or dropped for good and counted. */
+    boolean done(int index) {
+      return states[index] == SpoolBatch.DONE;
+    }
+
     void skipDone() {
-      while (next < done.length && done[next]) {
+      while (next < states.length && done(next)) {
         next++;
       }
     }
@@ -781,7 +783,6 @@ final class Sender implements Runnable {
     }
     Cursor c = a.cursor;
     c.mark(a.index, SpoolBatch.DONE);
-    c.done[a.index] = true;
     c.inFlight--;
     retire(c);
   }
@@ -801,7 +802,7 @@ final class Sender implements Runnable {
     cursors.remove(c);
     List<SpoolBatch.Record> rest = new ArrayList<>();
     for (int i = 0; i < c.records.size(); i++) {
-      if (!c.done[i]) {
+      if (!c.done(i)) {
         rest.add(c.records.get(i).withState(c.states[i]));
       }
     }
