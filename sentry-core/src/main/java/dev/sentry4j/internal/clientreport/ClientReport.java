@@ -34,7 +34,16 @@ public final class ClientReport {
    * @return the report, or {@code null} when nothing was pending
    */
   public static ClientReport take(DiscardCounter counter, Instant now) {
-    Map<DiscardReason, Map<DataCategory, Long>> counts = counter.drain();
+    return of(counter.drain(), now);
+  }
+
+  /**
+   * A report of {@code counts}, taken from no counter (a copy for the disk, say).
+   *
+   * @param now the report's {@code timestamp}
+   * @return the report, or {@code null} when {@code counts} is empty
+   */
+  public static ClientReport of(Map<DiscardReason, Map<DataCategory, Long>> counts, Instant now) {
     if (counts.isEmpty()) {
       return null;
     }

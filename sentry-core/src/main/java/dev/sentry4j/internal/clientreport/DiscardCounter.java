@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts dropped items by reason and category, for client reports and health endpoints.
- * Thread-safe; {@link #drain()} reads and resets atomically per key.
+ * Thread-safe; {@link #drain()} reads and resets atomically per key, {@link #snapshot()} only
+ * reads.
  */
 public final class DiscardCounter {
   private final Map<DiscardReason, Map<DataCategory, AtomicLong>> pending =
@@ -41,10 +42,22 @@ public final class DiscardCounter {
 
   /** Takes the pending counts (non-zero only) and resets them; keys are reason, then category. */
   public Map<DiscardReason, Map<DataCategory, Long>> drain() {
+    return read(true);
+  }
+
+  /**
+   * The pending counts (non-zero only), left in place: a copy kept elsewhere (on disk) must not
+   * take them away from a report being made meanwhile.
+   */
+  public Map<DiscardReason, Map<DataCategory, Long>> snapshot() {
+    return read(false);
+  }
+
+  private Map<DiscardReason, Map<DataCategory, Long>> read(boolean reset) {
     Map<DiscardReason, Map<DataCategory, Long>> out = new EnumMap<>(DiscardReason.class);
     for (Map.Entry<DiscardReason, Map<DataCategory, AtomicLong>> r : pending.entrySet()) {
       for (Map.Entry<DataCategory, AtomicLong> c : r.getValue().entrySet()) {
-        long n = c.getValue().getAndSet(0);
+        long n = reset ? c.getValue().getAndSet(0) : c.getValue().get();
         if (n > 0) {
           out.computeIfAbsent(r.getKey(), k -> new EnumMap<>(DataCategory.class))
               .put(c.getKey(), n);

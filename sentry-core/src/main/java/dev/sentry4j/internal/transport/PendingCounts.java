@@ -50,8 +50,8 @@ final class PendingCounts {
       return;
     }
     nextSaveAt = System.nanoTime() + intervalNanos;
-    Map<DiscardReason, Map<DataCategory, Long>> now = discards.drain();
-    discards.restore(now);
+    // Read, not drained and put back: a report taken by the sender meanwhile would miss them.
+    Map<DiscardReason, Map<DataCategory, Long>> now = discards.snapshot();
     if (now.equals(saved)) {
       return;
     }
@@ -60,11 +60,7 @@ final class PendingCounts {
       saved = now;
       return;
     }
-    ClientReport report = ClientReport.take(discards, Instant.now());
-    if (report == null) {
-      return;
-    }
-    report.restoreTo(discards);
+    ClientReport report = ClientReport.of(now, Instant.now());
     byte[] bytes = EnvelopeWriter.write(Sender.reportEnvelope(report), null);
     String manifest = "client_report~1~1~" + report.payload().length;
     byte[] data = SpoolBatch.encode(List.of(new SpoolBatch.Record(manifest, bytes)));
