@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -72,6 +73,8 @@ final class Sender implements Runnable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean signalled; // guarded by lock
+  private int dozesLeft; // sender thread only: short sleeps left before waiting to be woken
+  private volatile long dozed; // written by the sender thread only; for tests
 
   private volatile boolean stopping;
   private volatile long drainUntil;
@@ -219,6 +222,11 @@ final class Sender implements Runnable {
     return reportsDone >= ticket;
   }
 
+  /** How many short sleeps the sender thread took instead of waiting to be woken (for tests). */
+  long dozes() {
+    return dozed;
+  }
+
   /** Envelopes Sentry accepted. */
   long sentCount() {
     return sent.get();
@@ -292,6 +300,7 @@ final class Sender implements Runnable {
       inFlight.add(next); // from here on a close that gives up on this thread finds it
       dispatch(next, ticker.nanoTime());
       dispatched = true;
+      dozesLeft = AsyncTransport.DOZES;
       if (offline) {
         break;
       }
@@ -330,6 +339,10 @@ final class Sender implements Runnable {
   }
 
   private void awaitSignal(long nanos) {
+    if (dozesLeft > 0 && nanos > 0) {
+      doze(Math.min(nanos, AsyncTransport.DOZE_NANOS));
+      return;
+    }
     lock.lock();
     try {
       if (!signalled
@@ -341,6 +354,32 @@ final class Sender implements Runnable {
       signalled = false;
     } catch (InterruptedException e) {
       // only stop() ends the loop
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Busy lately (sent or answered): sleeps {@code nanos} without waiting on the condition, so that
+   * {@link #wake} from the intake worker or an HTTP thread has no thread to wake up (no system call
+   * on their side); what they signalled meanwhile is seen when the loop looks again.
+   */
+  private void doze(long nanos) {
+    dozesLeft--;
+    dozed++;
+    lock.lock();
+    try {
+      if (signalled || !answered.isEmpty() || stopping) {
+        signalled = false;
+        return;
+      }
+    } finally {
+      lock.unlock();
+    }
+    LockSupport.parkNanos(nanos);
+    lock.lock();
+    try {
+      signalled = false;
     } finally {
       lock.unlock();
     }
@@ -575,6 +614,7 @@ final class Sender implements Runnable {
         continue; // abandoned at stop
       }
       done.add(a);
+      dozesLeft = AsyncTransport.DOZES;
       try {
         handle(a);
       } catch (VirtualMachineError e) {
