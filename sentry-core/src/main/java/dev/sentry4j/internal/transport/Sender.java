@@ -310,6 +310,9 @@ final class Sender implements Runnable {
       return;
     }
     if (!inFlight.isEmpty()) {
+      if (inFlight.size() >= window) {
+        dozesLeft = 0; // only an answer frees the window: be woken by it (bursts), not doze
+      }
       awaitSignal(tuning.maxParkNanos); // an answer wakes us
       return;
     }
