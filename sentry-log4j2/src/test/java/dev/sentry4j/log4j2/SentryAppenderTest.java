@@ -52,6 +52,24 @@ class SentryAppenderTest extends ReceiverSupport {
   }
 
   @Test
+  void breadcrumbsFromTemplatesCarryTheTextOfTheMomentTheLineWasLogged() {
+    Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
+    StringBuilder cart = new StringBuilder("2 items");
+
+    log.info("order {} of {} accepted", "A-17", 3); // immutable arguments: formatted when sent
+    log.info("cart holds {}", cart); // a mutable argument: formatted at once
+    cart.setLength(0);
+    cart.append("changed later");
+    log.info("no {} placeholder left", "x", "extra");
+    log.error("checkout failed");
+
+    ReceivedEvent error = event("checkout failed");
+    assertThat(error.breadcrumbs())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("order A-17 of 3 accepted", "cart holds 2 items", "no x placeholder left");
+  }
+
+  @Test
   void thresholdsAreInclusiveAtEachConfiguredBoundary() {
     Logger log = start("sentry-thresholds.xml").logger("com.acme.Orders");
 
@@ -274,8 +292,7 @@ class SentryAppenderTest extends ReceiverSupport {
     appLog.error("sentinel");
 
     event("sentinel");
-    assertThat(ctx.lines())
-        .contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
+    assertThat(ctx.lines()).contains("ERROR [] [] com.acme.Orders - logged from toString");
     events(2); // several envelopes in flight: "sentinel" may arrive first
     ctx.close();
     assertThat(receiver.events())
@@ -349,10 +366,7 @@ class SentryAppenderTest extends ReceiverSupport {
 
     event("app line");
     assertThat(ctx.lines())
-        .contains(
-            "ERROR "
-                + propagationIds()
-                + " dev.sentry4j.internal.transport.AsyncTransport - sdk line");
+        .contains("ERROR [] [] dev.sentry4j.internal.transport.AsyncTransport - sdk line");
     ctx.close();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("app line");
   }
