@@ -27,9 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Each SDK is configured as its own documentation tells users. sentry4j's root reference to its
  * appender has {@code level="INFO"} (the appender's lowest threshold), as sentry-log4j2/README.md's
- * log4j2.xml has it, so Log4j drops the DEBUG line before its appender call; {@code
- * -jvmArgsAppend "-Xms512m -Xmx512m -Dlog4j2bench.sentryRefLevel=ALL"} measures a plain reference
- * instead. sentry-java's reference is plain, as in its documentation. The trace keys are in the
+ * log4j2.xml has it, so Log4j drops the DEBUG line before its appender call; {@code -jvmArgsAppend
+ * "-Xms512m -Xmx512m -Dlog4j2bench.sentryRefLevel=ALL"} measures a plain reference instead.
+ * sentry-java's reference is plain, as in its documentation. The trace keys are in the
  * ThreadContext only while a span is current (sentry4j's default), so with no span here the
  * ThreadContext is empty unless {@link #THREAD_CONTEXT_PROPERTY} puts an entry there.
  */
