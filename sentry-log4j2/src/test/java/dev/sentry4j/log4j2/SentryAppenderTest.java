@@ -15,6 +15,7 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.message.MapMessage;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
@@ -56,8 +57,11 @@ class SentryAppenderTest extends ReceiverSupport {
     Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
     StringBuilder cart = new StringBuilder("2 items");
 
-    log.info("order {} of {} accepted", "A-17", 3); // immutable arguments: formatted when sent
-    log.info("cart holds {}", cart); // a mutable argument: formatted at once
+    log.info("order {} of {} accepted", "A-17", 3); // Log4j's event formats it as it is made
+    // a message Log4j has not formatted, immutable arguments: formatted only when it is sent
+    log.info(new ParameterizedMessage("order {} with password={} paid", "A-18", "s3cret"));
+    log.info(new ParameterizedMessage("cart holds {}", cart)); // mutable: formatted at once
+    log.info("cart still holds {}", cart);
     cart.setLength(0);
     cart.append("changed later");
     log.info("no {} placeholder left", "x", "extra");
@@ -66,7 +70,12 @@ class SentryAppenderTest extends ReceiverSupport {
     ReceivedEvent error = event("checkout failed");
     assertThat(error.breadcrumbs())
         .extracting(b -> b.path("message").asText())
-        .containsExactly("order A-17 of 3 accepted", "cart holds 2 items", "no x placeholder left");
+        .containsExactly(
+            "order A-17 of 3 accepted",
+            "order A-18 with password=[Filtered] paid",
+            "cart holds 2 items",
+            "cart still holds 2 items",
+            "no x placeholder left");
   }
 
   @Test
