@@ -24,6 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * variant: DEBUG ignored by the SDK, INFO to a breadcrumb, ERROR with a fresh exception to an
  * event. Each variant is configured from {@code log4j2-<variant>.xml}; SDKs send to a {@link
  * LoopbackSink}.
+ *
+ * <p>Each SDK is configured as its own documentation tells users. sentry4j's root reference to its
+ * appender has {@code level="INFO"} (the appender's lowest threshold), as sentry-log4j2/README.md's
+ * log4j2.xml has it, so Log4j drops the DEBUG line before its appender call; {@code -jvmArgsAppend
+ * "-Xms512m -Xmx512m -Dlog4j2bench.sentryRefLevel=ALL"} measures a plain reference instead.
+ * sentry-java's reference is plain, as in its documentation. The trace keys are in the
+ * ThreadContext only while a span is current (sentry4j's default), so with no span here the
+ * ThreadContext is empty unless {@link #THREAD_CONTEXT_PROPERTY} puts an entry there.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,8 +47,8 @@ public class Log4j2Bench {
    * System property naming a ThreadContext entry the application keeps on the logging thread (say
    * {@code -jvmArgsAppend -Dlog4j2bench.threadContext=tenant}); unset: an empty ThreadContext. With
    * an entry, every variant pays what Log4j 2 allocates per line for a non-empty ThreadContext (its
-   * context-data wrapper), as most applications with request ids do; sentry4j keeps its trace ids
-   * there too, so its bytes over the floor are then its own only.
+   * context-data wrapper), as most applications with request ids do, so the bytes over the floor
+   * are then the SDK's own only.
    */
   public static final String THREAD_CONTEXT_PROPERTY = "log4j2bench.threadContext";
 

@@ -3,6 +3,7 @@ package dev.sentry4j.log4j2;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogRecord;
+import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -223,16 +224,20 @@ final class LogEventMapper {
     return map;
   }
 
+  /**
+   * The trace of an event handled off its logging thread (async loggers): from the ids frozen into
+   * its context data, else a new, unrelated trace, so that lines logged outside spans are not all
+   * linked to the background thread's trace (as the Logback appender does behind AsyncAppender).
+   */
   private TraceContext traceFrom(ReadOnlyStringMap contextData) {
-    if (contextData == null || contextData.isEmpty()) {
-      return null;
+    if (contextData != null && !contextData.isEmpty()) {
+      Object traceId = contextData.getValue(keys.traceIdKey);
+      Object spanId = contextData.getValue(keys.spanIdKey);
+      if (isHex(traceId, 32) && isHex(spanId, 16)) {
+        return new TraceContext((String) traceId, (String) spanId, null, null, null, null);
+      }
     }
-    Object traceId = contextData.getValue(keys.traceIdKey);
-    Object spanId = contextData.getValue(keys.spanIdKey);
-    if (isHex(traceId, 32) && isHex(spanId, 16)) {
-      return new TraceContext((String) traceId, (String) spanId, null, null, null, null);
-    }
-    return null;
+    return PropagationContext.newTrace().toTraceContext();
   }
 
   private static boolean isHex(Object value, int length) {

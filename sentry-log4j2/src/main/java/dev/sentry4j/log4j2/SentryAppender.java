@@ -15,9 +15,12 @@ import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.Core;
@@ -27,10 +30,16 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.StringLayout;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.AppenderLoggingException;
+import org.apache.logging.log4j.core.config.AppenderRef;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
+import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 
 /**
@@ -86,6 +95,9 @@ public final class SentryAppender extends AbstractAppender {
   private final Object lifecycleLock = new Object();
   private final AdapterLifecycle lifecycle;
 
+  /** The configuration the appender was built in, whose references to it are checked at start. */
+  private final Configuration configuration;
+
   private SentryAppender(
       String name,
       Filter filter,
@@ -93,8 +105,10 @@ public final class SentryAppender extends AbstractAppender {
       boolean ignoreExceptions,
       Property[] properties,
       SentryOptions options,
-      LogCaptureSettings settings) {
+      LogCaptureSettings settings,
+      Configuration configuration) {
     super(name, filter, formatter, ignoreExceptions, properties);
+    this.configuration = configuration;
     this.options = options;
     this.capture = new LogCapture(settings);
     this.lifecycle =
@@ -143,8 +157,78 @@ public final class SentryAppender extends AbstractAppender {
         STATUS.error(
             "Sentry appender '{}' could not initialize Sentry: {}", getName(), e.toString());
       }
+      checkReferences();
       super.start();
     }
+  }
+
+  /**
+   * Says through the StatusLogger how the {@code AppenderRef}s to this appender fit its thresholds:
+   * a reference whose {@code level} hides lines the appender would capture (WARN), or, when some
+   * logger passes lines below every threshold, a reference without a level that lets them through
+   * Log4j's appender call only to be ignored here (INFO: {@code level="..."} on it spares them). A
+   * hint only: nothing here may stop the start.
+   */
+  private void checkReferences() {
+    Configuration config = configuration;
+    if (config == null) {
+      return;
+    }
+    try {
+      Level lowest = lowestCaptured();
+      if (lowest == null) {
+        return;
+      }
+      Set<LoggerConfig> loggers = Collections.newSetFromMap(new IdentityHashMap<>());
+      loggers.addAll(config.getLoggers().values());
+      loggers.add(config.getRootLogger());
+      boolean verboseLogger = false;
+      for (LoggerConfig logger : loggers) {
+        Level level = logger.getLevel();
+        verboseLogger |= level != null && level.isLessSpecificThan(lowest) && level != lowest;
+      }
+      for (LoggerConfig logger : loggers) {
+        for (AppenderRef ref : logger.getAppenderRefs()) {
+          if (!getName().equals(ref.getRef())) {
+            continue;
+          }
+          String loggerName = logger.getName().isEmpty() ? "root" : "'" + logger.getName() + "'";
+          Level refLevel = ref.getLevel();
+          if (refLevel != null && refLevel.isMoreSpecificThan(lowest) && refLevel != lowest) {
+            STATUS.warn(
+                "Sentry appender '{}': the AppenderRef of logger {} has level=\"{}\", so lines"
+                    + " below {} never reach the appender, which captures from {}",
+                getName(),
+                loggerName,
+                refLevel,
+                refLevel,
+                lowest);
+          } else if (refLevel == null && verboseLogger) {
+            STATUS.info(
+                "Sentry appender '{}': the AppenderRef of logger {} has no level, so lines below {}"
+                    + " go through Log4j's appender call only to be ignored; level=\"{}\" on it"
+                    + " skips them before that call",
+                getName(),
+                loggerName,
+                lowest,
+                lowest);
+          }
+        }
+      }
+    } catch (RuntimeException e) { // NOPMD: a hint; the appender starts regardless
+      STATUS.debug("Sentry appender '{}': could not check its AppenderRefs: {}", getName(), e);
+    }
+  }
+
+  /** The most verbose standard Log4j level this appender can capture, or {@code null}. */
+  private Level lowestCaptured() {
+    for (Level level :
+        new Level[] {Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR, Level.FATAL}) {
+      if (capture.isEnabledFor(LevelMapping.toLogLevel(level))) {
+        return level;
+      }
+    }
+    return null;
   }
 
   /**
@@ -165,15 +249,7 @@ public final class SentryAppender extends AbstractAppender {
         if (capture.needsRecord(level, client)) {
           capture.capture(mapper.toRecord(event, level));
         } else {
-          // breadcrumb only: level, logger, time and text, nothing else read or copied
-          org.apache.logging.log4j.message.Message message = event.getMessage();
-          capture.captureBreadcrumb(
-              level,
-              event.getLoggerName(),
-              LogEventMapper.timestamp(event),
-              mapper.text(event),
-              message == null ? null : message.getFormat(),
-              message == null ? null : message.getParameters());
+          breadcrumb(event, level);
         }
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
@@ -185,6 +261,50 @@ public final class SentryAppender extends AbstractAppender {
     } finally {
       ReentryGuard.exit();
     }
+  }
+
+  /**
+   * A breadcrumb only: level, logger, time and text, nothing else read or copied. A {@code {}}
+   * message not yet formatted whose arguments are immutable (and no layout) is formatted only if an
+   * event ever carries the breadcrumb, on the SDK's worker, as the Logback appender does.
+   */
+  @SuppressWarnings("deprecation") // Message.getFormat(): the template, which no other method gives
+  private void breadcrumb(LogEvent event, LogLevel level) {
+    Message message = event.getMessage();
+    if (message == null) {
+      capture.captureBreadcrumb(
+          level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
+      return;
+    }
+    String template = message.getFormat();
+    // Log4j's own event, after a reusable message (the default outside web apps), has formatted the
+    // text already and hands out a copy of the arguments: taken only if the deny-list needs them
+    boolean parameterized =
+        message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
+    Object[] args =
+        parameterized || LogCapture.argumentsMatterFor(template) ? message.getParameters() : null;
+    if (parameterized
+        && getLayout() == null
+        && template != null
+        && args != null
+        && args.length > 0
+        && LogCapture.isImmutable(args)) {
+      capture.captureBreadcrumb(
+          level,
+          event.getLoggerName(),
+          LogEventMapper.timestamp(event),
+          () -> ParameterizedMessage.format(template, args),
+          template,
+          args);
+      return;
+    }
+    capture.captureBreadcrumb(
+        level,
+        event.getLoggerName(),
+        LogEventMapper.timestamp(event),
+        mapper.text(event),
+        template,
+        args);
   }
 
   /**
@@ -370,7 +490,8 @@ public final class SentryAppender extends AbstractAppender {
             isIgnoreExceptions(),
             getPropertyArray(),
             sdkOptions(),
-            captureSettings());
+            captureSettings(),
+            getConfiguration());
       } catch (IllegalArgumentException e) {
         STATUS.error("Sentry appender '{}' was not created: {}", name, e.getMessage());
         return null;

@@ -25,9 +25,13 @@ import org.apache.logging.log4j.util.ReadOnlyStringMap;
  *
  * <ul>
  *   <li>When a span becomes current the keys get its trace id, span id and {@code true}/{@code
- *       false}. With no span current they hold the propagation context's ids ({@code trace_sampled}
- *       only when an incoming trace decided it), or, with {@code sentry.mdc.propagation-ids=false},
- *       nothing.
+ *       false}. With no span current they are absent (the default), or, with {@code
+ *       sentry.mdc.propagation-ids=true}, hold the propagation context's ids ({@code trace_sampled}
+ *       only when an incoming trace decided it). Absent by default for the reasons sentry-slf4j-mdc
+ *       gives (that id stays the same for all the requests a thread serves without a new scope or
+ *       trace), and because Log4j 2's default ThreadContext map costs every line an allocation
+ *       while it is not empty: outside spans, lines Sentry ignores cost nothing over an empty
+ *       ThreadContext.
  *   <li>When the span's scope ends, the values from before it come back: the application's own
  *       values under those keys verbatim, and where the keys held ids of ours (or nothing), the ids
  *       of what is current again.

@@ -32,6 +32,7 @@ final class AsyncScenario {
                 log.error("async failure {}", "A-17", new IllegalStateException("stock"));
               }
               log.error("async outside span");
+              log.error("async outside span again");
               ThreadContext.clearAll();
             },
             THREAD);
@@ -55,18 +56,18 @@ final class AsyncScenario {
     assertThat(event.extra().has("trace_id")).isFalse();
 
     ReceivedEvent outside = test.event("async outside span");
-    assertThat(outside.traceId()).isNotEqualTo(traceId.get());
-    // outside the span: the logging thread's propagation context, also on the console line
-    assertThat(outside.traceId()).isEqualTo(threadTraceId.get());
+    ReceivedEvent again = test.event("async outside span again");
+    // outside the span the ThreadContext holds no ids (sentry.mdc.propagation-ids is off by
+    // default): each such event gets a trace of its own, not the span's, not the logging thread's
+    // and not one shared through the background thread
+    assertThat(outside.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(traceId.get());
+    assertThat(outside.traceId()).isNotIn(threadTraceId.get(), again.traceId());
+    assertThat(again.traceId()).matches("[0-9a-f]{32}").isNotIn(traceId.get(), threadTraceId.get());
     assertThat(outside.tags()).containsEntry("tenant", "acme");
 
     assertThat(ctx.lines())
         .contains(
-            "INFO ["
-                + THREAD
-                + "] ["
-                + threadTraceId.get()
-                + "] [acme] com.acme.async.Worker - async crumb",
+            "INFO [" + THREAD + "] [] [acme] com.acme.async.Worker - async crumb",
             "ERROR ["
                 + THREAD
                 + "] ["

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.ReceivedEvent;
+import dev.sentry4j.tracing.Transaction;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,22 +17,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * What a user of the README's log4j2.xml sees without tracing configured: {@code %X{trace_id}} on
- * every line is the trace id of the event an error logged there becomes; a layout throwing an Error
- * never reaches {@code logger.error(...)}; an undefined {@code ${env:...}} DSN means no DSN, said
- * in one INFO status line; events name sentry-log4j2 in {@code sdk.packages}.
+ * What a user of the README's log4j2.xml sees without tracing configured: {@code %X{trace_id}} is
+ * empty outside spans and, inside a continued trace, the trace id of the event an error logged
+ * there becomes; events outside spans still carry a trace id of their own; a layout throwing an
+ * Error never reaches {@code logger.error(...)}; an undefined {@code ${env:...}} DSN means no DSN,
+ * said in one INFO status line; events name sentry-log4j2 in {@code sdk.packages}.
  */
 @Timeout(30)
 class FidelityTest extends ReceiverSupport {
 
   @Test
-  void withoutTracingLinesPrintTheTraceIdOfTheEventLoggedThereFromTheThreadsFirstSentryCall()
+  void withoutTracingLinesPrintATraceIdOnlyInsideAContinuedTraceWhoseEventsCarryIt()
       throws Exception {
     TestContext ctx = start("log4j2-readme-trace.xml");
     Logger log = ctx.logger("com.acme.Orders");
 
     log.info("checkout started");
     log.error("payment failed", new IllegalStateException("declined"));
+    String incoming = "771a43a4192642f0b136d5159a501700";
+    try (Transaction request =
+        Sentry.continueTrace(
+            Map.of("sentry-trace", incoming + "-b0e6f15b45c36b12-1"),
+            "http.server",
+            "POST /checkout")) {
+      assertThat(request.getTraceId()).isEqualTo(incoming);
+      log.error("card declined");
+    }
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       pool.submit(
@@ -44,18 +56,19 @@ class FidelityTest extends ReceiverSupport {
     }
 
     ReceivedEvent main = event("payment failed");
+    ReceivedEvent continued = event("card declined");
     ReceivedEvent worker = event("worker failed");
-    List<String> lines = ctx.lines();
-    assertThat(lines.get(0)).isEqualTo("INFO  [" + main.traceId() + "] Orders - checkout started");
-    assertThat(lines.get(1)).isEqualTo("ERROR [" + main.traceId() + "] Orders - payment failed");
-    // the pool thread's first line is its first contact with Sentry: the keys are written when the
-    // Sentry appender handles it, after the line was printed (README: "a thread that never used
-    // Sentry"); from then on its lines carry the trace id of the events captured there
-    assertThat(lines)
-        .containsSubsequence(
+    // outside spans no ids (sentry.mdc.propagation-ids is off by default), on every thread alike;
+    // inside continueTrace's transaction (current also with tracing off) the incoming trace
+    assertThat(ctx.lines())
+        .containsExactly(
+            "INFO  [] Orders - checkout started",
+            "ERROR [] Orders - payment failed",
+            "ERROR [" + incoming + "] Orders - card declined",
             "ERROR [] Orders - worker failed",
-            "INFO  [" + worker.traceId() + "] Orders - worker goes on");
-    assertThat(main.traceId()).matches("[0-9a-f]{32}").isNotEqualTo(worker.traceId());
+            "INFO  [] Orders - worker goes on");
+    assertThat(continued.traceId()).isEqualTo(incoming);
+    assertThat(main.traceId()).matches("[0-9a-f]{32}").isNotIn(worker.traceId(), incoming);
     assertThat(main.json().get("sdk").get("packages").toString())
         .contains("maven:dev.sentry4j:sentry-log4j2");
   }

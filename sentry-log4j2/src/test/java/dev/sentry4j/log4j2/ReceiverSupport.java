@@ -1,7 +1,6 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.internal.scope.ScopeStorage;
 import dev.sentry4j.testing.ReceivedEvent;
 import dev.sentry4j.testing.RelaySchema;
 import dev.sentry4j.testing.SentryReceiver;
@@ -42,18 +41,6 @@ abstract class ReceiverSupport {
   TestContext start(String resource) {
     log4j = TestContext.start(resource);
     return log4j;
-  }
-
-  /**
-   * {@code [trace id] [span id]} of this thread's propagation context: what {@code %X{trace_id}
-   * %X{span_id}} print outside spans, and what errors captured there carry.
-   */
-  static String propagationIds() {
-    return "["
-        + ScopeStorage.current().getTraceContext().getTraceId()
-        + "] ["
-        + ScopeStorage.current().getTraceContext().getSpanId()
-        + "]";
   }
 
   /** Waits for {@code n} events, checks each against Relay's schema and returns them. */

@@ -187,6 +187,30 @@ class SentryAppenderConfigurationTest extends ReceiverSupport {
   }
 
   @Test
+  void atStartTheAppenderSaysWhichReferencesHideLinesOrCouldSkipIgnoredOnes() {
+    List<String> warnings;
+    List<String> infos;
+    try (StatusMessages status = StatusMessages.listen()) {
+      start("sentry-ref-levels.xml");
+      warnings = status.at(Level.WARN);
+      infos = status.at(Level.INFO);
+    }
+
+    assertThat(warnings)
+        .filteredOn(m -> m.startsWith("Sentry appender 'sentry': the AppenderRef"))
+        .containsExactly(
+            "Sentry appender 'sentry': the AppenderRef of logger 'com.acme.audit' has"
+                + " level=\"WARN\", so lines below WARN never reach the appender, which captures"
+                + " from INFO");
+    assertThat(infos)
+        .filteredOn(m -> m.startsWith("Sentry appender 'sentry': the AppenderRef"))
+        .containsExactly(
+            "Sentry appender 'sentry': the AppenderRef of logger root has no level, so lines"
+                + " below INFO go through Log4j's appender call only to be ignored;"
+                + " level=\"INFO\" on it skips them before that call");
+  }
+
+  @Test
   void byDefaultAFailureIsReportedToTheStatusLoggerAndNeverReachesTheCaller() {
     Logger log = start("sentry-basic.xml").logger("com.acme.sentryonly.Orders");
     List<String> errors;

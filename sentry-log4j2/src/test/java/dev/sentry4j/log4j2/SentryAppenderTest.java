@@ -15,6 +15,7 @@ import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
 import org.apache.logging.log4j.message.MapMessage;
+import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.message.StructuredDataMessage;
@@ -49,6 +50,32 @@ class SentryAppenderTest extends ReceiverSupport {
     assertThat(error.json().at("/exception")).isEmpty();
     log4j.close(); // flushes
     assertThat(receiver.events()).hasSize(2);
+  }
+
+  @Test
+  void breadcrumbsFromTemplatesCarryTheTextOfTheMomentTheLineWasLogged() {
+    Logger log = start("sentry-basic.xml").logger("com.acme.Orders");
+    StringBuilder cart = new StringBuilder("2 items");
+
+    log.info("order {} of {} accepted", "A-17", 3); // Log4j's event formats it as it is made
+    // a message Log4j has not formatted, immutable arguments: formatted only when it is sent
+    log.info(new ParameterizedMessage("order {} with password={} paid", "A-18", "s3cret"));
+    log.info(new ParameterizedMessage("cart holds {}", cart)); // mutable: formatted at once
+    log.info("cart still holds {}", cart);
+    cart.setLength(0);
+    cart.append("changed later");
+    log.info("no {} placeholder left", "x", "extra");
+    log.error("checkout failed");
+
+    ReceivedEvent error = event("checkout failed");
+    assertThat(error.breadcrumbs())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly(
+            "order A-17 of 3 accepted",
+            "order A-18 with password=[Filtered] paid",
+            "cart holds 2 items",
+            "cart still holds 2 items",
+            "no x placeholder left");
   }
 
   @Test
@@ -274,8 +301,7 @@ class SentryAppenderTest extends ReceiverSupport {
     appLog.error("sentinel");
 
     event("sentinel");
-    assertThat(ctx.lines())
-        .contains("ERROR " + propagationIds() + " com.acme.Orders - logged from toString");
+    assertThat(ctx.lines()).contains("ERROR [] [] com.acme.Orders - logged from toString");
     events(2); // several envelopes in flight: "sentinel" may arrive first
     ctx.close();
     assertThat(receiver.events())
@@ -349,10 +375,7 @@ class SentryAppenderTest extends ReceiverSupport {
 
     event("app line");
     assertThat(ctx.lines())
-        .contains(
-            "ERROR "
-                + propagationIds()
-                + " dev.sentry4j.internal.transport.AsyncTransport - sdk line");
+        .contains("ERROR [] [] dev.sentry4j.internal.transport.AsyncTransport - sdk line");
     ctx.close();
     assertThat(receiver.events()).extracting(ReceivedEvent::message).containsExactly("app line");
   }

@@ -23,10 +23,24 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The lines a real {@code PatternLayout} printed with {@code %X{trace_id}}, {@code %X{span_id}} and
  * {@code %X{trace_sampled}}, written into the ThreadContext by {@link ThreadContextTraceListener}
- * (registered through {@code META-INF/services}, no ContextDataProvider registered).
+ * (registered through {@code META-INF/services}, no ContextDataProvider registered). Run twice: in
+ * the default run (lines outside spans print no ids) and in the surefire execution {@code
+ * propagation-ids} with {@code sentry.mdc.propagation-ids=true} (they print the ids of the thread's
+ * scope).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ThreadContextTraceListenerTest extends ReceiverSupport {
+
+  /** This run's {@code sentry.mdc.propagation-ids} (default {@code false}). */
+  static final boolean PROPAGATION_IDS = Boolean.getBoolean("sentry.mdc.propagation-ids");
+
+  /**
+   * What {@code [%X{trace_id}] [%X{span_id}] [%X{trace_sampled}]} print outside spans for a thread
+   * whose scope has {@code ids}: nothing by default, the ids with propagation ids on.
+   */
+  static String outside(TraceContext ids) {
+    return PROPAGATION_IDS ? "[" + ids.getTraceId() + "] [" + ids.getSpanId() + "] []" : "[] [] []";
+  }
 
   @Test
   void theListenerIsRegisteredAndNoContextDataProviderIs() {
@@ -40,7 +54,7 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
   }
 
   @Test
-  void linesPrintTheSpansIdsInsideSpansAndThePropagationIdsOutsideAndAfter() {
+  void linesPrintTheSpansIdsInsideSpansAndNothingOrThePropagationIdsOutside() {
     TestContext ctx = start("sentry-trace-keys.xml");
     Logger log = ctx.logger("com.acme.Orders");
     ThreadContext.put("tenant", "acme");
@@ -62,7 +76,7 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
     }
     log.info("after");
 
-    String out = "[" + outside.getTraceId() + "] [" + outside.getSpanId() + "] []";
+    String out = outside(outside);
     assertThat(ctx.lines())
         .containsExactly(
             "INFO " + out + " [acme] before",
@@ -77,7 +91,7 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
   void theApplicationsOwnValuesUnderTheKeysComeBackWhenTheSpanEnds() {
     TestContext ctx = start("sentry-trace-keys.xml");
     Logger log = ctx.logger("com.acme.Orders");
-    ScopeStorage.current(); // the thread's first Sentry use writes the propagation ids
+    ScopeStorage.current(); // the thread's first Sentry use (writes the ids if propagation ids)
     ThreadContext.put("trace_id", "app-trace");
     ThreadContext.put("span_id", "app-span");
 
@@ -97,16 +111,21 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
   }
 
   @Test
-  void aThreadThatNeverTouchedSentryPrintsNoIdsUntilItsFirstSentryCall() throws Exception {
+  void aThreadPrintsNoIdsOutsideSpansOrWithPropagationIdsFromItsFirstSentryCall() throws Exception {
     TestContext ctx = start("sentry-trace-keys.xml");
     Logger log = ctx.logger("com.acme.Orders");
     AtomicReference<TraceContext> ids = new AtomicReference<>();
+    AtomicReference<Transaction> span = new AtomicReference<>();
     Thread fresh =
         new Thread(
             () -> {
               log.info("first line"); // printed before the Sentry appender makes it a breadcrumb
               log.info("second line");
               ids.set(ScopeStorage.current().getTraceContext());
+              try (Transaction tx = Sentry.startTransaction("job", "task")) {
+                span.set(tx);
+                log.info("in a span");
+              }
               ThreadContext.clearAll();
             },
             "fresh");
@@ -117,11 +136,12 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
     assertThat(ctx.lines())
         .containsExactly(
             "INFO [] [] [] [] first line",
+            "INFO " + outside(ids.get()) + " [] second line",
             "INFO ["
-                + ids.get().getTraceId()
+                + span.get().getTraceId()
                 + "] ["
-                + ids.get().getSpanId()
-                + "] [] [] second line");
+                + span.get().getSpanId()
+                + "] [true] [] in a span");
   }
 
   @Test
@@ -147,7 +167,7 @@ class ThreadContextTraceListenerTest extends ReceiverSupport {
       }
       raw.submit(() -> log.info("pool thread after")).get(30, TimeUnit.SECONDS);
 
-      String own = "[" + poolIds.get().getTraceId() + "] [" + poolIds.get().getSpanId() + "] []";
+      String own = outside(poolIds.get());
       assertThat(ctx.lines())
           .containsExactly(
               "INFO " + own + " [] pool thread before",

@@ -22,8 +22,8 @@ import java.util.List;
  *   <tr><td>trace-id-key</td><td>trace_id</td><td>MDC key of the trace id; empty: not written</td></tr>
  *   <tr><td>span-id-key</td><td>span_id</td><td>MDC key of the span id; empty: not written</td></tr>
  *   <tr><td>trace-sampled-key</td><td>trace_sampled</td><td>MDC key of true/false; empty: not written</td></tr>
- *   <tr><td>propagation-ids</td><td>true</td><td>outside spans, the keys hold the propagation context's
- *       ids (true) or nothing (false)</td></tr>
+ *   <tr><td>propagation-ids</td><td>false</td><td>outside spans, the keys hold the propagation
+ *       context's ids (true) or nothing (false)</td></tr>
  *   <tr><td>tags</td><td>(none)</td><td>comma-separated MDC keys copied as tags into events</td></tr>
  * </table>
  */

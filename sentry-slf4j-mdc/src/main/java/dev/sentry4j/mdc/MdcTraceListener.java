@@ -16,9 +16,12 @@ import org.slf4j.MDC;
  *
  * <ul>
  *   <li>When a span becomes current the keys get its trace id, span id and {@code true}/{@code
- *       false} (sampled or not). With no span current they hold the propagation context's trace id
- *       and span id ({@code trace_sampled} only when an incoming trace decided it), or, with {@code
- *       sentry.mdc.propagation-ids=false}, nothing.
+ *       false} (sampled or not). With no span current they are absent (the default), or, with
+ *       {@code sentry.mdc.propagation-ids=true}, hold the propagation context's trace id and span
+ *       id ({@code trace_sampled} only when an incoming trace decided it). Off by default because
+ *       outside a span that id is the scope's: on a thread that serves many requests without a new
+ *       scope or trace each, it stays the same for all of them, and after a continued trace's
+ *       transaction it is that request's, so lines of unrelated work would look like one trace.
  *   <li>When the span's scope ends (the span is closed or finished on its thread, or an outer scope
  *       is closed) the values from before it come back: the application's own values under those
  *       keys verbatim, and where the keys held ids of ours (or nothing), the ids of what is current

@@ -39,9 +39,10 @@ import org.slf4j.MDC;
 
 /**
  * What a pattern layout prints for {@code %X{trace_id}}, {@code %X{span_id}}, {@code
- * %X{trace_sampled}} and a user key, in every situation the module promises, with the default
- * settings. Each backend (Logback, Log4j 2 through log4j-slf4j2-impl) runs these with its own
- * classpath and configuration from the test resources.
+ * %X{trace_sampled}} and a user key, in every situation the module promises. Each backend (Logback,
+ * Log4j 2 through log4j-slf4j2-impl) runs these with its own classpath and configuration from the
+ * test resources; the surefire execution {@code log4j2} with {@code
+ * sentry.mdc.propagation-ids=true}, the others with the default (lines outside spans carry no ids).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 abstract class MdcScenarios {
@@ -49,6 +50,12 @@ abstract class MdcScenarios {
   static final String INCOMING_TRACE = "771a43a4192642f0b136d5159a501700";
   static final Map<String, String> INCOMING_HEADERS =
       Map.of("sentry-trace", INCOMING_TRACE + "-b0e6f15b45c36b12-1");
+
+  /**
+   * This run's {@code sentry.mdc.propagation-ids} (default {@code false}): whether lines outside
+   * spans print the propagation context's ids.
+   */
+  static final boolean PROPAGATION_IDS = Boolean.getBoolean("sentry.mdc.propagation-ids");
 
   final Logger log = LoggerFactory.getLogger("orders");
   SentryReceiver receiver;
@@ -92,6 +99,14 @@ abstract class MdcScenarios {
     return PrintedLines.line(printedLines(), message);
   }
 
+  /**
+   * What a line logged outside spans prints for an id of the propagation context: the id with
+   * propagation ids on, else nothing.
+   */
+  static String outside(String id) {
+    return PROPAGATION_IDS ? id : "";
+  }
+
   ExecutorService pool(int threads) {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     pools.add(pool);
@@ -128,10 +143,11 @@ abstract class MdcScenarios {
     assertThat(line("in grandchild")).containsEntry("span", row.getSpanId());
     assertThat(line("child again")).containsEntry("span", child.getSpanId());
     assertThat(line("tx again")).containsEntry("span", tx.getSpanId());
-    // no span: the thread's propagation context, whose sampling is not decided
+    // no span: nothing by default; with propagation ids the thread's propagation context, whose
+    // sampling is not decided
     assertThat(line("after"))
-        .containsEntry("trace", thread.getTraceId())
-        .containsEntry("span", thread.getSpanId())
+        .containsEntry("trace", outside(thread.getTraceId()))
+        .containsEntry("span", outside(thread.getSpanId()))
         .containsEntry("sampled", "");
     assertThat(List.of(tx.getSpanId(), child.getSpanId(), row.getSpanId()))
         .doesNotHaveDuplicates()
@@ -159,7 +175,7 @@ abstract class MdcScenarios {
   }
 
   @Test
-  void outsideSpansTheLinesCarryThePropagationContextOfTheScope() {
+  void outsideSpansTheLinesCarryNoIdsUnlessPropagationIdsAreOnThenTheirScopes() {
     log.info("untouched thread");
     PropagationContext request;
     try (ScopeToken ignored = Sentry.newIsolationScope()) {
@@ -172,17 +188,17 @@ abstract class MdcScenarios {
     // a thread where nothing Sentry-related happened yet has no ids (documented)
     assertThat(line("untouched thread")).containsEntry("trace", "");
     assertThat(line("in request"))
-        .containsEntry("trace", request.getTraceId())
-        .containsEntry("span", request.getSpanId())
+        .containsEntry("trace", outside(request.getTraceId()))
+        .containsEntry("span", outside(request.getSpanId()))
         .containsEntry("sampled", "");
     assertThat(line("after request"))
-        .containsEntry("trace", outer.getTraceId())
-        .containsEntry("span", outer.getSpanId());
+        .containsEntry("trace", outside(outer.getTraceId()))
+        .containsEntry("span", outside(outer.getSpanId()));
     assertThat(outer.getTraceId()).isNotEqualTo(request.getTraceId());
   }
 
   @Test
-  void withoutTracingInitWritesTheThreadsTraceSoItsLinesCarryTheIdOfItsEvents() throws Exception {
+  void withoutTracingLinesCarryTheIdOfTheThreadsEventsOnlyWithPropagationIds() throws Exception {
     init(o -> {}); // no tracesSampleRate, as in the README's snippets
     log.info("after init");
     Sentry.captureMessage("captured here");
@@ -203,11 +219,11 @@ abstract class MdcScenarios {
             .findFirst()
             .get();
     assertThat(line("after init"))
-        .containsEntry("trace", here.traceId())
-        .containsEntry("span", here.spanId());
+        .containsEntry("trace", outside(here.traceId()))
+        .containsEntry("span", outside(here.spanId()));
     assertThat(line("on a new thread"))
-        .containsEntry("trace", there.traceId())
-        .containsEntry("span", there.spanId());
+        .containsEntry("trace", outside(there.traceId()))
+        .containsEntry("span", outside(there.spanId()));
   }
 
   @Test
@@ -232,8 +248,8 @@ abstract class MdcScenarios {
         .containsEntry("span", tx.getSpanId())
         .containsEntry("sampled", "true");
     assertThat(line("served"))
-        .containsEntry("trace", INCOMING_TRACE)
-        .containsEntry("span", ScopeStorage.current().getPropagationContext().getSpanId());
+        .containsEntry("trace", outside(INCOMING_TRACE))
+        .containsEntry("span", outside(ScopeStorage.current().getPropagationContext().getSpanId()));
   }
 
   @Test
@@ -347,15 +363,16 @@ abstract class MdcScenarios {
   }
 
   @Test
-  void aTaskFromAThreadWithoutIdsInItsMdcStillPrintsTheSubmittersTrace() throws Exception {
+  void aTaskFromAThreadWithoutIdsInItsMdcPrintsTheSubmittersTraceWithPropagationIds()
+      throws Exception {
     ExecutorService pool = SentryContext.wrap(pool(1));
     MDC.put("tenant", "acme"); // nothing Sentry-related happened here: no ids in this MDC
     PropagationContext submitter = ScopeStorage.current().getPropagationContext();
     pool.submit(() -> log.info("task")).get(10, TimeUnit.SECONDS);
     assertThat(MDC.get("trace_id")).isNull();
     assertThat(line("task"))
-        .containsEntry("trace", submitter.getTraceId())
-        .containsEntry("span", submitter.getSpanId())
+        .containsEntry("trace", outside(submitter.getTraceId()))
+        .containsEntry("span", outside(submitter.getSpanId()))
         .containsEntry("tenant", "acme");
   }
 
@@ -430,10 +447,10 @@ abstract class MdcScenarios {
         .containsEntry("trace", second.getTraceId())
         .containsEntry("span", second.getSpanId())
         .containsEntry("tenant", "second-tenant");
-    // the worker's own trace (what an error captured there would carry), and no tenant
+    // nothing, or the worker's own trace (what an error captured there would carry); no tenant
     assertThat(line("plain task"))
-        .containsEntry("trace", worker.getTraceId())
-        .containsEntry("span", worker.getSpanId())
+        .containsEntry("trace", outside(worker.getTraceId()))
+        .containsEntry("span", outside(worker.getSpanId()))
         .containsEntry("tenant", "");
     assertThat(worker.getTraceId()).isNotIn(first.getTraceId(), second.getTraceId());
   }

@@ -43,13 +43,13 @@ class MdcSettingsTest {
   }
 
   @Test
-  void defaultsWriteAllThreeKeysAndThePropagationIds() {
+  void defaultsWriteAllThreeKeysOnlyInsideSpans() {
     MdcSettings s = read(Map.of(), props(), props());
     assertThat(s.enabled).isTrue();
     assertThat(s.traceIdKey).isEqualTo("trace_id");
     assertThat(s.spanIdKey).isEqualTo("span_id");
     assertThat(s.traceSampledKey).isEqualTo("trace_sampled");
-    assertThat(s.propagationIds).isTrue();
+    assertThat(s.propagationIds).isFalse();
     assertThat(s.tagKeys).isEmpty();
   }
 

@@ -446,16 +446,21 @@ public final class OptionRegistry {
               "false: sentry-slf4j-mdc does nothing.",
               null));
 
-  /** {@code mdc.propagationIds}: outside spans, the keys hold the propagation context's ids. */
+  /**
+   * {@code mdc.propagationIds}: outside spans, the keys hold the propagation context's ids (off by
+   * default: with no span current the keys are absent).
+   */
   public static final OptionSpec<Boolean> MDC_PROPAGATION_IDS =
       register(
           INTEGRATION,
           new OptionSpec<>(
               "mdc.propagationIds",
               Type.BOOLEAN,
-              true,
+              false,
               null,
-              "Outside spans, the MDC keys hold the propagation context's ids.",
+              "true: outside spans, the MDC keys hold the propagation context's ids (the trace id"
+                  + " errors captured there carry; it changes only with a new scope or incoming"
+                  + " trace). false (default): the keys are there only while a span is current.",
               null));
 
   /** {@code mdc.tags}: MDC keys copied as tags into events by sentry-slf4j-mdc. */

@@ -340,6 +340,22 @@ public final class LogCapture {
   }
 
   /**
+   * Whether a line's arguments can change the text of its breadcrumb: only a template with a
+   * placeholder and a key before it ({@code password={}}, {@code token: {}}) has parameters the
+   * deny-list filters (the same first test the scrubber makes). Otherwise an adapter may pass
+   * {@code null} arguments to {@link #captureBreadcrumb(LogLevel, String, Instant, String, String,
+   * Object[])} and skip copying them out of the framework's event.
+   *
+   * @param template the line's template, or {@code null}
+   * @return {@code false} when the arguments cannot matter
+   */
+  public static boolean argumentsMatterFor(String template) {
+    return template != null
+        && template.indexOf('{') >= 0
+        && (template.indexOf('=') >= 0 || template.indexOf(':') >= 0);
+  }
+
+  /**
    * Whether every argument is of an immutable type whose text cannot change later or depend on the
    * thread ({@code null}, {@code String}, boxed primitives, {@code Enum}): then a message can be
    * formatted later, on another thread, with the same result.

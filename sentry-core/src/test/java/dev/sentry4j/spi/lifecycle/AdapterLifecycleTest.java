@@ -7,6 +7,7 @@ import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdapterLifecycleTest {
   private static final String DSN = "https://key@127.0.0.1:9/1";
   private final List<String> status = new CopyOnWriteArrayList<>();
+  private final List<AdapterLifecycle> started = new ArrayList<>();
 
   @BeforeEach
   void clean() {
@@ -28,12 +30,20 @@ class AdapterLifecycleTest {
 
   @AfterEach
   void closeSdk() {
+    // a lifecycle left started keeps its Diagnostics listener for the rest of the JVM: later test
+    // classes (SettingsReaderTest's "no adapter listening") would see an adapter that is not there
+    for (AdapterLifecycle l : started) {
+      l.stop(Duration.ZERO);
+    }
     Sentry.close();
   }
 
   private AdapterLifecycle lifecycle(String name) {
-    return new AdapterLifecycle(
-        name, (severity, line) -> status.add(name + " " + severity + " " + line));
+    AdapterLifecycle l =
+        new AdapterLifecycle(
+            name, (severity, line) -> status.add(name + " " + severity + " " + line));
+    started.add(l);
+    return l;
   }
 
   private static SentryOptions options(String release) {

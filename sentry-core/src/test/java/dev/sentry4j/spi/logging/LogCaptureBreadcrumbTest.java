@@ -65,6 +65,31 @@ class LogCaptureBreadcrumbTest {
   }
 
   @Test
+  void argumentsMatterOnlyForTemplatesWhoseParametersTheDenyListCanFilter() {
+    init(o -> {});
+    LogCapture capture = capture();
+    // where the arguments cannot matter, leaving them out gives the same text
+    for (String template : new String[] {"order {} accepted", "no placeholder: here", null}) {
+      assertThat(LogCapture.argumentsMatterFor(template)).as(template).isFalse();
+    }
+    capture.captureBreadcrumb(
+        LogLevel.INFO, "com.example.Cart", AT, "order s3cret accepted", "order {} accepted", null);
+    assertThat(LogCapture.argumentsMatterFor("login with password={}")).isTrue();
+    assertThat(LogCapture.argumentsMatterFor("token: {}")).isTrue();
+    capture.captureBreadcrumb(
+        LogLevel.INFO,
+        "com.example.Cart",
+        AT,
+        "login with password=s3cret",
+        "login with password={}",
+        new Object[] {"s3cret"});
+
+    assertThat(breadcrumbsOfNextEvent())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("order s3cret accepted", "login with password=[Filtered]");
+  }
+
+  @Test
   void aBreadcrumbOnlyLineLooksLikeOneMadeFromAWholeRecord() {
     init(o -> {});
     LogCapture capture = capture();
