@@ -51,7 +51,7 @@ public final class IdleCpuBench {
         }
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
         ThreadCpu cpu = new ThreadCpu();
-        long sinkBefore = cpu.total(IdleCpuBench::isSink);
+        long sinkBefore = cpu.total(ThreadCpu::isSink);
         String threadsBefore = cpu.summary();
         long before = os.getProcessCpuTime();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -59,7 +59,7 @@ public final class IdleCpuBench {
           LockSupport.parkNanos(left);
         }
         long used = os.getProcessCpuTime() - before;
-        long sinkUsed = cpu.total(IdleCpuBench::isSink) - sinkBefore;
+        long sinkUsed = cpu.total(ThreadCpu::isSink) - sinkBefore;
         String threadsAfter = cpu.summary();
         context.stop();
         System.out.println(
@@ -81,11 +81,5 @@ public final class IdleCpuBench {
       }
     }
     System.exit(0);
-  }
-
-  private static boolean isSink(String threadName) {
-    return threadName != null
-        && (threadName.startsWith("bench-loopback-sink")
-            || threadName.startsWith("HTTP-Dispatcher"));
   }
 }

@@ -56,7 +56,7 @@ public final class PacedDeliveryBench {
         long deliveredBefore = sink.events();
         long reportedBefore = sink.discardedErrorsReported();
         ThreadCpu cpu = new ThreadCpu();
-        long sinkBefore = cpu.total(PacedDeliveryBench::isSink);
+        long sinkBefore = cpu.total(ThreadCpu::isSink);
         long processBefore = os.getProcessCpuTime();
         long callerBefore = threads.getCurrentThreadCpuTime();
         long interval = 1_000_000_000L / perSecond;
@@ -72,7 +72,7 @@ public final class PacedDeliveryBench {
         long callerCpu = threads.getCurrentThreadCpuTime() - callerBefore;
         sink.awaitQuiet(1_000, 20_000);
         long processCpu = os.getProcessCpuTime() - processBefore;
-        long sinkCpu = cpu.total(PacedDeliveryBench::isSink) - sinkBefore;
+        long sinkCpu = cpu.total(ThreadCpu::isSink) - sinkBefore;
         long delivered = sink.events() - deliveredBefore;
         long reported = sink.discardedErrorsReported() - reportedBefore;
         context.stop();
@@ -99,11 +99,5 @@ public final class PacedDeliveryBench {
       }
     }
     System.exit(0);
-  }
-
-  private static boolean isSink(String threadName) {
-    return threadName != null
-        && (threadName.startsWith("bench-loopback-sink")
-            || threadName.startsWith("HTTP-Dispatcher"));
   }
 }

@@ -64,4 +64,14 @@ final class ThreadCpu {
                     .append(String.format(Locale.ROOT, "%,d ms", e.getValue() / 1_000_000)));
     return out.toString();
   }
+
+  /**
+   * Whether a thread belongs to the bench's loopback sink (its server and dispatcher threads),
+   * whose CPU is left out of the SDK's figures.
+   */
+  static boolean isSink(String threadName) {
+    return threadName != null
+        && (threadName.startsWith("bench-loopback-sink")
+            || threadName.startsWith("HTTP-Dispatcher"));
+  }
 }
