@@ -12,14 +12,32 @@ import java.util.concurrent.locks.LockSupport;
  * lines with fresh exceptions through Logback, {@code perSecond} of them a second, then a normal
  * stop and a wait until the sink is quiet. Prints one {@code PACED} line: delivered and reported
  * events, the JVM's CPU time (all threads, GC and JIT included) from the first line to the end, the
- * sink's own threads' share (left out of {@code cpu_ms}), and the logging thread's CPU time. Run
- * the floor ({@code none}) with the same N and pace: (variant − floor) ÷ delivered is what the SDK
- * costs the process per event. One JVM per run (the SDKs are global).
+ * sink's own threads' share (left out of {@code cpu_ms}), the logging thread's CPU time, and (on
+ * Linux) how much of the measured part the JIT compilers and the GC threads used. Run the floor
+ * ({@code none}) with the same N and pace: (variant − floor) ÷ delivered is what the SDK costs the
+ * process per event. One JVM per run (the SDKs are global).
  *
- * <pre>{@code java -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 4000 400}
+ * <p>The measured part must see the steady state. Methods that run once per event reach C2 only
+ * after some 10,000 events, and a warm-up of 6,000 lines left the JIT at a third of the measured
+ * part's CPU (both SDKs; sentry-java's per-event figure halves once it is warm). So the warm-up is
+ * {@code -Dpaced.warmup} lines (default {@value #DEFAULT_WARMUP}): all but the last {@code
+ * -Dpaced.warmupTail} (default 10 s worth at the measured pace) at {@code -Dpaced.warmupPerSecond}
+ * (default {@value #DEFAULT_WARMUP_PACE}, never below the measured pace), the tail at the measured
+ * pace, so that the SDK's threads are in their steady rhythm when measuring starts. A variant may
+ * drop some of the fast part; nothing of the warm-up is counted. With the defaults, 12,000 lines at
+ * 400/s take about a minute per run. The {@code jit_cpu_ms} of the {@code PACED} line says whether
+ * the warm-up was long enough (a few hundred ms at most).
+ *
+ * <pre>{@code java -Xmx512m -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 12000 400}
  * </pre>
  */
 public final class PacedDeliveryBench {
+  /** Warm-up lines by default: enough for C2 to have compiled the per-event methods. */
+  static final int DEFAULT_WARMUP = 40_000;
+
+  /** The pace of the warm-up's first part by default (lines a second). */
+  static final int DEFAULT_WARMUP_PACE = 2_000;
+
   private PacedDeliveryBench() {}
 
   /**
@@ -45,33 +63,30 @@ public final class PacedDeliveryBench {
         LoggerContext context = LogbackSetup.configure(variant);
         Logger logger = context.getLogger(AppLogger.NAME);
         String orderId = "A-1042";
-        // warm up the path at the same pace (not counted), then settle
-        int warmup = Integer.getInteger("paced.warmup", 200);
-        long warmupInterval = 1_000_000_000L / perSecond;
-        for (int i = 0; i < warmup; i++) {
-          logger.error("payment failed for order {}", orderId, Failures.fresh());
-          LockSupport.parkNanos(warmupInterval);
-        }
+        // warm up (not counted): mostly faster than the measured pace, so that the JIT is done
+        // with every per-event method in reasonable time, then at the measured pace, so that the
+        // SDK's threads are in their steady rhythm when the measured part starts; then settle
+        int warmup = Integer.getInteger("paced.warmup", DEFAULT_WARMUP);
+        int warmupPerSecond =
+            Math.max(perSecond, Integer.getInteger("paced.warmupPerSecond", DEFAULT_WARMUP_PACE));
+        int tail = Math.min(warmup, Integer.getInteger("paced.warmupTail", 10 * perSecond));
+        pace(logger, orderId, warmup - tail, warmupPerSecond);
+        pace(logger, orderId, tail, perSecond);
         sink.awaitQuiet(1_000, 10_000);
+        long jitBefore = JvmThreadCpu.jit();
+        long gcBefore = JvmThreadCpu.gc();
         long deliveredBefore = sink.events();
         long reportedBefore = sink.discardedErrorsReported();
         ThreadCpu cpu = new ThreadCpu();
         long sinkBefore = cpu.total(ThreadCpu::isSink);
         long processBefore = os.getProcessCpuTime();
         long callerBefore = threads.getCurrentThreadCpuTime();
-        long interval = 1_000_000_000L / perSecond;
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-          long due = start + i * interval;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            LockSupport.parkNanos(wait);
-          }
-          logger.error("payment failed for order {}", orderId, Failures.fresh());
-        }
+        pace(logger, orderId, n, perSecond);
         long callerCpu = threads.getCurrentThreadCpuTime() - callerBefore;
         sink.awaitQuiet(1_000, 20_000);
         long processCpu = os.getProcessCpuTime() - processBefore;
+        long jitCpu = jitBefore < 0 ? -1_000_000 : JvmThreadCpu.jit() - jitBefore;
+        long gcCpu = gcBefore < 0 ? -1_000_000 : JvmThreadCpu.gc() - gcBefore;
         long sinkCpu = cpu.total(ThreadCpu::isSink) - sinkBefore;
         long delivered = sink.events() - deliveredBefore;
         long reported = sink.discardedErrorsReported() - reportedBefore;
@@ -81,7 +96,8 @@ public final class PacedDeliveryBench {
                 Locale.ROOT,
                 "PACED variant=%s n=%d per_second=%d delivered=%d reported_dropped=%d"
                     + " cpu_ms=%.1f sink_cpu_ms=%.1f caller_cpu_ms=%.1f"
-                    + " cpu_per_line_us=%.2f caller_cpu_per_line_us=%.2f",
+                    + " cpu_per_line_us=%.2f caller_cpu_per_line_us=%.2f"
+                    + " jit_cpu_ms=%.0f gc_cpu_ms=%.0f",
                 variant.id,
                 n,
                 perSecond,
@@ -91,7 +107,9 @@ public final class PacedDeliveryBench {
                 sinkCpu / 1e6,
                 callerCpu / 1e6,
                 (processCpu - sinkCpu) / 1e3 / n,
-                callerCpu / 1e3 / n));
+                callerCpu / 1e3 / n,
+                jitCpu / 1e6,
+                gcCpu / 1e6));
         System.out.println("threads " + variant.id + ": " + cpu.summary());
       } finally {
         variant.shutDown();
@@ -99,5 +117,19 @@ public final class PacedDeliveryBench {
       }
     }
     System.exit(0);
+  }
+
+  /** Logs {@code n} ERROR lines with fresh exceptions, {@code perSecond} of them a second. */
+  private static void pace(Logger logger, String orderId, int n, int perSecond) {
+    long interval = 1_000_000_000L / perSecond;
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      logger.error("payment failed for order {}", orderId, Failures.fresh());
+    }
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One {@code PACED key=value ...} line printed by {@code PacedDeliveryBench}: N ERROR lines at a
- * pace every variant delivers in full, after a warm-up at the same pace.
+ * pace every variant delivers in full, after a warm-up (mostly faster, its end at the same pace).
  *
  * @param variant the variant id
  * @param n the lines measured
