@@ -4,14 +4,14 @@
 #   bench/run.sh                 full run (JMH 1 fork, 3×2 s warm-up, 4×2 s measurement, -prof gc and
 #                                the bench's CPU-time profiler;
 #                                delivery bursts of 100, 1,000, 10,000; 12,000 paced ERROR lines
-#                                at 400/s after 40,000 to warm up, most of them at 2,000/s; about
-#                                a minute per paced run, 3 rounds of 3) → bench/RESULTS.md
+#                                at 400/s after 28,000 to warm up, most of them at 800/s; about
+#                                75 s per paced run, 3 rounds of 3) → bench/RESULTS.md
 #   BENCH_QUICK=1 bench/run.sh   short run to check the pipeline → bench/target/RESULTS-quick.md
 #
 # Environment: BENCH_OUT (report path), BENCH_INCLUDE (JMH benchmark regex, default all),
 # BENCH_JMH_ITERATIONS (JMH's iteration arguments, e.g. "-wi 2 -w 2s -i 3 -r 2s"),
 # BENCH_BURSTS (delivery burst sizes, e.g. "100 1000"),
-# BENCH_PACED ("<N> <per second> <warm-up lines>" of the paced ERROR bench, e.g. "12000 400 40000";
+# BENCH_PACED ("<N> <per second> <warm-up lines>" of the paced ERROR bench, e.g. "12000 400 28000";
 # "0" skips it), BENCH_PACED_REPEAT (runs of each paced variant, interleaved; the report takes the
 # median; default 3),
 # BENCH_MAVEN_ARGS (extra Maven arguments, e.g. -o), JAVA_HOME (JDK to run; default: java on PATH).
@@ -33,7 +33,7 @@ else
   mode=full
   jmh_iterations=(-wi 3 -w 2s -i 4 -r 2s)
   bursts=(100 1000 10000)
-  paced=(12000 400 40000)
+  paced=(12000 400 28000)
   paced_repeat=3
   report="${BENCH_OUT:-bench/RESULTS.md}"
 fi

@@ -23,20 +23,22 @@ import java.util.concurrent.locks.LockSupport;
  * {@code -Dpaced.warmup} lines (default {@value #DEFAULT_WARMUP}): all but the last {@code
  * -Dpaced.warmupTail} (default 10 s worth at the measured pace) at {@code -Dpaced.warmupPerSecond}
  * (default {@value #DEFAULT_WARMUP_PACE}, never below the measured pace), the tail at the measured
- * pace, so that the SDK's threads are in their steady rhythm when measuring starts. A variant may
- * drop some of the fast part; nothing of the warm-up is counted. With the defaults, 12,000 lines at
- * 400/s take about a minute per run. The {@code jit_cpu_ms} of the {@code PACED} line says whether
- * the warm-up was long enough (a few hundred ms at most).
+ * pace, so that the SDK's threads are in their steady rhythm when measuring starts. The faster
+ * pace must stay below what each SDK delivers (at 2,000/s sentry4j spilled onto the logging
+ * thread, which trains the JIT on a path the measured part does not take); nothing of the warm-up
+ * is counted. With the defaults a run of 12,000 lines at 400/s takes about 75 s (30 s + 10 s of
+ * warm-up). The {@code jit_cpu_ms} of the {@code PACED} line says whether the warm-up was long
+ * enough (a few hundred ms; 2.9 s after a warm-up of 6,000 lines).
  *
  * <pre>{@code java -Xmx512m -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 12000 400}
  * </pre>
  */
 public final class PacedDeliveryBench {
   /** Warm-up lines by default: enough for C2 to have compiled the per-event methods. */
-  static final int DEFAULT_WARMUP = 40_000;
+  static final int DEFAULT_WARMUP = 28_000;
 
   /** The pace of the warm-up's first part by default (lines a second). */
-  static final int DEFAULT_WARMUP_PACE = 2_000;
+  static final int DEFAULT_WARMUP_PACE = 800;
 
   private PacedDeliveryBench() {}
 
@@ -79,6 +81,7 @@ public final class PacedDeliveryBench {
         long reportedBefore = sink.discardedErrorsReported();
         ThreadCpu cpu = new ThreadCpu();
         long sinkBefore = cpu.total(ThreadCpu::isSink);
+        java.util.Map<String, Long> threadsBefore = cpu.byName();
         long processBefore = os.getProcessCpuTime();
         long callerBefore = threads.getCurrentThreadCpuTime();
         pace(logger, orderId, n, perSecond);
@@ -90,6 +93,7 @@ public final class PacedDeliveryBench {
         long sinkCpu = cpu.total(ThreadCpu::isSink) - sinkBefore;
         long delivered = sink.events() - deliveredBefore;
         long reported = sink.discardedErrorsReported() - reportedBefore;
+        String threadSummary = cpu.summary(threadsBefore);
         context.stop();
         System.out.println(
             String.format(
@@ -110,7 +114,7 @@ public final class PacedDeliveryBench {
                 callerCpu / 1e3 / n,
                 jitCpu / 1e6,
                 gcCpu / 1e6));
-        System.out.println("threads " + variant.id + ": " + cpu.summary());
+        System.out.println("threads " + variant.id + " (measured part): " + threadSummary);
       } finally {
         variant.shutDown();
         BenchDsn.uninstall();

@@ -49,9 +49,24 @@ final class ThreadCpu {
 
   /** {@code name=ms, ...} for every thread name that used at least 1 ms, highest first. */
   String summary() {
+    return summary(Map.of());
+  }
+
+  /** The CPU time (ns) so far per thread name (numbers dropped), summed over same-named threads. */
+  Map<String, Long> byName() {
     sample();
     Map<String, Long> byName = new TreeMap<>();
     cpu.forEach((id, ns) -> byName.merge(names.get(id), ns, Long::sum));
+    return byName;
+  }
+
+  /**
+   * Like {@link #summary()}, for the CPU time used since {@code before} (a {@link #byName()} taken
+   * earlier).
+   */
+  String summary(Map<String, Long> before) {
+    Map<String, Long> byName = byName();
+    byName.replaceAll((name, ns) -> ns - before.getOrDefault(name, 0L));
     StringBuilder out = new StringBuilder();
     byName.entrySet().stream()
         .filter(e -> e.getValue() >= 1_000_000)

@@ -40,7 +40,7 @@ final class PacedTable {
         String.format(
             Locale.ROOT,
             "`PacedDeliveryBench`, each variant in its own JVM: a warm-up (not counted; by"
-                + " default 40,000 lines, most at 2,000/s, the last 10 s at the measured pace, so"
+                + " default 28,000 lines, most at 800/s, the last 10 s at the measured pace, so"
                 + " that the JIT is done), then %,d ERROR lines with fresh exceptions at %,d/s, a normal stop"
                 + " and a wait until the sink is quiet. *Process CPU* is every thread of the JVM"
                 + " (GC and JIT included) but the sink's, per line; *logging thread* is the"
