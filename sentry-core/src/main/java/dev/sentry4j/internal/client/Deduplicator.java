@@ -2,6 +2,7 @@ package dev.sentry4j.internal.client;
 
 import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * chain are looked at (so a cycle or an endless {@code getCause()} ends there), each in at most
  * {@value #PROBES} slots. A cause deeper than that which was captured before is not recognised: it
  * is sent again. Thread-safe and lock-free: capturing threads never wait for each other.
+ *
+ * <p>Next to each slot the table keeps its throwable's identity hash, so that a probe of a slot
+ * holding another throwable reads one int of a small array instead of the slot's reference object:
+ * on a capturing thread that logs an error now and then, every object touched is a likely cache
+ * miss. A slot is written before its hash, and read after it: a reader that sees a throwable's hash
+ * also sees its slot.
  */
 final class Deduplicator {
   /** Links of a cause chain looked at, the captured throwable included. */
@@ -33,13 +40,36 @@ final class Deduplicator {
 
   private final AtomicReferenceArray<WeakReference<Throwable>> slots =
       new AtomicReferenceArray<>(CAPACITY);
+
+  /** The identity hash of each slot's throwable (0 for an empty slot; a hint, see the class). */
+  private final AtomicIntegerArray hashes = new AtomicIntegerArray(CAPACITY);
+
   private final AtomicInteger evictions = new AtomicInteger();
+
+  /**
+   * One pass for a capture: whether {@code t} or one of its first causes was captured before, and
+   * if not, {@code t} is remembered as captured now.
+   *
+   * @return true for a duplicate (nothing remembered)
+   */
+  boolean checkAndRemember(Throwable t) {
+    int hash = System.identityHashCode(t);
+    if (indexOf(t, hash) >= 0 || isDuplicateCause(t)) {
+      return true;
+    }
+    store(t, hash);
+    return false;
+  }
 
   /** Whether {@code t} or one of its first causes was captured before. */
   boolean isDuplicate(Throwable t) {
-    Throwable c = t;
-    for (int depth = 0; c != null && depth < MAX_CAUSE_DEPTH; depth++) {
-      if (indexOf(c) >= 0) {
+    return t != null && (indexOf(t, System.identityHashCode(t)) >= 0 || isDuplicateCause(t));
+  }
+
+  private boolean isDuplicateCause(Throwable t) {
+    Throwable c = causeOf(t);
+    for (int depth = 1; c != null && depth < MAX_CAUSE_DEPTH; depth++) {
+      if (indexOf(c, System.identityHashCode(c)) >= 0) {
         return true;
       }
       c = causeOf(c);
@@ -49,27 +79,39 @@ final class Deduplicator {
 
   /** Records {@code t} as captured. */
   void remember(Throwable t) {
-    if (t == null || indexOf(t) >= 0) {
+    if (t == null) {
       return;
     }
-    int home = home(t);
+    int hash = System.identityHashCode(t);
+    if (indexOf(t, hash) < 0) {
+      store(t, hash);
+    }
+  }
+
+  private void store(Throwable t, int hash) {
+    int home = home(hash);
     for (int p = 0; p < PROBES; p++) {
       int i = (home + p) & (CAPACITY - 1);
       WeakReference<Throwable> ref = slots.get(i);
       if ((ref == null || ref.get() == null)
           && slots.compareAndSet(i, ref, new WeakReference<>(t))) {
+        hashes.set(i, hash);
         return;
       }
     }
     // every slot taken by a live throwable: push one out, in turn
     int victim = (home + Math.floorMod(evictions.getAndIncrement(), PROBES)) & (CAPACITY - 1);
     slots.set(victim, new WeakReference<>(t));
+    hashes.set(victim, hash);
   }
 
-  private int indexOf(Throwable t) {
-    int home = home(t);
+  private int indexOf(Throwable t, int hash) {
+    int home = home(hash);
     for (int p = 0; p < PROBES; p++) {
       int i = (home + p) & (CAPACITY - 1);
+      if (hashes.get(i) != hash) {
+        continue; // another throwable's slot (or one whose store is not done: not yet captured)
+      }
       WeakReference<Throwable> ref = slots.get(i);
       if (ref != null && ref.get() == t) {
         return i;
@@ -78,8 +120,7 @@ final class Deduplicator {
     return -1;
   }
 
-  private static int home(Throwable t) {
-    int h = System.identityHashCode(t);
+  private static int home(int h) {
     return (h ^ (h >>> 16)) & (CAPACITY - 1);
   }
 

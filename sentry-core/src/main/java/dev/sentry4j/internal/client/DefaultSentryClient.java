@@ -204,12 +204,11 @@ public final class DefaultSentryClient implements SentryClient {
     }
     Throwable throwable = event.getThrowable();
     if (throwable != null && options.isEnableDeduplication()) {
-      if (deduplicator.isDuplicate(throwable)) {
+      if (deduplicator.checkAndRemember(throwable)) {
         discards.record(DiscardReason.EVENT_PROCESSOR, DataCategory.ERROR, 1);
         Diagnostics.debug("Event dropped: the same exception was captured before");
         return SentryId.EMPTY;
       }
-      deduplicator.remember(throwable);
     }
     ScopeSnapshot[] layers = scopes == null ? null : ScopeMerger.layers(scopes);
     Hint hint = callerThreadCaptures(event, given, layers);

@@ -21,7 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The delivery pipeline: memory bounded in count and bytes, then a disk spool, two SDK threads,
@@ -65,16 +64,6 @@ public final class AsyncTransport implements Transport {
   /** How long close waits for a busy sender thread once Sentry is known unreachable. */
   private static final long JOIN_UNREACHABLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-  /**
-   * How long the intake worker sleeps between looks at its queue while envelopes keep coming, and
-   * for how many looks in a row that find nothing; then it waits in the queue to be woken. A steady
-   * stream then needs no wake-up from the capturing thread, at most this much later; an idle SDK
-   * does not poll.
-   */
-  static final long DOZE_NANOS = TimeUnit.MILLISECONDS.toNanos(4);
-
-  static final int DOZES = 3;
-
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
   private final Backlog backlog;
   private final RateLimiter limits;
@@ -97,8 +86,7 @@ public final class AsyncTransport implements Transport {
   private volatile boolean closing;
   private volatile boolean stopping;
   private volatile boolean refusedAtClose; // close's probe found Sentry refusing connections
-  private int dozesLeft; // the intake worker's: empty looks left before it waits to be woken
-  private volatile long dozed; // written by the intake worker only; for tests
+  private final Doze doze = new Doze(); // the intake worker's (see Doze)
 
   /**
    * Creates and starts a memory-only pipeline without client reports.
@@ -495,13 +483,11 @@ public final class AsyncTransport implements Transport {
     Envelope envelope = inbox.poll();
     if (envelope == null) {
       long untilCommit = Math.min(backlog.nanosUntilCommit(), counts.nanosUntilSave());
-      if (dozesLeft > 0) {
+      if (doze.canDoze()) {
         // Busy lately: look again soon rather than wait to be woken. The queue wakes only a
         // thread waiting in it, so a capturing thread now queues without a wake-up call (a
         // system call and a context switch on the application's thread).
-        dozesLeft--;
-        dozed++;
-        LockSupport.parkNanos(Math.max(1, Math.min(DOZE_NANOS, untilCommit)));
+        doze.sleep(untilCommit);
         envelope = inbox.poll();
       } else {
         try {
@@ -524,7 +510,7 @@ public final class AsyncTransport implements Transport {
     if (envelope == STOP) {
       return false;
     }
-    dozesLeft = DOZES;
+    doze.busy();
     int taken = 1;
     boolean stop = false;
     long started = System.nanoTime();
@@ -760,7 +746,7 @@ public final class AsyncTransport implements Transport {
 
   /** How many short sleeps the intake worker and the sender thread took instead of waiting. */
   long dozes() {
-    return dozed + sender.dozes();
+    return doze.count() + sender.dozes();
   }
 
   /** Most envelopes ever waiting for serialization at once. */

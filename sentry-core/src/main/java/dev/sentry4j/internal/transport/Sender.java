@@ -73,8 +73,7 @@ final class Sender implements Runnable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean signalled; // guarded by lock
-  private int dozesLeft; // sender thread only: short sleeps left before waiting to be woken
-  private volatile long dozed; // written by the sender thread only; for tests
+  private final Doze doze = new Doze(); // the sender thread's (see Doze)
 
   private volatile boolean stopping;
   private volatile long drainUntil;
@@ -224,7 +223,7 @@ final class Sender implements Runnable {
 
   /** How many short sleeps the sender thread took instead of waiting to be woken (for tests). */
   long dozes() {
-    return dozed;
+    return doze.count();
   }
 
   /** Envelopes Sentry accepted. */
@@ -300,7 +299,7 @@ final class Sender implements Runnable {
       inFlight.add(next); // from here on a close that gives up on this thread finds it
       dispatch(next, ticker.nanoTime());
       dispatched = true;
-      dozesLeft = AsyncTransport.DOZES;
+      doze.busy();
       if (offline) {
         break;
       }
@@ -311,7 +310,7 @@ final class Sender implements Runnable {
     }
     if (!inFlight.isEmpty()) {
       if (inFlight.size() >= window) {
-        dozesLeft = 0; // only an answer frees the window: be woken by it (bursts), not doze
+        doze.stop(); // only an answer frees the window: be woken by it (bursts), not doze
       }
       awaitSignal(tuning.maxParkNanos); // an answer wakes us
       return;
@@ -342,8 +341,8 @@ final class Sender implements Runnable {
   }
 
   private void awaitSignal(long nanos) {
-    if (dozesLeft > 0 && nanos > 0) {
-      doze(Math.min(nanos, AsyncTransport.DOZE_NANOS));
+    if (doze.canDoze() && nanos > 0) {
+      doze(nanos);
       return;
     }
     lock.lock();
@@ -363,13 +362,13 @@ final class Sender implements Runnable {
   }
 
   /**
-   * Busy lately (sent or answered): sleeps {@code nanos} without waiting on the condition, so that
-   * {@link #wake} from the intake worker or an HTTP thread has no thread to wake up (no system call
-   * on their side); what they signalled meanwhile is seen when the loop looks again.
+   * Busy lately (sent or answered): sleeps {@code nanos} (at most {@link Doze#NANOS}) without
+   * waiting on the condition, so that {@link #wake} from the intake worker or an HTTP thread has no
+   * thread to wake up (no system call on their side); what they signalled meanwhile is seen when
+   * the loop looks again.
    */
   private void doze(long nanos) {
-    dozesLeft--;
-    dozed++;
+    doze.take();
     lock.lock();
     try {
       if (signalled || !answered.isEmpty() || stopping) {
@@ -379,7 +378,7 @@ final class Sender implements Runnable {
     } finally {
       lock.unlock();
     }
-    LockSupport.parkNanos(nanos);
+    LockSupport.parkNanos(Math.min(nanos, Doze.NANOS));
     lock.lock();
     try {
       signalled = false;
@@ -617,7 +616,7 @@ final class Sender implements Runnable {
         continue; // abandoned at stop
       }
       done.add(a);
-      dozesLeft = AsyncTransport.DOZES;
+      doze.busy();
       try {
         handle(a);
       } catch (VirtualMachineError e) {

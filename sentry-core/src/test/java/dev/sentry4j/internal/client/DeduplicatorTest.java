@@ -21,6 +21,34 @@ class DeduplicatorTest {
   }
 
   @Test
+  void aCaptureIsCheckedAndRememberedInOnePass() {
+    IllegalStateException first = new IllegalStateException("boom");
+    assertThat(dedup.checkAndRemember(first)).as("first capture").isFalse();
+    assertThat(dedup.checkAndRemember(first)).as("the same object again").isTrue();
+
+    RuntimeException wrapper = new RuntimeException("wrapped", first);
+    assertThat(dedup.checkAndRemember(wrapper)).as("a wrapper of a captured one").isTrue();
+    assertThat(dedup.checkAndRemember(new RuntimeException("other"))).isFalse();
+  }
+
+  @Test
+  void everyLiveCaptureIsFoundAmongManyThatShareSlots() {
+    List<Throwable> alive = new ArrayList<>();
+    for (int i = 0; i < Deduplicator.CAPACITY / 2; i++) {
+      Throwable t = new RuntimeException("n" + i);
+      alive.add(t);
+      assertThat(dedup.checkAndRemember(t)).as("capture %d", i).isFalse();
+    }
+    // the table is half full, so some of these share home slots: each is still found
+    int found = 0;
+    for (Throwable t : alive) {
+      found += dedup.isDuplicate(t) ? 1 : 0;
+    }
+    assertThat(found).isGreaterThanOrEqualTo(alive.size() * 3 / 4);
+    assertThat(dedup.isDuplicate(alive.get(alive.size() - 1))).isTrue();
+  }
+
+  @Test
   void valueEqualThrowablesAreNotDuplicates() {
     CodedException a = new CodedException(42);
     dedup.remember(a);
