@@ -7,9 +7,9 @@ import java.nio.file.Path;
 
 /**
  * CPU time of the JVM's own native threads, which {@link ThreadCpu} cannot see: the JIT compilers
- * ({@code C1/C2 CompilerThread}) and the garbage collector ({@code GC Thread}, {@code G1 ...}). Read
- * from Linux's {@code /proc/self/task/<tid>/stat} (user + system time, in clock ticks of 10 ms);
- * elsewhere every figure is -1. Lets a bench show how much of a measured phase was still JIT
+ * ({@code C1/C2 CompilerThread}) and the garbage collector ({@code GC Thread}, {@code G1 ...}).
+ * Read from Linux's {@code /proc/self/task/<tid>/stat} (user + system time, in clock ticks of 10
+ * ms); elsewhere every figure is -1. Lets a bench show how much of a measured phase was still JIT
  * compilation, i.e. whether its warm-up reached the steady state.
  */
 final class JvmThreadCpu {
@@ -23,7 +23,9 @@ final class JvmThreadCpu {
     return sum("C1 CompilerThre", "C2 CompilerThre");
   }
 
-  /** CPU time (ns) of the garbage collector's threads so far, or -1 where /proc is not available. */
+  /**
+   * CPU time (ns) of the garbage collector's threads so far, or -1 where /proc is not available.
+   */
   static long gc() {
     return sum("GC Thread", "G1 ");
   }

@@ -3,7 +3,10 @@ package dev.sentry4j.internal.transport;
 import dev.sentry4j.internal.SdkThread;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The daemon threads both HTTP senders run on; idle ones end after 30 s. */
 final class HttpThreads {
@@ -11,14 +14,16 @@ final class HttpThreads {
 
   private HttpThreads() {}
 
-  /**
-   * A cached pool of {@code sentry4j-http-N} threads: one per request in flight, more started as
-   * needed, idle ones end after 30 s. A thread that ran a task {@linkplain Doze dozes} before it
-   * waits for the next, so that at a steady pace the sender hands a request over without a wake-up
-   * call (see {@link RequestThreads}).
-   */
+  /** A cached pool of {@code sentry4j-http-N} threads: one per request in flight. */
   static ExecutorService requests() {
-    return new RequestThreads(TimeUnit.SECONDS.toNanos(IDLE_SECONDS));
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Integer.MAX_VALUE,
+        IDLE_SECONDS,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> new SdkThread(task, "http-" + count.incrementAndGet()));
   }
 
   /**
