@@ -42,6 +42,16 @@ final class BreadcrumbJson {
       writeFields(g, b, true);
       return;
     }
+    g.writeRawValue(entry(b).json);
+  }
+
+  /** The JSON of {@code b} (written whole) as UTF-8; the cache's array: do not change it. */
+  static byte[] utf8(Breadcrumb b) throws IOException {
+    return entry(b).json.asUnquotedUTF8();
+  }
+
+  /** {@code b}'s cache entry, made (and kept, if small enough) if there is none. */
+  private static Entry entry(Breadcrumb b) throws IOException {
     // Two ways per set, the most recently used first: a hit in the second way moves to the first;
     // a new entry takes the first and pushes its occupant to the second. Entries no event carries
     // any more are thus the ones replaced, not live ones (which cost a new encoding per event).
@@ -62,7 +72,7 @@ final class BreadcrumbJson {
         e = made;
       }
     }
-    g.writeRawValue(e.json);
+    return e;
   }
 
   /** The first way of {@code b}'s set: identity hash spread over the whole table. */

@@ -173,11 +173,16 @@ public final class EventWriter {
       return;
     }
     g.writeObjectFieldStart("breadcrumbs");
-    g.writeArrayFieldStart("values");
-    for (Breadcrumb b : crumbs) {
-      BreadcrumbJson.write(g, b, trimmed);
+    if (trimmed) {
+      g.writeArrayFieldStart("values");
+      for (Breadcrumb b : crumbs) {
+        BreadcrumbJson.write(g, b, true);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeFieldName("values");
+      BreadcrumbWindow.write(g, crumbs);
     }
-    g.writeEndArray();
     g.writeEndObject();
   }
 
