@@ -26,9 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  * pace, so that the SDK's threads are in their steady rhythm when measuring starts. The faster pace
  * must stay below what each SDK delivers (at 2,000/s on a loaded machine sentry4j overflowed and
  * dropped part of the warm-up, which trains the JIT on paths the measured part does not take, and
- * its client reports then count in the measured part); nothing of the warm-up is counted. With the defaults a run of 12,000 lines at 400/s takes about 75 s (30 s + 10 s of
- * warm-up). The {@code jit_cpu_ms} of the {@code PACED} line says whether the warm-up was long
- * enough (a few hundred ms; 2.9 s after a warm-up of 6,000 lines).
+ * its client reports then count in the measured part); nothing of the warm-up is counted. With the
+ * defaults a run of 12,000 lines at 400/s takes about 75 s (30 s + 10 s of warm-up). The {@code
+ * jit_cpu_ms} of the {@code PACED} line says whether the warm-up was long enough (a few hundred ms;
+ * 2.9 s after a warm-up of 6,000 lines).
  *
  * <pre>
  * {@code java -Xmx512m -cp benchmarks.jar dev.sentry4j.bench.PacedDeliveryBench sentry4j 12000 400}
