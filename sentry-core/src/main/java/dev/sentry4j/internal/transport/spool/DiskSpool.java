@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -268,10 +269,26 @@ public final class DiskSpool {
    *     {@link #isWritable()}) or the file alone is larger than the caps
    */
   public String store(byte[] data, int envelopes, String manifest) {
+    return store(data, envelopes, manifest, null);
+  }
+
+  /**
+   * Like {@link #store(byte[], int, String)}, written only if {@code mine}, asked under the spool's
+   * lock just before the write (after the checks), says the envelopes are still the caller's: the
+   * intake worker and close then never both write them, and once {@code mine} said yes, any other
+   * use of the spool (as {@link #awaitWrite()}) waits for the write to end.
+   *
+   * @param mine {@code null}: always
+   * @return the file name, or {@code null} when it was not written (refused, or not the caller's)
+   */
+  public String store(byte[] data, int envelopes, String manifest, BooleanSupplier mine) {
     synchronized (lock) {
       try {
         ensureOpen();
         if (!isWritable() || data.length > maxBytes || envelopes > maxItems) {
+          return null;
+        }
+        if (mine != null && !mine.getAsBoolean()) {
           return null;
         }
         makeRoom(envelopes, data.length);
@@ -342,6 +359,13 @@ public final class DiskSpool {
       } finally {
         updatePending();
       }
+    }
+  }
+
+  /** Waits for a write another thread is doing to end (close, after the intake worker claimed). */
+  public void awaitWrite() {
+    synchronized (lock) {
+      updatePending();
     }
   }
 
