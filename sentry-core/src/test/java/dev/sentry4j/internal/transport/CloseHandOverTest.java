@@ -117,6 +117,31 @@ class CloseHandOverTest {
     assertThat(ids).containsAll(delivered);
   }
 
+  @Test
+  void anEnvelopeInFlightThatTheSenderKeepsAndCloseSavesIsWrittenOnce() {
+    // close saves the requests in flight of a sender thread that did not stop in time, while that
+    // thread, abandoning them, keeps them itself: both write the same envelopes
+    DiscardCounter discards = new DiscardCounter();
+    Backlog backlog =
+        new Backlog(
+            100,
+            SPOOL_BYTES,
+            AsyncTransport.spoolAt(dir, 100, SPOOL_BYTES, discards, null),
+            discards);
+    Envelope e = Envelopes.event("in flight at close");
+    Outgoing o =
+        new Outgoing(
+            dev.sentry4j.internal.json.EnvelopeWriter.write(e, null), Manifest.of(e), null);
+    assertThat(backlog.tryHold(o)).isTrue();
+    assertThat(backlog.pollOutbox()).isSameAs(o); // the sender took it (no group commit yet)
+
+    assertThat(backlog.toDisk(List.of(o))).isTrue(); // the sender, abandoning its request
+    assertThat(backlog.toDisk(List.of(o))).isTrue(); // close, saving what is in flight
+
+    assertThat(backlog.onDisk()).isEqualTo(1);
+    assertThat(deliveredAfterRestart(1)).containsExactly(e.getEventId().toString());
+  }
+
   private List<String> sendErrors(AsyncTransport transport) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < ERRORS; i++) {
