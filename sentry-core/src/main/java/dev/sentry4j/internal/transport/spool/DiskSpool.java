@@ -378,11 +378,18 @@ public final class DiskSpool {
   }
 
   private void makeRoom(int envelopes, long bytes) { // lock held
-    // each file at most once: one written back by an eviction is among them
+    evictUntilWithin((long) maxItems - envelopes, maxBytes - bytes);
+  }
+
+  /**
+   * Evicts the oldest files until the spool holds at most {@code envelopes} and {@code bytes}; each
+   * file at most once, so that one written back by an eviction cannot loop.
+   */
+  private void evictUntilWithin(long envelopes, long bytes) { // lock held
     for (int files = index.size();
         files > 0
             && !index.isEmpty()
-            && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)
+            && (indexedEnvelopes > envelopes || indexedBytes > bytes)
             && evictOldest();
         files--) {
       // evicted one
@@ -737,14 +744,7 @@ public final class DiskSpool {
     // A directory found over its caps is trimmed only beyond twice them: the files a killed process
     // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
     // and are what a restart is for.
-    for (int files = index.size();
-        files > 0
-            && !index.isEmpty()
-            && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)
-            && evictOldest();
-        files--) {
-      // evicted one
-    }
+    evictUntilWithin(2L * maxItems, 2 * maxBytes);
   }
 
   /**
