@@ -107,6 +107,7 @@ public final class AsyncTransport implements Transport {
 
   static final String SERIALIZING = "serializing";
   static final String PLACING = "placing";
+  static final String TOOK_OVER = "took over"; // on the closing thread
 
   /**
    * Creates and starts a memory-only pipeline without client reports.
@@ -662,7 +663,7 @@ public final class AsyncTransport implements Transport {
     try {
       o = serialize(entry.envelope);
     } catch (OutOfMemoryError e) {
-      if (IntakeHand.serialized(entry, null)) { // else close counted it
+      if (IntakeHand.serialized(entry, null)) { // else close gave up on it and counted it
         recordQuietly(entry.envelope, DiscardReason.INTERNAL_SDK_ERROR);
       }
       Diagnostics.outOfMemory("serializing an envelope", e);
@@ -677,7 +678,7 @@ public final class AsyncTransport implements Transport {
       return;
     }
     if (!IntakeHand.serialized(entry, o) || o == null) {
-      return; // dropped while being made (counted then), or close took it over (and counted it)
+      return; // dropped while being made (counted then), or close has it (handed over or counted)
     }
     boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
     if (diskFirst || !backlog.tryHold(o, () -> IntakeHand.claim(entry))) {
@@ -720,11 +721,7 @@ public final class AsyncTransport implements Transport {
     if (senderThread.isAlive()) {
       left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
     }
-    for (Envelope e : taken.serializing) {
-      // its serialization (processors, beforeSend) runs on the worker still: cannot be saved
-      recordQuietly(e, reason);
-      dropped++;
-    }
+    hook(TOOK_OVER);
     backlog.flushShared(true); // what capturing threads left in the shared overflow file
     for (Envelope e : taken.unserialized) {
       // Serialized and spooled even past the deadline: at most maxQueueSize envelopes, and close
@@ -734,7 +731,27 @@ public final class AsyncTransport implements Transport {
         left.add(o);
       }
     }
-    for (List<Outgoing> batch : backlog.batches(left)) {
+    dropped += saveOrCount(left, reason);
+    // Last, to give it the most time: the envelope the worker was serializing (its processors and
+    // beforeSend run there; close cannot make it again). Handed over by now: spooled; else counted.
+    List<Outgoing> handed = new ArrayList<>();
+    for (IntakeHand.Entry e : taken.serializing) {
+      if (IntakeHand.giveUp(e)) {
+        recordQuietly(e.envelope, reason);
+        dropped++;
+      } else if (e.outgoing != null) {
+        handed.add(e.outgoing);
+      }
+    }
+    dropped += saveOrCount(handed, reason);
+    backlog.releaseSlots(taken.slots);
+    return dropped;
+  }
+
+  /** Writes envelopes to disk at close; what the disk refuses is counted. Returns how many. */
+  private int saveOrCount(List<Outgoing> envelopes, DiscardReason reason) {
+    int dropped = 0;
+    for (List<Outgoing> batch : backlog.batches(envelopes)) {
       if (!backlog.toDisk(batch)) {
         for (Outgoing o : batch) {
           if (o.kept) {
@@ -746,7 +763,6 @@ public final class AsyncTransport implements Transport {
         }
       }
     }
-    backlog.releaseSlots(taken.slots);
     return dropped;
   }
 

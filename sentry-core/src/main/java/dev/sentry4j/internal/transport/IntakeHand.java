@@ -13,12 +13,15 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * <p>Each envelope taken is an {@link Entry} with a state. The worker moves it {@code TAKEN →
  * SERIALIZING → SERIALIZED → PLACED}; close {@linkplain #takeOver takes over} every entry the
  * worker has not placed ({@code → SAVED}): an unserialized one close serializes and spools itself,
- * a serialized one it spools, the one being serialized it counts as dropped. Every step is a
- * compare-and-set, so each envelope is placed (or counted) by exactly one of them. The worker
- * claims a batch for its disk file under this object's monitor, inside the spool's lock just before
- * the write ({@link Backlog#toDiskIfClaimed}), and an envelope for memory under the backlog's lock
- * ({@link Backlog#tryHold(Outgoing, java.util.function.BooleanSupplier)}): once close sees an entry
- * placed, taking those locks waits for the placement to end.
+ * a serialized one it spools. The one being serialized (its processors and {@code beforeSend} run
+ * on the worker: close cannot make it again) is asked for ({@code HANDOFF}): if the worker finishes
+ * it before close is done with the rest, it hands the result over ({@code HANDED}) and close spools
+ * it; else close {@linkplain #giveUp gives up} on it ({@code SAVED}) and counts it as dropped.
+ * Every step is a compare-and-set, so each envelope is placed (or counted) by exactly one of them.
+ * The worker claims a batch for its disk file under this object's monitor, inside the spool's lock
+ * just before the write ({@link Backlog#toDiskIfClaimed}), and an envelope for memory under the
+ * backlog's lock ({@link Backlog#tryHold(Outgoing, java.util.function.BooleanSupplier)}): once
+ * close sees an entry placed, taking those locks waits for the placement to end.
  *
  * <p>The worker takes envelopes from the inbox without waiting through {@link #poll}, under the
  * monitor that close also holds while it drains the inbox, so none falls between the two. The one
@@ -32,6 +35,8 @@ final class IntakeHand {
   static final int SERIALIZED = 2;
   static final int PLACED = 3;
   static final int SAVED = 4;
+  static final int HANDOFF = 5;
+  static final int HANDED = 6;
 
   private static final AtomicIntegerFieldUpdater<Entry> STATE =
       AtomicIntegerFieldUpdater.newUpdater(Entry.class, "state");
@@ -55,8 +60,11 @@ final class IntakeHand {
     /** Serialized, not placed: close spools them. */
     final List<Outgoing> serialized = new ArrayList<>();
 
-    /** Being serialized when close took over: close counts them as dropped. */
-    final List<Envelope> serializing = new ArrayList<>();
+    /**
+     * Being serialized when close took over: close spools what the worker hands over ({@link
+     * IntakeHand#giveUp}), and counts the rest as dropped.
+     */
+    final List<Entry> serializing = new ArrayList<>();
 
     /** Slots of all of them: close gives them back once it placed or counted them. */
     int slots;
@@ -112,12 +120,28 @@ final class IntakeHand {
   }
 
   /**
-   * From the worker, after serialization: keeps the result ({@code null}: dropped and counted while
-   * being made); false when close took the envelope over meanwhile (and counted it).
+   * From the worker, after serialization ({@code o} null: dropped while being made, or failed).
+   *
+   * @return true when the worker goes on with it: places {@code o}, or (null) has nothing to place
+   *     and answers for the count; false when close has it: {@code o} was handed over to close, or
+   *     close gave up on it and counted it
    */
   static boolean serialized(Entry entry, Outgoing o) {
     entry.outgoing = o;
-    return STATE.compareAndSet(entry, SERIALIZING, o == null ? PLACED : SERIALIZED);
+    if (STATE.compareAndSet(entry, SERIALIZING, o == null ? PLACED : SERIALIZED)) {
+      return true;
+    }
+    return STATE.compareAndSet(entry, HANDOFF, HANDED) && o == null;
+  }
+
+  /**
+   * From close, last: gives up on an envelope the worker was serializing at the take-over.
+   *
+   * @return true when the worker did not hand it over in time (close counts it as dropped); false
+   *     when it did ({@code entry.outgoing}: what close spools, or null when nothing is left to)
+   */
+  static boolean giveUp(Entry entry) {
+    return STATE.compareAndSet(entry, HANDOFF, SAVED);
   }
 
   /** From the worker, just before placing a serialized envelope: false when close has it. */
@@ -160,7 +184,8 @@ final class IntakeHand {
     synchronized (lock) {
       int saved = 0;
       for (Entry e : entries) {
-        if (e.state == SAVED) {
+        int state = e.state;
+        if (state == SAVED || state == HANDOFF || state == HANDED) {
           saved++;
         }
       }
@@ -184,8 +209,8 @@ final class IntakeHand {
         } else if (STATE.compareAndSet(e, SERIALIZED, SAVED)) {
           out.serialized.add(e.outgoing);
           out.slots++;
-        } else if (STATE.compareAndSet(e, SERIALIZING, SAVED)) {
-          out.serializing.add(e.envelope);
+        } else if (STATE.compareAndSet(e, SERIALIZING, HANDOFF)) {
+          out.serializing.add(e);
           out.slots++;
         }
       }

@@ -118,6 +118,45 @@ class CloseHandOverTest {
   }
 
   @Test
+  void theEnvelopeBeingSerializedIsSpooledWhenTheWorkerHandsItOverBeforeCloseIsDone()
+      throws Exception {
+    CountDownLatch allSent = new CountDownLatch(1);
+    CountDownLatch serializingThird = new CountDownLatch(1);
+    CountDownLatch handedOver = new CountDownLatch(1);
+    AsyncTransport first = firstTransport(new DiscardCounter());
+    AtomicInteger serializations = new AtomicInteger();
+    first.intakeHook =
+        point -> {
+          if (point.equals(AsyncTransport.SERIALIZING)) {
+            int n = serializations.incrementAndGet();
+            if (n == 1) {
+              await(allSent);
+            } else if (n == 3) {
+              serializingThird.countDown();
+              await(release);
+            }
+          } else if (point.equals(AsyncTransport.TOOK_OVER)) {
+            // on the closing thread, once it took over: the worker gets the CPU back and finishes
+            // the third meanwhile (then comes to write its file, which close took over too)
+            release.countDown();
+            await(handedOver);
+          } else if (point.equals(AsyncTransport.PLACING)) {
+            handedOver.countDown();
+          }
+        };
+    List<String> ids = sendErrors(first);
+    allSent.countDown();
+    assertThat(serializingThird.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+    first.close(Duration.ofSeconds(1));
+
+    assertThat(handedOver.getCount()).isZero();
+    assertThat(first.getStats().getSpooled()).isEqualTo(ERRORS);
+    assertThat(first.getStats().getDropped()).isEmpty();
+    assertThat(deliveredAfterRestart(ERRORS)).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
   void anEnvelopeInFlightThatTheSenderKeepsAndCloseSavesIsWrittenOnce() {
     // close saves the requests in flight of a sender thread that did not stop in time, while that
     // thread, abandoning them, keeps them itself: both write the same envelopes
