@@ -114,8 +114,10 @@
  *       queue_overflow}; the final client report is written without evicting anything. An intake
  *       worker that did not stop in time (starved: the JVM exits with it) hands over what it took
  *       from the queue and has not placed ({@link dev.sentry4j.internal.transport.IntakeHand}):
- *       close serializes and spools it, and counts as dropped only the one envelope being
- *       serialized at that moment; each envelope is placed by exactly one of them. Close saving the
+ *       close serializes and spools it; the one envelope being serialized at that moment (its
+ *       processors and {@code beforeSend} run on the worker) is spooled if the worker finishes it
+ *       before close is done, else counted as dropped; each envelope is placed by exactly one of
+ *       them. Close saving the
  *       requests in flight of a sender thread that is keeping them itself writes each once. Once
  *       Sentry is known unreachable (a refused or timed-out request, an open back-off, 2 s of
  *       requests with no answer), close puts what waits on disk at once and returns. A close that
