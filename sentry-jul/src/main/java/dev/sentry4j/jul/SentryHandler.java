@@ -253,10 +253,11 @@ public final class SentryHandler extends Handler {
   /**
    * Stops sending records and returns without waiting: what was captured is already with the SDK.
    * If the SDK this handler initialized is still the installed one, it is closed in the background:
-   * it sends what is pending within its {@code flushTimeout}, or keeps it on disk for the next start
-   * when Sentry cannot be reached ({@link Sentry#awaitBackgroundClose} waits for that; at JVM exit
-   * its shutdown hook does, within {@code shutdownTimeout}). To wait for delivery before closing,
-   * call {@link #flush()} first. Idempotent; called by {@code LogManager.reset()} and at JVM exit.
+   * it sends what is pending within its {@code flushTimeout}, or keeps it on disk for the next
+   * start when Sentry cannot be reached ({@link Sentry#awaitBackgroundClose} waits for that; at JVM
+   * exit its shutdown hook does, within {@code shutdownTimeout}). To wait for delivery before
+   * closing, call {@link #flush()} first. Idempotent; called by {@code LogManager.reset()} and at
+   * JVM exit.
    */
   @Override
   public void close() {

@@ -629,7 +629,8 @@ public final class AsyncTransport implements Transport {
         }
       }
     }
-    backlog.spill(rest);
+    // stopping: close may have saved the memory already, and the sender stops: refused is dropped
+    backlog.spill(rest, !stopping);
   }
 
   private void hook(String point) {
@@ -680,7 +681,7 @@ public final class AsyncTransport implements Transport {
     if (!IntakeHand.serialized(entry, o) || o == null) {
       return; // dropped while being made (counted then), or close has it (handed over or counted)
     }
-    boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
+    boolean diskFirst = (closing || stopping || sender.isOffline()) && backlog.canSpill();
     if (diskFirst || !backlog.tryHold(o, () -> IntakeHand.claim(entry))) {
       toDisk.add(entry);
     }

@@ -482,12 +482,20 @@ final class Backlog {
    * memory if it fits, else is dropped ({@code queue_overflow}).
    */
   void spill(List<Outgoing> envelopes) {
+    spill(envelopes, true);
+  }
+
+  /**
+   * Like {@link #spill(List)}; {@code inMemory} false: what the disk refuses is dropped at once
+   * (the transport has stopped: nobody would send it from memory).
+   */
+  void spill(List<Outgoing> envelopes, boolean inMemory) {
     for (List<Outgoing> batch : batches(envelopes)) {
       if (toDisk(batch)) {
         continue;
       }
       for (Outgoing o : batch) {
-        if (!hold(o, false)) {
+        if (!inMemory || !hold(o, false)) {
           Manifest.record(discards, DiscardReason.QUEUE_OVERFLOW, o.manifest);
         }
       }
