@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes an event's breadcrumbs array from the previous event's: consecutive events of a scope
@@ -18,12 +20,15 @@ import java.util.List;
  * application has long since filled with its own data.
  *
  * <p>The bytes are those {@link BreadcrumbJson} writes for each breadcrumb, joined by commas in
- * brackets: the same text as writing them one by one. The last array is kept (one, shared by all
- * threads, immutable, replaced as a whole) if it is at most {@value #MAX_KEPT_BYTES} bytes. Only
- * for events written whole (not trimmed). Internal. Thread-safe.
+ * brackets: the same text as writing them one by one. The last {@value #KEPT} arrays are kept
+ * (shared by all threads, immutable, each replaced as a whole; one per scope whose events come in
+ * turn, as with requests on several threads), each if it is at most {@value #MAX_KEPT_BYTES} bytes:
+ * an array made from a kept one replaces it, another one the oldest. Only for events written whole
+ * (not trimmed). Internal. Thread-safe.
  */
 final class BreadcrumbWindow {
-  static final int MAX_KEPT_BYTES = 256 * 1024;
+  static final int KEPT = 8;
+  static final int MAX_KEPT_BYTES = 128 * 1024;
 
   /** One written array: its breadcrumbs and where each one's JSON starts and ends in it. */
   private static final class Array {
@@ -40,36 +45,53 @@ final class BreadcrumbWindow {
     }
   }
 
-  private static volatile Array last;
+  private static final AtomicReferenceArray<Array> kept = new AtomicReferenceArray<>(KEPT);
+  private static final AtomicInteger nextSlot = new AtomicInteger();
   private static volatile int lastShared; // for tests
 
   private BreadcrumbWindow() {}
 
   /** Writes {@code crumbs} (not empty) as the next value: a JSON array of their objects. */
   static void write(JsonGenerator g, List<Breadcrumb> crumbs) throws IOException {
-    Array array = array(crumbs);
+    Breadcrumb[] refs = crumbs.toArray(new Breadcrumb[0]);
+    int slot = -1;
+    int from = -1;
+    Array before = null;
+    for (int i = 0; i < KEPT && from < 0; i++) {
+      Array a = kept.get(i);
+      if (a != null) {
+        from = indexOf(a.crumbs, refs[0]);
+        if (from >= 0) {
+          slot = i;
+          before = a;
+        }
+      }
+    }
+    Array array = array(refs, before, from);
     if (array.json.length <= MAX_KEPT_BYTES) {
-      last = array;
+      kept.set(slot >= 0 ? slot : Math.floorMod(nextSlot.getAndIncrement(), KEPT), array);
     }
     g.writeRawValue(new Raw(array.json));
   }
 
-  /** The array for {@code crumbs}, sharing the run it has in common with the last one written. */
-  static Array array(List<Breadcrumb> crumbs) throws IOException {
-    int n = crumbs.size();
-    Breadcrumb[] refs = crumbs.toArray(new Breadcrumb[0]);
-    Array before = last;
-    int from = -1;
+  private static int indexOf(Breadcrumb[] crumbs, Breadcrumb b) {
+    for (int j = 0; j < crumbs.length; j++) {
+      if (crumbs[j] == b) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The array for {@code refs} (not empty), sharing the run it has in common with {@code before}
+   * from its index {@code from} ({@code -1}: nothing to share).
+   */
+  private static Array array(Breadcrumb[] refs, Array before, int from) throws IOException {
+    int n = refs.length;
     int shared = 0;
     if (before != null) {
-      Breadcrumb first = refs[0];
       Breadcrumb[] old = before.crumbs;
-      for (int j = 0; j < old.length; j++) {
-        if (old[j] == first) {
-          from = j;
-          break;
-        }
-      }
       if (from >= 0) {
         int max = Math.min(n, old.length - from);
         while (shared < max && old[from + shared] == refs[shared]) {
@@ -122,9 +144,11 @@ final class BreadcrumbWindow {
     return lastShared;
   }
 
-  /** Forgets the last array (tests). */
+  /** Forgets the kept arrays (tests). */
   static void clear() {
-    last = null;
+    for (int i = 0; i < KEPT; i++) {
+      kept.set(i, null);
+    }
   }
 
   /** UTF-8 bytes written as they are, for {@link JsonGenerator#writeRawValue}. */

@@ -48,6 +48,20 @@ class BreadcrumbWindowTest {
   }
 
   @Test
+  void scopesWhoseEventsComeInTurnEachKeepTheirOwnArray() throws Exception {
+    // three scopes (say, requests on three threads) with breadcrumbs of their own, events in turn
+    for (int event = 0; event < 30; event++) {
+      for (int scope = 0; scope < 3; scope++) {
+        int start = scope * 130 + event;
+        assertSameAsOneByOne(made.subList(start, start + 100));
+        assertThat(BreadcrumbWindow.lastShared())
+            .as("event %d of scope %d", event, scope)
+            .isEqualTo(event == 0 ? 0 : 99);
+      }
+    }
+  }
+
+  @Test
   void aWindowSharingOnlyPartOfTheRunOrRepeatingABreadcrumbIsWrittenAsItIs() throws Exception {
     assertSameAsOneByOne(made.subList(0, 100));
     List<Breadcrumb> changed = new ArrayList<>(made.subList(1, 101));
