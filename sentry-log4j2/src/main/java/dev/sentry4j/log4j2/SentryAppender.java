@@ -1,7 +1,6 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -240,17 +239,17 @@ public final class SentryAppender extends AbstractAppender {
     if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(event.getLoggerName())) {
       return;
     }
-    if (!ReentryGuard.enter()) {
+    Object entry = ReentryGuard.tryEnter();
+    if (entry == null) {
       return;
     }
     try {
-      SentryClient client = Sentry.getClient();
-      if (client.isEnabled()) {
-        if (capture.needsRecord(level, client)) {
+      if (capture.isEventLevel(level)) {
+        if (Sentry.getClient().isEnabled()) {
           capture.capture(mapper.toRecord(event, level));
-        } else {
-          breadcrumb(event, level);
         }
+      } else if (!breadcrumb(event, level)) { // a Sentry Log record too (enableLogs)
+        capture.capture(mapper.toRecord(event, level));
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       // the error handler reports through the StatusLogger, rate-limited
@@ -259,7 +258,7 @@ public final class SentryAppender extends AbstractAppender {
         throw new AppenderLoggingException("Sentry appender '" + getName() + "' failed", e);
       }
     } finally {
-      ReentryGuard.exit();
+      ReentryGuard.exit(entry);
     }
   }
 
@@ -267,14 +266,27 @@ public final class SentryAppender extends AbstractAppender {
    * A breadcrumb only: level, logger, time and text, nothing else read or copied. A {@code {}}
    * message not yet formatted whose arguments are immutable (and no layout) is formatted only if an
    * event ever carries the breadcrumb, on the SDK's worker, as the Logback appender does.
+   *
+   * @return {@code false} when the line needs its whole record instead (see {@link
+   *     LogCapture#captureBreadcrumbOnly})
    */
   @SuppressWarnings("deprecation") // Message.getFormat(): the template, which no other method gives
-  private void breadcrumb(LogEvent event, LogLevel level) {
+  private boolean breadcrumb(LogEvent event, LogLevel level) {
+    org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
+    long epochSecond;
+    int nano;
+    if (instant != null) {
+      epochSecond = instant.getEpochSecond();
+      nano = instant.getNanoOfSecond();
+    } else {
+      long millis = event.getTimeMillis();
+      epochSecond = Math.floorDiv(millis, 1000L);
+      nano = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+    }
     Message message = event.getMessage();
     if (message == null) {
-      capture.captureBreadcrumb(
-          level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
-      return;
+      return capture.captureBreadcrumbOnly(
+          level, event.getLoggerName(), epochSecond, nano, mapper.text(event), null, null);
     }
     String template = message.getFormat();
     // Log4j's own event, after a reusable message (the default outside web apps), has formatted the
@@ -289,22 +301,17 @@ public final class SentryAppender extends AbstractAppender {
         && args != null
         && args.length > 0
         && LogCapture.isImmutable(args)) {
-      capture.captureBreadcrumb(
+      return capture.captureBreadcrumbOnly(
           level,
           event.getLoggerName(),
-          LogEventMapper.timestamp(event),
+          epochSecond,
+          nano,
           () -> ParameterizedMessage.format(template, args),
           template,
           args);
-      return;
     }
-    capture.captureBreadcrumb(
-        level,
-        event.getLoggerName(),
-        LogEventMapper.timestamp(event),
-        mapper.text(event),
-        template,
-        args);
+    return capture.captureBreadcrumbOnly(
+        level, event.getLoggerName(), epochSecond, nano, mapper.text(event), template, args);
   }
 
   /**

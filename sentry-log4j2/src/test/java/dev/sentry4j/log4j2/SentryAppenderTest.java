@@ -14,6 +14,7 @@ import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.time.MutableInstant;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
@@ -269,6 +270,29 @@ class SentryAppenderTest extends ReceiverSupport {
     assertThat(event.extra().path("thread_name").asText()).isEqualTo("remote-worker");
     assertThat(event.json().at("/threads/values/0/id").asLong()).isEqualTo(4242);
     assertThat(event.json().at("/threads/values/0/name").asText()).isEqualTo("remote-worker");
+  }
+
+  @Test
+  void aBreadcrumbCarriesTheTimeLog4jGaveItsLineToTheMicrosecond() {
+    TestContext ctx = start("sentry-basic.xml");
+    MutableInstant at = new MutableInstant();
+    at.initFromEpochSecond(1_700_000_000L, 123_456_789);
+    LogEvent line =
+        Log4jLogEvent.newBuilder()
+            .setLoggerName("com.acme.Orders")
+            .setLevel(Level.INFO)
+            .setMessage(new SimpleMessage("order A-17 accepted"))
+            .setInstant(at)
+            .build();
+
+    ctx.context().getConfiguration().getLoggerConfig("com.acme.Orders").log(line);
+    ctx.logger("com.acme.Orders").error("checkout failed");
+
+    JsonNode crumb = event("checkout failed").breadcrumbs().get(0);
+    assertThat(crumb.path("message").asText()).isEqualTo("order A-17 accepted");
+    // 1700000000.123456 on the wire: Log4j's own time, not a millisecond or the appender's "now"
+    assertThat(crumb.path("timestamp").asDouble())
+        .isCloseTo(1_700_000_000.123456, org.assertj.core.data.Offset.offset(1e-6));
   }
 
   private static Serializable roundTrip(Serializable value) throws Exception {
