@@ -38,6 +38,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 
@@ -289,29 +290,54 @@ public final class SentryAppender extends AbstractAppender {
           level, event.getLoggerName(), epochSecond, nano, mapper.text(event), null, null);
     }
     String template = message.getFormat();
-    // Log4j's own event, after a reusable message (the default outside web apps), has formatted the
-    // text already and hands out a copy of the arguments: taken only if the deny-list needs them
     boolean parameterized =
-        message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
+        message instanceof ParameterizedMessage
+            || message instanceof ReusableParameterizedMessage
+            || isReusedTemplate(message, template);
+    // else the arguments are copied out of the event only if the deny-list needs them
     Object[] args =
         parameterized || LogCapture.argumentsMatterFor(template) ? message.getParameters() : null;
+    if (parameterized
+        && !(message instanceof ParameterizedMessage)
+        && args != null
+        && args.length == 1
+        && args[0] == template) { // a reused object message: its "template" is its one argument
+      parameterized = false;
+      args = LogCapture.argumentsMatterFor(template) ? args : null;
+    }
     if (parameterized
         && getLayout() == null
         && template != null
         && args != null
         && args.length > 0
         && LogCapture.isImmutable(args)) {
+      Object[] immutable = args;
       return capture.captureBreadcrumbOnly(
           level,
           event.getLoggerName(),
           epochSecond,
           nano,
-          () -> ParameterizedMessage.format(template, args),
+          () -> ParameterizedMessage.format(template, immutable),
           template,
-          args);
+          immutable);
     }
     return capture.captureBreadcrumbOnly(
         level, event.getLoggerName(), epochSecond, nano, mapper.text(event), template, args);
+  }
+
+  /**
+   * Whether {@code message} is Log4j's own reusable event made from a {@code {}} template (the
+   * default outside web apps: {@code getMessage()} is the event, whose text Log4j formatted when it
+   * was made, after a {@code ReusableParameterizedMessage}), so that its template and arguments
+   * give its text again: it holds arguments and its template has a {@code {}}. A reused object
+   * message passes this test only when its object is a {@code String}, which is then its one
+   * argument too: {@link #breadcrumb} checks that after reading the arguments.
+   */
+  private static boolean isReusedTemplate(Message message, String template) {
+    return message instanceof ReusableMessage
+        && template != null
+        && ((ReusableMessage) message).getParameterCount() > 0
+        && template.contains("{}");
   }
 
   /**

@@ -66,6 +66,8 @@ class SentryAppenderTest extends ReceiverSupport {
     cart.setLength(0);
     cart.append("changed later");
     log.info("no {} placeholder left", "x", "extra");
+    log.info("login {} with password={}", "ann", "s3cret"); // Log4j's event, then filtered
+    log.info((Object) "an object {} that looks like a template"); // its text, not a template
     log.error("checkout failed");
 
     ReceivedEvent error = event("checkout failed");
@@ -76,7 +78,9 @@ class SentryAppenderTest extends ReceiverSupport {
             "order A-18 with password=[Filtered] paid",
             "cart holds 2 items",
             "cart still holds 2 items",
-            "no x placeholder left");
+            "no x placeholder left",
+            "login ann with password=[Filtered]",
+            "an object {} that looks like a template");
   }
 
   @Test
