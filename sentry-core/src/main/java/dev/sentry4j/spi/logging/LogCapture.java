@@ -395,7 +395,10 @@ public final class LogCapture {
       if (l < breadcrumbThreshold) {
         return true;
       }
-      boolean templated = template != null && args != null && args.length > 0;
+      // the deny-list can filter parameters only of such a template (its scrubber's first test):
+      // else no wrapper, no list, no scrubber call
+      boolean templated =
+          template != null && args != null && args.length > 0 && argumentsMatterFor(template);
       Level eventLevel = level.toEventLevel();
       if (options.getBeforeBreadcrumb() == null) {
         Breadcrumb crumb;
