@@ -2,6 +2,7 @@ package dev.sentry4j.log4j2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sentry4j.Sentry;
 import dev.sentry4j.testing.SecretsInText;
 import java.util.List;
 import org.apache.logging.log4j.Logger;
@@ -34,6 +35,7 @@ class SecretsInTextTest extends ReceiverSupport {
     log.info("login for {} with password={}", "bob", password); // a breadcrumb and a log
     log.error("retry with password={} failed", password); // an event and a log
 
+    Sentry.flush(WAIT); // Sentry Logs go out in batches, every 5 s unless flushed
     SecretsInText.assertPasswordFiltered(receiver, WAIT);
   }
 
@@ -43,6 +45,7 @@ class SecretsInTextTest extends ReceiverSupport {
 
     log.error("payment with card {} for {} failed", SecretsInText.CARD, "bob");
 
+    Sentry.flush(WAIT); // Sentry Logs go out in batches, every 5 s unless flushed
     SecretsInText.assertOnlyTheLayoutsTextIsSent(receiver, WAIT);
   }
 

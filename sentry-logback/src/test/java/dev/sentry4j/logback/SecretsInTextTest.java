@@ -56,6 +56,7 @@ class SecretsInTextTest {
     log.info("login for {} with password={}", "bob", password); // a breadcrumb and a log
     log.error("retry with password={} failed", password); // an event and a log
 
+    Sentry.flush(WAIT); // Sentry Logs go out in batches, every 5 s unless flushed
     SecretsInText.assertPasswordFiltered(receiver, WAIT);
   }
 
@@ -88,6 +89,7 @@ class SecretsInTextTest {
 
     log.error("payment with card {} for {} failed", SecretsInText.CARD, "bob");
 
+    Sentry.flush(WAIT); // Sentry Logs go out in batches, every 5 s unless flushed
     SecretsInText.assertOnlyTheLayoutsTextIsSent(receiver, WAIT);
   }
 
