@@ -235,7 +235,6 @@ public final class SentryHandler extends Handler {
         params);
   }
 
-  /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
   /**
    * With {@code true}, messages with parameters are formatted with {@link String#format} ({@code
    * %s}, {@code %d}) instead of JUL's {@link java.text.MessageFormat} ({@code {0}}), as
@@ -251,6 +250,7 @@ public final class SentryHandler extends Handler {
     return printfStyle;
   }
 
+  /** Waits up to the {@code flushTimeout} option until everything captured has been sent. */
   @Override
   public void flush() {
     if (capture == null) {
@@ -264,8 +264,13 @@ public final class SentryHandler extends Handler {
   }
 
   /**
-   * Flushes, then closes the SDK if this handler initialized it, and stops. Idempotent; called by
-   * {@code LogManager.reset()} and at JVM exit.
+   * Stops sending records and returns without waiting: what was captured is already with the SDK.
+   * If the SDK this handler initialized is still the installed one, it is closed in the background:
+   * it sends what is pending within its {@code flushTimeout}, or keeps it on disk for the next
+   * start when Sentry cannot be reached ({@link Sentry#awaitBackgroundClose} waits for that; at JVM
+   * exit its shutdown hook does, within {@code shutdownTimeout}). To wait for delivery before
+   * closing, call {@link #flush()} first. Idempotent; called by {@code LogManager.reset()} and at
+   * JVM exit.
    */
   @Override
   public void close() {
@@ -286,7 +291,8 @@ public final class SentryHandler extends Handler {
       return;
     }
     try {
-      // flushes, and closes the SDK only if this handler's client is still the installed one
+      // hands over without waiting; closes the SDK in the background only if this handler's client
+      // is still the installed one
       l.stop(wasOn ? null : Duration.ZERO);
     } catch (RuntimeException e) {
       reportError("Could not close Sentry", e, ErrorManager.CLOSE_FAILURE);

@@ -61,6 +61,9 @@ class RootDebugTest {
     Logger.getLogger("").removeHandler(everything);
     LogManager.getLogManager().reset();
     Sentry.close();
+    // an adapter stop closes in the background: let that finish while the receiver answers, so
+    // its warnings cannot reach the next test
+    Sentry.awaitBackgroundClose(java.time.Duration.ofSeconds(30));
     receiver.close();
   }
 

@@ -35,6 +35,9 @@ abstract class ReceiverSupport {
     Sentry.close();
     ThreadContext.clearAll();
     System.clearProperty("sentry.test.dsn");
+    // an adapter stop closes in the background: let that finish while the receiver answers, so
+    // its warnings cannot reach the next test
+    Sentry.awaitBackgroundClose(java.time.Duration.ofSeconds(30));
     receiver.close();
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * The delivery pipeline: memory bounded in count and bytes, then a disk spool, two SDK threads,
@@ -76,6 +77,7 @@ public final class AsyncTransport implements Transport {
   static final int DOZES = 3;
 
   private final LinkedBlockingQueue<Envelope> inbox = new LinkedBlockingQueue<>();
+  private final IntakeHand hand = new IntakeHand(); // what the intake worker took, for close
   private final Backlog backlog;
   private final RateLimiter limits;
   private final HttpSender http;
@@ -99,6 +101,13 @@ public final class AsyncTransport implements Transport {
   private volatile boolean refusedAtClose; // close's probe found Sentry refusing connections
   private int dozesLeft; // the intake worker's: empty looks left before it waits to be woken
   private volatile long dozed; // written by the intake worker only; for tests
+
+  /** Test seam: called by the intake worker at {@link #SERIALIZING} and {@link #PLACING}. */
+  volatile Consumer<String> intakeHook;
+
+  static final String SERIALIZING = "serializing";
+  static final String PLACING = "placing";
+  static final String TOOK_OVER = "took over"; // on the closing thread
 
   /**
    * Creates and starts a memory-only pipeline without client reports.
@@ -231,6 +240,11 @@ public final class AsyncTransport implements Transport {
       return runOnCaller(kept);
     }
     inbox.add(kept);
+    if (stopping && inbox.remove(kept)) {
+      // close may have saved the inbox already, and the worker stopped: this thread places it
+      backlog.releaseSlots(1);
+      return runOnCaller(kept);
+    }
     return true;
   }
 
@@ -472,7 +486,7 @@ public final class AsyncTransport implements Transport {
   // ------------------------------------------------------------------ the intake worker
 
   private void runIntake() {
-    List<Outgoing> toDisk = new ArrayList<>();
+    List<IntakeHand.Entry> toDisk = new ArrayList<>();
     while (true) {
       try {
         if (!intakeStep(toDisk)) {
@@ -491,9 +505,9 @@ public final class AsyncTransport implements Transport {
   }
 
   /** One round of the intake worker; false once it must stop. */
-  private boolean intakeStep(List<Outgoing> toDisk) {
-    Envelope envelope = inbox.poll();
-    if (envelope == null) {
+  private boolean intakeStep(List<IntakeHand.Entry> toDisk) {
+    Object polled = hand.poll(inbox, STOP, WAKE);
+    if (polled == null) {
       long untilCommit = Math.min(backlog.nanosUntilCommit(), counts.nanosUntilSave());
       if (dozesLeft > 0) {
         // Busy lately: look again soon rather than wait to be woken. The queue wakes only a
@@ -502,8 +516,9 @@ public final class AsyncTransport implements Transport {
         dozesLeft--;
         dozed++;
         LockSupport.parkNanos(Math.max(1, Math.min(DOZE_NANOS, untilCommit)));
-        envelope = inbox.poll();
+        polled = hand.poll(inbox, STOP, WAKE);
       } else {
+        Envelope envelope;
         try {
           envelope =
               untilCommit == Long.MAX_VALUE
@@ -512,16 +527,21 @@ public final class AsyncTransport implements Transport {
         } catch (InterruptedException e) {
           return true; // only STOP ends the loop: an interrupt must not cut a spool write
         }
+        // registered at once, so that close can take it over (the only gap: these instructions)
+        polled =
+            envelope == null || envelope == STOP || envelope == WAKE
+                ? envelope
+                : hand.add(envelope);
       }
     }
-    if (envelope == null || envelope == WAKE) {
-      if (envelope == WAKE) {
+    if (polled == null || polled == WAKE) {
+      if (polled == WAKE) {
         wakePending.set(false);
       }
       housekeeping();
       return true;
     }
-    if (envelope == STOP) {
+    if (polled == STOP) {
       return false;
     }
     dozesLeft = DOZES;
@@ -529,10 +549,10 @@ public final class AsyncTransport implements Transport {
     boolean stop = false;
     long started = System.nanoTime();
     try {
-      intake(envelope, toDisk);
+      intake((IntakeHand.Entry) polled, toDisk);
       // Going to disk: take what else waits, without waiting, to write it in the same file.
       while (!toDisk.isEmpty() && toDisk.size() < SpoolBatch.MAX_ENVELOPES && !stopping) {
-        Envelope next = inbox.poll();
+        Object next = hand.poll(inbox, STOP, WAKE);
         if (next == null) {
           break;
         }
@@ -545,27 +565,35 @@ public final class AsyncTransport implements Transport {
           continue;
         }
         taken++;
-        intake(next, toDisk);
+        intake((IntakeHand.Entry) next, toDisk);
       }
-      backlog.spill(toDisk);
+      if (!toDisk.isEmpty()) {
+        hook(PLACING); // grabbed, not placed
+      }
+      place(toDisk);
     } catch (OutOfMemoryError e) {
       // what was on its way to disk is lost: counted, and the references dropped
       try {
-        for (Outgoing o : toDisk) {
-          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+        for (IntakeHand.Entry entry : toDisk) {
+          if (IntakeHand.own(entry)) {
+            Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, entry.outgoing.manifest);
+          }
         }
       } catch (Throwable ignored) { // NOPMD: still no memory
       }
       Diagnostics.outOfMemory("the intake worker", e);
     } catch (RuntimeException t) {
       Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
-      for (Outgoing o : toDisk) {
-        Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, o.manifest);
+      for (IntakeHand.Entry entry : toDisk) {
+        if (IntakeHand.own(entry)) {
+          Manifest.record(discards, DiscardReason.INTERNAL_SDK_ERROR, entry.outgoing.manifest);
+        }
       }
     } finally {
       toDisk.clear();
+      int takenOver = hand.endStep(); // their slots are close's to give back
       backlog.paceIntake(taken, System.nanoTime() - started);
-      backlog.releaseSlots(taken);
+      backlog.releaseSlots(taken - takenOver);
     }
     sender.wake();
     if (backlog.nanosUntilCommit() == 0) {
@@ -573,6 +601,43 @@ public final class AsyncTransport implements Transport {
     }
     progress.changed();
     return !(stop || stopping); // close() saves what is still queued
+  }
+
+  /**
+   * Writes what goes to disk, in files of up to {@link SpoolBatch#MAX_ENVELOPES}; each file only if
+   * its envelopes are still the worker's just before the write (close may have taken them over:
+   * then it writes them). What the disk refuses stays in memory if it fits, else is counted.
+   */
+  private void place(List<IntakeHand.Entry> toDisk) {
+    if (toDisk.isEmpty()) {
+      return;
+    }
+    List<Outgoing> all = new ArrayList<>(toDisk.size());
+    for (IntakeHand.Entry entry : toDisk) {
+      all.add(entry.outgoing);
+    }
+    List<Outgoing> rest = new ArrayList<>();
+    int from = 0;
+    for (List<Outgoing> batch : backlog.batches(all)) {
+      List<IntakeHand.Entry> entries = toDisk.subList(from, from + batch.size());
+      from += batch.size();
+      if (!backlog.toDiskIfClaimed(batch, () -> hand.claimAll(entries))) {
+        for (IntakeHand.Entry entry : entries) {
+          if (IntakeHand.own(entry)) { // refused, or close took others of the file
+            rest.add(entry.outgoing);
+          }
+        }
+      }
+    }
+    // stopping: close may have saved the memory already, and the sender stops: refused is dropped
+    backlog.spill(rest, !stopping);
+  }
+
+  private void hook(String point) {
+    Consumer<String> h = intakeHook;
+    if (h != null) {
+      h.accept(point);
+    }
   }
 
   /** Group commit of what waits in memory, and the drop counts, when due. */
@@ -588,29 +653,37 @@ public final class AsyncTransport implements Transport {
   /**
    * Applies rate limits and serializes (without {@code sent_at}); keeps the result in memory for
    * the sender, or adds it to {@code toDisk} when memory is full, Sentry cannot be reached or the
-   * transport closes.
+   * transport closes. Nothing, when close took the envelope over.
    */
-  private void intake(Envelope envelope, List<Outgoing> toDisk) {
+  private void intake(IntakeHand.Entry entry, List<IntakeHand.Entry> toDisk) {
+    if (!IntakeHand.startSerializing(entry)) {
+      return; // close took it over: it serializes and spools it
+    }
+    hook(SERIALIZING);
     Outgoing o;
     try {
-      o = serialize(envelope);
+      o = serialize(entry.envelope);
     } catch (OutOfMemoryError e) {
-      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      if (IntakeHand.serialized(entry, null)) { // else close gave up on it and counted it
+        recordQuietly(entry.envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      }
       Diagnostics.outOfMemory("serializing an envelope", e);
       return;
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable t) {
-      recordQuietly(envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      if (IntakeHand.serialized(entry, null)) {
+        recordQuietly(entry.envelope, DiscardReason.INTERNAL_SDK_ERROR);
+      }
       Diagnostics.error("intake", "Unexpected failure while queueing an envelope", t);
       return;
     }
-    if (o == null) {
-      return;
+    if (!IntakeHand.serialized(entry, o) || o == null) {
+      return; // dropped while being made (counted then), or close has it (handed over or counted)
     }
-    boolean diskFirst = (closing || sender.isOffline()) && backlog.canSpill();
-    if (diskFirst || !backlog.tryHold(o)) {
-      toDisk.add(o);
+    boolean diskFirst = (closing || stopping || sender.isOffline()) && backlog.canSpill();
+    if (diskFirst || !backlog.tryHold(o, () -> IntakeHand.claim(entry))) {
+      toDisk.add(entry);
     }
   }
 
@@ -640,19 +713,18 @@ public final class AsyncTransport implements Transport {
     DiscardReason reason =
         sender.isOffline() ? DiscardReason.NETWORK_ERROR : DiscardReason.QUEUE_OVERFLOW;
     int dropped = 0;
-    List<Envelope> unserialized = new ArrayList<>();
-    inbox.drainTo(unserialized);
-    List<Outgoing> left = backlog.drainOutbox();
+    // What the intake worker holds, if it did not stop in time (starved: the JVM may exit with it),
+    // and what waits in the inbox. What the worker claimed already is placed: wait for that.
+    IntakeHand.TakenOver taken = hand.takeOver(inbox, STOP, WAKE);
+    backlog.awaitSpoolWrite();
+    List<Outgoing> left = new ArrayList<>(taken.serialized);
+    left.addAll(backlog.drainOutbox());
     if (senderThread.isAlive()) {
       left.addAll(sender.inFlightFromMemory()); // stuck in a request: keep its envelopes too
     }
-    int slots = 0;
+    hook(TOOK_OVER);
     backlog.flushShared(true); // what capturing threads left in the shared overflow file
-    for (Envelope e : unserialized) {
-      if (e == STOP || e == WAKE) {
-        continue;
-      }
-      slots++;
+    for (Envelope e : taken.unserialized) {
       // Serialized and spooled even past the deadline: at most maxQueueSize envelopes, and close
       // must keep them for the next start, not drop them as queue_overflow.
       Outgoing o = serialize(e); // null: dropped and counted already
@@ -660,7 +732,27 @@ public final class AsyncTransport implements Transport {
         left.add(o);
       }
     }
-    for (List<Outgoing> batch : backlog.batches(left)) {
+    dropped += saveOrCount(left, reason);
+    // Last, to give it the most time: the envelope the worker was serializing (its processors and
+    // beforeSend run there; close cannot make it again). Handed over by now: spooled; else counted.
+    List<Outgoing> handed = new ArrayList<>();
+    for (IntakeHand.Entry e : taken.serializing) {
+      if (IntakeHand.giveUp(e)) {
+        recordQuietly(e.envelope, reason);
+        dropped++;
+      } else if (e.outgoing != null) {
+        handed.add(e.outgoing);
+      }
+    }
+    dropped += saveOrCount(handed, reason);
+    backlog.releaseSlots(taken.slots);
+    return dropped;
+  }
+
+  /** Writes envelopes to disk at close; what the disk refuses is counted. Returns how many. */
+  private int saveOrCount(List<Outgoing> envelopes, DiscardReason reason) {
+    int dropped = 0;
+    for (List<Outgoing> batch : backlog.batches(envelopes)) {
       if (!backlog.toDisk(batch)) {
         for (Outgoing o : batch) {
           if (o.kept) {
@@ -672,7 +764,6 @@ public final class AsyncTransport implements Transport {
         }
       }
     }
-    backlog.releaseSlots(slots);
     return dropped;
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Where envelopes wait: memory first, then the disk spool.
@@ -293,10 +294,26 @@ final class Backlog {
    * Keeps a serialized envelope in memory for the sender if it fits within {@code maxQueueBytes}.
    */
   boolean tryHold(Outgoing o) {
+    return tryHold(o, null);
+  }
+
+  /**
+   * Like {@link #tryHold(Outgoing)}, for the intake worker: {@code mine}, asked under this lock
+   * once the envelope fits, says whether it is still the worker's (close may have taken it over).
+   *
+   * @param mine {@code null}: always
+   * @return false when it does not fit (still the caller's); true when it is held, or when {@code
+   *     mine} said no (close has it)
+   */
+  boolean tryHold(Outgoing o, BooleanSupplier mine) {
     synchronized (lock) {
-      if (!hold(o, false)) {
+      if (!o.held && held > 0 && heldBytes + o.bytes.length > maxQueueBytes) {
         return false;
       }
+      if (mine != null && !mine.getAsBoolean()) {
+        return true;
+      }
+      hold(o, false);
       if (spool != null) {
         if (uncommitted.isEmpty()) {
           oldestUncommittedAt = System.nanoTime();
@@ -465,12 +482,20 @@ final class Backlog {
    * memory if it fits, else is dropped ({@code queue_overflow}).
    */
   void spill(List<Outgoing> envelopes) {
+    spill(envelopes, true);
+  }
+
+  /**
+   * Like {@link #spill(List)}; {@code inMemory} false: what the disk refuses is dropped at once
+   * (the transport has stopped: nobody would send it from memory).
+   */
+  void spill(List<Outgoing> envelopes, boolean inMemory) {
     for (List<Outgoing> batch : batches(envelopes)) {
       if (toDisk(batch)) {
         continue;
       }
       for (Outgoing o : batch) {
-        if (!hold(o, false)) {
+        if (!inMemory || !hold(o, false)) {
           Manifest.record(discards, DiscardReason.QUEUE_OVERFLOW, o.manifest);
         }
       }
@@ -548,7 +573,9 @@ final class Backlog {
   }
 
   /**
-   * Writes envelopes to disk as one file; held ones stop counting against memory.
+   * Writes envelopes to disk as one file; held ones stop counting against memory. Each envelope is
+   * written once: one another thread writes (or wrote) at the same time is skipped, so close saving
+   * the sender's requests in flight while the sender keeps them itself does not make two copies.
    *
    * @return false when the spool is missing or refuses
    */
@@ -558,7 +585,9 @@ final class Backlog {
       for (Outgoing o : batch) {
         if (o.journal != null) {
           keep(o); // already on disk
-        } else {
+        } else if (!o.stored) {
+          // claimed: the sender abandoning its requests and close saving them both come here
+          o.stored = true;
           rest.add(o);
         }
       }
@@ -566,19 +595,47 @@ final class Backlog {
     if (rest.isEmpty()) {
       return true;
     }
-    if (!canSpill()) {
-      return false;
+    String name = null;
+    if (canSpill()) {
+      List<SpoolBatch.Record> records = records(rest);
+      name =
+          spool.store(SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
     }
-    List<SpoolBatch.Record> records = records(rest);
-    String name =
-        spool.store(SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records));
     if (name == null) {
+      synchronized (lock) {
+        for (Outgoing o : rest) {
+          o.stored = false; // not written: whoever keeps it now may try again
+        }
+      }
       return false;
     }
     for (Outgoing o : rest) {
       unhold(o);
     }
     return true;
+  }
+
+  /**
+   * Writes envelopes the intake worker serialized (never held) as one file, only if {@code mine},
+   * asked under the spool's lock just before the write, says they are still the worker's.
+   *
+   * @return false when the spool is missing or refuses, or {@code mine} said no
+   */
+  boolean toDiskIfClaimed(List<Outgoing> batch, BooleanSupplier mine) {
+    if (!canSpill()) {
+      return false;
+    }
+    List<SpoolBatch.Record> records = records(batch);
+    return spool.store(
+            SpoolBatch.encode(records), records.size(), SpoolBatch.manifestOf(records), mine)
+        != null;
+  }
+
+  /** Waits for a spool write in progress on another thread to end. */
+  void awaitSpoolWrite() {
+    if (spool != null) {
+      spool.awaitWrite();
+    }
   }
 
   /** The envelope left memory: sent, dropped for good or written to disk. */

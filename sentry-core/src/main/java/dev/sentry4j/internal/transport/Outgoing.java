@@ -37,6 +37,12 @@ final class Outgoing {
    */
   boolean attempted;
 
+  /**
+   * Whether a file of its own holds it, or is being written with it ({@link Backlog#toDisk};
+   * guarded by the backlog's lock): it is not written again.
+   */
+  boolean stored;
+
   Outgoing(byte[] bytes, String manifest, DiskSpool.Claim claim) {
     this.bytes = bytes;
     this.manifest = manifest;

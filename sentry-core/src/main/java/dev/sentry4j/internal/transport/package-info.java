@@ -111,14 +111,20 @@
  *       disk and sends from there, so that what it cannot send is already safe for the next start.
  *       What still waits when the threads have stopped is serialized and spooled, past the deadline
  *       if need be (at most {@code maxQueueSize} envelopes), never dropped as {@code
- *       queue_overflow}; the final client report is written without evicting anything. Once Sentry
- *       is known unreachable (a refused or timed-out request, an open back-off, 2 s of requests
- *       with no answer), close puts what waits on disk at once and returns. A close that has seen
- *       no answer yet (a short-lived process: its first request may still wait for the cold HTTP
- *       stack, seconds on a busy machine) probes Sentry's port with a plain TCP connect on a daemon
- *       thread: refused means unreachable at once. Before Java 21, closing the HTTP sender also
- *       interrupts the JDK client's selector thread: left in {@code epoll_wait}, it made the JVM's
- *       exit wait 300 ms or more.
+ *       queue_overflow}; the final client report is written without evicting anything. An intake
+ *       worker that did not stop in time (starved: the JVM exits with it) hands over what it took
+ *       from the queue and has not placed ({@link dev.sentry4j.internal.transport.IntakeHand}):
+ *       close serializes and spools it; the one envelope being serialized at that moment (its
+ *       processors and {@code beforeSend} run on the worker) is spooled if the worker finishes it
+ *       before close is done, else counted as dropped; each envelope is placed by exactly one of
+ *       them. Close saving the requests in flight of a sender thread that is keeping them itself
+ *       writes each once. Once Sentry is known unreachable (a refused or timed-out request, an open
+ *       back-off, 2 s of requests with no answer), close puts what waits on disk at once and
+ *       returns. A close that has seen no answer yet (a short-lived process: its first request may
+ *       still wait for the cold HTTP stack, seconds on a busy machine) probes Sentry's port with a
+ *       plain TCP connect on a daemon thread: refused means unreachable at once. Before Java 21,
+ *       closing the HTTP sender also interrupts the JDK client's selector thread: left in {@code
+ *       epoll_wait}, it made the JVM's exit wait 300 ms or more.
  * </ul>
  *
  * <p>Everything an envelope is dropped for is counted in the client's {@code DiscardCounter},

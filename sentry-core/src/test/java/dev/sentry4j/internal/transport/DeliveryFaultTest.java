@@ -332,7 +332,14 @@ class DeliveryFaultTest {
     Pipeline p = open(Pipeline.start(Pipeline.dsnForPort(port), file, null));
 
     List<String> ids = captureErrors("memory only", 3);
-    await().atMost(WAIT).until(() -> p.transport.isOffline() && p.stats().getQueued() == 3);
+    // the sender is offline a moment before its spill to disk fails and says so
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                p.transport.isOffline()
+                    && p.stats().getQueued() == 3
+                    && diagnostics.stream().anyMatch(l -> l.contains("memory only")));
     assertThat(diagnostics).filteredOn(l -> l.contains("memory only")).hasSize(1);
     assertThat(p.stats().getSpooled()).isZero();
 

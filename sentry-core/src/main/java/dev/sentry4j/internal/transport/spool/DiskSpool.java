@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -268,10 +269,26 @@ public final class DiskSpool {
    *     {@link #isWritable()}) or the file alone is larger than the caps
    */
   public String store(byte[] data, int envelopes, String manifest) {
+    return store(data, envelopes, manifest, null);
+  }
+
+  /**
+   * Like {@link #store(byte[], int, String)}, written only if {@code mine}, asked under the spool's
+   * lock just before the write (after the checks), says the envelopes are still the caller's: the
+   * intake worker and close then never both write them, and once {@code mine} said yes, any other
+   * use of the spool (as {@link #awaitWrite()}) waits for the write to end.
+   *
+   * @param mine {@code null}: always
+   * @return the file name, or {@code null} when it was not written (refused, or not the caller's)
+   */
+  public String store(byte[] data, int envelopes, String manifest, BooleanSupplier mine) {
     synchronized (lock) {
       try {
         ensureOpen();
         if (!isWritable() || data.length > maxBytes || envelopes > maxItems) {
+          return null;
+        }
+        if (mine != null && !mine.getAsBoolean()) {
           return null;
         }
         makeRoom(envelopes, data.length);
@@ -345,6 +362,13 @@ public final class DiskSpool {
     }
   }
 
+  /** Waits for a write another thread is doing to end (close, after the intake worker claimed). */
+  public void awaitWrite() {
+    synchronized (lock) {
+      updatePending();
+    }
+  }
+
   private static String newPrefix() {
     return String.format(
         "%013d-%06d-%08x",
@@ -354,11 +378,18 @@ public final class DiskSpool {
   }
 
   private void makeRoom(int envelopes, long bytes) { // lock held
-    // each file at most once: one written back by an eviction is among them
+    evictUntilWithin((long) maxItems - envelopes, maxBytes - bytes);
+  }
+
+  /**
+   * Evicts the oldest files until the spool holds at most {@code envelopes} and {@code bytes}; each
+   * file at most once, so that one written back by an eviction cannot loop.
+   */
+  private void evictUntilWithin(long envelopes, long bytes) { // lock held
     for (int files = index.size();
         files > 0
             && !index.isEmpty()
-            && (indexedEnvelopes + envelopes > maxItems || indexedBytes + bytes > maxBytes)
+            && (indexedEnvelopes > envelopes || indexedBytes > bytes)
             && evictOldest();
         files--) {
       // evicted one
@@ -713,14 +744,7 @@ public final class DiskSpool {
     // A directory found over its caps is trimmed only beyond twice them: the files a killed process
     // wrote for its envelopes in memory (group commit) do not count against the caps while it runs,
     // and are what a restart is for.
-    for (int files = index.size();
-        files > 0
-            && !index.isEmpty()
-            && (indexedEnvelopes > 2L * maxItems || indexedBytes > 2 * maxBytes)
-            && evictOldest();
-        files--) {
-      // evicted one
-    }
+    evictUntilWithin(2L * maxItems, 2 * maxBytes);
   }
 
   /**
