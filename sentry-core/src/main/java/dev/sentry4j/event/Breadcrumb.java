@@ -2,6 +2,8 @@ package dev.sentry4j.event;
 
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Strings;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,27 +26,52 @@ public final class Breadcrumb {
    */
   public static final int MAX_MESSAGE_CHARS = 8192;
 
+  private static final VarHandle MESSAGE;
+
+  static {
+    try {
+      MESSAGE = MethodHandles.lookup().findVarHandle(Breadcrumb.class, "message", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   /** Characters of a category or type kept. */
   public static final int MAX_CATEGORY_CHARS = 256;
 
   /** Characters of data kept (estimated as JSON text); entries beyond are left out. */
   public static final int MAX_DATA_CHARS = 8192;
 
-  private final Instant timestamp;
+  /** When it happened, as epoch seconds and the nanosecond within that second. */
+  private final long epochSecond;
+
+  private final int nano;
+
+  /**
+   * The same time as an {@link Instant}: the one given, else made on first read (usually on the
+   * SDK's worker, when an event carrying it is serialized). A benign race: an {@code Instant} is
+   * immutable, so a thread that sees none makes an equal one.
+   */
+  private Instant timestamp;
+
   private final String type;
   private final String category;
   private final Level level;
 
   /**
-   * The message; for a lazy one, set on first read (published by clearing {@link #lazyMessage}).
+   * The message: a {@code String} (or {@code null}), or for a lazy one the {@code Supplier} that
+   * makes it, replaced by its text on first read (a release store, read with acquire: the text is
+   * published with it). Written plainly when built: the breadcrumb reaches other threads only
+   * through a scope's lock, which publishes it.
    */
-  private String message;
+  private Object message;
 
-  private volatile Supplier<String> lazyMessage;
   private final Map<String, Object> data;
 
   private Breadcrumb(Builder b) {
     this.timestamp = b.timestamp == null ? Instant.now() : b.timestamp;
+    this.epochSecond = timestamp.getEpochSecond();
+    this.nano = timestamp.getNano();
     this.type = b.type == null ? "default" : Strings.truncate(b.type, MAX_CATEGORY_CHARS);
     this.category = Strings.truncate(b.category, MAX_CATEGORY_CHARS);
     this.level = b.level == null ? Level.INFO : b.level;
@@ -52,7 +79,10 @@ public final class Breadcrumb {
     this.data = b.data == null ? Collections.emptyMap() : boundedData(b.data);
   }
 
-  private Breadcrumb(Instant timestamp, String category, Level level, String message) {
+  private Breadcrumb(
+      long epochSecond, int nano, Instant timestamp, String category, Level level, String message) {
+    this.epochSecond = epochSecond;
+    this.nano = nano;
     this.timestamp = timestamp;
     this.type = "default";
     this.category = Strings.truncate(category, MAX_CATEGORY_CHARS);
@@ -61,9 +91,15 @@ public final class Breadcrumb {
     this.data = Collections.emptyMap();
   }
 
-  private Breadcrumb(Instant timestamp, String category, Level level, Supplier<String> message) {
-    this(timestamp, category, level, (String) null);
-    this.lazyMessage = message;
+  private Breadcrumb(
+      long epochSecond,
+      int nano,
+      Instant timestamp,
+      String category,
+      Level level,
+      Supplier<String> message) {
+    this(epochSecond, nano, timestamp, category, level, (String) null);
+    this.message = message;
   }
 
   /**
@@ -75,7 +111,19 @@ public final class Breadcrumb {
    */
   public static Breadcrumb of(
       Instant timestamp, String category, Level level, Supplier<String> message) {
-    return new Breadcrumb(timestamp, category, level == null ? Level.INFO : level, message);
+    Instant at = timestamp == null ? Instant.now() : timestamp;
+    return new Breadcrumb(at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message);
+  }
+
+  /**
+   * {@link #of(Instant, String, Level, Supplier)} with the time as epoch seconds and the nanosecond
+   * within that second, as logging frameworks keep it: no {@link Instant} is made unless {@link
+   * #getTimestamp()} is called.
+   */
+  public static Breadcrumb of(
+      long epochSecond, int nanoOfSecond, String category, Level level, Supplier<String> message) {
+    return new Breadcrumb(
+        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message);
   }
 
   /**
@@ -83,7 +131,30 @@ public final class Breadcrumb {
    * hot path).
    */
   public static Breadcrumb of(Instant timestamp, String category, Level level, String message) {
-    return new Breadcrumb(timestamp, category, level == null ? Level.INFO : level, message);
+    Instant at = timestamp == null ? Instant.now() : timestamp;
+    return new Breadcrumb(at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message);
+  }
+
+  /**
+   * {@link #of(Instant, String, Level, String)} with the time as epoch seconds and the nanosecond
+   * within that second, as logging frameworks keep it: no {@link Instant} is made unless {@link
+   * #getTimestamp()} is called.
+   */
+  public static Breadcrumb of(
+      long epochSecond, int nanoOfSecond, String category, Level level, String message) {
+    return new Breadcrumb(
+        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message);
+  }
+
+  private static Level orInfo(Level level) {
+    return level == null ? Level.INFO : level;
+  }
+
+  private static int checkNano(int nanoOfSecond) {
+    if (nanoOfSecond < 0 || nanoOfSecond > 999_999_999) {
+      throw new IllegalArgumentException("nanoOfSecond out of range: " + nanoOfSecond);
+    }
+    return nanoOfSecond;
   }
 
   /** A {@code default}-type, {@code info}-level breadcrumb with a message. */
@@ -159,7 +230,7 @@ public final class Breadcrumb {
   /** A builder with this breadcrumb's values, for {@code beforeBreadcrumb} edits. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.timestamp = timestamp;
+    b.timestamp = getTimestamp();
     b.type = type;
     b.category = category;
     b.level = level;
@@ -170,7 +241,12 @@ public final class Breadcrumb {
 
   /** When it happened. */
   public Instant getTimestamp() {
-    return timestamp;
+    Instant t = timestamp;
+    if (t == null) {
+      t = Instant.ofEpochSecond(epochSecond, nano);
+      timestamp = t;
+    }
+    return t;
   }
 
   /** Its type ({@code default}, {@code http}, {@code query}, ...). */
@@ -190,19 +266,21 @@ public final class Breadcrumb {
 
   /** Its message; may be {@code null}. */
   public String getMessage() {
-    Supplier<String> lazy = lazyMessage;
-    if (lazy != null) {
+    Object current = MESSAGE.getAcquire(this);
+    if (current instanceof Supplier) {
       String m;
       try {
-        m = Strings.truncate(lazy.get(), MAX_MESSAGE_CHARS); // cut when made, like an eager one
+        // cut when made, like an eager one
+        @SuppressWarnings("unchecked") // only a Supplier<String> is ever stored
+        Supplier<String> lazy = (Supplier<String>) current;
+        m = Strings.truncate(lazy.get(), MAX_MESSAGE_CHARS);
       } catch (RuntimeException e) {
         m = "[message could not be formatted: " + e.getClass().getName() + "]";
       }
-      message = m;
-      lazyMessage = null; // publishes message
+      MESSAGE.setRelease(this, m); // another thread may make the same text meanwhile: harmless
       return m;
     }
-    return message;
+    return (String) current;
   }
 
   /** Its data (frozen, read-only). */

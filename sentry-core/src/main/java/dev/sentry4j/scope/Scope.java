@@ -9,6 +9,8 @@ import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
 import dev.sentry4j.tracing.Transaction;
 import dev.sentry4j.tracing.TransactionSource;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,7 +33,9 @@ import java.util.function.UnaryOperator;
  * depth and size) once, when they are set. Breadcrumbs live in a buffer whose filled slots are
  * never written again, so a snapshot of them is a window on it, not a copy; the buffer is replaced
  * (keeping the newest) when it is full, which costs one array copy per {@code max} breadcrumbs.
- * Thread-safe: writes lock a private lock; snapshots of an unchanged scope take no lock.
+ * Thread-safe: writes take a private lock (one compare-and-set to take it, a plain release store to
+ * give it back, as a breadcrumb per log line is the hot write); snapshots of an unchanged scope
+ * take no lock.
  */
 public final class Scope {
   /** Which of the three scopes this is. */
@@ -48,10 +52,26 @@ public final class Scope {
       AtomicReferenceFieldUpdater.newUpdater(
           Scope.class, PropagationContext.class, "propagationContext");
 
-  private final Object lock = new Object();
+  private static final VarHandle LOCK;
+
+  static {
+    try {
+      LOCK = MethodHandles.lookup().findVarHandle(Scope.class, "locked", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The lock every write and every snapshot of the mutable fields takes: 1 while held. A spin lock,
+   * as it is held for a few stores at a time, and not reentrant (nothing under it calls out).
+   */
+  @SuppressWarnings("unused") // through LOCK
+  private volatile int locked;
+
   private final Kind kind;
 
-  /** Everything but the breadcrumbs; replaced on write. Guarded by {@link #lock} for writes. */
+  /** Everything but the breadcrumbs; replaced on write. Guarded by {@link #lock()} for writes. */
   private volatile Values values = Values.EMPTY;
 
   /**
@@ -92,12 +112,15 @@ public final class Scope {
   /** An independent copy of this scope, of the given kind; O(1), whatever the scope holds. */
   Scope fork(Kind newKind) {
     Scope copy = new Scope(newKind);
-    synchronized (lock) {
+    lock();
+    try {
       copy.values = values;
       copy.crumbs = crumbs;
       copy.crumbStart = crumbStart;
       copy.crumbEnd = crumbEnd;
       copy.snapshot = snapshot;
+    } finally {
+      unlock();
     }
     copy.span = span;
     copy.propagationContext = propagationContext;
@@ -113,13 +136,16 @@ public final class Scope {
     if (s != null) {
       return s;
     }
-    synchronized (lock) {
+    lock();
+    try {
       s = snapshot;
       if (s == null) {
         s = new ScopeSnapshot(values, ScopeSnapshot.CrumbWindow.of(crumbs, crumbStart, crumbEnd));
         snapshot = s;
       }
       return s;
+    } finally {
+      unlock();
     }
   }
 
@@ -284,7 +310,8 @@ public final class Scope {
     if (breadcrumb == null || max <= 0) {
       return;
     }
-    synchronized (lock) {
+    lock();
+    try {
       Breadcrumb[] slots = crumbs;
       if (slots == null || !ownsCrumbs || crumbEnd == slots.length) {
         // a new buffer with the newest max - 1 (slots already filled are never written again)
@@ -302,7 +329,11 @@ public final class Scope {
       if (crumbEnd - crumbStart > max) {
         crumbStart = crumbEnd - max;
       }
-      snapshot = null;
+      if (snapshot != null) { // a volatile store costs a fence: only when there is one to drop
+        snapshot = null;
+      }
+    } finally {
+      unlock();
     }
   }
 
@@ -313,9 +344,12 @@ public final class Scope {
 
   /** Removes all breadcrumbs. */
   public void clearBreadcrumbs() {
-    synchronized (lock) {
+    lock();
+    try {
       crumbStart = crumbEnd;
       snapshot = null;
+    } finally {
+      unlock();
     }
   }
 
@@ -372,12 +406,38 @@ public final class Scope {
    * Removes all data (tags, extras, contexts, user, level, fingerprint, breadcrumbs, processors).
    */
   public void clear() {
-    synchronized (lock) {
+    lock();
+    try {
       values = Values.EMPTY;
       crumbStart = crumbEnd;
       snapshot = null;
+    } finally {
+      unlock();
     }
     span = null;
+  }
+
+  /** Takes the scope's lock, spinning (then yielding) while another thread holds it. */
+  private void lock() {
+    if (!LOCK.compareAndSet(this, 0, 1)) {
+      lockContended();
+    }
+  }
+
+  private void lockContended() {
+    int spins = 0;
+    while (!LOCK.compareAndSet(this, 0, 1)) {
+      if (++spins < 64) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  /** Gives the lock back: a release store, which orders every write made under it before. */
+  private void unlock() {
+    LOCK.setRelease(this, 0);
   }
 
   /**
@@ -385,12 +445,15 @@ public final class Scope {
    * the values it was given (nothing to do) publishes nothing.
    */
   private void update(UnaryOperator<Values> change) {
-    synchronized (lock) {
+    lock();
+    try {
       Values next = change.apply(values);
       if (next != values) {
         values = next;
         snapshot = null;
       }
+    } finally {
+      unlock();
     }
   }
 

@@ -30,4 +30,30 @@ public final class ReentryGuard {
   public static void exit() {
     ACTIVE.get()[0] = false;
   }
+
+  /**
+   * {@link #enter()} for a hot path: marks this thread busy and returns its mark, or {@code null}
+   * when it already was busy (then do nothing, and no exit). Hand the mark to {@link
+   * #exit(Object)}, which clears it without reading the thread-local again. The mark is a JDK type,
+   * so a pool thread keeps no SDK class alive through it.
+   *
+   * <pre>{@code
+   * Object entry = ReentryGuard.tryEnter();
+   * if (entry == null) return;
+   * try { ... } finally { ReentryGuard.exit(entry); }
+   * }</pre>
+   */
+  public static Object tryEnter() {
+    boolean[] active = ACTIVE.get();
+    if (active[0]) {
+      return null;
+    }
+    active[0] = true;
+    return active;
+  }
+
+  /** Ends what {@link #tryEnter()} began, given the mark it returned. */
+  public static void exit(Object entry) {
+    ((boolean[]) entry)[0] = false;
+  }
 }

@@ -6,11 +6,19 @@ import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Snapshots and forks share the scope's data and never see later writes. */
 class ScopeSnapshotTest {
@@ -164,5 +172,79 @@ class ScopeSnapshotTest {
             Instant.EPOCH, "test", Level.INFO, () -> "x".repeat(Breadcrumb.MAX_MESSAGE_CHARS + 10));
 
     assertThat(lazy.getMessage()).hasSize(Breadcrumb.MAX_MESSAGE_CHARS);
+  }
+
+  @Test
+  @Timeout(60)
+  void writersOnManyThreadsLoseNoBreadcrumbAndSnapshotsStayConsistent() throws Exception {
+    Scope recent = new Scope(Scope.Kind.ISOLATION); // keeps 100: its buffer is replaced often
+    Scope all = new Scope(Scope.Kind.ISOLATION); // keeps every one
+    int writers = 3;
+    int perWriter = 10_000;
+    int max = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      List<Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        String category = "writer-" + w;
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < perWriter; i++) {
+                    Breadcrumb b = Breadcrumb.of(1_700_000_000L, i, category, Level.INFO, "c" + i);
+                    recent.addBreadcrumb(b, max);
+                    all.addBreadcrumb(b, writers * perWriter);
+                    if (i % 1000 == 0) {
+                      recent.setTag(category, Integer.toString(i)); // a values write between
+                    }
+                  }
+                  return null;
+                }));
+      }
+      Future<Integer> reader =
+          pool.submit(
+              () -> {
+                go.await();
+                int snapshots = 0;
+                while (writing.get()) {
+                  List<Breadcrumb> seen = recent.snapshot().getBreadcrumbs();
+                  assertThat(seen.size()).isLessThanOrEqualTo(max);
+                  assertInWriterOrder(seen);
+                  snapshots++;
+                }
+                return snapshots;
+              });
+      go.countDown();
+      for (Future<?> f : done) {
+        f.get(50, TimeUnit.SECONDS);
+      }
+      writing.set(false);
+      assertThat(reader.get(50, TimeUnit.SECONDS)).isPositive();
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<Breadcrumb> kept = recent.getBreadcrumbs();
+    assertThat(kept).hasSize(max);
+    assertInWriterOrder(kept);
+    assertThat(kept.get(max - 1).getMessage()).isEqualTo("c" + (perWriter - 1)); // the last write
+    List<Breadcrumb> every = all.getBreadcrumbs();
+    assertThat(every).hasSize(writers * perWriter); // none lost, none written twice
+    assertInWriterOrder(every);
+    assertThat(recent.snapshot().getTags()).containsEntry("writer-0", "9000");
+  }
+
+  /** Each writer's breadcrumbs (its sequence number in the nanoseconds) in the order written. */
+  private static void assertInWriterOrder(List<Breadcrumb> crumbs) {
+    Map<String, Integer> last = new HashMap<>();
+    for (Breadcrumb b : crumbs) {
+      assertThat(b).isNotNull();
+      int n = b.getTimestamp().getNano();
+      Integer before = last.put(b.getCategory(), n);
+      assertThat(before == null || before < n).as("order of %s", b).isTrue();
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.sentry4j.jul;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -11,6 +10,7 @@ import dev.sentry4j.spi.lifecycle.AdapterLifecycle;
 import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ErrorManager;
@@ -171,7 +171,8 @@ public final class SentryHandler extends Handler {
     if (c == null || LogCapture.isIgnoredLogger(record.getLoggerName())) {
       return;
     }
-    if (!ReentryGuard.enter()) {
+    Object entry = ReentryGuard.tryEnter();
+    if (entry == null) {
       return;
     }
     try {
@@ -182,44 +183,56 @@ public final class SentryHandler extends Handler {
       if (!c.isEnabledFor(level)) {
         return;
       }
-      SentryClient client = Sentry.getClient();
-      if (!client.isEnabled()) {
-        return;
-      }
-      if (c.needsRecord(level, client)) {
-        c.capture(JulRecords.read(record, level, printfStyle));
-      } else {
-        // breadcrumb only: level, logger, time and text, nothing else read or copied; the text is
-        // formatted (and deny-listed parameters filtered) only if an event ever carries it (on the
-        // SDK's worker), when that gives the same result later
-        String template = JulMessages.template(record);
-        Object[] params = record.getParameters();
-        if (params == null || params.length == 0) {
-          c.captureBreadcrumb(level, record.getLoggerName(), record.getInstant(), template);
-        } else if (LogCapture.isImmutable(params)) {
-          boolean printf = printfStyle;
-          c.captureBreadcrumb(
-              level,
-              record.getLoggerName(),
-              record.getInstant(),
-              () -> JulMessages.format(template, params, printf),
-              template,
-              params);
-        } else {
-          c.captureBreadcrumb(
-              level,
-              record.getLoggerName(),
-              record.getInstant(),
-              JulMessages.format(template, params, printfStyle),
-              template,
-              params);
+      if (c.isEventLevel(level)) {
+        if (Sentry.getClient().isEnabled()) {
+          c.capture(JulRecords.read(record, level, printfStyle));
         }
+      } else if (!breadcrumb(c, record, level)) { // a Sentry Log record too (enableLogs)
+        c.capture(JulRecords.read(record, level, printfStyle));
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportRateLimited("Could not send a log record to Sentry", e, ErrorManager.WRITE_FAILURE);
     } finally {
-      ReentryGuard.exit();
+      ReentryGuard.exit(entry);
     }
+  }
+
+  /**
+   * A breadcrumb only: level, logger, time and text, nothing else read or copied; the text is
+   * formatted (and deny-listed parameters filtered) only if an event ever carries it (on the SDK's
+   * worker), when that gives the same result later.
+   *
+   * @return {@code false} when the line needs its whole record instead (see {@link
+   *     LogCapture#captureBreadcrumbOnly})
+   */
+  private boolean breadcrumb(LogCapture c, LogRecord record, LogLevel level) {
+    Instant at = record.getInstant();
+    String template = JulMessages.template(record);
+    Object[] params = record.getParameters();
+    String logger = record.getLoggerName();
+    if (params == null || params.length == 0) {
+      return c.captureBreadcrumbOnly(
+          level, logger, at.getEpochSecond(), at.getNano(), template, null, null);
+    }
+    if (LogCapture.isImmutable(params)) {
+      boolean printf = printfStyle;
+      return c.captureBreadcrumbOnly(
+          level,
+          logger,
+          at.getEpochSecond(),
+          at.getNano(),
+          () -> JulMessages.format(template, params, printf),
+          template,
+          params);
+    }
+    return c.captureBreadcrumbOnly(
+        level,
+        logger,
+        at.getEpochSecond(),
+        at.getNano(),
+        JulMessages.format(template, params, printfStyle),
+        template,
+        params);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
-import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -39,6 +38,7 @@ import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
+import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.status.StatusLogger;
 
@@ -240,17 +240,17 @@ public final class SentryAppender extends AbstractAppender {
     if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(event.getLoggerName())) {
       return;
     }
-    if (!ReentryGuard.enter()) {
+    Object entry = ReentryGuard.tryEnter();
+    if (entry == null) {
       return;
     }
     try {
-      SentryClient client = Sentry.getClient();
-      if (client.isEnabled()) {
-        if (capture.needsRecord(level, client)) {
+      if (capture.isEventLevel(level)) {
+        if (Sentry.getClient().isEnabled()) {
           capture.capture(mapper.toRecord(event, level));
-        } else {
-          breadcrumb(event, level);
         }
+      } else if (!breadcrumb(event, level)) { // a Sentry Log record too (enableLogs)
+        capture.capture(mapper.toRecord(event, level));
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       // the error handler reports through the StatusLogger, rate-limited
@@ -259,7 +259,7 @@ public final class SentryAppender extends AbstractAppender {
         throw new AppenderLoggingException("Sentry appender '" + getName() + "' failed", e);
       }
     } finally {
-      ReentryGuard.exit();
+      ReentryGuard.exit(entry);
     }
   }
 
@@ -267,44 +267,77 @@ public final class SentryAppender extends AbstractAppender {
    * A breadcrumb only: level, logger, time and text, nothing else read or copied. A {@code {}}
    * message not yet formatted whose arguments are immutable (and no layout) is formatted only if an
    * event ever carries the breadcrumb, on the SDK's worker, as the Logback appender does.
+   *
+   * @return {@code false} when the line needs its whole record instead (see {@link
+   *     LogCapture#captureBreadcrumbOnly})
    */
   @SuppressWarnings("deprecation") // Message.getFormat(): the template, which no other method gives
-  private void breadcrumb(LogEvent event, LogLevel level) {
+  private boolean breadcrumb(LogEvent event, LogLevel level) {
+    org.apache.logging.log4j.core.time.Instant instant = event.getInstant();
+    long epochSecond;
+    int nano;
+    if (instant != null) {
+      epochSecond = instant.getEpochSecond();
+      nano = instant.getNanoOfSecond();
+    } else {
+      long millis = event.getTimeMillis();
+      epochSecond = Math.floorDiv(millis, 1000L);
+      nano = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+    }
     Message message = event.getMessage();
     if (message == null) {
-      capture.captureBreadcrumb(
-          level, event.getLoggerName(), LogEventMapper.timestamp(event), mapper.text(event));
-      return;
+      return capture.captureBreadcrumbOnly(
+          level, event.getLoggerName(), epochSecond, nano, mapper.text(event), null, null);
     }
     String template = message.getFormat();
-    // Log4j's own event, after a reusable message (the default outside web apps), has formatted the
-    // text already and hands out a copy of the arguments: taken only if the deny-list needs them
     boolean parameterized =
-        message instanceof ParameterizedMessage || message instanceof ReusableParameterizedMessage;
+        message instanceof ParameterizedMessage
+            || message instanceof ReusableParameterizedMessage
+            || isReusedTemplate(message, template);
+    // else the arguments are copied out of the event only if the deny-list needs them
     Object[] args =
         parameterized || LogCapture.argumentsMatterFor(template) ? message.getParameters() : null;
+    if (parameterized
+        && !(message instanceof ParameterizedMessage)
+        && args != null
+        && args.length == 1
+        && args[0] == template) { // a reused object message: its "template" is its one argument
+      parameterized = false;
+      args = LogCapture.argumentsMatterFor(template) ? args : null;
+    }
     if (parameterized
         && getLayout() == null
         && template != null
         && args != null
         && args.length > 0
         && LogCapture.isImmutable(args)) {
-      capture.captureBreadcrumb(
+      Object[] immutable = args;
+      return capture.captureBreadcrumbOnly(
           level,
           event.getLoggerName(),
-          LogEventMapper.timestamp(event),
-          () -> ParameterizedMessage.format(template, args),
+          epochSecond,
+          nano,
+          () -> ParameterizedMessage.format(template, immutable),
           template,
-          args);
-      return;
+          immutable);
     }
-    capture.captureBreadcrumb(
-        level,
-        event.getLoggerName(),
-        LogEventMapper.timestamp(event),
-        mapper.text(event),
-        template,
-        args);
+    return capture.captureBreadcrumbOnly(
+        level, event.getLoggerName(), epochSecond, nano, mapper.text(event), template, args);
+  }
+
+  /**
+   * Whether {@code message} is Log4j's own reusable event made from a {@code {}} template (the
+   * default outside web apps: {@code getMessage()} is the event, whose text Log4j formatted when it
+   * was made, after a {@code ReusableParameterizedMessage}), so that its template and arguments
+   * give its text again: it holds arguments and its template has a {@code {}}. A reused object
+   * message passes this test only when its object is a {@code String}, which is then its one
+   * argument too: {@link #breadcrumb} checks that after reading the arguments.
+   */
+  private static boolean isReusedTemplate(Message message, String template) {
+    return message instanceof ReusableMessage
+        && template != null
+        && ((ReusableMessage) message).getParameterCount() > 0
+        && template.contains("{}");
   }
 
   /**

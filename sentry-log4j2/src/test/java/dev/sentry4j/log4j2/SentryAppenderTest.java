@@ -14,6 +14,7 @@ import org.apache.logging.log4j.MarkerManager;
 import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.impl.Log4jLogEvent;
+import org.apache.logging.log4j.core.time.MutableInstant;
 import org.apache.logging.log4j.message.MapMessage;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
@@ -65,6 +66,8 @@ class SentryAppenderTest extends ReceiverSupport {
     cart.setLength(0);
     cart.append("changed later");
     log.info("no {} placeholder left", "x", "extra");
+    log.info("login {} with password={}", "ann", "s3cret"); // Log4j's event, then filtered
+    log.info((Object) "an object {} that looks like a template"); // its text, not a template
     log.error("checkout failed");
 
     ReceivedEvent error = event("checkout failed");
@@ -75,7 +78,9 @@ class SentryAppenderTest extends ReceiverSupport {
             "order A-18 with password=[Filtered] paid",
             "cart holds 2 items",
             "cart still holds 2 items",
-            "no x placeholder left");
+            "no x placeholder left",
+            "login ann with password=[Filtered]",
+            "an object {} that looks like a template");
   }
 
   @Test
@@ -269,6 +274,29 @@ class SentryAppenderTest extends ReceiverSupport {
     assertThat(event.extra().path("thread_name").asText()).isEqualTo("remote-worker");
     assertThat(event.json().at("/threads/values/0/id").asLong()).isEqualTo(4242);
     assertThat(event.json().at("/threads/values/0/name").asText()).isEqualTo("remote-worker");
+  }
+
+  @Test
+  void aBreadcrumbCarriesTheTimeLog4jGaveItsLineToTheMicrosecond() {
+    TestContext ctx = start("sentry-basic.xml");
+    MutableInstant at = new MutableInstant();
+    at.initFromEpochSecond(1_700_000_000L, 123_456_789);
+    LogEvent line =
+        Log4jLogEvent.newBuilder()
+            .setLoggerName("com.acme.Orders")
+            .setLevel(Level.INFO)
+            .setMessage(new SimpleMessage("order A-17 accepted"))
+            .setInstant(at)
+            .build();
+
+    ctx.context().getConfiguration().getLoggerConfig("com.acme.Orders").log(line);
+    ctx.logger("com.acme.Orders").error("checkout failed");
+
+    JsonNode crumb = event("checkout failed").breadcrumbs().get(0);
+    assertThat(crumb.path("message").asText()).isEqualTo("order A-17 accepted");
+    // 1700000000.123456 on the wire: Log4j's own time, not a millisecond or the appender's "now"
+    assertThat(crumb.path("timestamp").asDouble())
+        .isCloseTo(1_700_000_000.123456, org.assertj.core.data.Offset.offset(1e-6));
   }
 
   private static Serializable roundTrip(Serializable value) throws Exception {

@@ -20,6 +20,7 @@ import dev.sentry4j.spi.logging.LogCapture;
 import dev.sentry4j.spi.logging.LogCaptureSettings;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -376,37 +377,66 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
     if (LogCapture.isIgnoredLogger(event.getLoggerName())) {
       return;
     }
-    if (!ReentryGuard.enter()) {
+    Object entry = ReentryGuard.tryEnter();
+    if (entry == null) {
       return;
     }
     try {
-      if (c.needsRecord(level, Sentry.getClient())) {
+      if (c.isEventLevel(level)) {
+        if (Sentry.getClient().isEnabled()) {
+          c.capture(LogbackRecords.toRecord(event, level, text(event), encoder != null));
+        }
+      } else if (!breadcrumb(c, event, level)) { // a Sentry Log record too (enableLogs)
         c.capture(LogbackRecords.toRecord(event, level, text(event), encoder != null));
-      } else if (encoder == null && noArguments(event)) {
-        c.captureBreadcrumb(level, event.getLoggerName(), event.getInstant(), event.getMessage());
-      } else if (encoder == null && LogCapture.isImmutable(event.getArgumentArray())) {
-        // formatted (and deny-listed parameters filtered) only if an event ever carries it
-        c.captureBreadcrumb(
-            level,
-            event.getLoggerName(),
-            event.getInstant(),
-            lazyText(event),
-            event.getMessage(),
-            event.getArgumentArray());
-      } else {
-        c.captureBreadcrumb(
-            level,
-            event.getLoggerName(),
-            event.getInstant(),
-            text(event),
-            event.getMessage(),
-            event.getArgumentArray());
       }
     } catch (Throwable e) { // NOPMD: nothing, Errors included, may reach the code that logged
       reportAppendError(e);
     } finally {
-      ReentryGuard.exit();
+      ReentryGuard.exit(entry);
     }
+  }
+
+  /**
+   * A breadcrumb only: level, logger, time and text, nothing else read or copied.
+   *
+   * @return {@code false} when the line needs its whole record instead (see {@link
+   *     LogCapture#captureBreadcrumbOnly})
+   */
+  private boolean breadcrumb(LogCapture c, ILoggingEvent event, LogLevel level) {
+    Instant at = event.getInstant();
+    long epochSecond;
+    int nano;
+    if (at != null) {
+      epochSecond = at.getEpochSecond();
+      nano = at.getNano();
+    } else {
+      long millis = event.getTimeStamp();
+      epochSecond = Math.floorDiv(millis, 1000L);
+      nano = (int) Math.floorMod(millis, 1000L) * 1_000_000;
+    }
+    if (encoder == null && noArguments(event)) {
+      return c.captureBreadcrumbOnly(
+          level, event.getLoggerName(), epochSecond, nano, event.getMessage(), null, null);
+    }
+    if (encoder == null && LogCapture.isImmutable(event.getArgumentArray())) {
+      // formatted (and deny-listed parameters filtered) only if an event ever carries it
+      return c.captureBreadcrumbOnly(
+          level,
+          event.getLoggerName(),
+          epochSecond,
+          nano,
+          lazyText(event),
+          event.getMessage(),
+          event.getArgumentArray());
+    }
+    return c.captureBreadcrumbOnly(
+        level,
+        event.getLoggerName(),
+        epochSecond,
+        nano,
+        text(event),
+        event.getMessage(),
+        event.getArgumentArray());
   }
 
   private static boolean noArguments(ILoggingEvent event) {

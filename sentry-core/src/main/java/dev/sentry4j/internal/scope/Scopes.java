@@ -244,7 +244,19 @@ public final class Scopes implements TracingScopes {
     if (breadcrumb == null || !client.isEnabled()) {
       return;
     }
-    SentryOptions options = client.getOptions();
+    addBreadcrumb(breadcrumb, hint, client.getOptions());
+  }
+
+  /**
+   * {@link #addBreadcrumb(Breadcrumb, Hint)} for a caller that has just read {@link #getClient()}
+   * and found it enabled (the logging adapters' hot path: one client read per line).
+   *
+   * @param options that client's options
+   */
+  public void addBreadcrumb(Breadcrumb breadcrumb, Hint hint, SentryOptions options) {
+    if (breadcrumb == null) {
+      return;
+    }
     Breadcrumb crumb = breadcrumb;
     SentryOptions.BeforeBreadcrumbCallback before = options.getBeforeBreadcrumb();
     if (before != null) {

@@ -4,6 +4,7 @@ import dev.sentry4j.client.SentryClient;
 import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Event;
 import dev.sentry4j.event.Hint;
+import dev.sentry4j.event.Level;
 import dev.sentry4j.event.Message;
 import dev.sentry4j.internal.FrozenValues;
 import dev.sentry4j.internal.Ids;
@@ -16,6 +17,7 @@ import dev.sentry4j.internal.scope.Scopes;
 import dev.sentry4j.logs.LogAttributes;
 import dev.sentry4j.logs.LogItem;
 import dev.sentry4j.logs.LogLevel;
+import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
 import dev.sentry4j.tracing.PropagationContext;
 import dev.sentry4j.tracing.Span;
@@ -38,14 +40,15 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * if (!capture.isEnabledFor(level) || LogCapture.isIgnoredLogger(name)) return; // no allocation
- * if (!ReentryGuard.enter()) return;
+ * Object entry = ReentryGuard.tryEnter();
+ * if (entry == null) return;
  * try {
- *   if (capture.needsRecord(level, Sentry.getClient())) {
- *     capture.capture(toRecord(frameworkEvent));                     // event and/or Sentry Log
- *   } else {
- *     capture.captureBreadcrumb(level, name, timestamp, text);       // just the breadcrumb
- *   }
- * } finally { ReentryGuard.exit(); }
+ *   if (capture.isEventLevel(level)) {
+ *     if (Sentry.getClient().isEnabled()) capture.capture(toRecord(frameworkEvent)); // an event
+ *   } else if (!capture.captureBreadcrumbOnly(level, name, seconds, nanos, text, template, args)) {
+ *     capture.capture(toRecord(frameworkEvent));      // a Sentry Log record too (enableLogs)
+ *   }                                                 // else just the breadcrumb, one scope lookup
+ * } finally { ReentryGuard.exit(entry); }
  * }</pre>
  *
  * Thread-safe; {@link #capture} and {@link #captureBreadcrumb} never throw.
@@ -58,6 +61,15 @@ public final class LogCapture {
   private static final String[] IGNORED_LOGGER_PREFIXES = {
     "dev.sentry4j.", "jdk.internal.httpclient.", "jdk.httpclient."
   };
+
+  /** Whether an ASCII character starts one of {@link #IGNORED_LOGGER_PREFIXES}. */
+  private static final boolean[] IGNORED_FIRST_CHARS = new boolean[128];
+
+  static {
+    for (String prefix : IGNORED_LOGGER_PREFIXES) {
+      IGNORED_FIRST_CHARS[prefix.charAt(0)] = true;
+    }
+  }
 
   private final LogCaptureSettings settings;
   private final int eventThreshold;
@@ -104,8 +116,12 @@ public final class LogCapture {
     if (SdkThread.isCurrent()) {
       return true;
     }
-    if (loggerName == null) {
+    if (loggerName == null || loggerName.isEmpty()) {
       return false;
+    }
+    char first = loggerName.charAt(0);
+    if (first >= IGNORED_FIRST_CHARS.length || !IGNORED_FIRST_CHARS[first]) {
+      return false; // most names stop here, at one array read
     }
     for (String prefix : IGNORED_LOGGER_PREFIXES) {
       if (loggerName.startsWith(prefix)) {
@@ -221,6 +237,15 @@ public final class LogCapture {
   }
 
   /**
+   * Whether every line at {@code level} needs the whole {@link LogRecord}: it becomes an error
+   * event. One comparison; lines below may still need it for Sentry Logs, which {@link
+   * #captureBreadcrumbOnly} finds out.
+   */
+  public boolean isEventLevel(LogLevel level) {
+    return level.ordinal() >= eventThreshold;
+  }
+
+  /**
    * A line that can only become a breadcrumb ({@link #needsRecord} is false): adds it as {@link
    * #capture} would (category = logger, level mapped, the text), without a {@link LogRecord}. One
    * is made only when a {@code beforeBreadcrumb} callback can read it in its hint. The common case
@@ -250,37 +275,8 @@ public final class LogCapture {
       String text,
       String template,
       Object[] args) {
-    try {
-      if (level.ordinal() < breadcrumbThreshold) {
-        return;
-      }
-      Scopes scopes = ScopeStorage.current();
-      SentryClient client = scopes.getClient();
-      if (!client.isEnabled()) {
-        return;
-      }
-      Instant at = timestamp != null ? timestamp : Instant.now();
-      if (template != null && args != null && args.length > 0) {
-        text = filtered(client, template, Arrays.asList(args), text);
-      }
-      Hint hint = null;
-      if (client.getOptions().getBeforeBreadcrumb() != null) {
-        hint =
-            Hint.of(
-                Hint.LOG_RECORD,
-                LogRecord.builder(level)
-                    .loggerName(loggerName)
-                    .timestamp(at)
-                    .formattedMessage(text)
-                    .build());
-      }
-      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), text), hint);
-    } catch (RuntimeException e) {
-      Diagnostics.error(
-          "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
-    } catch (OutOfMemoryError e) {
-      Diagnostics.outOfMemory("a breadcrumb capture", e);
-    }
+    Instant at = timestamp != null ? timestamp : Instant.now();
+    addLineBreadcrumb(false, level, loggerName, at, 0, 0, text, null, template, args);
   }
 
   /**
@@ -311,32 +307,143 @@ public final class LogCapture {
       Supplier<String> text,
       String template,
       Object[] args) {
+    Instant at = timestamp != null ? timestamp : Instant.now();
+    addLineBreadcrumb(false, level, loggerName, at, 0, 0, null, text, template, args);
+  }
+
+  /**
+   * The adapters' hot path for a line below {@link #isEventLevel}: if it can only become a
+   * breadcrumb ({@link #needsRecord} is false for the calling thread's client), adds it as {@link
+   * #captureBreadcrumb(LogLevel, String, Instant, String, String, Object[])} does and returns
+   * {@code true}; if it needs the whole record (a Sentry Log record, with {@code enableLogs}), adds
+   * nothing and returns {@code false}: then hand the record to {@link #capture}. With no enabled
+   * client, {@code true} (nothing to do). One scope lookup and one client read per line, and no
+   * {@link Instant}: the breadcrumb keeps the time as given. Never throws.
+   *
+   * @param level the line's level; below {@code minimumBreadcrumbLevel} nothing is added
+   * @param loggerName the logger, the breadcrumb's category
+   * @param epochSecond when it was logged: seconds since the epoch
+   * @param nanoOfSecond and the nanosecond within that second (0 to 999,999,999)
+   * @param text the formatted message (or the template when there is no formatted message)
+   * @param template the line's template, or {@code null}
+   * @param args its arguments, or {@code null} ({@link #argumentsMatterFor})
+   * @return {@code false} when the line needs {@link #capture} instead
+   */
+  public boolean captureBreadcrumbOnly(
+      LogLevel level,
+      String loggerName,
+      long epochSecond,
+      int nanoOfSecond,
+      String text,
+      String template,
+      Object[] args) {
+    return addLineBreadcrumb(
+        true, level, loggerName, null, epochSecond, nanoOfSecond, text, null, template, args);
+  }
+
+  /**
+   * {@link #captureBreadcrumbOnly(LogLevel, String, long, int, String, String, Object[])} with the
+   * text made only when the breadcrumb is read, as {@link #captureBreadcrumb(LogLevel, String,
+   * Instant, Supplier, String, Object[])} does: {@code text} must be callable from any thread and
+   * always give the same text, and {@code args} must be immutable ({@link #isImmutable}).
+   */
+  public boolean captureBreadcrumbOnly(
+      LogLevel level,
+      String loggerName,
+      long epochSecond,
+      int nanoOfSecond,
+      Supplier<String> text,
+      String template,
+      Object[] args) {
+    return addLineBreadcrumb(
+        true, level, loggerName, null, epochSecond, nanoOfSecond, null, text, template, args);
+  }
+
+  /**
+   * Adds a line's breadcrumb: one scope lookup, one client read. The time is {@code timestamp}, or
+   * when that is {@code null}, {@code epochSecond} and {@code nano}; the text is {@code text}, or
+   * when {@code lazyText} is given, made from it when read.
+   *
+   * @param unlessRecord return {@code false}, adding nothing, when the line needs the whole record
+   * @return {@code false} only with {@code unlessRecord}, when the line needs the whole record
+   */
+  private boolean addLineBreadcrumb(
+      boolean unlessRecord,
+      LogLevel level,
+      String loggerName,
+      Instant timestamp,
+      long epochSecond,
+      int nano,
+      String text,
+      Supplier<String> lazyText,
+      String template,
+      Object[] args) {
     try {
-      if (level.ordinal() < breadcrumbThreshold) {
-        return;
+      int l = level.ordinal();
+      if (!unlessRecord && l < breadcrumbThreshold) {
+        return true;
       }
       Scopes scopes = ScopeStorage.current();
       SentryClient client = scopes.getClient();
       if (!client.isEnabled()) {
-        return;
+        return true;
       }
-      if (client.getOptions().getBeforeBreadcrumb() != null) {
-        captureBreadcrumb(level, loggerName, timestamp, text.get(), template, args);
-        return;
+      SentryOptions options = client.getOptions();
+      if (unlessRecord && (l >= eventThreshold || (l >= logsThreshold && options.isEnableLogs()))) {
+        return false;
       }
-      Supplier<String> made = text;
-      if (template != null && args != null && args.length > 0) {
-        List<Object> params = Arrays.asList(args);
-        made = () -> filtered(client, template, params, text.get());
+      if (l < breadcrumbThreshold) {
+        return true;
       }
-      Instant at = timestamp != null ? timestamp : Instant.now();
-      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, level.toEventLevel(), made), null);
+      // the deny-list can filter parameters only of such a template (its scrubber's first test):
+      // else no wrapper, no list, no scrubber call
+      boolean templated =
+          template != null && args != null && args.length > 0 && argumentsMatterFor(template);
+      Level eventLevel = level.toEventLevel();
+      if (options.getBeforeBreadcrumb() == null) {
+        Breadcrumb crumb;
+        if (lazyText != null) {
+          Supplier<String> made = lazyText;
+          if (templated) {
+            List<Object> params = Arrays.asList(args);
+            made = () -> filtered(client, template, params, lazyText.get());
+          }
+          crumb =
+              timestamp != null
+                  ? Breadcrumb.of(timestamp, loggerName, eventLevel, made)
+                  : Breadcrumb.of(epochSecond, nano, loggerName, eventLevel, made);
+        } else {
+          String t = templated ? filtered(client, template, Arrays.asList(args), text) : text;
+          crumb =
+              timestamp != null
+                  ? Breadcrumb.of(timestamp, loggerName, eventLevel, t)
+                  : Breadcrumb.of(epochSecond, nano, loggerName, eventLevel, t);
+        }
+        scopes.addBreadcrumb(crumb, null, options);
+        return true;
+      }
+      // a beforeBreadcrumb callback reads the text and the record in its hint: both made now
+      Instant at = timestamp != null ? timestamp : Instant.ofEpochSecond(epochSecond, nano);
+      String t = lazyText != null ? lazyText.get() : text;
+      if (templated) {
+        t = filtered(client, template, Arrays.asList(args), t);
+      }
+      Hint hint =
+          Hint.of(
+              Hint.LOG_RECORD,
+              LogRecord.builder(level)
+                  .loggerName(loggerName)
+                  .timestamp(at)
+                  .formattedMessage(t)
+                  .build());
+      scopes.addBreadcrumb(Breadcrumb.of(at, loggerName, eventLevel, t), hint, options);
     } catch (RuntimeException e) {
       Diagnostics.error(
           "logcapture:" + settings.getIntegration(), "Could not add a breadcrumb; dropped", e);
     } catch (OutOfMemoryError e) {
       Diagnostics.outOfMemory("a breadcrumb capture", e);
     }
+    return true;
   }
 
   /**

@@ -185,4 +185,106 @@ class LogCaptureBreadcrumbTest {
     assertThat(capture.needsRecord(LogLevel.INFO, Sentry.getClient())).isTrue();
     assertThat(capture.needsRecord(LogLevel.DEBUG, Sentry.getClient())).isFalse();
   }
+
+  @Test
+  void aBreadcrumbOnlyLineKeepsItsOwnTimeToTheMicrosecondWithoutAnInstant() {
+    init(o -> {});
+    LogCapture capture = capture();
+
+    boolean added =
+        capture.captureBreadcrumbOnly(
+            LogLevel.INFO,
+            "com.example.Cart",
+            1_700_000_000L,
+            123_456_789,
+            "cart loaded",
+            null,
+            null);
+    boolean filtered =
+        capture.captureBreadcrumbOnly(
+            LogLevel.WARN,
+            "com.example.Cart",
+            1_700_000_001L,
+            5_000,
+            () -> "login with password=s3cret",
+            "login with password={}",
+            new Object[] {"s3cret"});
+
+    assertThat(added).isTrue();
+    assertThat(filtered).isTrue();
+    List<JsonNode> crumbs = breadcrumbsOfNextEvent();
+    assertThat(crumbs)
+        .extracting(b -> b.path("level").asText() + " " + b.path("message").asText())
+        .containsExactly("info cart loaded", "warning login with password=[Filtered]");
+    assertThat(crumbs.get(0).path("category").asText()).isEqualTo("com.example.Cart");
+    // the wire keeps microseconds: 1700000000.123456, not a millisecond or "now"
+    assertThat(crumbs.get(0).path("timestamp").asDouble())
+        .isCloseTo(1_700_000_000.123456, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(crumbs.get(1).path("timestamp").asDouble())
+        .isCloseTo(1_700_000_001.000005, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
+  void aLineThatNeedsItsWholeRecordIsLeftToCaptureAndAddsNothing() {
+    init(o -> o.setEnableLogs(true));
+    LogCapture capture = capture();
+
+    // with Sentry Logs on, an INFO line is a log record too: the adapter must call capture()
+    assertThat(
+            capture.captureBreadcrumbOnly(
+                LogLevel.INFO, "com.example.Cart", 1_700_000_000L, 0, "as a log", null, null))
+        .isFalse();
+    assertThat(
+            capture.captureBreadcrumbOnly(
+                LogLevel.ERROR, "com.example.Cart", 1_700_000_000L, 0, "an event", null, null))
+        .isFalse();
+    // below the logs threshold (INFO) it is a breadcrumb at most: here below that too
+    assertThat(
+            capture.captureBreadcrumbOnly(
+                LogLevel.DEBUG, "com.example.Cart", 1_700_000_000L, 0, "debug", null, null))
+        .isTrue();
+
+    assertThat(breadcrumbsOfNextEvent()).isEmpty();
+  }
+
+  @Test
+  void aBreadcrumbOnlyLineReachesBeforeBreadcrumbWithItsTimeAsAnInstant() {
+    List<LogRecord> seen = new ArrayList<>();
+    List<Instant> stamps = new ArrayList<>();
+    init(
+        o ->
+            o.setBeforeBreadcrumb(
+                (crumb, hint) -> {
+                  seen.add(hint.get(Hint.LOG_RECORD, LogRecord.class));
+                  stamps.add(crumb.getTimestamp());
+                  return crumb;
+                }));
+    capture()
+        .captureBreadcrumbOnly(
+            LogLevel.INFO,
+            "com.example.Cart",
+            1_700_000_000L,
+            123_456_789,
+            () -> "order A-1 accepted",
+            "order {} accepted",
+            new Object[] {"A-1"});
+
+    assertThat(breadcrumbsOfNextEvent())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("order A-1 accepted");
+    Instant at = Instant.ofEpochSecond(1_700_000_000L, 123_456_789);
+    assertThat(stamps).containsExactly(at);
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).getTimestamp()).isEqualTo(at);
+    assertThat(seen.get(0).getFormattedMessage()).isEqualTo("order A-1 accepted");
+  }
+
+  @Test
+  void aDisabledSdkTakesBreadcrumbOnlyLinesAsHandled() {
+    assertThat(
+            capture()
+                .captureBreadcrumbOnly(
+                    LogLevel.ERROR, "com.example.Cart", 1_700_000_000L, 0, "no SDK", null, null))
+        .isTrue();
+  }
 }
