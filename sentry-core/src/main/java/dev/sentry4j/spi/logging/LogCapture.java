@@ -232,8 +232,14 @@ public final class LogCapture {
    * adapter hands {@link #captureBreadcrumb} just the four values a breadcrumb keeps.
    */
   public boolean needsRecord(LogLevel level, SentryClient client) {
-    int l = level.ordinal();
-    return l >= eventThreshold || (l >= logsThreshold && client.getOptions().isEnableLogs());
+    return needsRecord(level.ordinal(), client.getOptions());
+  }
+
+  /**
+   * {@link #needsRecord(LogLevel, SentryClient)} for a level's ordinal and the client's options.
+   */
+  private boolean needsRecord(int level, SentryOptions options) {
+    return level >= eventThreshold || (level >= logsThreshold && options.isEnableLogs());
   }
 
   /**
@@ -389,7 +395,7 @@ public final class LogCapture {
         return true;
       }
       SentryOptions options = client.getOptions();
-      if (unlessRecord && (l >= eventThreshold || (l >= logsThreshold && options.isEnableLogs()))) {
+      if (unlessRecord && needsRecord(l, options)) {
         return false;
       }
       if (l < breadcrumbThreshold) {
