@@ -59,12 +59,22 @@ public final class Breadcrumb {
   private final Level level;
 
   /**
-   * The message: a {@code String} (or {@code null}), or for a lazy one the {@code Supplier} that
-   * makes it, replaced by its text on first read (a release store, read with acquire: the text is
-   * published with it). Written plainly when built: the breadcrumb reaches other threads only
-   * through a scope's lock, which publishes it.
+   * The message: a {@code String} (or {@code null}), or for a lazy one the {@code Supplier} or
+   * {@link TextFormat} that makes it, replaced by its text on first read (a release store, read
+   * with acquire: the text is published with it). Written plainly when built: the breadcrumb
+   * reaches other threads only through a scope's lock, which publishes it.
    */
   private Object message;
+
+  /** For a {@link TextFormat} message: the template it formats, else {@code null}. */
+  private final String template;
+
+  /**
+   * For a {@link TextFormat} message: its arguments, an {@code Object[]}, or the one argument
+   * itself (never an array: arguments are immutable values), so that a line with one argument needs
+   * no array.
+   */
+  private final Object arguments;
 
   private final Map<String, Object> data;
 
@@ -77,29 +87,49 @@ public final class Breadcrumb {
     this.level = b.level == null ? Level.INFO : b.level;
     this.message = Strings.truncate(b.message, MAX_MESSAGE_CHARS);
     this.data = b.data == null ? Collections.emptyMap() : boundedData(b.data);
+    this.template = null;
+    this.arguments = null;
   }
 
-  private Breadcrumb(
-      long epochSecond, int nano, Instant timestamp, String category, Level level, String message) {
-    this.epochSecond = epochSecond;
-    this.nano = nano;
-    this.timestamp = timestamp;
-    this.type = "default";
-    this.category = Strings.truncate(category, MAX_CATEGORY_CHARS);
-    this.level = level;
-    this.message = Strings.truncate(message, MAX_MESSAGE_CHARS);
-    this.data = Collections.emptyMap();
-  }
-
+  /** A {@code default}-type breadcrumb without data; {@code message} is cut if a String. */
   private Breadcrumb(
       long epochSecond,
       int nano,
       Instant timestamp,
       String category,
       Level level,
-      Supplier<String> message) {
-    this(epochSecond, nano, timestamp, category, level, (String) null);
-    this.message = message;
+      Object message,
+      String template,
+      Object arguments) {
+    this.epochSecond = epochSecond;
+    this.nano = nano;
+    this.timestamp = timestamp;
+    this.type = "default";
+    this.category = Strings.truncate(category, MAX_CATEGORY_CHARS);
+    this.level = level;
+    this.message =
+        message instanceof String ? Strings.truncate((String) message, MAX_MESSAGE_CHARS) : message;
+    this.data = Collections.emptyMap();
+    this.template = template;
+    this.arguments = arguments;
+  }
+
+  /**
+   * Makes a log line's text from its template and arguments: a logging framework's own formatter
+   * (Log4j's {@code ParameterizedMessage::format}, SLF4J's {@code {}} rules, JUL's {@code
+   * MessageFormat}). Called on whichever thread first reads the breadcrumb's message, usually the
+   * SDK's worker; it must give the same text whenever it is called and may throw (the message then
+   * says so).
+   */
+  @FunctionalInterface
+  public interface TextFormat {
+    /**
+     * The text of {@code template} with {@code arguments}.
+     *
+     * @param template the line's template
+     * @param arguments its arguments, never {@code null}
+     */
+    String format(String template, Object[] arguments);
   }
 
   /**
@@ -112,7 +142,8 @@ public final class Breadcrumb {
   public static Breadcrumb of(
       Instant timestamp, String category, Level level, Supplier<String> message) {
     Instant at = timestamp == null ? Instant.now() : timestamp;
-    return new Breadcrumb(at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message);
+    return new Breadcrumb(
+        at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message, null, null);
   }
 
   /**
@@ -123,7 +154,68 @@ public final class Breadcrumb {
   public static Breadcrumb of(
       long epochSecond, int nanoOfSecond, String category, Level level, Supplier<String> message) {
     return new Breadcrumb(
-        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message);
+        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message, null, null);
+  }
+
+  /**
+   * {@link #of(long, int, String, Level, Supplier)} whose message is {@code format} applied to
+   * {@code template} and {@code arguments} when first read: the logging adapters' hot path, which
+   * allocates only the breadcrumb. The arguments must be immutable values (a {@code String}, a
+   * number, an enum) and the array must not change afterwards.
+   *
+   * @param format the framework's formatter; {@code null}: the message is the template
+   * @param template the line's template; {@code null}: no message
+   * @param arguments its arguments; {@code null} or empty: the message is the template
+   */
+  public static Breadcrumb of(
+      long epochSecond,
+      int nanoOfSecond,
+      String category,
+      Level level,
+      TextFormat format,
+      String template,
+      Object[] arguments) {
+    boolean none = format == null || template == null || arguments == null || arguments.length == 0;
+    return new Breadcrumb(
+        epochSecond,
+        checkNano(nanoOfSecond),
+        null,
+        category,
+        orInfo(level),
+        none ? template : format,
+        none ? null : template,
+        none
+            ? null
+            : arguments.length == 1 && !(arguments[0] instanceof Object[])
+                ? arguments[0]
+                : arguments);
+  }
+
+  /**
+   * {@link #of(long, int, String, Level, TextFormat, String, Object[])} for a line with exactly one
+   * argument, which needs no array: {@code argument} must be an immutable value, not an array.
+   */
+  public static Breadcrumb of(
+      long epochSecond,
+      int nanoOfSecond,
+      String category,
+      Level level,
+      TextFormat format,
+      String template,
+      Object argument) {
+    if (argument instanceof Object[]) {
+      return of(epochSecond, nanoOfSecond, category, level, format, template, (Object[]) argument);
+    }
+    boolean none = format == null || template == null;
+    return new Breadcrumb(
+        epochSecond,
+        checkNano(nanoOfSecond),
+        null,
+        category,
+        orInfo(level),
+        none ? template : format,
+        none ? null : template,
+        none ? null : argument);
   }
 
   /**
@@ -132,7 +224,8 @@ public final class Breadcrumb {
    */
   public static Breadcrumb of(Instant timestamp, String category, Level level, String message) {
     Instant at = timestamp == null ? Instant.now() : timestamp;
-    return new Breadcrumb(at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message);
+    return new Breadcrumb(
+        at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message, null, null);
   }
 
   /**
@@ -143,7 +236,7 @@ public final class Breadcrumb {
   public static Breadcrumb of(
       long epochSecond, int nanoOfSecond, String category, Level level, String message) {
     return new Breadcrumb(
-        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message);
+        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message, null, null);
   }
 
   private static Level orInfo(Level level) {
@@ -267,13 +360,11 @@ public final class Breadcrumb {
   /** Its message; may be {@code null}. */
   public String getMessage() {
     Object current = MESSAGE.getAcquire(this);
-    if (current instanceof Supplier) {
+    if (current != null && !(current instanceof String)) {
       String m;
       try {
         // cut when made, like an eager one
-        @SuppressWarnings("unchecked") // only a Supplier<String> is ever stored
-        Supplier<String> lazy = (Supplier<String>) current;
-        m = Strings.truncate(lazy.get(), MAX_MESSAGE_CHARS);
+        m = Strings.truncate(make(current), MAX_MESSAGE_CHARS);
       } catch (RuntimeException e) {
         m = "[message could not be formatted: " + e.getClass().getName() + "]";
       }
@@ -281,6 +372,17 @@ public final class Breadcrumb {
       return m;
     }
     return (String) current;
+  }
+
+  private String make(Object lazy) {
+    if (lazy instanceof TextFormat) {
+      Object a = arguments;
+      return ((TextFormat) lazy)
+          .format(template, a instanceof Object[] ? (Object[]) a : new Object[] {a});
+    }
+    @SuppressWarnings("unchecked") // only a Supplier<String> is ever stored
+    Supplier<String> supplier = (Supplier<String>) lazy;
+    return supplier.get();
   }
 
   /** Its data (frozen, read-only). */

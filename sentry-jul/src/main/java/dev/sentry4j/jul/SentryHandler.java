@@ -1,6 +1,7 @@
 package dev.sentry4j.jul;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -53,6 +54,12 @@ import java.util.logging.LogRecord;
  */
 public final class SentryHandler extends Handler {
   private static final long ERROR_REPORT_INTERVAL_NANOS = 60_000_000_000L;
+
+  /** JUL's {@code MessageFormat} rules, for breadcrumbs formatted only if they are sent. */
+  private static final Breadcrumb.TextFormat FORMAT = JulMessages::format;
+
+  /** The same with {@code printfStyle}: {@code String.format}'s rules. */
+  private static final Breadcrumb.TextFormat PRINTF_FORMAT = JulMessages::formatPrintf;
 
   private final Object lock = new Object();
   private final AtomicLong lastErrorReport = new AtomicLong();
@@ -215,13 +222,12 @@ public final class SentryHandler extends Handler {
           level, logger, at.getEpochSecond(), at.getNano(), template, null, null);
     }
     if (LogCapture.isImmutable(params)) {
-      boolean printf = printfStyle;
       return c.captureBreadcrumbOnly(
           level,
           logger,
           at.getEpochSecond(),
           at.getNano(),
-          () -> JulMessages.format(template, params, printf),
+          printfStyle ? PRINTF_FORMAT : FORMAT,
           template,
           params);
     }

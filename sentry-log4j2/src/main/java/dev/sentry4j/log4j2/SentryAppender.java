@@ -1,6 +1,7 @@
 package dev.sentry4j.log4j2;
 
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -37,6 +38,8 @@ import org.apache.logging.log4j.core.config.plugins.Plugin;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderAttribute;
 import org.apache.logging.log4j.core.config.plugins.PluginBuilderFactory;
 import org.apache.logging.log4j.message.Message;
+import org.apache.logging.log4j.message.ParameterConsumer;
+import org.apache.logging.log4j.message.ParameterVisitable;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
@@ -88,6 +91,17 @@ public final class SentryAppender extends AbstractAppender {
   public static final String INTEGRATION = "log4j2";
 
   private static final Logger STATUS = StatusLogger.getLogger();
+
+  /** Log4j's own {@code {}} formatting, for breadcrumbs formatted only if they are sent. */
+  private static final Breadcrumb.TextFormat FORMAT = ParameterizedMessage::format;
+
+  /** Puts a message's first argument into the one-slot array it is given. */
+  private static final ParameterConsumer<Object[]> FIRST_ARGUMENT =
+      (argument, index, holder) -> {
+        if (index == 0) {
+          holder[0] = argument;
+        }
+      };
 
   private final SentryOptions options;
   private final LogCapture capture;
@@ -294,6 +308,21 @@ public final class SentryAppender extends AbstractAppender {
         message instanceof ParameterizedMessage
             || message instanceof ReusableParameterizedMessage
             || isReusedTemplate(message, template);
+    if (parameterized
+        && message instanceof ReusableMessage
+        && message instanceof ParameterVisitable
+        && ((ReusableMessage) message).getParameterCount() == 1
+        && getLayout() == null
+        && template != null) {
+      // one argument, read without Log4j's copy of its array (the holder does not escape)
+      Object[] one = new Object[1];
+      ((ParameterVisitable) message).forEachParameter(FIRST_ARGUMENT, one);
+      Object arg = one[0];
+      if (arg != template && LogCapture.isImmutableValue(arg)) { // else see below
+        return capture.captureBreadcrumbOnly(
+            level, event.getLoggerName(), epochSecond, nano, FORMAT, template, arg);
+      }
+    }
     // else the arguments are copied out of the event only if the deny-list needs them
     Object[] args =
         parameterized || LogCapture.argumentsMatterFor(template) ? message.getParameters() : null;
@@ -311,15 +340,8 @@ public final class SentryAppender extends AbstractAppender {
         && args != null
         && args.length > 0
         && LogCapture.isImmutable(args)) {
-      Object[] immutable = args;
       return capture.captureBreadcrumbOnly(
-          level,
-          event.getLoggerName(),
-          epochSecond,
-          nano,
-          () -> ParameterizedMessage.format(template, immutable),
-          template,
-          immutable);
+          level, event.getLoggerName(), epochSecond, nano, FORMAT, template, args);
     }
     return capture.captureBreadcrumbOnly(
         level, event.getLoggerName(), epochSecond, nano, mapper.text(event), template, args);
@@ -337,7 +359,7 @@ public final class SentryAppender extends AbstractAppender {
     return message instanceof ReusableMessage
         && template != null
         && ((ReusableMessage) message).getParameterCount() > 0
-        && template.contains("{}");
+        && LogCapture.hasBracePlaceholder(template);
   }
 
   /**

@@ -68,6 +68,10 @@ class SentryAppenderTest extends ReceiverSupport {
     log.info("no {} placeholder left", "x", "extra");
     log.info("login {} with password={}", "ann", "s3cret"); // Log4j's event, then filtered
     log.info((Object) "an object {} that looks like a template"); // its text, not a template
+    log.info("order {} shipped", "A-19"); // one argument: read without copying Log4j's array
+    log.info("retry with password={}", "s3cret"); // one argument, filtered
+    log.info("coupon {} applied", (Object) null);
+    log.info("{} items", 3L);
     log.error("checkout failed");
 
     ReceivedEvent error = event("checkout failed");
@@ -80,7 +84,11 @@ class SentryAppenderTest extends ReceiverSupport {
             "cart still holds 2 items",
             "no x placeholder left",
             "login ann with password=[Filtered]",
-            "an object {} that looks like a template");
+            "an object {} that looks like a template",
+            "order A-19 shipped",
+            "retry with password=[Filtered]",
+            "coupon null applied",
+            "3 items");
   }
 
   @Test

@@ -8,6 +8,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
 import dev.sentry4j.spi.Diagnostics;
@@ -24,7 +25,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
@@ -64,6 +64,9 @@ import org.slf4j.helpers.MessageFormatter;
  */
 public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEvent> {
   private static final long ERROR_REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  /** Logback's own {@code {}} formatting, for breadcrumbs formatted only if they are sent. */
+  private static final Breadcrumb.TextFormat FORMAT = MessageFormatter::basicArrayFormat;
 
   private final AppenderSettings flat = new AppenderSettings();
   private AppenderOptions options;
@@ -425,7 +428,7 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
           event.getLoggerName(),
           epochSecond,
           nano,
-          lazyText(event),
+          FORMAT,
           event.getMessage(),
           event.getArgumentArray());
     }
@@ -442,13 +445,6 @@ public final class SentryAppender extends UnsynchronizedAppenderBase<ILoggingEve
   private static boolean noArguments(ILoggingEvent event) {
     Object[] args = event.getArgumentArray();
     return event.getMessage() == null || args == null || args.length == 0;
-  }
-
-  /** Logback's formatted message, made when called (the arguments are immutable). */
-  private static Supplier<String> lazyText(ILoggingEvent event) {
-    String template = event.getMessage();
-    Object[] args = event.getArgumentArray();
-    return () -> MessageFormatter.basicArrayFormat(template, args);
   }
 
   /** The message text: the encoder's output without its line break, else the formatted message. */

@@ -25,6 +25,7 @@ import dev.sentry4j.tracing.TraceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,7 +283,7 @@ public final class LogCapture {
       String template,
       Object[] args) {
     Instant at = timestamp != null ? timestamp : Instant.now();
-    addLineBreadcrumb(false, level, loggerName, at, 0, 0, text, null, template, args);
+    addLineBreadcrumb(false, level, loggerName, at, 0, 0, text, template, args);
   }
 
   /**
@@ -314,7 +315,7 @@ public final class LogCapture {
       String template,
       Object[] args) {
     Instant at = timestamp != null ? timestamp : Instant.now();
-    addLineBreadcrumb(false, level, loggerName, at, 0, 0, null, text, template, args);
+    addLineBreadcrumb(false, level, loggerName, at, 0, 0, text, template, args);
   }
 
   /**
@@ -344,7 +345,7 @@ public final class LogCapture {
       String template,
       Object[] args) {
     return addLineBreadcrumb(
-        true, level, loggerName, null, epochSecond, nanoOfSecond, text, null, template, args);
+        true, level, loggerName, null, epochSecond, nanoOfSecond, text, template, args);
   }
 
   /**
@@ -362,15 +363,54 @@ public final class LogCapture {
       String template,
       Object[] args) {
     return addLineBreadcrumb(
-        true, level, loggerName, null, epochSecond, nanoOfSecond, null, text, template, args);
+        true, level, loggerName, null, epochSecond, nanoOfSecond, text, template, args);
+  }
+
+  /**
+   * {@link #captureBreadcrumbOnly(LogLevel, String, long, int, Supplier, String, Object[])} with
+   * the text made by the framework's own {@code format} from {@code template} and {@code args} when
+   * the breadcrumb is read: no lambda, and nothing but the breadcrumb allocated. {@code format}
+   * must give the same text whenever it is called, and {@code args} must be immutable ({@link
+   * #isImmutable}) and not change afterwards.
+   */
+  public boolean captureBreadcrumbOnly(
+      LogLevel level,
+      String loggerName,
+      long epochSecond,
+      int nanoOfSecond,
+      Breadcrumb.TextFormat format,
+      String template,
+      Object[] args) {
+    return addLineBreadcrumb(
+        true, level, loggerName, null, epochSecond, nanoOfSecond, format, template, args);
+  }
+
+  /**
+   * {@link #captureBreadcrumbOnly(LogLevel, String, long, int, Breadcrumb.TextFormat, String,
+   * Object[])} for a line with exactly one argument, which then needs no array: {@code arg} must be
+   * immutable ({@link #isImmutable}), not an array.
+   */
+  public boolean captureBreadcrumbOnly(
+      LogLevel level,
+      String loggerName,
+      long epochSecond,
+      int nanoOfSecond,
+      Breadcrumb.TextFormat format,
+      String template,
+      Object arg) {
+    Object one = arg == null ? new Object[] {null} : arg; // null among the arguments: no arguments
+    return addLineBreadcrumb(
+        true, level, loggerName, null, epochSecond, nanoOfSecond, format, template, one);
   }
 
   /**
    * Adds a line's breadcrumb: one scope lookup, one client read. The time is {@code timestamp}, or
-   * when that is {@code null}, {@code epochSecond} and {@code nano}; the text is {@code text}, or
-   * when {@code lazyText} is given, made from it when read.
+   * when that is {@code null}, {@code epochSecond} and {@code nano}.
    *
    * @param unlessRecord return {@code false}, adding nothing, when the line needs the whole record
+   * @param text the text: a {@code String}, or made when read by a {@code Supplier<String>} or,
+   *     from {@code template} and {@code args}, a {@link Breadcrumb.TextFormat}
+   * @param args the arguments: an {@code Object[]}, one argument (not an array), or {@code null}
    * @return {@code false} only with {@code unlessRecord}, when the line needs the whole record
    */
   private boolean addLineBreadcrumb(
@@ -380,10 +420,9 @@ public final class LogCapture {
       Instant timestamp,
       long epochSecond,
       int nano,
-      String text,
-      Supplier<String> lazyText,
+      Object text,
       String template,
-      Object[] args) {
+      Object args) {
     try {
       int l = level.ordinal();
       if (!unlessRecord && l < breadcrumbThreshold) {
@@ -403,36 +442,26 @@ public final class LogCapture {
       }
       // the deny-list can filter parameters only of such a template (its scrubber's first test):
       // else no wrapper, no list, no scrubber call
-      boolean templated =
-          template != null && args != null && args.length > 0 && argumentsMatterFor(template);
+      List<Object> params = argumentsMatterFor(template) ? asList(args) : null;
+      boolean templated = params != null && !params.isEmpty();
+      if (!templated) {
+        params = null;
+      }
       Level eventLevel = level.toEventLevel();
       if (options.getBeforeBreadcrumb() == null) {
-        Breadcrumb crumb;
-        if (lazyText != null) {
-          Supplier<String> made = lazyText;
-          if (templated) {
-            List<Object> params = Arrays.asList(args);
-            made = () -> filtered(client, template, params, lazyText.get());
-          }
-          crumb =
-              timestamp != null
-                  ? Breadcrumb.of(timestamp, loggerName, eventLevel, made)
-                  : Breadcrumb.of(epochSecond, nano, loggerName, eventLevel, made);
-        } else {
-          String t = templated ? filtered(client, template, Arrays.asList(args), text) : text;
-          crumb =
-              timestamp != null
-                  ? Breadcrumb.of(timestamp, loggerName, eventLevel, t)
-                  : Breadcrumb.of(epochSecond, nano, loggerName, eventLevel, t);
-        }
+        long seconds = timestamp != null ? timestamp.getEpochSecond() : epochSecond;
+        int nanos = timestamp != null ? timestamp.getNano() : nano;
+        Breadcrumb crumb =
+            lineCrumb(client, seconds, nanos, loggerName, eventLevel, text, template, args, params);
         scopes.addBreadcrumb(crumb, null, options);
         return true;
       }
       // a beforeBreadcrumb callback reads the text and the record in its hint: both made now
       Instant at = timestamp != null ? timestamp : Instant.ofEpochSecond(epochSecond, nano);
-      String t = lazyText != null ? lazyText.get() : text;
+      String t =
+          text instanceof String || text == null ? (String) text : lazy(text, template, args).get();
       if (templated) {
-        t = filtered(client, template, Arrays.asList(args), t);
+        t = filtered(client, template, params, t);
       }
       Hint hint =
           Hint.of(
@@ -453,6 +482,67 @@ public final class LogCapture {
   }
 
   /**
+   * A line's breadcrumb without a {@code beforeBreadcrumb} callback: its text as given, or made
+   * when read; {@code params} are the arguments when the deny-list may filter one ({@link
+   * #argumentsMatterFor}), else {@code null}.
+   */
+  private static Breadcrumb lineCrumb(
+      SentryClient client,
+      long seconds,
+      int nanos,
+      String loggerName,
+      Level level,
+      Object text,
+      String template,
+      Object args,
+      List<Object> params) {
+    boolean eager = text == null || text instanceof String;
+    if (params != null) { // the deny-list filters the text, now or when it is made
+      if (eager) {
+        String t = filtered(client, template, params, (String) text);
+        return Breadcrumb.of(seconds, nanos, loggerName, level, t);
+      }
+      Supplier<String> made = lazy(text, template, args);
+      return Breadcrumb.of(
+          seconds, nanos, loggerName, level, () -> filtered(client, template, params, made.get()));
+    }
+    if (eager) {
+      return Breadcrumb.of(seconds, nanos, loggerName, level, (String) text);
+    }
+    if (text instanceof Breadcrumb.TextFormat) { // the hot path: nothing but the breadcrumb made
+      Breadcrumb.TextFormat format = (Breadcrumb.TextFormat) text;
+      return args instanceof Object[]
+          ? Breadcrumb.of(seconds, nanos, loggerName, level, format, template, (Object[]) args)
+          : Breadcrumb.of(seconds, nanos, loggerName, level, format, template, args);
+    }
+    return Breadcrumb.of(seconds, nanos, loggerName, level, lazy(text, template, args));
+  }
+
+  /** {@code args} (an {@code Object[]}, one argument, or {@code null}) as a list. */
+  private static List<Object> asList(Object args) {
+    if (args == null) {
+      return Collections.emptyList();
+    }
+    return args instanceof Object[]
+        ? Arrays.asList((Object[]) args)
+        : Collections.singletonList(args);
+  }
+
+  /** The text a {@code Supplier} or a {@link Breadcrumb.TextFormat} makes, as a supplier. */
+  @SuppressWarnings("unchecked") // only a Supplier<String> is ever passed
+  private static Supplier<String> lazy(Object text, String template, Object args) {
+    if (text instanceof Breadcrumb.TextFormat) {
+      Breadcrumb.TextFormat format = (Breadcrumb.TextFormat) text;
+      if (template == null || args == null) {
+        return () -> template;
+      }
+      Object[] array = args instanceof Object[] ? (Object[]) args : new Object[] {args};
+      return () -> array.length == 0 ? template : format.format(template, array);
+    }
+    return (Supplier<String>) text;
+  }
+
+  /**
    * Whether a line's arguments can change the text of its breadcrumb: only a template with a
    * placeholder and a key before it ({@code password={}}, {@code token: {}}) has parameters the
    * deny-list filters (the same first test the scrubber makes). Otherwise an adapter may pass
@@ -463,9 +553,17 @@ public final class LogCapture {
    * @return {@code false} when the arguments cannot matter
    */
   public static boolean argumentsMatterFor(String template) {
-    return template != null
-        && template.indexOf('{') >= 0
-        && (template.indexOf('=') >= 0 || template.indexOf(':') >= 0);
+    return TemplateTraits.argumentsMatter(template);
+  }
+
+  /**
+   * Whether a template has a {@code {}} placeholder (SLF4J's and Log4j 2's), remembered per
+   * template object so that a line from the same call site does not scan its text again.
+   *
+   * @param template the line's template, or {@code null}
+   */
+  public static boolean hasBracePlaceholder(String template) {
+    return TemplateTraits.hasBracePair(template);
   }
 
   /**
@@ -478,21 +576,26 @@ public final class LogCapture {
       return true;
     }
     for (Object a : args) {
-      if (a != null
-          && !(a instanceof String)
-          && !(a instanceof Integer)
-          && !(a instanceof Long)
-          && !(a instanceof Boolean)
-          && !(a instanceof Character)
-          && !(a instanceof Short)
-          && !(a instanceof Byte)
-          && !(a instanceof Double)
-          && !(a instanceof Float)
-          && !(a instanceof Enum)) {
+      if (!isImmutableValue(a)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@link #isImmutable(Object[])} for one argument. */
+  public static boolean isImmutableValue(Object a) {
+    return a == null
+        || a instanceof String
+        || a instanceof Integer
+        || a instanceof Long
+        || a instanceof Boolean
+        || a instanceof Character
+        || a instanceof Short
+        || a instanceof Byte
+        || a instanceof Double
+        || a instanceof Float
+        || a instanceof Enum;
   }
 
   private void captureLog(LogRecord record, Scopes scopes, SentryClient client) {

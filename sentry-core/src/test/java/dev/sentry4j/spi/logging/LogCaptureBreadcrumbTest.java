@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sentry4j.Sentry;
+import dev.sentry4j.event.Breadcrumb;
 import dev.sentry4j.event.Hint;
 import dev.sentry4j.logs.LogLevel;
 import dev.sentry4j.options.SentryOptions;
@@ -277,6 +278,104 @@ class LogCaptureBreadcrumbTest {
     assertThat(seen).hasSize(1);
     assertThat(seen.get(0).getTimestamp()).isEqualTo(at);
     assertThat(seen.get(0).getFormattedMessage()).isEqualTo("order A-1 accepted");
+  }
+
+  /** A formatter like a framework's: each placeholder gets the next argument. */
+  private static final Breadcrumb.TextFormat BRACES =
+      (template, args) -> {
+        String text = template;
+        for (Object a : args) {
+          text = text.replaceFirst("\\{}", String.valueOf(a));
+        }
+        return text;
+      };
+
+  @Test
+  void aLineWithTheFrameworksFormatIsFormattedOnlyWhenSentAndLikeAnEagerOne() {
+    init(o -> {});
+    LogCapture capture = capture();
+    int[] calls = {0};
+    Breadcrumb.TextFormat counting =
+        (template, args) -> {
+          calls[0]++;
+          return BRACES.format(template, args);
+        };
+    String template = "order {} accepted";
+    capture.captureBreadcrumbOnly(
+        LogLevel.INFO, "com.example.Cart", 1_700_000_000L, 0, counting, template, (Object) "A-1");
+    capture.captureBreadcrumbOnly(
+        LogLevel.INFO,
+        "com.example.Cart",
+        1_700_000_000L,
+        0,
+        counting,
+        "{} of {} items",
+        new Object[] {2, 3});
+    capture.captureBreadcrumbOnly(
+        LogLevel.INFO, "com.example.Cart", 1_700_000_000L, 0, counting, template, (Object) null);
+    capture.captureBreadcrumbOnly(
+        LogLevel.INFO, "com.example.Cart", 1_700_000_000L, 0, counting, "no args", new Object[0]);
+    // the deny-list still applies to a parameter after a key, when the text is made
+    capture.captureBreadcrumbOnly(
+        LogLevel.WARN,
+        "com.example.Cart",
+        1_700_000_000L,
+        0,
+        counting,
+        "login with password={}",
+        (Object) "s3cret");
+    assertThat(calls[0]).as("nothing formatted while only logging").isZero();
+
+    assertThat(breadcrumbsOfNextEvent())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly(
+            "order A-1 accepted",
+            "2 of 3 items",
+            "order null accepted",
+            "no args",
+            "login with password=[Filtered]");
+    assertThat(calls[0]).isEqualTo(4);
+  }
+
+  @Test
+  void aFormatThatThrowsGivesAMessageSayingSoAndNeverReachesTheCaller() {
+    init(o -> {});
+    Breadcrumb.TextFormat broken =
+        (template, args) -> {
+          throw new IllegalStateException("bad pattern");
+        };
+    assertThat(
+            capture()
+                .captureBreadcrumbOnly(
+                    LogLevel.INFO, "com.example.Cart", 1_700_000_000L, 0, broken, "x {}", 1))
+        .isTrue();
+
+    assertThat(breadcrumbsOfNextEvent())
+        .extracting(b -> b.path("message").asText())
+        .containsExactly("[message could not be formatted: java.lang.IllegalStateException]");
+  }
+
+  @Test
+  void templateTraitsAnswerAsTheScanDoesForEveryTemplateObject() {
+    String plain = "order {} accepted";
+    String keyed = "token: {}";
+    for (int round = 0; round < 3; round++) { // remembered after the first round
+      assertThat(LogCapture.argumentsMatterFor(plain)).isFalse();
+      assertThat(LogCapture.argumentsMatterFor(keyed)).isTrue();
+      // an equal template built anew, and one that is not equal, are scanned for themselves
+      assertThat(LogCapture.argumentsMatterFor(new String(keyed))).isTrue();
+      assertThat(LogCapture.argumentsMatterFor(new String(plain))).isFalse();
+      assertThat(LogCapture.hasBracePlaceholder(plain)).isTrue();
+      assertThat(LogCapture.hasBracePlaceholder("no placeholder {0}")).isFalse();
+      assertThat(LogCapture.hasBracePlaceholder(null)).isFalse();
+      assertThat(LogCapture.argumentsMatterFor(null)).isFalse();
+    }
+    // many templates sharing slots: every answer is still the template's own
+    for (int i = 0; i < 2_000; i++) {
+      String t = (i % 2 == 0 ? "key=" : "id ") + i + " {}";
+      assertThat(LogCapture.argumentsMatterFor(t)).as(t).isEqualTo(i % 2 == 0);
+      assertThat(LogCapture.hasBracePlaceholder(i % 3 == 0 ? t : "n" + i)).isEqualTo(i % 3 == 0);
+    }
   }
 
   @Test
