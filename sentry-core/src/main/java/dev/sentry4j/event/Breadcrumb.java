@@ -48,13 +48,11 @@ public final class Breadcrumb {
   private final int nano;
 
   /**
-   * The same time as an {@link Instant}: the one given, else made on first read (usually on the
-   * SDK's worker, when an event carrying it is serialized). A benign race: an {@code Instant} is
-   * immutable, so a thread that sees none makes an equal one.
+   * The type and data when either is not the default ({@code default}, none), else {@code null}: a
+   * log line's breadcrumb, the common kind, is 48 bytes.
    */
-  private Instant timestamp;
+  private final Details details;
 
-  private final String type;
   private final String category;
   private final Level level;
 
@@ -76,17 +74,27 @@ public final class Breadcrumb {
    */
   private final Object arguments;
 
-  private final Map<String, Object> data;
+  /** A breadcrumb's type and data, kept apart from the fields every breadcrumb has. */
+  private static final class Details {
+    final String type;
+    final Map<String, Object> data;
+
+    Details(String type, Map<String, Object> data) {
+      this.type = type;
+      this.data = data;
+    }
+  }
 
   private Breadcrumb(Builder b) {
-    this.timestamp = b.timestamp == null ? Instant.now() : b.timestamp;
-    this.epochSecond = timestamp.getEpochSecond();
-    this.nano = timestamp.getNano();
-    this.type = b.type == null ? "default" : Strings.truncate(b.type, MAX_CATEGORY_CHARS);
+    Instant at = b.timestamp == null ? Instant.now() : b.timestamp;
+    this.epochSecond = at.getEpochSecond();
+    this.nano = at.getNano();
+    String type = b.type == null ? "default" : Strings.truncate(b.type, MAX_CATEGORY_CHARS);
+    Map<String, Object> data = b.data == null ? Collections.emptyMap() : boundedData(b.data);
+    this.details = "default".equals(type) && data.isEmpty() ? null : new Details(type, data);
     this.category = Strings.truncate(b.category, MAX_CATEGORY_CHARS);
     this.level = b.level == null ? Level.INFO : b.level;
     this.message = Strings.truncate(b.message, MAX_MESSAGE_CHARS);
-    this.data = b.data == null ? Collections.emptyMap() : boundedData(b.data);
     this.template = null;
     this.arguments = null;
   }
@@ -95,7 +103,6 @@ public final class Breadcrumb {
   private Breadcrumb(
       long epochSecond,
       int nano,
-      Instant timestamp,
       String category,
       Level level,
       Object message,
@@ -103,13 +110,11 @@ public final class Breadcrumb {
       Object arguments) {
     this.epochSecond = epochSecond;
     this.nano = nano;
-    this.timestamp = timestamp;
-    this.type = "default";
+    this.details = null;
     this.category = Strings.truncate(category, MAX_CATEGORY_CHARS);
     this.level = level;
     this.message =
         message instanceof String ? Strings.truncate((String) message, MAX_MESSAGE_CHARS) : message;
-    this.data = Collections.emptyMap();
     this.template = template;
     this.arguments = arguments;
   }
@@ -143,7 +148,7 @@ public final class Breadcrumb {
       Instant timestamp, String category, Level level, Supplier<String> message) {
     Instant at = timestamp == null ? Instant.now() : timestamp;
     return new Breadcrumb(
-        at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message, null, null);
+        at.getEpochSecond(), at.getNano(), category, orInfo(level), message, null, null);
   }
 
   /**
@@ -154,7 +159,7 @@ public final class Breadcrumb {
   public static Breadcrumb of(
       long epochSecond, int nanoOfSecond, String category, Level level, Supplier<String> message) {
     return new Breadcrumb(
-        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message, null, null);
+        epochSecond, checkNano(nanoOfSecond), category, orInfo(level), message, null, null);
   }
 
   /**
@@ -179,7 +184,6 @@ public final class Breadcrumb {
     return new Breadcrumb(
         epochSecond,
         checkNano(nanoOfSecond),
-        null,
         category,
         orInfo(level),
         none ? template : format,
@@ -210,7 +214,6 @@ public final class Breadcrumb {
     return new Breadcrumb(
         epochSecond,
         checkNano(nanoOfSecond),
-        null,
         category,
         orInfo(level),
         none ? template : format,
@@ -225,7 +228,7 @@ public final class Breadcrumb {
   public static Breadcrumb of(Instant timestamp, String category, Level level, String message) {
     Instant at = timestamp == null ? Instant.now() : timestamp;
     return new Breadcrumb(
-        at.getEpochSecond(), at.getNano(), at, category, orInfo(level), message, null, null);
+        at.getEpochSecond(), at.getNano(), category, orInfo(level), message, null, null);
   }
 
   /**
@@ -236,7 +239,7 @@ public final class Breadcrumb {
   public static Breadcrumb of(
       long epochSecond, int nanoOfSecond, String category, Level level, String message) {
     return new Breadcrumb(
-        epochSecond, checkNano(nanoOfSecond), null, category, orInfo(level), message, null, null);
+        epochSecond, checkNano(nanoOfSecond), category, orInfo(level), message, null, null);
   }
 
   private static Level orInfo(Level level) {
@@ -324,27 +327,23 @@ public final class Breadcrumb {
   public Builder toBuilder() {
     Builder b = new Builder();
     b.timestamp = getTimestamp();
-    b.type = type;
+    b.type = getType();
     b.category = category;
     b.level = level;
     b.message = getMessage();
-    b.data = new java.util.LinkedHashMap<>(data);
+    b.data = new java.util.LinkedHashMap<>(getData());
     return b;
   }
 
   /** When it happened. */
   public Instant getTimestamp() {
-    Instant t = timestamp;
-    if (t == null) {
-      t = Instant.ofEpochSecond(epochSecond, nano);
-      timestamp = t;
-    }
-    return t;
+    return Instant.ofEpochSecond(epochSecond, nano);
   }
 
   /** Its type ({@code default}, {@code http}, {@code query}, ...). */
   public String getType() {
-    return type;
+    Details d = details;
+    return d == null ? "default" : d.type;
   }
 
   /** Its category, such as a logger name; may be {@code null}. */
@@ -387,7 +386,8 @@ public final class Breadcrumb {
 
   /** Its data (frozen, read-only). */
   public Map<String, Object> getData() {
-    return data;
+    Details d = details;
+    return d == null ? Collections.emptyMap() : d.data;
   }
 
   @Override
