@@ -180,19 +180,11 @@ public final class Breadcrumb {
       TextFormat format,
       String template,
       Object[] arguments) {
-    boolean none = format == null || template == null || arguments == null || arguments.length == 0;
-    return new Breadcrumb(
-        epochSecond,
-        checkNano(nanoOfSecond),
-        category,
-        orInfo(level),
-        none ? template : format,
-        none ? null : template,
-        none
-            ? null
-            : arguments.length == 1 && !(arguments[0] instanceof Object[])
-                ? arguments[0]
-                : arguments);
+    boolean none = arguments == null || arguments.length == 0;
+    Object args =
+        none || arguments.length > 1 || arguments[0] instanceof Object[] ? arguments : arguments[0];
+    return formatted(
+        epochSecond, nanoOfSecond, category, level, none ? null : format, template, args);
   }
 
   /**
@@ -210,6 +202,18 @@ public final class Breadcrumb {
     if (argument instanceof Object[]) {
       return of(epochSecond, nanoOfSecond, category, level, format, template, (Object[]) argument);
     }
+    return formatted(epochSecond, nanoOfSecond, category, level, format, template, argument);
+  }
+
+  /** A breadcrumb whose message {@code format} makes from {@code template} and {@code args}. */
+  private static Breadcrumb formatted(
+      long epochSecond,
+      int nanoOfSecond,
+      String category,
+      Level level,
+      TextFormat format,
+      String template,
+      Object args) {
     boolean none = format == null || template == null;
     return new Breadcrumb(
         epochSecond,
@@ -218,7 +222,7 @@ public final class Breadcrumb {
         orInfo(level),
         none ? template : format,
         none ? null : template,
-        none ? null : argument);
+        none ? null : args);
   }
 
   /**
