@@ -398,7 +398,8 @@ public final class LogCapture {
       Breadcrumb.TextFormat format,
       String template,
       Object arg) {
-    Object one = arg == null ? new Object[] {null} : arg; // null among the arguments: no arguments
+    // a null argument travels in an array: below, a bare null means "no arguments"
+    Object one = arg == null ? new Object[] {null} : arg;
     return addLineBreadcrumb(
         true, level, loggerName, null, epochSecond, nanoOfSecond, format, template, one);
   }
@@ -443,10 +444,10 @@ public final class LogCapture {
       // the deny-list can filter parameters only of such a template (its scrubber's first test):
       // else no wrapper, no list, no scrubber call
       List<Object> params = argumentsMatterFor(template) ? asList(args) : null;
-      boolean templated = params != null && !params.isEmpty();
-      if (!templated) {
+      if (params != null && params.isEmpty()) {
         params = null;
       }
+      boolean templated = params != null;
       Level eventLevel = level.toEventLevel();
       if (options.getBeforeBreadcrumb() == null) {
         long seconds = timestamp != null ? timestamp.getEpochSecond() : epochSecond;
