@@ -1,5 +1,7 @@
 package dev.sentry4j.spi.logging;
 
+import java.util.function.Predicate;
+
 /**
  * What the logging hot path asks of a line's template, remembered per template: a program logs from
  * a few hundred call sites, each with one template (a constant {@code String}), so the answer for
@@ -31,34 +33,36 @@ final class TemplateTraits {
    * and a key before one ({@code password={}}, {@code token: {}}), the scrubber's own first test.
    */
   static boolean argumentsMatter(String template) {
-    if (template == null) {
-      return false;
-    }
-    int slot = template.hashCode() & (SLOTS - 1);
-    if (PLAIN[slot] == template) {
-      return false;
-    }
-    boolean matter =
-        template.indexOf('{') >= 0 && (template.indexOf('=') >= 0 || template.indexOf(':') >= 0);
-    if (!matter && template.length() <= MAX_LENGTH) {
-      PLAIN[slot] = template;
-    }
-    return matter;
+    return lookUp(PLAIN, false, template, TemplateTraits::scanArgumentsMatter);
   }
 
   /** Whether the template has a {@code {}} placeholder (SLF4J's and Log4j 2's). */
   static boolean hasBracePair(String template) {
+    return lookUp(BRACE_PAIR, true, template, t -> t.contains("{}"));
+  }
+
+  private static boolean scanArgumentsMatter(String t) {
+    return t.indexOf('{') >= 0 && (t.indexOf('=') >= 0 || t.indexOf(':') >= 0);
+  }
+
+  /**
+   * What {@code scan} says of {@code template}, remembered: {@code table} keeps templates whose
+   * answer was {@code kept} (if short), and a template found there gets {@code kept} without a
+   * scan. {@code false} for {@code null}.
+   */
+  private static boolean lookUp(
+      String[] table, boolean kept, String template, Predicate<String> scan) {
     if (template == null) {
       return false;
     }
     int slot = template.hashCode() & (SLOTS - 1);
-    if (BRACE_PAIR[slot] == template) {
-      return true;
+    if (table[slot] == template) {
+      return kept;
     }
-    boolean has = template.contains("{}");
-    if (has && template.length() <= MAX_LENGTH) {
-      BRACE_PAIR[slot] = template;
+    boolean answer = scan.test(template);
+    if (answer == kept && template.length() <= MAX_LENGTH) {
+      table[slot] = template;
     }
-    return has;
+    return answer;
   }
 }
