@@ -17,4 +17,4 @@ for r in $(seq 1 "$rounds"); do
       > "$out/$r-$v.log" 2>&1
   done
 done
-java -cp "$jar" bench/scripts/Interleaved.java "$out"
+java -cp "$jar" dev.sentry4j.bench.report.Interleaved "$out"

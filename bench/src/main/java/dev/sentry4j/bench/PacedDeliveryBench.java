@@ -27,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * splits the fast part, as one separates the warm-up from the measured part: the SDK's threads go
  * idle and wake again there first, and what that deoptimizes is compiled again before measuring
  * starts (with the quiet second just before the tail, sentry4j's intake worker, compiled while
- * always busy, was deoptimized there and compiled again by C2 14 s later, in the measured part). The
- * faster pace must stay below what each SDK delivers (at 2,000/s on a loaded machine sentry4j
+ * always busy, was deoptimized there and compiled again by C2 14 s later, in the measured part).
+ * The faster pace must stay below what each SDK delivers (at 2,000/s on a loaded machine sentry4j
  * overflowed and dropped part of the warm-up, which trains the JIT on paths the measured part does
  * not take, and its client reports then count in the measured part); nothing of the warm-up is
  * counted. With the defaults a run of 12,000 lines at 400/s takes about 75 s (30 s + 10 s of

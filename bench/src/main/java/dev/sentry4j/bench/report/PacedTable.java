@@ -69,9 +69,10 @@ final class PacedTable {
               isFloor ? MISSING : micros(r.callerCpuPerLineMicros() - f.callerCpuPerLineMicros())));
     }
     double process =
-        ratio(us.get().cpuPerLineMicros(), ref.get().cpuPerLineMicros(), f.cpuPerLineMicros());
+        Figures.overheadRatio(
+            us.get().cpuPerLineMicros(), ref.get().cpuPerLineMicros(), f.cpuPerLineMicros());
     double caller =
-        ratio(
+        Figures.overheadRatio(
             us.get().callerCpuPerLineMicros(),
             ref.get().callerCpuPerLineMicros(),
             f.callerCpuPerLineMicros());
@@ -109,18 +110,11 @@ final class PacedTable {
   }
 
   private static double median(List<PacedResult> runs, ToDoubleFunction<PacedResult> figure) {
-    double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
-    int mid = values.length / 2;
-    return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    return Figures.median(runs.stream().mapToDouble(figure).toArray());
   }
 
   private long runsOf(String variant) {
     return results.stream().filter(r -> r.variant().equals(variant)).count();
-  }
-
-  private static double ratio(double ours, double reference, double floor) {
-    double refOverhead = reference - floor;
-    return refOverhead <= 0 ? Double.NaN : (ours - floor) / refOverhead;
   }
 
   private static String row(String target, double ratio, double bound) {
